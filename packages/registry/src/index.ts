@@ -1,0 +1,3 @@
+export * from './globalId';
+export * from './model';
+export * from './registry';
