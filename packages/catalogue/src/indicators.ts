@@ -1,0 +1,91 @@
+import type { UnitCode } from './units';
+
+export type IndicatorDirection = 'benefit' | 'cost' | 'neutral';
+
+export interface IndicatorDefinition {
+  /** Stable dotted code, e.g. `party_org.count`. */
+  readonly code: string;
+  readonly nameZh: string;
+  readonly nameEn: string;
+  readonly unit: UnitCode;
+  /** Whether more is better when ranking. */
+  readonly direction: IndicatorDirection;
+  readonly definition: string;
+}
+
+const define = (d: IndicatorDefinition): IndicatorDefinition => d;
+
+/**
+ * The indicator catalogue. Reported values (from source articles) and values
+ * computed from a zone's records share these codes; provenance tells them apart.
+ */
+export const INDICATORS: readonly IndicatorDefinition[] = [
+  // Party organizations (两新党组织)
+  define({ code: 'party_org.count', nameZh: '两新党组织数', nameEn: 'Party organizations in non-public sector', unit: 'count', direction: 'benefit', definition: 'Party organizations in the zone\'s "two new" organizations (all types).' }),
+  define({ code: 'party_org.secondary_committee.count', nameZh: '二级党委数', nameEn: 'Secondary party committees', unit: 'count', direction: 'neutral', definition: 'Secondary party committees (二级党委).' }),
+  define({ code: 'party_org.committee.count', nameZh: '党委数', nameEn: 'Party committees', unit: 'count', direction: 'neutral', definition: 'Enterprise party committees (党委).' }),
+  define({ code: 'party_org.general_branch.count', nameZh: '党总支数', nameEn: 'General party branches', unit: 'count', direction: 'neutral', definition: 'General party branches (党总支).' }),
+  define({ code: 'party_org.branch.count', nameZh: '党支部数', nameEn: 'Party branches', unit: 'count', direction: 'neutral', definition: 'Party branches (党支部), including joint and functional branches unless stated.' }),
+  define({ code: 'party_org.joint_branch.count', nameZh: '联合党支部数', nameEn: 'Joint party branches', unit: 'count', direction: 'neutral', definition: 'Joint branches covering several small enterprises (联合党支部).' }),
+  define({ code: 'party_org.functional_branch.count', nameZh: '功能性党支部数', nameEn: 'Functional party branches', unit: 'count', direction: 'neutral', definition: 'Functional branches (功能性党支部).' }),
+  define({ code: 'party_org.new.count', nameZh: '新组建党组织数', nameEn: 'Newly founded party organizations', unit: 'count', direction: 'benefit', definition: 'Party organizations founded in the period.' }),
+  define({ code: 'party_member.count', nameZh: '党员数', nameEn: 'Party members', unit: 'person', direction: 'benefit', definition: 'Party members in the zone\'s non-public party organizations (members are counted, never listed).' }),
+  define({ code: 'party_member.new.count', nameZh: '发展党员数', nameEn: 'Newly admitted party members', unit: 'person', direction: 'benefit', definition: 'Members admitted (发展党员) in the period.' }),
+  define({ code: 'party_activist.trained.count', nameZh: '培训入党积极分子数', nameEn: 'Activists trained', unit: 'person', direction: 'benefit', definition: 'Party activists (入党积极分子) trained in the period.' }),
+  define({ code: 'floating_member.managed.count', nameZh: '纳管流动党员数', nameEn: 'Floating members under management', unit: 'person', direction: 'benefit', definition: 'Floating party members (流动党员) brought under management.' }),
+  // Coverage (两个覆盖)
+  define({ code: 'org_coverage.rate', nameZh: '党组织覆盖率（组建率）', nameEn: 'Organization coverage rate', unit: 'percent', direction: 'benefit', definition: '(Enterprises with own party organization + enterprises in a joint organization) ÷ operating non-public enterprises × 100.' }),
+  define({ code: 'org_coverage.above_size.rate', nameZh: '规上企业党组织覆盖率', nameEn: 'Coverage of above-designated-size enterprises', unit: 'percent', direction: 'benefit', definition: 'Share of above-designated-size enterprises covered by a party organization.' }),
+  define({ code: 'org_coverage.specialized.rate', nameZh: '专精特新企业党组织覆盖率', nameEn: 'Coverage of specialized-and-innovative SMEs', unit: 'percent', direction: 'benefit', definition: 'Share of specialized-and-innovative SMEs (专精特新) covered by a party organization.' }),
+  define({ code: 'covered_employees.count', nameZh: '建立党组织企业从业人员数', nameEn: 'Employees of enterprises with a party organization', unit: 'person', direction: 'benefit', definition: 'Employees working in enterprises that have a party organization.' }),
+  // Quality and honors
+  define({ code: 'red_flag_branch.count', nameZh: '红旗支部数', nameEn: 'Red-flag branches', unit: 'count', direction: 'benefit', definition: 'Branches holding the red-flag branch (红旗支部) title.' }),
+  define({ code: 'red_workshop.count', nameZh: '红色车间数', nameEn: 'Red workshops', unit: 'count', direction: 'benefit', definition: 'Workshops named red workshop (红色车间).' }),
+  define({ code: 'benchmark_enterprise.count', nameZh: '标杆创建示范企业数', nameEn: 'Benchmark-building model enterprises', unit: 'count', direction: 'benefit', definition: 'Enterprises in the benchmark-building model programme (标杆创建示范企业).' }),
+  define({ code: 'star_org.five.count', nameZh: '五星级党组织数', nameEn: 'Five-star party organizations', unit: 'count', direction: 'benefit', definition: 'Party organizations rated five stars.' }),
+  define({ code: 'star_org.four.count', nameZh: '四星级党组织数', nameEn: 'Four-star party organizations', unit: 'count', direction: 'benefit', definition: 'Party organizations rated four stars.' }),
+  define({ code: 'star_org.three.count', nameZh: '三星级党组织数', nameEn: 'Three-star party organizations', unit: 'count', direction: 'benefit', definition: 'Party organizations rated three stars.' }),
+  define({ code: 'honor.count', nameZh: '荣誉数', nameEn: 'Honors', unit: 'count', direction: 'benefit', definition: 'Honors (titles) held by the zone, its enterprises and party organizations.' }),
+  define({ code: 'brand.count', nameZh: '一企一品党建品牌数', nameEn: 'Party-building brands', unit: 'count', direction: 'benefit', definition: 'Party-building brands / featured sites (一企一品).' }),
+  define({ code: 'common_prosperity_workshop.count', nameZh: '共富工坊数', nameEn: 'Common-prosperity workshops', unit: 'count', direction: 'benefit', definition: 'Common-prosperity workshops (共富工坊) built.' }),
+  define({ code: 'pioneer_post.count', nameZh: '党员先锋岗数', nameEn: 'Party-member pioneer posts', unit: 'count', direction: 'benefit', definition: 'Pioneer posts (党员先锋岗).' }),
+  define({ code: 'responsibility_zone.count', nameZh: '党员责任区数', nameEn: 'Party-member responsibility zones', unit: 'count', direction: 'benefit', definition: 'Responsibility zones (党员责任区).' }),
+  define({ code: 'commando_team.count', nameZh: '党员突击队数', nameEn: 'Party-member commando teams', unit: 'count', direction: 'benefit', definition: 'Commando teams (党员突击队).' }),
+  // Service network
+  define({ code: 'red_station.count', nameZh: '红色驿站数', nameEn: 'Red service stations', unit: 'count', direction: 'benefit', definition: 'Red service stations (红色驿站).' }),
+  define({ code: 'guidance_station.count', nameZh: '党建工作指导服务站数', nameEn: 'Party-building guidance stations', unit: 'count', direction: 'benefit', definition: 'Party-building guidance and service stations.' }),
+  define({ code: 'alliance.count', nameZh: '党建联盟数', nameEn: 'Party-building alliances', unit: 'count', direction: 'benefit', definition: 'Party-building alliances (党建联盟).' }),
+  define({ code: 'service_center.area', nameZh: '党群服务中心面积', nameEn: 'Party-mass service centre floor area', unit: 'sqm', direction: 'benefit', definition: 'Floor area of the zone\'s standardised party-mass service centre.' }),
+  // Enterprises and economy
+  define({ code: 'enterprise.count', nameZh: '企业数', nameEn: 'Enterprises', unit: 'count', direction: 'neutral', definition: 'Enterprises in the zone (industrial unless stated).' }),
+  define({ code: 'enterprise.above_size.count', nameZh: '规上企业数', nameEn: 'Above-designated-size enterprises', unit: 'count', direction: 'benefit', definition: 'Above-designated-size enterprises (规上企业).' }),
+  define({ code: 'enterprise.high_tech.count', nameZh: '高新技术企业数', nameEn: 'High-tech enterprises', unit: 'count', direction: 'benefit', definition: 'Certified high-tech enterprises (高新技术企业).' }),
+  define({ code: 'output.above_size_industrial', nameZh: '规上工业总产值', nameEn: 'Gross output of above-size industry', unit: 'cny_100m', direction: 'benefit', definition: 'Gross industrial output value of above-designated-size enterprises.' }),
+  define({ code: 'output.above_size_industrial.growth', nameZh: '规上工业总产值同比增长', nameEn: 'Above-size industrial output growth (YoY)', unit: 'percent', direction: 'benefit', definition: 'Year-on-year growth of above-size industrial gross output.' }),
+  define({ code: 'output.value', nameZh: '产值', nameEn: 'Output value', unit: 'cny_100m', direction: 'benefit', definition: 'Output value contributed (scope stated in provenance).' }),
+  define({ code: 'tax.revenue', nameZh: '税收', nameEn: 'Tax paid', unit: 'cny_100m', direction: 'benefit', definition: 'Tax paid (scope stated in provenance).' }),
+  define({ code: 'fiscal_revenue', nameZh: '财政收入', nameEn: 'Fiscal revenue', unit: 'cny_100m', direction: 'benefit', definition: 'Fiscal revenue of the zone.' }),
+  define({ code: 'fiscal_revenue.growth', nameZh: '财政收入同比增长', nameEn: 'Fiscal revenue growth (YoY)', unit: 'percent', direction: 'benefit', definition: 'Year-on-year growth of fiscal revenue.' }),
+  define({ code: 'emerging_industry_output.growth', nameZh: '战略性新兴产业产值增长', nameEn: 'Strategic emerging industry output growth', unit: 'percent', direction: 'benefit', definition: 'Growth of strategic emerging industries\' output value.' }),
+  define({ code: 'high_tech_value_added.growth', nameZh: '高新技术产业增加值增长', nameEn: 'High-tech industry value-added growth', unit: 'percent', direction: 'benefit', definition: 'Growth of high-tech industries\' value added.' }),
+  // Appended for the seed articles (figures no existing code fits; scope is part of the definition)
+  define({ code: 'red_flag_branch.new.count', nameZh: '新建红旗支部数', nameEn: 'Red-flag branches established in the period', unit: 'count', direction: 'benefit', definition: 'Red-flag branches (红旗支部) established or created (建立/创建) during the period; a flow, unlike the stock red_flag_branch.count.' }),
+  define({ code: 'red_workshop.new.count', nameZh: '新建红色车间数', nameEn: 'Red workshops established in the period', unit: 'count', direction: 'benefit', definition: 'Red workshops (红色车间) established or created (建立/创建) during the period; a flow, unlike the stock red_workshop.count.' }),
+  define({ code: 'floating_member.identified.count', nameZh: '摸排流动党员数', nameEn: 'Floating members identified', unit: 'person', direction: 'neutral', definition: 'Floating party members (流动党员) identified by a survey (摸排) of the zone\'s party organizations; not the number brought under management (floating_member.managed.count).' }),
+  define({ code: 'party_venue.standard.count', nameZh: '活动阵地达标党组织数', nameEn: 'Party organizations with a standard activity venue', unit: 'count', direction: 'benefit', definition: 'Enterprise party organizations whose activity venue meets the local standard (e.g. the “六有” standard: six required facilities).' }),
+  define({ code: 'enterprise.express_logistics.count', nameZh: '快递物流企业数', nameEn: 'Express-delivery and logistics enterprises', unit: 'count', direction: 'neutral', definition: 'Express-delivery and logistics enterprises located in the zone (快递物流企业).' }),
+  define({ code: 'party_member.express_logistics.count', nameZh: '快递物流业党员数', nameEn: 'Party members in express delivery and logistics', unit: 'person', direction: 'benefit', definition: 'Party members working in the zone\'s express-delivery and logistics sector only (a sub-scope of party_member.count).' }),
+  define({ code: 'party_org.new.standalone.count', nameZh: '新组建党组织中单独组建数', nameEn: 'Newly founded single-enterprise party organizations', unit: 'count', direction: 'benefit', definition: 'Of the party organizations founded in the period (party_org.new.count), those formed within one enterprise (单独组建) rather than jointly.' }),
+  define({ code: 'party_org.joint_branch.optimized.count', nameZh: '调整优化联合党支部数', nameEn: 'Joint branches adjusted or optimised', unit: 'count', direction: 'neutral', definition: 'Joint party branches (联合党支部) adjusted or optimised (调整优化) during the period; not the total number of joint branches.' }),
+  define({ code: 'demo_belt.enterprise.count', nameZh: '党建示范带参与企业数', nameEn: 'Enterprises in a party-building demonstration belt', unit: 'count', direction: 'benefit', definition: 'Enterprises taking part in a party-building demonstration belt (党建示范带) inside the zone; the belt is named in provenance. Not a zone-wide count.' }),
+  define({ code: 'demo_belt.party_org.count', nameZh: '党建示范带党组织数', nameEn: 'Party organizations in a demonstration belt', unit: 'count', direction: 'benefit', definition: 'Party organizations in a party-building demonstration belt (党建示范带) inside the zone; the belt is named in provenance. Not a zone-wide count.' }),
+  define({ code: 'demo_belt.party_member.count', nameZh: '党建示范带党员数', nameEn: 'Party members in a demonstration belt', unit: 'person', direction: 'benefit', definition: 'Party members of the organizations in a party-building demonstration belt (党建示范带) inside the zone. Not a zone-wide count.' }),
+  define({ code: 'demo_belt.output.value', nameZh: '党建示范带企业产值', nameEn: 'Output value of demonstration-belt enterprises', unit: 'cny_100m', direction: 'benefit', definition: 'Output value contributed by the enterprises of a party-building demonstration belt (党建示范带) inside the zone. Not the zone\'s output.' }),
+  define({ code: 'demo_belt.tax.revenue', nameZh: '党建示范带企业税收', nameEn: 'Tax paid by demonstration-belt enterprises', unit: 'cny_100m', direction: 'benefit', definition: 'Tax paid by the enterprises of a party-building demonstration belt (党建示范带) inside the zone. Not the zone\'s tax revenue.' }),
+];
+
+const BY_CODE: ReadonlyMap<string, IndicatorDefinition> = new Map(INDICATORS.map((d) => [d.code, d]));
+
+export function indicatorByCode(code: string): IndicatorDefinition | undefined {
+  return BY_CODE.get(code);
+}

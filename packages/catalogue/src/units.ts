@@ -1,0 +1,14 @@
+/** Units every indicator value is stored in; the catalogue fixes one per indicator. */
+export const UNITS = {
+  count: { zh: '个', en: 'count' },
+  person: { zh: '人', en: 'persons' },
+  person_time: { zh: '人次', en: 'person-times' },
+  percent: { zh: '%', en: 'percent' },
+  cny_100m: { zh: '亿元', en: 'CNY 100 million' },
+  cny_10k: { zh: '万元', en: 'CNY 10 thousand' },
+  cny: { zh: '元', en: 'CNY' },
+  sqm: { zh: '平方米', en: 'square metres' },
+  item: { zh: '件/项/条', en: 'items' },
+} as const;
+
+export type UnitCode = keyof typeof UNITS;

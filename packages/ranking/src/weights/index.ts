@@ -1,0 +1,4 @@
+export * from './given';
+export * from './entropy';
+export * from './ahp';
+export * from './blend';

@@ -1,0 +1,2 @@
+export * from './generateZones';
+export * from './prng';

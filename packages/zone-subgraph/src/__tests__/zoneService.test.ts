@@ -1,0 +1,99 @@
+import { generateZones } from '@devzone/synthetic';
+import { createTestDatabase, pgTargets, postGraphQL, type TestDatabase } from '@devzone/testkit';
+import { startZoneService, type RunningZoneService } from '../service/startZoneService';
+
+const ENTITIES = /* GraphQL */ `
+  query ($representations: [_Any!]!, $first: Int!) {
+    _entities(representations: $representations) {
+      ... on Zone {
+        id
+        enterprises(first: $first) {
+          totalCount
+          hasNextPage
+          items { id zoneId nameZh partyOrganizations { id type honors { title } } }
+        }
+        partyOrganizations(first: 5, filter: { types: [JOINT_BRANCH] }) { totalCount items { id enterprises { id } } }
+        indicators(codes: ["party_org.count", "enterprise.count"]) { code value qualifier provenance { kind computation } }
+      }
+    }
+  }
+`;
+
+describe.each(pgTargets())('zone service on $label PostgreSQL', ({ adminUrl, label }) => {
+  let database: TestDatabase;
+  let service: RunningZoneService;
+  const zones = generateZones({ zones: 3, enterprisesPerZone: 60, seed: 7, prefix: 'svc' });
+
+  beforeAll(async () => {
+    database = await createTestDatabase(adminUrl, `zone_${label}`);
+    service = await startZoneService({ name: 'synthetic', databaseUrl: database.url, seeds: zones, synthetic: true });
+  });
+
+  afterAll(async () => {
+    await service?.stop();
+    await database?.drop();
+  });
+
+  const representations = zones.map((z) => ({ __typename: 'Zone', id: z.zone.id }));
+
+  it('resolves zone entities in order with their pages, trees and figures', async () => {
+    const body = await postGraphQL<{ _entities: { id: string; enterprises: { totalCount: number; hasNextPage: boolean; items: { id: string; zoneId: string }[] }; indicators: { code: string; value: number; provenance: { kind: string } }[] }[] }>(
+      service.url,
+      ENTITIES,
+      { representations: [...representations].reverse(), first: 10 },
+    );
+    expect(body.errors).toBeUndefined();
+    const entities = body.data!._entities;
+    expect(entities.map((e) => e.id)).toEqual(['svc-3', 'svc-2', 'svc-1']);
+    for (const zone of entities) {
+      expect(zone.enterprises.totalCount).toBe(60);
+      expect(zone.enterprises.hasNextPage).toBe(true);
+      expect(zone.enterprises.items).toHaveLength(10);
+      expect(zone.enterprises.items.every((e) => e.zoneId === zone.id && e.id.startsWith(`${zone.id}:`))).toBe(true);
+      const reported = zone.indicators.filter((i) => i.provenance.kind === 'SYNTHETIC');
+      const computed = zone.indicators.filter((i) => i.provenance.kind === 'COMPUTED');
+      expect(reported.map((i) => i.code).sort()).toEqual(['enterprise.count', 'party_org.count']);
+      expect(computed.find((i) => i.code === 'enterprise.count')?.value).toBe(60);
+      expect(computed.find((i) => i.code === 'party_org.count')?.value).toBe(12);
+    }
+  });
+
+  it('sends the same number of SQL statements whether a page holds 5 rows or 60', async () => {
+    const count = async (first: number) => {
+      const before = service.database.statements.statements;
+      const body = await postGraphQL(service.url, ENTITIES, { representations, first });
+      expect(body.errors).toBeUndefined();
+      return service.database.statements.statements - before;
+    };
+    const small = await count(5);
+    const large = await count(60);
+    expect(large).toBe(small);
+    expect(small).toBeGreaterThan(0);
+  });
+
+  it('refuses entities of a zone it does not host, naming the zone', async () => {
+    const body = await postGraphQL(service.url, ENTITIES, { representations: [{ __typename: 'Zone', id: 'elsewhere' }], first: 1 });
+    expect(body.errors?.[0].extensions?.code).toBe('ZONE_NOT_HOSTED');
+    expect(body.errors?.[0].message).toContain('"elsewhere"');
+  });
+
+  it('answers a bad argument with an error naming the field', async () => {
+    const body = await postGraphQL(service.url, ENTITIES, { representations, first: 5000 });
+    expect(body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(body.errors?.[0].extensions?.field).toBe('first');
+    expect(body.errors?.[0].message).toMatch(/^first: /);
+  });
+
+  it('keeps what was stored across a restart and does not seed twice', async () => {
+    await service.database.dataSource.query(`UPDATE enterprise SET name_en = 'kept across restart' WHERE id = 'svc-1:e1'`);
+    await service.stop();
+    service = await startZoneService({ name: 'synthetic', databaseUrl: database.url, seeds: zones, synthetic: true });
+    expect(service.seedOutcomes.map((o) => o.status)).toEqual(['already-present', 'already-present', 'already-present']);
+    const body = await postGraphQL<{ _entities: { nameEn: string }[] }>(
+      service.url,
+      `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { nameEn } } }`,
+      { r: [{ __typename: 'Enterprise', id: 'svc-1:e1' }] },
+    );
+    expect(body.data?._entities[0].nameEn).toBe('kept across restart');
+  });
+});

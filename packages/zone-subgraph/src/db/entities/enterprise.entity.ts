@@ -1,0 +1,23 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { SourcedRow } from './sourced';
+
+@Entity({ name: 'enterprise' })
+@Index('enterprise_zone_name', ['zoneId', 'nameZh'])
+@Index('enterprise_zone_industry', ['zoneId', 'industry'])
+export class EnterpriseRow extends SourcedRow {
+  @PrimaryColumn({ type: 'text' }) id!: string;
+  @Column({ type: 'text', name: 'zone_id' }) zoneId!: string;
+  @Column({ type: 'text', name: 'name_zh' }) nameZh!: string;
+  @Column({ type: 'text', name: 'name_en', nullable: true }) nameEn!: string | null;
+  @Column({ type: 'text', name: 'credit_code', nullable: true }) creditCode!: string | null;
+  @Column({ type: 'text', nullable: true }) industry!: string | null;
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) flags!: string[];
+  @Column({ type: 'integer', nullable: true }) employees!: number | null;
+  @Column({ type: 'text', name: 'employees_qualifier', nullable: true }) employeesQualifier!: string | null;
+  /** 万元 */
+  @Column({ type: 'double precision', name: 'output_value', nullable: true }) outputValue!: number | null;
+  /** 万元 */
+  @Column({ type: 'double precision', nullable: true }) tax!: number | null;
+  @Column({ type: 'integer', name: 'invention_patents', nullable: true }) inventionPatents!: number | null;
+  @Column({ type: 'integer', name: 'utility_patents', nullable: true }) utilityPatents!: number | null;
+}

@@ -1,0 +1,29 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildFederatedSchema } from '../federation/buildFederatedSchema';
+import { AllianceResolver } from './resolvers/alliance.resolver';
+import { EnterpriseResolver } from './resolvers/enterprise.resolver';
+import { HonorResolver } from './resolvers/honor.resolver';
+import { PartyOrganizationResolver } from './resolvers/partyOrganization.resolver';
+import { referenceResolvers } from './resolvers/references';
+import { ServiceStationResolver } from './resolvers/serviceStation.resolver';
+import { ZoneResolver } from './resolvers/zone.resolver';
+import { Enterprise } from './types/enterprise.type';
+import { PartyOrganization } from './types/partyOrganization.type';
+import { Zone } from './types/zone.type';
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/**
+ * The one zone-subgraph schema. Built once per process and shared by every
+ * zone service in it: type-graphql keeps its metadata in a global store.
+ */
+export function buildZoneSchema(): Promise<GraphQLSchema> {
+  built ??= buildFederatedSchema(
+    {
+      resolvers: [ZoneResolver, EnterpriseResolver, PartyOrganizationResolver, HonorResolver, AllianceResolver, ServiceStationResolver],
+      orphanedTypes: [Zone, Enterprise, PartyOrganization],
+    },
+    referenceResolvers,
+  );
+  return built;
+}

@@ -1,0 +1,9 @@
+import type { ZoneLoaders } from '../loaders/createLoaders';
+
+export interface ZoneContext {
+  loaders: ZoneLoaders;
+  /** Zones this service hosts: it answers for no other. */
+  hostedZoneIds: ReadonlySet<string>;
+  /** Date the computed figures are "as of" (YYYY-MM-DD). */
+  asOf: string;
+}

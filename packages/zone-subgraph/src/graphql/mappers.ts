@@ -1,0 +1,73 @@
+import type { AllianceRow, EnterpriseRow, HonorRow, PartyOrganizationRow, ServiceStationRow } from '../db/entities';
+import { Alliance } from './types/alliance.type';
+import { countValue } from './types/countValue.type';
+import { Enterprise, Patents } from './types/enterprise.type';
+import type { EnterpriseFlag, HonorLevel, PartyOrganizationType, StationKind } from './types/enums';
+import { Honor } from './types/honor.type';
+import { PartyOrganization } from './types/partyOrganization.type';
+import { provenanceOf } from './types/provenance.type';
+import { ServiceStation } from './types/serviceStation.type';
+
+export function toEnterprise(row: EnterpriseRow): Enterprise {
+  const patents =
+    row.inventionPatents === null && row.utilityPatents === null
+      ? null
+      : Object.assign(new Patents(), { invention: row.inventionPatents ?? 0, utility: row.utilityPatents ?? 0 });
+  return Object.assign(new Enterprise(), {
+    id: row.id,
+    zoneId: row.zoneId,
+    nameZh: row.nameZh,
+    nameEn: row.nameEn,
+    creditCode: row.creditCode,
+    industry: row.industry,
+    flags: row.flags.map((flag) => flag.toUpperCase() as EnterpriseFlag),
+    employees: countValue(row.employees, row.employeesQualifier),
+    outputValue: row.outputValue,
+    tax: row.tax,
+    patents,
+    provenance: provenanceOf(row),
+  });
+}
+
+export function toPartyOrganization(row: PartyOrganizationRow): PartyOrganization {
+  return Object.assign(new PartyOrganization(), {
+    id: row.id,
+    zoneId: row.zoneId,
+    nameZh: row.nameZh,
+    type: row.type.toUpperCase() as PartyOrganizationType,
+    memberCount: countValue(row.memberCount, row.memberCountQualifier),
+    foundedOn: row.foundedOn,
+    starRating: row.starRating,
+    brand: row.brand,
+    provenance: provenanceOf(row),
+    parentId: row.parentId,
+  });
+}
+
+export function toHonor(row: HonorRow): Honor {
+  return Object.assign(new Honor(), {
+    id: row.id,
+    title: row.title,
+    level: row.level.toUpperCase() as HonorLevel,
+    year: row.year,
+    awardedBy: row.awardedBy,
+    provenance: provenanceOf(row),
+    holderKind: row.holderKind,
+    holderId: row.holderId,
+  });
+}
+
+export function toAlliance(row: AllianceRow): Alliance {
+  return Object.assign(new Alliance(), { id: row.id, nameZh: row.nameZh, description: row.description, provenance: provenanceOf(row) });
+}
+
+export function toServiceStation(row: ServiceStationRow): ServiceStation {
+  return Object.assign(new ServiceStation(), {
+    id: row.id,
+    nameZh: row.nameZh,
+    kind: row.kind.toUpperCase() as StationKind,
+    areaSqm: row.areaSqm,
+    provenance: provenanceOf(row),
+    hostEnterpriseId: row.hostEnterpriseId,
+  });
+}

@@ -1,0 +1,49 @@
+import { indicatorByCode, UNITS, type UnitCode } from '@devzone/catalogue';
+import type { IndicatorReportRow } from '../../db/entities';
+import type { ComputedFigure } from '../../loaders/computedIndicators';
+import { ProvenanceKind, type Qualifier } from '../types/enums';
+import { IndicatorValue } from '../types/indicatorValue.type';
+import { Provenance } from '../types/provenance.type';
+
+function describe(code: string, unit: string) {
+  const definition = indicatorByCode(code);
+  const unitLabel = UNITS[unit as UnitCode]?.zh ?? unit;
+  return { nameZh: definition?.nameZh ?? code, nameEn: definition?.nameEn ?? code, unit, unitLabel };
+}
+
+export function reportedValue(row: IndicatorReportRow): IndicatorValue {
+  return Object.assign(new IndicatorValue(), {
+    code: row.code,
+    ...describe(row.code, row.unit),
+    period: row.period,
+    periodBasis: row.periodBasis,
+    value: row.value,
+    qualifier: row.qualifier.toUpperCase() as Qualifier,
+    note: row.note,
+    provenance: Object.assign(new Provenance(), {
+      kind: row.synthetic ? ProvenanceKind.SYNTHETIC : ProvenanceKind.REPORTED,
+      document: row.sourceDocument,
+      passage: row.sourcePassage,
+      computation: null,
+    }),
+  });
+}
+
+export function computedValue(figure: ComputedFigure, asOf: string): IndicatorValue {
+  const unit = indicatorByCode(figure.code)?.unit ?? 'count';
+  return Object.assign(new IndicatorValue(), {
+    code: figure.code,
+    ...describe(figure.code, unit),
+    period: asOf,
+    periodBasis: 'as of the query, computed from the records the zone service holds',
+    value: figure.value,
+    qualifier: figure.qualifier.toUpperCase() as Qualifier,
+    note: null,
+    provenance: Object.assign(new Provenance(), {
+      kind: ProvenanceKind.COMPUTED,
+      document: null,
+      passage: null,
+      computation: figure.computation,
+    }),
+  });
+}

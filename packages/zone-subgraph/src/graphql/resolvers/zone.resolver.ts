@@ -1,0 +1,79 @@
+import { indicatorByCode } from '@devzone/catalogue';
+import { ERRORS } from '@devzone/errors';
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { ZoneContext } from '../context.type';
+import { toAlliance, toEnterprise, toHonor, toPartyOrganization, toServiceStation } from '../mappers';
+import { Alliance } from '../types/alliance.type';
+import { EnterprisePage, PartyOrganizationPage } from '../types/connections.type';
+import { ProvenanceKind } from '../types/enums';
+import { Honor } from '../types/honor.type';
+import { IndicatorValue } from '../types/indicatorValue.type';
+import { EnterprisesArgs, IndicatorsArgs, PartyOrganizationsArgs } from '../types/inputs';
+import { PartyOrganization } from '../types/partyOrganization.type';
+import { ServiceStation } from '../types/serviceStation.type';
+import { Zone } from '../types/zone.type';
+import { computedValue, reportedValue } from './indicatorValues';
+
+@Resolver(() => Zone)
+export class ZoneResolver {
+  @FieldResolver(() => EnterprisePage, { nullable: true, description: 'Enterprises of the zone, filtered, ordered and paged.' })
+  async enterprises(@Root() zone: Zone, @Args(() => EnterprisesArgs) args: EnterprisesArgs, @Ctx() ctx: ZoneContext): Promise<EnterprisePage> {
+    const page = await ctx.loaders.enterprisePage.load({ zoneId: zone.id, filter: args.filter, orderBy: args.orderBy, first: args.first, offset: args.offset });
+    return Object.assign(new EnterprisePage(), {
+      totalCount: page.totalCount,
+      hasNextPage: args.offset + page.rows.length < page.totalCount,
+      items: page.rows.map(toEnterprise),
+    });
+  }
+
+  @FieldResolver(() => PartyOrganizationPage, { nullable: true, description: 'Party organizations of the zone, filtered, ordered and paged.' })
+  async partyOrganizations(
+    @Root() zone: Zone,
+    @Args(() => PartyOrganizationsArgs) args: PartyOrganizationsArgs,
+    @Ctx() ctx: ZoneContext,
+  ): Promise<PartyOrganizationPage> {
+    const page = await ctx.loaders.organizationPage.load({ zoneId: zone.id, filter: args.filter, orderBy: args.orderBy, first: args.first, offset: args.offset });
+    return Object.assign(new PartyOrganizationPage(), {
+      totalCount: page.totalCount,
+      hasNextPage: args.offset + page.rows.length < page.totalCount,
+      items: page.rows.map(toPartyOrganization),
+    });
+  }
+
+  @FieldResolver(() => [PartyOrganization], { nullable: true, description: 'Roots of the party-organization tree (usually the 党工委); follow `children`.' })
+  async organizationTree(@Root() zone: Zone, @Ctx() ctx: ZoneContext): Promise<PartyOrganization[]> {
+    return (await ctx.loaders.rootOrganizationsByZone.load(zone.id)).map(toPartyOrganization);
+  }
+
+  @FieldResolver(() => [IndicatorValue], {
+    nullable: true,
+    description: 'Reported figures (with source passage) and figures computed from records (with the computation), side by side, never merged.',
+  })
+  async indicators(@Root() zone: Zone, @Args(() => IndicatorsArgs) args: IndicatorsArgs, @Ctx() ctx: ZoneContext): Promise<IndicatorValue[]> {
+    args.codes?.forEach((code, i) => {
+      if (!indicatorByCode(code)) throw ERRORS.BAD_USER_INPUT.err(`codes[${i}]: unknown indicator code "${code}"`, { field: `codes[${i}]` });
+    });
+    const [reports, computed] = await Promise.all([ctx.loaders.reportsByZone.load(zone.id), ctx.loaders.computedByZone.load(zone.id)]);
+    const values = [...reports.map(reportedValue), ...computed.map((figure) => computedValue(figure, ctx.asOf))];
+    const codes = args.codes ? new Set(args.codes) : null;
+    return values
+      .filter((v) => (codes ? codes.has(v.code) : true))
+      .filter((v) => (args.period ? v.period.startsWith(args.period) || v.provenance.kind === ProvenanceKind.COMPUTED : true))
+      .sort((a, b) => a.code.localeCompare(b.code) || a.provenance.kind.localeCompare(b.provenance.kind) || a.period.localeCompare(b.period));
+  }
+
+  @FieldResolver(() => [Honor], { nullable: true, description: 'Every honor held in the zone: by the zone, its enterprises and organizations.' })
+  async honors(@Root() zone: Zone, @Ctx() ctx: ZoneContext): Promise<Honor[]> {
+    return (await ctx.loaders.honorsByZone.load(zone.id)).map(toHonor);
+  }
+
+  @FieldResolver(() => [Alliance], { nullable: true })
+  async alliances(@Root() zone: Zone, @Ctx() ctx: ZoneContext): Promise<Alliance[]> {
+    return (await ctx.loaders.alliancesByZone.load(zone.id)).map(toAlliance);
+  }
+
+  @FieldResolver(() => [ServiceStation], { nullable: true })
+  async serviceStations(@Root() zone: Zone, @Ctx() ctx: ZoneContext): Promise<ServiceStation[]> {
+    return (await ctx.loaders.stationsByZone.load(zone.id)).map(toServiceStation);
+  }
+}

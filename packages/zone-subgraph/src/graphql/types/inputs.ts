@@ -1,0 +1,83 @@
+import { ArrayMaxSize, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { ArgsType, Field, InputType, Int } from 'type-graphql';
+import { EnterpriseFlag, EnterpriseOrder, PartyOrganizationOrder, PartyOrganizationType } from './enums';
+
+@InputType({ description: 'All given conditions must hold.' })
+export class EnterpriseFilter {
+  @Field(() => String, { nullable: true, description: 'Substring of the Chinese or English name.' })
+  @IsOptional()
+  @MaxLength(100)
+  nameContains?: string;
+
+  @Field(() => String, { nullable: true, description: 'Industry, matched exactly.' })
+  @IsOptional()
+  @MaxLength(100)
+  industry?: string;
+
+  @Field(() => [EnterpriseFlag], { nullable: true, description: 'Enterprise must carry every flag.' })
+  @IsOptional()
+  @ArrayMaxSize(10)
+  flags?: EnterpriseFlag[];
+
+  @Field(() => String, { nullable: true, description: 'Enterprise (or a party organization covering it) holds an honor whose title contains this.' })
+  @IsOptional()
+  @MaxLength(100)
+  honorContains?: string;
+}
+
+@InputType({ description: 'All given conditions must hold.' })
+export class PartyOrganizationFilter {
+  @Field(() => [PartyOrganizationType], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(10)
+  types?: PartyOrganizationType[];
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(100)
+  nameContains?: string;
+
+  @Field(() => String, { nullable: true, description: 'Organization holds an honor whose title contains this.' })
+  @IsOptional()
+  @MaxLength(100)
+  honorContains?: string;
+}
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { defaultValue: 50, description: '1 to 500.' })
+  @Min(1)
+  @Max(500)
+  first = 50;
+
+  @Field(() => Int, { defaultValue: 0 })
+  @Min(0)
+  @Max(1_000_000)
+  offset = 0;
+}
+
+@ArgsType()
+export class EnterprisesArgs extends PageArgs {
+  @Field(() => EnterpriseFilter, { nullable: true }) filter?: EnterpriseFilter;
+  @Field(() => EnterpriseOrder, { defaultValue: EnterpriseOrder.NAME_ASC }) orderBy: EnterpriseOrder = EnterpriseOrder.NAME_ASC;
+}
+
+@ArgsType()
+export class PartyOrganizationsArgs extends PageArgs {
+  @Field(() => PartyOrganizationFilter, { nullable: true }) filter?: PartyOrganizationFilter;
+  @Field(() => PartyOrganizationOrder, { defaultValue: PartyOrganizationOrder.NAME_ASC })
+  orderBy: PartyOrganizationOrder = PartyOrganizationOrder.NAME_ASC;
+}
+
+@ArgsType()
+export class IndicatorsArgs {
+  @Field(() => [String], { nullable: true, description: 'Indicator codes; all when omitted.' })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  codes?: string[];
+
+  @Field(() => String, { nullable: true, description: 'Keep values whose period starts with this (e.g. "2023").' })
+  @IsOptional()
+  @MaxLength(21)
+  period?: string;
+}

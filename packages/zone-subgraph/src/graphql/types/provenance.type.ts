@@ -1,0 +1,19 @@
+import { Field, ObjectType } from 'type-graphql';
+import { ProvenanceKind } from './enums';
+
+@ObjectType({ description: 'Where a record or figure comes from.' })
+export class Provenance {
+  @Field(() => ProvenanceKind) kind!: ProvenanceKind;
+  @Field(() => String, { nullable: true, description: 'Source file name under shared/seeds.' }) document!: string | null;
+  @Field(() => String, { nullable: true, description: 'Passage quoted verbatim from the document.' }) passage!: string | null;
+  @Field(() => String, { nullable: true, description: 'For COMPUTED values: how the value was computed.' }) computation!: string | null;
+}
+
+export function provenanceOf(row: { sourceDocument: string | null; sourcePassage: string | null; synthetic: boolean }): Provenance {
+  return Object.assign(new Provenance(), {
+    kind: row.synthetic ? ProvenanceKind.SYNTHETIC : ProvenanceKind.REPORTED,
+    document: row.sourceDocument,
+    passage: row.sourcePassage,
+    computation: null,
+  });
+}

@@ -1,0 +1,132 @@
+import DataLoader from 'dataloader';
+import { In, IsNull, type DataSource } from 'typeorm';
+import {
+  AllianceMemberRow,
+  AllianceRow,
+  EnterpriseRow,
+  HonorRow,
+  IndicatorReportRow,
+  OrganizationCoverageRow,
+  PartyOrganizationRow,
+  ServiceStationRow,
+  ZoneRow,
+} from '../db/entities';
+import type { EnterpriseOrder, PartyOrganizationOrder } from '../graphql/types/enums';
+import type { EnterpriseFilter, PartyOrganizationFilter } from '../graphql/types/inputs';
+import { computeZoneFigures, type ComputedFigure } from './computedIndicators';
+import { groupByKey, indexByKey } from './groupBy';
+import { enterprisePages, partyOrganizationPages, type PageRequest, type ZonePage } from './pageQueries';
+
+export interface PageKey<F, O> extends PageRequest<F, O> {
+  zoneId: string;
+}
+
+/** Batches page keys that share arguments into one statement per distinct argument set. */
+function pageLoader<F, O, R>(
+  fetch: (zoneIds: readonly string[], request: PageRequest<F, O>) => Promise<ZonePage<R>[]>,
+): DataLoader<PageKey<F, O>, ZonePage<R>, string> {
+  const argsKey = ({ zoneId: _zoneId, ...request }: PageKey<F, O>) => JSON.stringify(request);
+  return new DataLoader(
+    async (keys) => {
+      const groups = new Map<string, PageKey<F, O>[]>();
+      for (const key of keys) {
+        const group = groups.get(argsKey(key));
+        if (group) group.push(key);
+        else groups.set(argsKey(key), [key]);
+      }
+      const results = new Map<string, ZonePage<R>>();
+      await Promise.all(
+        [...groups.values()].map(async (group) => {
+          const { zoneId: _zoneId, ...request } = group[0];
+          const pages = await fetch(
+            group.map((k) => k.zoneId),
+            request,
+          );
+          pages.forEach((page) => results.set(`${page.zoneId}|${argsKey(group[0])}`, page));
+        }),
+      );
+      return keys.map((key) => results.get(`${key.zoneId}|${argsKey(key)}`) ?? { zoneId: key.zoneId, totalCount: 0, rows: [] });
+    },
+    { cacheKeyFn: (key) => `${key.zoneId}|${argsKey(key)}` },
+  );
+}
+
+/**
+ * Per-request loaders (never module-level caches): each relation a list can
+ * reach is fetched in one statement per batch, whatever the number of rows.
+ */
+export function createLoaders(dataSource: DataSource) {
+  const repo = <T extends object>(entity: new () => T) => dataSource.getRepository(entity);
+  return {
+    zoneById: new DataLoader<string, ZoneRow | null>(async (ids) =>
+      indexByKey(ids, await repo(ZoneRow).findBy({ id: In([...ids]) }), (r) => r.id),
+    ),
+    enterpriseById: new DataLoader<string, EnterpriseRow | null>(async (ids) =>
+      indexByKey(ids, await repo(EnterpriseRow).findBy({ id: In([...ids]) }), (r) => r.id),
+    ),
+    organizationById: new DataLoader<string, PartyOrganizationRow | null>(async (ids) =>
+      indexByKey(ids, await repo(PartyOrganizationRow).findBy({ id: In([...ids]) }), (r) => r.id),
+    ),
+    enterprisePage: pageLoader<EnterpriseFilter, EnterpriseOrder, EnterpriseRow>((zoneIds, request) =>
+      enterprisePages(dataSource, zoneIds, request),
+    ),
+    organizationPage: pageLoader<PartyOrganizationFilter, PartyOrganizationOrder, PartyOrganizationRow>((zoneIds, request) =>
+      partyOrganizationPages(dataSource, zoneIds, request),
+    ),
+    rootOrganizationsByZone: new DataLoader<string, PartyOrganizationRow[]>(async (zoneIds) =>
+      groupByKey(
+        zoneIds,
+        await repo(PartyOrganizationRow).find({ where: { zoneId: In([...zoneIds]), parentId: IsNull() }, order: { nameZh: 'ASC', id: 'ASC' } }),
+        (r) => r.zoneId,
+      ),
+    ),
+    childrenByParent: new DataLoader<string, PartyOrganizationRow[]>(async (parentIds) =>
+      groupByKey(
+        parentIds,
+        await repo(PartyOrganizationRow).find({ where: { parentId: In([...parentIds]) }, order: { nameZh: 'ASC', id: 'ASC' } }),
+        (r) => r.parentId as string,
+      ),
+    ),
+    organizationsByEnterprise: new DataLoader<string, PartyOrganizationRow[]>(async (enterpriseIds) => {
+      const rows = await repo(OrganizationCoverageRow).findBy({ enterpriseId: In([...enterpriseIds]) });
+      const organizations = rows.length === 0 ? [] : await repo(PartyOrganizationRow).findBy({ id: In(rows.map((r) => r.organizationId)) });
+      const byId = new Map(organizations.map((o) => [o.id, o]));
+      return groupByKey(enterpriseIds, rows, (r) => r.enterpriseId).map((links) =>
+        links.map((l) => byId.get(l.organizationId)).filter((o): o is PartyOrganizationRow => o !== undefined),
+      );
+    }),
+    enterprisesByOrganization: new DataLoader<string, EnterpriseRow[]>(async (organizationIds) => {
+      const rows = await repo(OrganizationCoverageRow).findBy({ organizationId: In([...organizationIds]) });
+      const enterprises = rows.length === 0 ? [] : await repo(EnterpriseRow).findBy({ id: In(rows.map((r) => r.enterpriseId)) });
+      const byId = new Map(enterprises.map((e) => [e.id, e]));
+      return groupByKey(organizationIds, rows, (r) => r.organizationId).map((links) =>
+        links.map((l) => byId.get(l.enterpriseId)).filter((e): e is EnterpriseRow => e !== undefined),
+      );
+    }),
+    honorsByHolder: new DataLoader<string, HonorRow[]>(async (holderIds) =>
+      groupByKey(holderIds, await repo(HonorRow).find({ where: { holderId: In([...holderIds]) }, order: { year: 'DESC', id: 'ASC' } }), (r) => r.holderId),
+    ),
+    honorsByZone: new DataLoader<string, HonorRow[]>(async (zoneIds) =>
+      groupByKey(zoneIds, await repo(HonorRow).find({ where: { zoneId: In([...zoneIds]) }, order: { year: 'DESC', id: 'ASC' } }), (r) => r.zoneId),
+    ),
+    alliancesByZone: new DataLoader<string, AllianceRow[]>(async (zoneIds) =>
+      groupByKey(zoneIds, await repo(AllianceRow).find({ where: { zoneId: In([...zoneIds]) }, order: { id: 'ASC' } }), (r) => r.zoneId),
+    ),
+    allianceMembers: new DataLoader<string, AllianceMemberRow[]>(async (allianceIds) =>
+      groupByKey(allianceIds, await repo(AllianceMemberRow).find({ where: { allianceId: In([...allianceIds]) }, order: { memberId: 'ASC' } }), (r) => r.allianceId),
+    ),
+    stationsByZone: new DataLoader<string, ServiceStationRow[]>(async (zoneIds) =>
+      groupByKey(zoneIds, await repo(ServiceStationRow).find({ where: { zoneId: In([...zoneIds]) }, order: { id: 'ASC' } }), (r) => r.zoneId),
+    ),
+    reportsByZone: new DataLoader<string, IndicatorReportRow[]>(async (zoneIds) =>
+      groupByKey(
+        zoneIds,
+        await repo(IndicatorReportRow).find({ where: { zoneId: In([...zoneIds]) }, order: { code: 'ASC', period: 'ASC', id: 'ASC' } }),
+        (r) => r.zoneId,
+      ),
+    ),
+    computedByZone: new DataLoader<string, ComputedFigure[]>((zoneIds) => computeZoneFigures(dataSource, zoneIds)),
+  };
+}
+
+export type ZoneLoaders = ReturnType<typeof createLoaders>;

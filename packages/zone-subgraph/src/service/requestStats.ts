@@ -1,0 +1,29 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { zoneIdOf } from '@devzone/registry';
+
+/** What a zone service has been asked: tests and benchmarks read it. */
+export class RequestStats {
+  requests = 0;
+  /** Zone ids of every `_entities` representation received, in arrival order. */
+  readonly zoneIdsSeen: string[] = [];
+
+  reset(): void {
+    this.requests = 0;
+    this.zoneIdsSeen.length = 0;
+  }
+
+  plugin(): ApolloServerPlugin {
+    return {
+      requestDidStart: async ({ request }) => {
+        this.requests += 1;
+        const representations = request.variables?.representations;
+        if (Array.isArray(representations)) {
+          for (const representation of representations) {
+            const id = (representation as { id?: unknown }).id;
+            if (typeof id === 'string') this.zoneIdsSeen.push(zoneIdOf(id));
+          }
+        }
+      },
+    };
+  }
+}

@@ -1,0 +1,71 @@
+import { ApolloServer } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import { openServiceDatabase, type ServiceDatabase } from '@devzone/database';
+import { zoneEntities, ZoneRow } from '../db/entities';
+import { zoneMigrations } from '../db/migrations';
+import type { ZoneContext } from '../graphql/context.type';
+import { buildZoneSchema } from '../graphql/buildZoneSchema';
+import { createLoaders } from '../loaders/createLoaders';
+import type { WritableZoneSeed } from '../seed/seedSchema';
+import { writeZoneSeeds, type SeedOutcome } from '../seed/writeSeed';
+import { RequestStats } from './requestStats';
+
+export interface ZoneServiceOptions {
+  /** Service name as registered, e.g. `anhui`. */
+  name: string;
+  databaseUrl: string;
+  /** Seeds loaded on first start (zones already stored are left as they are). */
+  seeds: readonly WritableZoneSeed[];
+  /** Marks seeded rows as synthetic (generator output). @default false */
+  synthetic?: boolean;
+  /** @default 0 (a free port) */
+  port?: number;
+  /** @default '127.0.0.1' */
+  host?: string;
+  /** Date computed figures are stated "as of"; @default today */
+  asOf?: () => string;
+}
+
+export interface RunningZoneService {
+  name: string;
+  url: string;
+  hostedZoneIds: readonly string[];
+  seedOutcomes: readonly SeedOutcome[];
+  stats: RequestStats;
+  database: ServiceDatabase;
+  stop(): Promise<void>;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Opens the zone database (migrations), seeds it once, and serves the zone subgraph. */
+export async function startZoneService(options: ZoneServiceOptions): Promise<RunningZoneService> {
+  const database = await openServiceDatabase({ url: options.databaseUrl, entities: zoneEntities, migrations: zoneMigrations });
+  try {
+    const seedOutcomes = await writeZoneSeeds(database.dataSource, options.seeds, { synthetic: options.synthetic });
+    const hostedZoneIds = (await database.dataSource.getRepository(ZoneRow).find({ select: { id: true }, order: { id: 'ASC' } })).map((z) => z.id);
+    const hosted = new Set(hostedZoneIds);
+    const stats = new RequestStats();
+    const asOf = options.asOf ?? today;
+    const server = new ApolloServer<ZoneContext>({ schema: await buildZoneSchema(), plugins: [stats.plugin()] });
+    const { url } = await startStandaloneServer(server, {
+      listen: { port: options.port ?? 0, host: options.host ?? '127.0.0.1' },
+      context: async () => ({ loaders: createLoaders(database.dataSource), hostedZoneIds: hosted, asOf: asOf() }),
+    });
+    return {
+      name: options.name,
+      url,
+      hostedZoneIds,
+      seedOutcomes,
+      stats,
+      database,
+      stop: async () => {
+        await server.stop();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
