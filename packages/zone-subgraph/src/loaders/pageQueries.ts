@@ -18,11 +18,11 @@ export interface ZonePage<R> {
 }
 
 const ENTERPRISE_ORDER: Record<EnterpriseOrder, string> = {
-  [EnterpriseOrder.NAME_ASC]: 'e.name_zh ASC, e.id ASC',
-  [EnterpriseOrder.NAME_DESC]: 'e.name_zh DESC, e.id ASC',
-  [EnterpriseOrder.EMPLOYEES_DESC]: 'e.employees DESC NULLS LAST, e.id ASC',
-  [EnterpriseOrder.OUTPUT_DESC]: 'e.output_value DESC NULLS LAST, e.id ASC',
-  [EnterpriseOrder.TAX_DESC]: 'e.tax DESC NULLS LAST, e.id ASC',
+  [EnterpriseOrder.NAME_ASC]: 'e.name_zh COLLATE "C" ASC, e.id COLLATE "C" ASC',
+  [EnterpriseOrder.NAME_DESC]: 'e.name_zh COLLATE "C" DESC, e.id COLLATE "C" ASC',
+  [EnterpriseOrder.EMPLOYEES_DESC]: 'e.employees DESC NULLS LAST, e.id COLLATE "C" ASC',
+  [EnterpriseOrder.OUTPUT_DESC]: 'e.output_value DESC NULLS LAST, e.id COLLATE "C" ASC',
+  [EnterpriseOrder.TAX_DESC]: 'e.tax DESC NULLS LAST, e.id COLLATE "C" ASC',
 };
 
 const ORGANIZATION_ORDER: Record<PartyOrganizationOrder, string> = {

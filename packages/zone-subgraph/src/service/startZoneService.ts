@@ -1,4 +1,5 @@
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { openServiceDatabase, type ServiceDatabase } from '@devzone/database';
 import { zoneEntities, ZoneRow } from '../db/entities';
@@ -47,7 +48,7 @@ export async function startZoneService(options: ZoneServiceOptions): Promise<Run
     const hosted = new Set(hostedZoneIds);
     const stats = new RequestStats();
     const asOf = options.asOf ?? today;
-    const server = new ApolloServer<ZoneContext>({ schema: await buildZoneSchema(), plugins: [stats.plugin()] });
+    const server = new ApolloServer<ZoneContext>({ schema: await buildZoneSchema(), plugins: [stats.plugin(), ApolloServerPluginInlineTraceDisabled()] });
     const { url } = await startStandaloneServer(server, {
       listen: { port: options.port ?? 0, host: options.host ?? '127.0.0.1' },
       context: async () => ({ loaders: createLoaders(database.dataSource), hostedZoneIds: hosted, asOf: asOf() }),

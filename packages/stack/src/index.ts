@@ -1,0 +1,2 @@
+export * from './startStack';
+export * from './zoneServices';

@@ -1,0 +1,112 @@
+import { resolve } from 'node:path';
+import { startGateway, type RunningGateway } from '@devzone/gateway';
+import { loadDirectoryFile, startProvinceService, type RunningProvinceService } from '@devzone/province';
+import { StaticZoneServiceRegistry } from '@devzone/registry';
+import { loadSeedDir, startZoneService, type RunningZoneService, type WritableZoneSeed, type ZoneServiceDefinition } from '@devzone/zone-subgraph';
+import { ZONE_SERVICES } from './zoneServices';
+
+export interface StackZoneService {
+  definition: ZoneServiceDefinition;
+  /** @default the seed files in definition.seedDir */
+  seeds?: readonly WritableZoneSeed[];
+  synthetic?: boolean;
+}
+
+export interface StackOptions {
+  /** Returns the database URL for a service (`province` or a zone service name), creating it if needed. */
+  databaseFor(service: string): Promise<string>;
+  /** 0 picks free ports everywhere (tests). @default the usual ports: gateway 4000, province 4001, zones 4011+ */
+  ports?: 'usual' | 'free';
+  /** @default 4000 */
+  gatewayPort?: number;
+  /** @default '127.0.0.1' */
+  host?: string;
+  /** Zone services to run. @default the four of subgraphs/ with their article seeds */
+  zoneServices?: readonly StackZoneService[];
+  /** @default subgraphs/province/seed/directory.json */
+  directoryFile?: string;
+  /** Per-service timeout the gateway allows a zone. @default 5000 */
+  zoneTimeoutMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface RunningStack {
+  gatewayUrl: string;
+  provinceUrl: string;
+  zoneServices: RunningZoneService[];
+  gateway: RunningGateway;
+  province: RunningProvinceService;
+  /** Stops one zone service (failure tests); the rest keep running. */
+  stopZoneService(name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const DEFAULT_DIRECTORY = resolve(__dirname, '../../../subgraphs/province/seed/directory.json');
+
+/** Starts every zone service, the province service and the gateway, in-process. */
+export async function startStack(options: StackOptions): Promise<RunningStack> {
+  const log = options.log ?? (() => undefined);
+  const free = options.ports === 'free';
+  const host = options.host ?? '127.0.0.1';
+  const definitions: readonly StackZoneService[] = options.zoneServices ?? ZONE_SERVICES.map((definition) => ({ definition }));
+  const started: { stop(): Promise<void> }[] = [];
+  try {
+    const zoneServices: RunningZoneService[] = [];
+    for (const { definition, seeds, synthetic } of definitions) {
+      const service = await startZoneService({
+        name: definition.name,
+        databaseUrl: await options.databaseFor(definition.name),
+        seeds: seeds ?? loadSeedDir(definition.seedDir),
+        synthetic,
+        port: free ? 0 : definition.defaultPort,
+        host,
+      });
+      started.push(service);
+      zoneServices.push(service);
+      log(`zone service ${definition.name} (${service.hostedZoneIds.join(', ')}) at ${service.url}`);
+    }
+    const registry = new StaticZoneServiceRegistry(zoneServices.map((s) => ({ name: s.name, url: s.url, zoneIds: [...s.hostedZoneIds] })));
+    let gatewayUrl: string | undefined;
+    const province = await startProvinceService({
+      databaseUrl: await options.databaseFor('province'),
+      directory: loadDirectoryFile(options.directoryFile ?? DEFAULT_DIRECTORY),
+      registry,
+      gatewayUrl: () => gatewayUrl,
+      port: free ? 0 : 4001,
+      host,
+    });
+    started.push(province);
+    log(`province service at ${province.url}`);
+    const gateway = await startGateway({
+      port: free ? 0 : (options.gatewayPort ?? 4000),
+      host,
+      provinceUrl: province.url,
+      registry,
+      timeoutMs: options.zoneTimeoutMs,
+    });
+    gatewayUrl = gateway.url;
+    started.push(gateway);
+    const stopped = new Set<string>();
+    return {
+      gatewayUrl: gateway.url,
+      provinceUrl: province.url,
+      zoneServices,
+      gateway,
+      province,
+      stopZoneService: async (name) => {
+        const service = zoneServices.find((s) => s.name === name);
+        if (!service) throw new Error(`no zone service "${name}"`);
+        if (!stopped.has(name)) await service.stop();
+        stopped.add(name);
+      },
+      stop: async () => {
+        await gateway.stop();
+        await province.stop();
+        for (const service of zoneServices) if (!stopped.has(service.name)) await service.stop();
+      },
+    };
+  } catch (error) {
+    for (const part of started.reverse()) await part.stop().catch(() => undefined);
+    throw error;
+  }
+}

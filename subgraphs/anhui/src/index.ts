@@ -1,0 +1,9 @@
+import { resolve } from 'node:path';
+import type { ZoneServiceDefinition } from '@devzone/zone-subgraph';
+
+/** The anhui zone service: the shared zone subgraph with this package's seed data. */
+export const definition: ZoneServiceDefinition = {
+  name: 'anhui',
+  seedDir: resolve(__dirname, '../seed'),
+  defaultPort: 4014,
+};

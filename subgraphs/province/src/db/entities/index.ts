@@ -1,0 +1,42 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+@Entity({ name: 'province' })
+export class ProvinceRow {
+  @PrimaryColumn({ type: 'text' }) code!: string;
+  @Column({ type: 'text', name: 'name_zh' }) nameZh!: string;
+  @Column({ type: 'text', name: 'name_en' }) nameEn!: string;
+}
+
+/** The directory entry of a zone: who it is, wherever its records live. */
+@Entity({ name: 'directory_zone' })
+@Index('directory_zone_province', ['provinceCode'])
+export class DirectoryZoneRow {
+  @PrimaryColumn({ type: 'text' }) id!: string;
+  @Column({ type: 'text', name: 'province_code' }) provinceCode!: string;
+  @Column({ type: 'text', name: 'name_zh' }) nameZh!: string;
+  @Column({ type: 'text', name: 'name_en' }) nameEn!: string;
+  @Column({ type: 'text', nullable: true }) city!: string | null;
+  @Column({ type: 'text' }) level!: string;
+  @Column({ type: 'text', name: 'source_document', nullable: true }) sourceDocument!: string | null;
+  @Column({ type: 'text', name: 'source_passage', nullable: true }) sourcePassage!: string | null;
+}
+
+/** A provincial on-site meeting (现场会), with the precision the source gives. */
+@Entity({ name: 'onsite_meeting' })
+export class OnsiteMeetingRow {
+  @PrimaryColumn({ type: 'text' }) id!: string;
+  @Column({ type: 'text', name: 'province_code' }) provinceCode!: string;
+  @Column({ type: 'text' }) title!: string;
+  @Column({ type: 'text' }) period!: string;
+  @Column({ type: 'text' }) precision!: string;
+  @Column({ type: 'text', name: 'source_document' }) sourceDocument!: string;
+  @Column({ type: 'text', name: 'source_passage' }) sourcePassage!: string;
+}
+
+@Entity({ name: 'onsite_meeting_host' })
+export class OnsiteMeetingHostRow {
+  @PrimaryColumn({ type: 'text', name: 'meeting_id' }) meetingId!: string;
+  @PrimaryColumn({ type: 'text', name: 'zone_id' }) zoneId!: string;
+}
+
+export const provinceEntities = [ProvinceRow, DirectoryZoneRow, OnsiteMeetingRow, OnsiteMeetingHostRow];

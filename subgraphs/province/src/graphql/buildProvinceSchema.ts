@@ -1,0 +1,20 @@
+import { buildFederatedSchema } from '@devzone/zone-subgraph';
+import type { GraphQLSchema } from 'graphql';
+import { DirectoryResolver } from './resolvers/directory.resolver';
+import { SearchResolver } from './resolvers/search.resolver';
+import { OnsiteMeetingResolver, ProvinceZonesResolver, ZoneDirectoryResolver } from './resolvers/zone.resolver';
+import { Enterprise, PartyOrganization } from './types/directory.types';
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/** The province subgraph schema, built once per process (type-graphql's metadata is global). */
+export function buildProvinceSchema(): Promise<GraphQLSchema> {
+  built ??= buildFederatedSchema(
+    {
+      resolvers: [DirectoryResolver, SearchResolver, ZoneDirectoryResolver, ProvinceZonesResolver, OnsiteMeetingResolver],
+      orphanedTypes: [Enterprise, PartyOrganization],
+    },
+    { Zone: { __resolveReference: ZoneDirectoryResolver.resolveReference } },
+  );
+  return built;
+}

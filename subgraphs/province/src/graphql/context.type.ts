@@ -1,0 +1,11 @@
+import type { ZoneServiceRegistry } from '@devzone/registry';
+import type { DataSource } from 'typeorm';
+import type { ZoneReader } from '../zoneReader/zoneReader';
+import type { ProvinceLoaders } from './loaders';
+
+export interface ProvinceContext {
+  dataSource: DataSource;
+  registry: ZoneServiceRegistry;
+  zoneReader: ZoneReader;
+  loaders: ProvinceLoaders;
+}

@@ -1,0 +1,48 @@
+import { ERRORS } from '@devzone/errors';
+import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import { DirectoryZoneRow } from '../../db/entities';
+import { mergeEnterprisePages } from '../../zoneReader/mergeEnterprisePages';
+import type { ProvinceContext } from '../context.type';
+import { Enterprise, EnterpriseSearchResult, ZoneFailure } from '../types/directory.types';
+import { SearchEnterprisesArgs } from '../types/inputs';
+
+@Resolver()
+export class SearchResolver {
+  @Query(() => EnterpriseSearchResult, {
+    description:
+      'Enterprises across zones by name, industry, honor or flags: one round trip per zone service, in parallel, merged into one order. Zones whose service fails are listed in `failedZones`.',
+  })
+  async searchEnterprises(@Args(() => SearchEnterprisesArgs) args: SearchEnterprisesArgs, @Ctx() ctx: ProvinceContext): Promise<EnterpriseSearchResult> {
+    if (args.offset + args.first > 500) throw ERRORS.BAD_USER_INPUT.err('offset: offset + first may not exceed 500', { field: 'offset' });
+    let zones = await ctx.dataSource.getRepository(DirectoryZoneRow).find({ where: args.province ? { provinceCode: args.province } : {}, order: { id: 'ASC' } });
+    if (args.province && zones.length === 0 && !(await ctx.loaders.provinceByCode.load(args.province))) {
+      throw ERRORS.BAD_USER_INPUT.err(`province: unknown province "${args.province}"`, { field: 'province' });
+    }
+    if (args.zoneIds) {
+      const known = new Set(zones.map((z) => z.id));
+      const unknown = args.zoneIds.filter((id) => !known.has(id));
+      if (unknown.length > 0) throw ERRORS.BAD_USER_INPUT.err(`zoneIds: unknown zone(s) ${unknown.map((u) => `"${u}"`).join(', ')}`, { field: 'zoneIds' });
+      const wanted = new Set(args.zoneIds);
+      zones = zones.filter((z) => wanted.has(z.id));
+    }
+    // Only zones some service hosts can answer; the others are reported, not dropped.
+    const routable = zones.filter((z) => ctx.registry.serviceForZone(z.id));
+    const unroutable = zones.filter((z) => !ctx.registry.serviceForZone(z.id));
+    const { pages, failures } =
+      routable.length === 0
+        ? { pages: [], failures: [] }
+        : await ctx.zoneReader.enterprises(
+            routable.map((z) => z.id),
+            { filter: args.filter, orderBy: args.orderBy, first: args.offset + args.first },
+          );
+    const merged = mergeEnterprisePages(pages, args.orderBy, args.offset, args.first);
+    return Object.assign(new EnterpriseSearchResult(), {
+      totalCount: merged.totalCount,
+      items: merged.items.map((e) => Object.assign(new Enterprise(), { id: e.id })),
+      failedZones: [
+        ...failures.map((f) => Object.assign(new ZoneFailure(), f)),
+        ...unroutable.map((z) => Object.assign(new ZoneFailure(), { zoneId: z.id, service: null, message: `no zone service is registered for zone "${z.id}"` })),
+      ],
+    });
+  }
+}

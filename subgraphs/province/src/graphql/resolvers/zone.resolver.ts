@@ -1,0 +1,64 @@
+import { In } from 'typeorm';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { OnsiteMeetingHostRow, OnsiteMeetingRow } from '../../db/entities';
+import type { ProvinceContext } from '../context.type';
+import { toMeeting, toProvince, toZone } from '../mappers';
+import { OnsiteMeeting, Province, Zone, ZoneServiceInfo } from '../types/directory.types';
+
+@Resolver(() => Zone)
+export class ZoneDirectoryResolver {
+  @FieldResolver(() => Province)
+  async province(@Root() zone: Zone, @Ctx() ctx: ProvinceContext): Promise<Province> {
+    const row = await ctx.loaders.provinceByCode.load(zone.provinceCode);
+    if (!row) throw new Error(`zone "${zone.id}" points at a missing province "${zone.provinceCode}"`);
+    return toProvince(row);
+  }
+
+  @FieldResolver(() => ZoneServiceInfo, { nullable: true, description: 'The zone service hosting this zone; null when none is registered.' })
+  service(@Root() zone: Zone, @Ctx() ctx: ProvinceContext): ZoneServiceInfo | null {
+    const entry = ctx.registry.serviceForZone(zone.id);
+    return entry ? Object.assign(new ZoneServiceInfo(), { name: entry.name, url: entry.url }) : null;
+  }
+
+  @FieldResolver(() => [OnsiteMeeting], { description: 'Provincial on-site meetings this zone hosted (or is announced to host).' })
+  async onsiteMeetingsHosted(@Root() zone: Zone, @Ctx() ctx: ProvinceContext): Promise<OnsiteMeeting[]> {
+    const links = await ctx.loaders.meetingsByHost.load(zone.id);
+    if (links.length === 0) return [];
+    const meetingIds = links.map((l) => l.meetingId);
+    const [rows, hosts] = await Promise.all([
+      ctx.dataSource.getRepository(OnsiteMeetingRow).find({ where: { id: In(meetingIds) }, order: { period: 'ASC' } }),
+      ctx.dataSource.getRepository(OnsiteMeetingHostRow).findBy({ meetingId: In(meetingIds) }),
+    ]);
+    return rows.map((row) => toMeeting(row, hosts));
+  }
+
+  /** Resolves Zone references the gateway sends (e.g. from Enterprise.zone). */
+  static async resolveReference(reference: { id: string }, ctx: ProvinceContext): Promise<Zone | null> {
+    const row = await ctx.loaders.zoneById.load(reference.id);
+    return row ? toZone(row) : null;
+  }
+}
+
+@Resolver(() => Province)
+export class ProvinceZonesResolver {
+  @FieldResolver(() => [Zone])
+  async zones(@Root() province: Province, @Ctx() ctx: ProvinceContext): Promise<Zone[]> {
+    return (await ctx.loaders.zonesByProvince.load(province.code)).map(toZone);
+  }
+}
+
+@Resolver(() => OnsiteMeeting)
+export class OnsiteMeetingResolver {
+  @FieldResolver(() => Province)
+  async province(@Root() meeting: OnsiteMeeting, @Ctx() ctx: ProvinceContext): Promise<Province> {
+    const row = await ctx.loaders.provinceByCode.load(meeting.provinceCode);
+    if (!row) throw new Error(`meeting "${meeting.id}" points at a missing province`);
+    return toProvince(row);
+  }
+
+  @FieldResolver(() => [Zone])
+  async hosts(@Root() meeting: OnsiteMeeting, @Ctx() ctx: ProvinceContext): Promise<Zone[]> {
+    const rows = await ctx.loaders.zoneById.loadMany(meeting.hostZoneIds);
+    return rows.flatMap((r) => (r && !(r instanceof Error) ? [toZone(r)] : []));
+  }
+}

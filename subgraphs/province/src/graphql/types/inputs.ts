@@ -1,0 +1,48 @@
+import { EnterpriseFlag, EnterpriseOrder } from '@devzone/zone-subgraph';
+import { ArrayMaxSize, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+
+@ArgsType()
+export class ZonesArgs {
+  @Field(() => String, { nullable: true, description: 'Province code (zhejiang, anhui, fujian ...).' })
+  @IsOptional()
+  @MaxLength(40)
+  province?: string;
+
+  @Field(() => [ID], { nullable: true, description: 'Only these zones, in this order.' })
+  @IsOptional()
+  @ArrayMaxSize(1000)
+  ids?: string[];
+}
+
+@InputType({ description: 'All given conditions must hold.' })
+export class EnterpriseSearchFilter {
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(100) nameContains?: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(100) industry?: string;
+  @Field(() => String, { nullable: true, description: 'Enterprise or an organization covering it holds an honor whose title contains this.' })
+  @IsOptional()
+  @MaxLength(100)
+  honorContains?: string;
+  @Field(() => [EnterpriseFlag], { nullable: true }) @IsOptional() @ArrayMaxSize(10) flags?: EnterpriseFlag[];
+}
+
+@ArgsType()
+export class SearchEnterprisesArgs {
+  @Field(() => EnterpriseSearchFilter, { nullable: true }) filter?: EnterpriseSearchFilter;
+
+  @Field(() => String, { nullable: true, description: 'Limit to one province.' })
+  @IsOptional()
+  @MaxLength(40)
+  province?: string;
+
+  @Field(() => [ID], { nullable: true, description: 'Limit to these zones.' })
+  @IsOptional()
+  @ArrayMaxSize(1000)
+  zoneIds?: string[];
+
+  @Field(() => EnterpriseOrder, { defaultValue: EnterpriseOrder.NAME_ASC }) orderBy: EnterpriseOrder = EnterpriseOrder.NAME_ASC;
+
+  @Field(() => Int, { defaultValue: 20, description: '1 to 200.' }) @Min(1) @Max(200) first = 20;
+
+  @Field(() => Int, { defaultValue: 0, description: 'offset + first may not exceed 500.' }) @Min(0) @Max(499) offset = 0;
+}

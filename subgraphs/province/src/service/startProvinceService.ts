@@ -1,0 +1,63 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import { openServiceDatabase, type ServiceDatabase } from '@devzone/database';
+import type { ZoneServiceRegistry } from '@devzone/registry';
+import { provinceEntities } from '../db/entities';
+import { provinceMigrations } from '../db/migrations';
+import { buildProvinceSchema } from '../graphql/buildProvinceSchema';
+import type { ProvinceContext } from '../graphql/context.type';
+import { createProvinceLoaders } from '../graphql/loaders';
+import type { DirectorySeed } from '../seed/directorySchema';
+import { writeDirectory } from '../seed/loadDirectory';
+import { GatewayZoneReader } from '../zoneReader/GatewayZoneReader';
+import type { ZoneReader } from '../zoneReader/zoneReader';
+
+export interface ProvinceServiceOptions {
+  databaseUrl: string;
+  directory: DirectorySeed;
+  registry: ZoneServiceRegistry;
+  /** Where zone data is read from; resolved per call because the gateway starts after the province. */
+  gatewayUrl: () => string | undefined;
+  /** Replaces the gateway reader (benchmarks compare paths). */
+  zoneReader?: ZoneReader;
+  /** @default 0 (a free port) */
+  port?: number;
+  /** @default '127.0.0.1' */
+  host?: string;
+}
+
+export interface RunningProvinceService {
+  url: string;
+  database: ServiceDatabase;
+  stop(): Promise<void>;
+}
+
+export async function startProvinceService(options: ProvinceServiceOptions): Promise<RunningProvinceService> {
+  const database = await openServiceDatabase({ url: options.databaseUrl, entities: provinceEntities, migrations: provinceMigrations });
+  try {
+    await writeDirectory(database.dataSource, options.directory);
+    const zoneReader = options.zoneReader ?? new GatewayZoneReader({ gatewayUrl: options.gatewayUrl });
+    const server = new ApolloServer<ProvinceContext>({ schema: await buildProvinceSchema(), plugins: [ApolloServerPluginInlineTraceDisabled()] });
+    const { url } = await startStandaloneServer(server, {
+      listen: { port: options.port ?? 0, host: options.host ?? '127.0.0.1' },
+      context: async () => ({
+        dataSource: database.dataSource,
+        registry: options.registry,
+        zoneReader,
+        loaders: createProvinceLoaders(database.dataSource),
+      }),
+    });
+    return {
+      url,
+      database,
+      stop: async () => {
+        await server.stop();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
