@@ -1,6 +1,6 @@
 import { StaticZoneServiceRegistry } from '@devzone/registry';
 import { z } from 'zod';
-import { parseOrThrow } from './errors';
+import { parseOrThrow } from '@devzone/errors';
 
 /** Everything `startGateway` needs, read from the environment. */
 export interface GatewayConfig {

@@ -1,22 +1,31 @@
 import { GraphQLError } from 'graphql';
 
+interface ErrorLike {
+  readonly message: string;
+  readonly cause?: unknown;
+  readonly code?: unknown;
+}
+
+/** Duck-typed: errors from Node's own fetch may come from another realm (e.g. under jest). */
+function isErrorLike(value: unknown): value is ErrorLike {
+  return typeof value === 'object' && value !== null && typeof (value as { message?: unknown }).message === 'string';
+}
+
 /** One line saying why a request to a service failed: timeout, refused connection, HTTP status... */
 export function describeFailure(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = (error as { cause?: unknown }).cause;
-  const causeCode = cause instanceof Error ? (cause as { code?: unknown }).code : undefined;
-  if (typeof causeCode === 'string') return `${error.message} (${causeCode})`;
+  if (!isErrorLike(error)) return String(error);
   if (error instanceof GraphQLError) return `HTTP ${error.message}${firstBodyError(error)}`;
-  return error.message;
+  // Node's fetch says only "fetch failed"; the cause says why (ECONNREFUSED, bad port...).
+  const cause = error.cause;
+  if (!isErrorLike(cause)) return error.message;
+  return `${error.message} (${typeof cause.code === 'string' ? cause.code : cause.message})`;
 }
 
 /** RemoteGraphQLDataSource puts a non-2xx answer's body in `extensions.response.body`. */
 function firstBodyError(error: GraphQLError): string {
   const response = error.extensions.response as { body?: unknown } | undefined;
-  const body = response?.body;
-  if (typeof body === 'object' && body !== null && Array.isArray((body as { errors?: unknown }).errors)) {
-    const [first] = (body as { errors: { message?: unknown }[] }).errors;
-    if (typeof first?.message === 'string') return `: ${first.message}`;
-  }
-  return '';
+  const errors = (response?.body as { errors?: unknown } | undefined)?.errors;
+  if (!Array.isArray(errors)) return '';
+  const first: unknown = errors[0];
+  return isErrorLike(first) ? `: ${first.message}` : '';
 }

@@ -1,5 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
-import { ERRORS } from '../errors';
+import { ERRORS } from '@devzone/errors';
 
 /**
  * Errors carry the path `["_entities", i]` of the zone's first entity so that the

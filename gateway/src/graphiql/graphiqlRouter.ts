@@ -23,7 +23,8 @@ export function graphiqlRouter({ endpointPath = '/graphql', assetsPath = '/graph
 
   for (const asset of assets) {
     router.get(`${assetsPath}/${asset.name}`, (_req, res) => {
-      res.sendFile(asset.file, { maxAge: '1d' });
+      // pnpm keeps packages under node_modules/.pnpm: allow that dot-segment (the path is fixed).
+      res.sendFile(asset.file, { maxAge: '1d', dotfiles: 'allow' });
     });
   }
   router.get('/', (_req, res) => {

@@ -79,8 +79,9 @@ export class FederatedComposer implements SupergraphManager {
     if (this.state.phase !== 'initialized') throw new Error(`FederatedComposer cannot initialize: it is ${this.state.phase}`);
     const built = await this.build(getDataSource, {});
     if (built.status === 'failed') {
-      this.logFailure(built.problems);
-      throw new SupergraphCompositionError(built.reason, built.problems);
+      const error = new SupergraphCompositionError(built.reason, built.problems);
+      this.logger.error(error.message);
+      throw error;
     }
     this.state = { phase: 'serving', hooks: { update, getDataSource }, supergraphSdl: built.supergraphSdl };
     return {

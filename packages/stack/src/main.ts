@@ -1,0 +1,59 @@
+import 'reflect-metadata';
+import { join } from 'node:path';
+import { EmbeddedPostgresServer } from '@devzone/database';
+import { parseOrThrow } from '@devzone/errors';
+import { databaseUrlFromEnv, launcherEnvSchema } from './launcherConfig';
+import { startStack, type RunningStack } from './startStack';
+
+const elapsed = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)}s`;
+
+/**
+ * The whole system in one command: an embedded PostgreSQL (one database per
+ * service, data under DATA_DIR), every zone service, the province service and
+ * the gateway. Ctrl-C stops everything cleanly; the next start keeps the data.
+ */
+async function main(): Promise<void> {
+  const started = Date.now();
+  const config = parseOrThrow(launcherEnvSchema, process.env, 'environment');
+  const embedded = new EmbeddedPostgresServer({ dataDir: join(config.DATA_DIR, 'postgres'), port: config.EMBEDDED_PG_PORT });
+  let embeddedStarted = false;
+  let stack: RunningStack | undefined;
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    console.log('Stopping ...');
+    await stack?.stop().catch((error: unknown) => console.error(`while stopping services: ${String(error)}`));
+    if (embeddedStarted) await embedded.stop().catch((error: unknown) => console.error(`while stopping PostgreSQL: ${String(error)}`));
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void stop(0));
+  process.once('SIGTERM', () => void stop(0));
+
+  try {
+    stack = await startStack({
+      gatewayPort: config.PORT,
+      host: config.HOST,
+      zoneTimeoutMs: config.ZONE_TIMEOUT_MS,
+      log: (line) => console.log(`  ${line} (${elapsed(started)})`),
+      databaseFor: async (service) => {
+        const external = databaseUrlFromEnv(service, process.env);
+        if (external) return external;
+        if (!embeddedStarted) {
+          console.log(`Starting embedded PostgreSQL (data in ${embedded.dataDir}, port ${embedded.port}) ...`);
+          if (!embedded.isInitialised) console.log('  first start: creating the cluster, applying migrations and loading the seed data');
+          await embedded.start();
+          embeddedStarted = true;
+        }
+        return embedded.ensureDatabase(`devzone_${service.replace(/-/g, '_')}`);
+      },
+    });
+  } catch (error) {
+    console.error(`Could not start the system: ${error instanceof Error ? error.message : String(error)}`);
+    await stop(1);
+    return;
+  }
+  console.log(`\nGateway ready at ${stack.gatewayUrl}  (GraphiQL: open it in a browser) — started in ${elapsed(started)}. Ctrl-C stops everything.`);
+}
+
+void main();
