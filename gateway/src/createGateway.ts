@@ -31,6 +31,10 @@ export interface CreatedGateway {
  * `zones` (the shard-aware data source over every registered zone service).
  */
 export function createGateway({ provinceUrl, registry, timeoutMs = 5000, logger }: CreateGatewayOptions): CreatedGateway {
+  // @apollo/gateway otherwise reports usage metrics to Apollo and probes cloud
+  // metadata endpoints (GCP, AWS, Azure) at construction. A provincial system
+  // sends nothing out; an operator may still opt in with APOLLO_TELEMETRY_DISABLED=false.
+  process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const zonesDataSource = new ShardedZonesDataSource({ registry, timeoutMs, ...(logger ? { logger } : {}) });
   const composer = new FederatedComposer({ provinceUrl, timeoutMs, ...(logger ? { logger } : {}) });
   const gateway = new ApolloGateway({

@@ -41,10 +41,6 @@ export const ERRORS = {
     'ZONE_NOT_HOSTED',
     'A zone service was asked for an entity of a zone it does not host (a routing or registry mismatch).',
   ),
-  INVALID_CONFIG: makeCodeDefinition(
-    'INVALID_CONFIG',
-    'An environment variable, configuration file or seed file is invalid; the message names the field.',
-  ),
 } as const;
 
 export function allErrorCodes(): readonly ErrorCodeDefinition[] {
