@@ -68,6 +68,24 @@ export function imputationValue(observed: readonly number[], rule: ImputationRul
 }
 
 /**
+ * Throws if some cell is missing while no policy was given: missing data must be
+ * handled explicitly, never scored as zero. The error names the first missing cell.
+ */
+export function assertMissingHandled(criteria: readonly Criterion[], candidates: readonly Candidate[], policy?: MissingValuePolicy): void {
+  if (policy !== undefined) return;
+  candidates.forEach((cand, i) => {
+    const key = criteria.map((c) => c.key).find((k) => isMissing(cand.values[k]));
+    if (key !== undefined) {
+      throw new RankingInputError(
+        `candidates[${i}].values.${key}`,
+        `value is missing (candidate '${cand.id}') and no missing-value policy was given; ` +
+          `pass { kind: 'exclude' } or { kind: 'impute', rule }`,
+      );
+    }
+  });
+}
+
+/**
  * Validates the input and turns candidates into a complete numeric matrix.
  *
  * If any cell is missing and no policy is given, throws (missing data must be
@@ -84,16 +102,8 @@ export function resolveMissing(
   validateCandidates(criteria, candidates);
   const keys = criteria.map((c) => c.key);
 
+  assertMissingHandled(criteria, candidates, policy);
   const missingByCandidate = candidates.map((cand) => keys.filter((k) => isMissing(cand.values[k])));
-  const firstMissing = missingByCandidate.findIndex((m) => m.length > 0);
-  if (firstMissing >= 0 && policy === undefined) {
-    const cand = candidates[firstMissing];
-    throw new RankingInputError(
-      `candidates[${firstMissing}].values.${missingByCandidate[firstMissing][0]}`,
-      `value is missing (candidate '${cand.id}') and no missing-value policy was given; ` +
-        `pass { kind: 'exclude' } or { kind: 'impute', rule }`,
-    );
-  }
   if (policy !== undefined && policy.kind !== 'exclude' && policy.kind !== 'impute') {
     throw new RankingInputError('missing.kind', `must be 'exclude' or 'impute'`);
   }

@@ -1,14 +1,16 @@
 import { RankingInputError } from './errors';
 import { applyMethod } from './methods';
 import type { MethodKind, ScoredCandidate } from './methods/types';
-import { resolveMissing, type ExcludedCandidate, type ImputedCell, type MissingValuePolicy } from './missing';
+import { assertMissingHandled, resolveMissing, type ExcludedCandidate, type ImputedCell, type MissingValuePolicy } from './missing';
 import { normalizeMatrix } from './normalize';
+import { compareIds } from './ordering';
 import type { NormalizationSpec } from './normalize/types';
 import { dethroneWinner, type DethroneOptions, type DethroneReport } from './robustness/dethrone';
 import { monteCarloWeights, type MonteCarloOptions, type MonteCarloReport } from './robustness/monteCarlo';
 import { weightPerturbation, type PerturbationReport } from './robustness/perturbation';
 import type { ScoringProblem } from './robustness/problem';
 import type { Candidate, Criterion, NumericMatrix, WeightVector } from './types';
+import { validateCandidates, validateCriteria } from './validate';
 import { ahpWeights, type AhpResult, type AhpWeightMethod, type PairwiseMatrix } from './weights/ahp';
 import { blendWeights } from './weights/blend';
 import { entropyWeights, type EntropyPreprocessing, type EntropyResult } from './weights/entropy';
@@ -164,8 +166,10 @@ function resolveWeights(criteria: readonly Criterion[], matrix: NumericMatrix, s
  * Ranks candidates in one deterministic pass:
  * validate -> missing-value policy -> weights -> normalisation -> method -> robustness.
  * Entropy weights are computed on the matrix after the missing-value policy
- * (excluded candidates removed, imputed values included). No randomness except
- * the seeded Monte Carlo analysis.
+ * (excluded candidates removed, imputed values included). Candidates are processed
+ * in id order, so the result (including `excluded` and `imputed`, listed in id
+ * order) does not depend on the input order, bit for bit. No randomness except the
+ * seeded Monte Carlo analysis.
  */
 export function rank(input: RankingInput): RankingResult {
   if (input === null || typeof input !== 'object') throw new RankingInputError('input', 'must be an object');
@@ -177,7 +181,13 @@ export function rank(input: RankingInput): RankingResult {
   if (tieTolerance !== undefined && !(Number.isFinite(tieTolerance) && tieTolerance >= 0)) {
     throw new RankingInputError('tieTolerance', `must be a finite number >= 0 (got ${String(tieTolerance)})`);
   }
-  const { matrix, excluded, imputed } = resolveMissing(input.criteria, input.candidates, input.missing);
+  validateCriteria(input.criteria);
+  validateCandidates(input.criteria, input.candidates);
+  assertMissingHandled(input.criteria, input.candidates, input.missing);
+  // Canonical row order (id ascending) so that every floating-point sum, and hence the
+  // output, is bit-for-bit independent of the order in which candidates were supplied.
+  const candidates = [...input.candidates].sort((a, b) => compareIds(a.id, b.id));
+  const { matrix, excluded, imputed } = resolveMissing(input.criteria, candidates, input.missing);
   const weights = resolveWeights(input.criteria, matrix, input.weights ?? { kind: 'given' });
   const normalization: NormalizationSpec = input.normalization ?? (method === 'topsis' ? { kind: 'vector' } : { kind: 'min-max' });
   const normalized = normalizeMatrix(input.criteria, matrix, normalization);
