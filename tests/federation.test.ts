@@ -1,12 +1,12 @@
-import { postGraphQL, startTestStack } from '@devzone/testkit';
+import { pgTargets, postGraphQL, startTestStack } from '@devzone/testkit';
 import type { RunningStack } from '@devzone/stack';
 
 /** The seeded system end to end: real zone services, province, gateway; GraphQL over HTTP. */
-describe('federated province graph on the seeded stack', () => {
+describe.each(pgTargets())('federated province graph on the seeded stack ($label PostgreSQL)', ({ adminUrl }) => {
   let stack: RunningStack;
 
   beforeAll(async () => {
-    stack = await startTestStack();
+    stack = await startTestStack({ adminUrl });
   });
 
   afterAll(async () => {

@@ -1,5 +1,7 @@
 import { generateZones } from '@devzone/synthetic';
 import { createTestDatabase, pgTargets, postGraphQL, type TestDatabase } from '@devzone/testkit';
+import { ZoneRow } from '../db/entities';
+import { writeZoneSeeds } from '../seed/writeSeed';
 import { startZoneService, type RunningZoneService } from '../service/startZoneService';
 
 const ENTITIES = /* GraphQL */ `
@@ -95,5 +97,19 @@ describe.each(pgTargets())('zone service on $label PostgreSQL', ({ adminUrl, lab
       { r: [{ __typename: 'Enterprise', id: 'svc-1:e1' }] },
     );
     expect(body.data?._entities[0].nameEn).toBe('kept across restart');
+  });
+
+  it('writes a zone whole or not at all, and keeps every zone already stored', async () => {
+    const [good] = generateZones({ zones: 1, enterprisesPerZone: 3, seed: 9, prefix: 'good' });
+    const [broken] = generateZones({ zones: 1, enterprisesPerZone: 3, seed: 9, prefix: 'broken' });
+    broken.serviceStations = [{ localId: 's1', nameZh: '合成红色驿站', kind: 'red_station', hostEnterpriseLocalId: 'no-such-enterprise' }];
+    const before = await service.database.dataSource.query(`SELECT count(*)::int AS n FROM enterprise`);
+    await expect(writeZoneSeeds(service.database.dataSource, [good, broken], { synthetic: true })).rejects.toThrow(/foreign key/);
+    const zones = await service.database.dataSource.getRepository(ZoneRow).find({ select: { id: true } });
+    expect(zones.map((z) => z.id)).toContain('good-1');
+    expect(zones.map((z) => z.id)).not.toContain('broken-1');
+    const after = await service.database.dataSource.query(`SELECT count(*)::int AS n FROM enterprise`);
+    expect(after[0].n).toBe(before[0].n + 3);
+    expect((await service.database.dataSource.query(`SELECT count(*)::int AS n FROM enterprise WHERE zone_id = 'broken-1'`))[0].n).toBe(0);
   });
 });
