@@ -8,7 +8,28 @@ export interface GraphiqlPageOptions {
   readonly assets: readonly GraphiqlAsset[];
   /** @default 'DevZone GraphiQL' */
   readonly title?: string;
+  /** Shown when the URL carries no `?query=`. @default an example comparison query */
+  readonly defaultQuery?: string;
 }
+
+const EXAMPLE_QUERY = `# Compare the zones of a province: every figure with unit, period,
+# precision and source. More examples: docs/queries/ in the repository.
+{
+  zones(province: "anhui") {
+    id
+    nameZh
+    service { name }
+    indicators(codes: ["party_org.count", "party_member.count", "org_coverage.rate"]) {
+      code
+      value
+      unitLabel
+      qualifier
+      period
+      provenance { kind document passage computation }
+    }
+  }
+}
+`;
 
 const htmlEscapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -22,7 +43,7 @@ function scriptLiteral(value: string): string {
 }
 
 /** The GraphiQL page: every URL in it is a path on this server, nothing from a CDN. */
-export function renderGraphiqlPage({ assetsPath, endpointPath, assets, title = 'DevZone GraphiQL' }: GraphiqlPageOptions): string {
+export function renderGraphiqlPage({ assetsPath, endpointPath, assets, title = 'DevZone GraphiQL', defaultQuery = EXAMPLE_QUERY }: GraphiqlPageOptions): string {
   const href = (asset: GraphiqlAsset) => escapeHtml(`${assetsPath}/${asset.name}`);
   const styles = assets.filter((a) => a.kind === 'stylesheet').map((a) => `<link rel="stylesheet" href="${href(a)}" />`);
   const scripts = assets.filter((a) => a.kind === 'script').map((a) => `<script src="${href(a)}"></script>`);
@@ -41,8 +62,23 @@ ${scripts.join('\n')}
 <script>
   const endpoint = new URL(${scriptLiteral(endpointPath)}, window.location.href).href;
   const fetcher = GraphiQL.createFetcher({ url: endpoint });
+  // ?query= and ?variables= make a query shareable as a link; they are kept in the URL as it is edited.
+  const params = new URLSearchParams(window.location.search);
+  const keepInUrl = (name) => (value) => {
+    const next = new URLSearchParams(window.location.search);
+    next.set(name, value);
+    window.history.replaceState(null, '', '?' + next.toString());
+  };
   ReactDOM.createRoot(document.getElementById('graphiql')).render(
-    React.createElement(GraphiQL, { fetcher, defaultEditorToolsVisibility: true }),
+    React.createElement(GraphiQL, {
+      fetcher,
+      defaultEditorToolsVisibility: true,
+      defaultQuery: ${scriptLiteral(defaultQuery)},
+      query: params.get('query') ?? undefined,
+      variables: params.get('variables') ?? undefined,
+      onEditQuery: keepInUrl('query'),
+      onEditVariables: keepInUrl('variables'),
+    }),
   );
 </script>
 </body>
