@@ -2,6 +2,13 @@ import type { UnitCode } from './units';
 
 export type IndicatorDirection = 'benefit' | 'cost' | 'neutral';
 
+/**
+ * How a derived indicator is computed from other indicators of the same zone
+ * (the province computes it; its inputs stay visible with their provenance).
+ */
+export type Derivation =
+  | { readonly kind: 'ratio'; readonly numerator: string; readonly denominator: string; readonly scale: number; readonly formula: string };
+
 export interface IndicatorDefinition {
   /** Stable dotted code, e.g. `party_org.count`. */
   readonly code: string;
@@ -11,6 +18,8 @@ export interface IndicatorDefinition {
   /** Whether more is better when ranking. */
   readonly direction: IndicatorDirection;
   readonly definition: string;
+  /** Present only for derived indicators. */
+  readonly derivation?: Derivation;
 }
 
 const define = (d: IndicatorDefinition): IndicatorDefinition => d;
@@ -82,6 +91,52 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   define({ code: 'demo_belt.party_member.count', nameZh: '党建示范带党员数', nameEn: 'Party members in a demonstration belt', unit: 'person', direction: 'benefit', definition: 'Party members of the organizations in a party-building demonstration belt (党建示范带) inside the zone. Not a zone-wide count.' }),
   define({ code: 'demo_belt.output.value', nameZh: '党建示范带企业产值', nameEn: 'Output value of demonstration-belt enterprises', unit: 'cny_100m', direction: 'benefit', definition: 'Output value contributed by the enterprises of a party-building demonstration belt (党建示范带) inside the zone. Not the zone\'s output.' }),
   define({ code: 'demo_belt.tax.revenue', nameZh: '党建示范带企业税收', nameEn: 'Tax paid by demonstration-belt enterprises', unit: 'cny_100m', direction: 'benefit', definition: 'Tax paid by the enterprises of a party-building demonstration belt (党建示范带) inside the zone. Not the zone\'s tax revenue.' }),
+  // Derived: computed by the province from each zone's own figures (inputs shown with their provenance)
+  define({
+    code: 'derived.orgs_per_100_enterprises',
+    nameZh: '每百家企业党组织数',
+    nameEn: 'Party organizations per 100 enterprises',
+    unit: 'per_100_enterprises',
+    direction: 'benefit',
+    definition: 'Party organizations per 100 enterprises of the zone.',
+    derivation: { kind: 'ratio', numerator: 'party_org.count', denominator: 'enterprise.count', scale: 100, formula: 'party_org.count ÷ enterprise.count × 100' },
+  }),
+  define({
+    code: 'derived.members_per_org',
+    nameZh: '平均每个党组织党员数',
+    nameEn: 'Party members per organization',
+    unit: 'persons_per_org',
+    direction: 'benefit',
+    definition: 'Average number of party members per party organization.',
+    derivation: { kind: 'ratio', numerator: 'party_member.count', denominator: 'party_org.count', scale: 1, formula: 'party_member.count ÷ party_org.count' },
+  }),
+  define({
+    code: 'derived.honors_per_org',
+    nameZh: '平均每个党组织荣誉数',
+    nameEn: 'Honors per party organization',
+    unit: 'per_org',
+    direction: 'benefit',
+    definition: 'Honors held in the zone per party organization.',
+    derivation: { kind: 'ratio', numerator: 'honor.count', denominator: 'party_org.count', scale: 1, formula: 'honor.count ÷ party_org.count' },
+  }),
+  define({
+    code: 'derived.red_flag_share',
+    nameZh: '红旗支部占比',
+    nameEn: 'Share of red-flag branches',
+    unit: 'percent',
+    direction: 'benefit',
+    definition: 'Red-flag branches as a share of all party organizations.',
+    derivation: { kind: 'ratio', numerator: 'red_flag_branch.count', denominator: 'party_org.count', scale: 100, formula: 'red_flag_branch.count ÷ party_org.count × 100' },
+  }),
+  define({
+    code: 'derived.above_size_share',
+    nameZh: '规上企业占比',
+    nameEn: 'Share of above-designated-size enterprises',
+    unit: 'percent',
+    direction: 'benefit',
+    definition: 'Above-designated-size enterprises as a share of all enterprises.',
+    derivation: { kind: 'ratio', numerator: 'enterprise.above_size.count', denominator: 'enterprise.count', scale: 100, formula: 'enterprise.above_size.count ÷ enterprise.count × 100' },
+  }),
 ];
 
 const BY_CODE: ReadonlyMap<string, IndicatorDefinition> = new Map(INDICATORS.map((d) => [d.code, d]));

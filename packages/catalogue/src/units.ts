@@ -9,6 +9,9 @@ export const UNITS = {
   cny: { zh: '元', en: 'CNY' },
   sqm: { zh: '平方米', en: 'square metres' },
   item: { zh: '件/项/条', en: 'items' },
+  per_100_enterprises: { zh: '个/百家企业', en: 'per 100 enterprises' },
+  persons_per_org: { zh: '人/个', en: 'persons per organization' },
+  per_org: { zh: '项/个', en: 'per organization' },
 } as const;
 
 export type UnitCode = keyof typeof UNITS;

@@ -1,7 +1,9 @@
 import { buildFederatedSchema } from '@devzone/zone-subgraph';
 import type { GraphQLSchema } from 'graphql';
+import { ComparisonResolver } from './resolvers/comparison.resolver';
 import { DirectoryResolver } from './resolvers/directory.resolver';
 import { SearchResolver } from './resolvers/search.resolver';
+import { SelectionResolver } from './resolvers/selection.resolver';
 import { OnsiteMeetingResolver, ProvinceZonesResolver, ZoneDirectoryResolver } from './resolvers/zone.resolver';
 import { Enterprise, PartyOrganization } from './types/directory.types';
 
@@ -11,7 +13,7 @@ let built: Promise<GraphQLSchema> | undefined;
 export function buildProvinceSchema(): Promise<GraphQLSchema> {
   built ??= buildFederatedSchema(
     {
-      resolvers: [DirectoryResolver, SearchResolver, ZoneDirectoryResolver, ProvinceZonesResolver, OnsiteMeetingResolver],
+      resolvers: [DirectoryResolver, SearchResolver, ZoneDirectoryResolver, ProvinceZonesResolver, OnsiteMeetingResolver, ComparisonResolver, SelectionResolver],
       orphanedTypes: [Enterprise, PartyOrganization],
     },
     { Zone: { __resolveReference: ZoneDirectoryResolver.resolveReference } },

@@ -1,4 +1,4 @@
-import type { EnterpriseQuery, ZonePageOfEnterprises, ZoneReader, ZoneReadFailure } from './zoneReader';
+import type { EnterpriseQuery, ZoneFigure, ZonePageOfEnterprises, ZoneReader, ZoneReadFailure } from './zoneReader';
 
 const ENTERPRISES_QUERY = /* GraphQL */ `
   query ProvinceReadsEnterprises($ids: [ID!]!, $filter: EnterpriseFilter, $first: Int!, $orderBy: EnterpriseOrder!) {
@@ -11,6 +11,23 @@ const ENTERPRISES_QUERY = /* GraphQL */ `
     }
   }
 `;
+
+const FIGURES_QUERY = /* GraphQL */ `
+  query ProvinceReadsFigures($ids: [ID!]!, $codes: [String!]) {
+    zones(ids: $ids) {
+      id
+      indicators(codes: $codes) {
+        code value unit qualifier period periodBasis note
+        provenance { kind document passage computation }
+      }
+    }
+  }
+`;
+
+interface GraphQLAnswer<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string; zoneId?: string; service?: string } }[];
+}
 
 interface Answer {
   data?: {
@@ -34,24 +51,41 @@ export interface GatewayZoneReaderOptions {
 export class GatewayZoneReader implements ZoneReader {
   constructor(private readonly options: GatewayZoneReaderOptions) {}
 
-  async enterprises(zoneIds: readonly string[], query: EnterpriseQuery): Promise<{ pages: ZonePageOfEnterprises[]; failures: ZoneReadFailure[] }> {
+  private async post<T>(query: string, variables: Record<string, unknown>): Promise<GraphQLAnswer<T>> {
     const url = this.options.gatewayUrl();
     if (!url) throw new Error('the province service does not know the gateway URL (set GATEWAY_URL)');
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(this.options.headers ?? {}) },
-      body: JSON.stringify({ query: ENTERPRISES_QUERY, variables: { ids: zoneIds, filter: query.filter ?? null, first: query.first, orderBy: query.orderBy } }),
+      body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
     });
-    const answer = (await response.json()) as Answer;
+    const answer = (await response.json()) as GraphQLAnswer<T>;
     if (!answer.data) throw new Error(`the gateway refused the zone read: ${(answer.errors ?? []).map((e) => e.message).join('; ')}`);
-    const failures = new Map<string, ZoneReadFailure>();
-    for (const error of answer.errors ?? []) {
-      const zoneId = error.extensions?.zoneId;
-      if (zoneId && !failures.has(zoneId)) failures.set(zoneId, { zoneId, service: error.extensions?.service ?? null, message: error.message });
+    return answer;
+  }
+
+  async figures(zoneIds: readonly string[], codes: readonly string[]): Promise<{ figures: ZoneFigure[]; answered: string[]; failures: ZoneReadFailure[] }> {
+    const answer = await this.post<{ zones: { id: string; indicators: Omit<ZoneFigure, 'zoneId'>[] | null }[] }>(FIGURES_QUERY, { ids: zoneIds, codes });
+    const failures = failuresOf(answer.errors);
+    const figures: ZoneFigure[] = [];
+    const answered: string[] = [];
+    for (const zone of answer.data!.zones) {
+      if (!zone.indicators) {
+        if (!failures.has(zone.id)) failures.set(zone.id, { zoneId: zone.id, service: null, message: `Zone "${zone.id}" returned no figures` });
+        continue;
+      }
+      answered.push(zone.id);
+      for (const figure of zone.indicators) figures.push({ zoneId: zone.id, ...figure });
     }
+    return { figures, answered, failures: [...failures.values()] };
+  }
+
+  async enterprises(zoneIds: readonly string[], query: EnterpriseQuery): Promise<{ pages: ZonePageOfEnterprises[]; failures: ZoneReadFailure[] }> {
+    const answer = await this.post<NonNullable<Answer['data']>>(ENTERPRISES_QUERY, { ids: zoneIds, filter: query.filter ?? null, first: query.first, orderBy: query.orderBy });
+    const failures = failuresOf(answer.errors);
     const pages: ZonePageOfEnterprises[] = [];
-    for (const zone of answer.data.zones) {
+    for (const zone of answer.data!.zones) {
       if (!zone.enterprises) {
         if (!failures.has(zone.id)) failures.set(zone.id, { zoneId: zone.id, service: null, message: `Zone "${zone.id}" returned no enterprises` });
         continue;
@@ -64,4 +98,14 @@ export class GatewayZoneReader implements ZoneReader {
     }
     return { pages, failures: [...failures.values()] };
   }
+}
+
+/** Zone failures the gateway reported, one per zone (the first message wins). */
+function failuresOf(errors: GraphQLAnswer<unknown>['errors']): Map<string, ZoneReadFailure> {
+  const failures = new Map<string, ZoneReadFailure>();
+  for (const error of errors ?? []) {
+    const zoneId = error.extensions?.zoneId;
+    if (zoneId && !failures.has(zoneId)) failures.set(zoneId, { zoneId, service: error.extensions?.service ?? null, message: error.message });
+  }
+  return failures;
 }

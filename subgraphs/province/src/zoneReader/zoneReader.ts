@@ -25,10 +25,25 @@ export interface EnterpriseQuery {
   first: number;
 }
 
+/** One figure as a zone service states it (reported, computed or synthetic). */
+export interface ZoneFigure {
+  zoneId: string;
+  code: string;
+  value: number;
+  unit: string;
+  qualifier: 'EXACT' | 'AT_LEAST' | 'ABOUT';
+  period: string;
+  periodBasis: string | null;
+  note: string | null;
+  provenance: { kind: 'REPORTED' | 'COMPUTED' | 'SYNTHETIC'; document: string | null; passage: string | null; computation: string | null };
+}
+
 /**
  * How the province reads zone data: through one routing path (the gateway),
  * one round trip per zone service, in parallel; failed zones are reported.
  */
 export interface ZoneReader {
   enterprises(zoneIds: readonly string[], query: EnterpriseQuery): Promise<{ pages: ZonePageOfEnterprises[]; failures: ZoneReadFailure[] }>;
+  /** Every figure the zones hold for these codes; zones that failed are listed, not dropped. */
+  figures(zoneIds: readonly string[], codes: readonly string[]): Promise<{ figures: ZoneFigure[]; answered: string[]; failures: ZoneReadFailure[] }>;
 }

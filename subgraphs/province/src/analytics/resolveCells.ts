@@ -1,0 +1,58 @@
+import { indicatorByCode } from '@devzone/catalogue';
+import type { ZoneReader, ZoneReadFailure } from '../zoneReader/zoneReader';
+import type { Cell, ValuePolicy } from './cell';
+import { deriveCell } from './derive';
+import { missingCell, selectFigure } from './selectFigure';
+
+export interface CellTable {
+  /** cells[zoneId][code] */
+  cells: Record<string, Record<string, Cell>>;
+  failures: ZoneReadFailure[];
+}
+
+/** The codes to read from zones: derived indicators are replaced by their inputs. */
+export function storedCodes(codes: readonly string[]): string[] {
+  const needed = new Set<string>();
+  for (const code of codes) {
+    const derivation = indicatorByCode(code)?.derivation;
+    if (derivation) {
+      needed.add(derivation.numerator);
+      needed.add(derivation.denominator);
+    } else needed.add(code);
+  }
+  return [...needed].sort();
+}
+
+/**
+ * Reads every figure the zones hold for `codes` (one round trip per zone
+ * service, through the reader), picks one per cell by `policy`, and derives
+ * derived indicators. A zone that failed gets ZONE_UNAVAILABLE cells.
+ */
+export async function resolveCells(reader: ZoneReader, zoneIds: readonly string[], codes: readonly string[], policy: ValuePolicy): Promise<CellTable> {
+  const { figures, failures } = zoneIds.length === 0 ? { figures: [], failures: [] } : await reader.figures(zoneIds, storedCodes(codes));
+  const failed = new Map(failures.map((f) => [f.zoneId, f]));
+  const cells: CellTable['cells'] = {};
+  for (const zoneId of zoneIds) {
+    cells[zoneId] = {};
+    for (const code of codes) {
+      const failure = failed.get(zoneId);
+      if (failure) {
+        cells[zoneId][code] = { ...missingCell(zoneId, code, failure.message), status: 'ZONE_UNAVAILABLE' };
+        continue;
+      }
+      const definition = indicatorByCode(code);
+      const derivation = definition?.derivation;
+      cells[zoneId][code] = derivation
+        ? deriveCell(
+            zoneId,
+            code,
+            definition.unit,
+            derivation,
+            selectFigure(zoneId, derivation.numerator, figures, policy),
+            selectFigure(zoneId, derivation.denominator, figures, policy),
+          )
+        : selectFigure(zoneId, code, figures, policy);
+    }
+  }
+  return { cells, failures };
+}
