@@ -1,11 +1,2 @@
-/** mulberry32: a small seeded PRNG, so the same seed always yields the same data. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// One seeded PRNG for the whole project: the ranking library's mulberry32.
+export { mulberry32 } from '@devzone/ranking';
