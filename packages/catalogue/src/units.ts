@@ -15,3 +15,8 @@ export const UNITS = {
 } as const;
 
 export type UnitCode = keyof typeof UNITS;
+
+/** The Chinese label of a unit code; the code itself when it is not a known unit. */
+export function unitLabel(unit: string): string {
+  return unit in UNITS ? UNITS[unit as UnitCode].zh : unit;
+}

@@ -1,7 +1,9 @@
 import { buildFederatedSchema } from '@devzone/zone-subgraph';
 import type { GraphQLSchema } from 'graphql';
+import { CatalogueResolver } from './resolvers/catalogue.resolver';
 import { ComparisonResolver } from './resolvers/comparison.resolver';
 import { DirectoryResolver } from './resolvers/directory.resolver';
+import { PeerResolver } from './resolvers/peers.resolver';
 import { SearchResolver } from './resolvers/search.resolver';
 import { SelectionResolver } from './resolvers/selection.resolver';
 import { OnsiteMeetingResolver, ProvinceZonesResolver, ZoneDirectoryResolver } from './resolvers/zone.resolver';
@@ -13,7 +15,7 @@ let built: Promise<GraphQLSchema> | undefined;
 export function buildProvinceSchema(): Promise<GraphQLSchema> {
   built ??= buildFederatedSchema(
     {
-      resolvers: [DirectoryResolver, SearchResolver, ZoneDirectoryResolver, ProvinceZonesResolver, OnsiteMeetingResolver, ComparisonResolver, SelectionResolver],
+      resolvers: [DirectoryResolver, SearchResolver, ZoneDirectoryResolver, ProvinceZonesResolver, OnsiteMeetingResolver, CatalogueResolver, ComparisonResolver, PeerResolver, SelectionResolver],
       orphanedTypes: [Enterprise, PartyOrganization],
     },
     { Zone: { __resolveReference: ZoneDirectoryResolver.resolveReference } },

@@ -1,4 +1,4 @@
-import { indicatorByCode, UNITS, type UnitCode } from '@devzone/catalogue';
+import { indicatorByCode, unitLabel } from '@devzone/catalogue';
 import type { IndicatorReportRow } from '../../db/entities';
 import type { ComputedFigure } from '../../loaders/computedIndicators';
 import { ProvenanceKind, type Qualifier } from '../types/enums';
@@ -7,8 +7,7 @@ import { Provenance } from '../types/provenance.type';
 
 function describe(code: string, unit: string) {
   const definition = indicatorByCode(code);
-  const unitLabel = UNITS[unit as UnitCode]?.zh ?? unit;
-  return { nameZh: definition?.nameZh ?? code, nameEn: definition?.nameEn ?? code, unit, unitLabel };
+  return { nameZh: definition?.nameZh ?? code, nameEn: definition?.nameEn ?? code, unit, unitLabel: unitLabel(unit) };
 }
 
 export function reportedValue(row: IndicatorReportRow): IndicatorValue {

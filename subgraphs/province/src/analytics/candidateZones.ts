@@ -1,0 +1,65 @@
+import { indicatorByCode } from '@devzone/catalogue';
+import { ERRORS } from '@devzone/errors';
+import type { ZoneServiceRegistry } from '@devzone/registry';
+import { In, type DataSource } from 'typeorm';
+import { DirectoryZoneRow, ProvinceRow } from '../db/entities';
+
+/** Which zones an analysis covers: by ids, by provinces, or both (both must hold); all zones when neither. */
+export interface ZoneScope {
+  zoneIds?: readonly string[] | null;
+  provinces?: readonly string[] | null;
+}
+
+export interface ScopedZones {
+  /** Directory rows in the order asked (ids), else province then id. */
+  zones: DirectoryZoneRow[];
+  /** Zones no service hosts: they cannot answer and are reported, never dropped. */
+  unroutable: DirectoryZoneRow[];
+}
+
+const badInput = (field: string, message: string) => ERRORS.BAD_USER_INPUT.err(`${field}: ${message}`, { field });
+
+/**
+ * Resolves a scope against the directory. Unknown zone ids or province codes
+ * are refused with a BAD_USER_INPUT error naming the field (`{prefix}.zoneIds`).
+ */
+export async function resolveZoneScope(dataSource: DataSource, registry: ZoneServiceRegistry, scope: ZoneScope, prefix = ''): Promise<ScopedZones> {
+  const field = (name: string) => (prefix ? `${prefix}.${name}` : name);
+  const provinces = scope.provinces ?? null;
+  if (provinces) {
+    if (provinces.length === 0) throw badInput(field('provinces'), 'give at least one province code, or leave it out for every province');
+    const known = new Set((await dataSource.getRepository(ProvinceRow).findBy({ code: In([...provinces]) })).map((p) => p.code));
+    const unknown = provinces.filter((p) => !known.has(p));
+    if (unknown.length > 0) throw badInput(field('provinces'), `unknown province(s) ${unknown.map((p) => `"${p}"`).join(', ')}`);
+  }
+  let zones: DirectoryZoneRow[];
+  if (scope.zoneIds) {
+    if (scope.zoneIds.length === 0) throw badInput(field('zoneIds'), 'give at least one zone id, or leave it out');
+    const duplicate = scope.zoneIds.find((id, i) => scope.zoneIds!.indexOf(id) !== i);
+    if (duplicate !== undefined) throw badInput(field('zoneIds'), `zone "${duplicate}" is listed twice`);
+    const rows = await dataSource.getRepository(DirectoryZoneRow).findBy({ id: In([...scope.zoneIds]) });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const unknown = scope.zoneIds.filter((id) => !byId.has(id));
+    if (unknown.length > 0) throw badInput(field('zoneIds'), `unknown zone(s) ${unknown.map((u) => `"${u}"`).join(', ')}`);
+    zones = scope.zoneIds.map((id) => byId.get(id)!);
+    if (provinces) zones = zones.filter((z) => provinces.includes(z.provinceCode));
+  } else {
+    zones = await dataSource.getRepository(DirectoryZoneRow).find({
+      where: provinces ? { provinceCode: In([...provinces]) } : {},
+      order: { provinceCode: 'ASC', id: 'ASC' },
+    });
+  }
+  return {
+    zones,
+    unroutable: zones.filter((z) => !registry.serviceForZone(z.id)),
+  };
+}
+
+/** Refuses an empty list, duplicates and codes the catalogue does not define, naming `field[i]`. */
+export function requireIndicatorCodes(codes: readonly string[], field: string): void {
+  if (codes.length === 0) throw badInput(field, 'give at least one indicator code');
+  codes.forEach((code, i) => {
+    if (!indicatorByCode(code)) throw badInput(`${field}[${i}]`, `unknown indicator code "${code}" (see indicatorCatalogue)`);
+    if (codes.indexOf(code) !== i) throw badInput(`${field}[${i}]`, `indicator "${code}" is listed twice`);
+  });
+}

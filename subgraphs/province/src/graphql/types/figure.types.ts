@@ -1,0 +1,74 @@
+import { unitLabel } from '@devzone/catalogue';
+import { Qualifier } from '@devzone/zone-subgraph';
+import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
+import type { Cell } from '../../analytics/cell';
+
+export enum ValueSource {
+  REPORTED = 'REPORTED',
+  COMPUTED = 'COMPUTED',
+  PREFER_REPORTED = 'PREFER_REPORTED',
+}
+registerEnumType(ValueSource, {
+  name: 'ValueSource',
+  description:
+    'Which figures an analysis uses. REPORTED: quoted from source documents only. COMPUTED: aggregated from the zone\'s records only. PREFER_REPORTED: reported where a zone has one, else computed (the cell\'s note says so).',
+});
+
+export enum CellStatus {
+  PRESENT = 'PRESENT',
+  MISSING = 'MISSING',
+  ZONE_UNAVAILABLE = 'ZONE_UNAVAILABLE',
+}
+registerEnumType(CellStatus, { name: 'CellStatus', description: 'PRESENT: a value. MISSING: the zone has no such figure (note says why). ZONE_UNAVAILABLE: its service failed.' });
+
+export enum FigureKind {
+  REPORTED = 'REPORTED',
+  COMPUTED = 'COMPUTED',
+  SYNTHETIC = 'SYNTHETIC',
+  DERIVED = 'DERIVED',
+}
+registerEnumType(FigureKind, {
+  name: 'FigureKind',
+  description: 'REPORTED: quoted from a source. COMPUTED: aggregated from records. SYNTHETIC: generated test data. DERIVED: computed by the province from other figures (see `inputs`).',
+});
+
+@ObjectType({ description: 'Where a figure comes from: a document and passage, or a computation.' })
+export class CellProvenance {
+  @Field(() => FigureKind) kind!: FigureKind;
+  @Field(() => String, { nullable: true }) document!: string | null;
+  @Field(() => String, { nullable: true }) passage!: string | null;
+  @Field(() => String, { nullable: true }) computation!: string | null;
+}
+
+@ObjectType({ description: 'One zone × indicator figure as an analysis used it: value with unit, precision, period and provenance, or why there is none.' })
+export class FigureCell {
+  @Field(() => ID) zoneId!: string;
+  @Field(() => String, { description: 'Indicator code.' }) code!: string;
+  @Field(() => CellStatus) status!: CellStatus;
+  @Field(() => Float, { nullable: true }) value!: number | null;
+  @Field(() => String, { description: 'Unit code (count, person, percent ...).' }) unit!: string;
+  @Field(() => String, { description: 'Unit as written in Chinese.' }) unitLabel!: string;
+  @Field(() => Qualifier, { nullable: true }) qualifier!: Qualifier | null;
+  @Field(() => String, { nullable: true }) period!: string | null;
+  @Field(() => String, { nullable: true }) periodBasis!: string | null;
+  @Field(() => CellProvenance, { nullable: true }) provenance!: CellProvenance | null;
+  @Field(() => [FigureCell], { description: 'For derived indicators: the figures it was computed from.' }) inputs!: FigureCell[];
+  @Field(() => String, { nullable: true, description: 'Which figure was chosen over which, or why the cell is missing.' }) note!: string | null;
+}
+
+export function toFigureCell(cell: Cell): FigureCell {
+  return Object.assign(new FigureCell(), {
+    zoneId: cell.zoneId,
+    code: cell.code,
+    status: cell.status as CellStatus,
+    value: cell.value,
+    unit: cell.unit,
+    unitLabel: unitLabel(cell.unit),
+    qualifier: cell.qualifier as Qualifier | null,
+    period: cell.period,
+    periodBasis: cell.periodBasis,
+    provenance: cell.provenance ? Object.assign(new CellProvenance(), { ...cell.provenance, kind: cell.provenance.kind as FigureKind }) : null,
+    inputs: cell.inputs.map(toFigureCell),
+    note: cell.note,
+  });
+}
