@@ -1,5 +1,73 @@
-import { Resolver } from 'type-graphql';
+import { indicatorByCode, unitLabel } from '@devzone/catalogue';
+import { ERRORS } from '@devzone/errors';
+import type { Qualifier } from '@devzone/zone-subgraph';
+import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import { aggregateByProvince, type ProvinceAggregateRow } from '../../analytics/aggregate';
+import { requireIndicatorCodes, resolveZoneScope } from '../../analytics/candidateZones';
+import { readZoneCells } from '../../analytics/readZoneCells';
+import { missingCell } from '../../analytics/selectFigure';
+import type { ProvinceContext } from '../context.type';
+import { toProvince, toZone } from '../mappers';
+import { CompareZonesArgs, ComparisonRow, ProvinceAggregate, ZoneComparison } from '../types/comparison.types';
+import type { Province } from '../types/directory.types';
+import { ZoneFailure } from '../types/directory.types';
+import { toFigureCell } from '../types/figure.types';
+import { toIndicatorDefinition } from './catalogue.resolver';
 
-/** Indicator catalogue, zone comparison and peer suggestions (being built). */
+function toProvinceAggregate(row: ProvinceAggregateRow, province: Province): ProvinceAggregate {
+  const unit = indicatorByCode(row.code)?.unit ?? '';
+  return Object.assign(new ProvinceAggregate(), {
+    ...row.aggregate,
+    province,
+    indicator: row.code,
+    unit,
+    unitLabel: unitLabel(unit),
+    qualifier: row.aggregate.qualifier as Qualifier | null,
+  });
+}
+
+/** Refuses a province listed twice, like zone ids and indicator codes. */
+function requireDistinctProvinces(provinces: readonly string[] | undefined): void {
+  const duplicate = provinces?.find((p, i) => provinces.indexOf(p) !== i);
+  if (duplicate !== undefined) throw ERRORS.BAD_USER_INPUT.err(`provinces: province "${duplicate}" is listed twice`, { field: 'provinces' });
+}
+
+/** The analysts' comparison table: zones side by side, with per-province aggregates. */
 @Resolver()
-export class ComparisonResolver {}
+export class ComparisonResolver {
+  @Query(() => ZoneComparison, {
+    description:
+      'Zones side by side on catalogue indicators (derived ones included), each cell with unit, precision, period and provenance, plus per-province mean, median, min and max that keep lower bounds visible. One round trip per zone service; zones that fail are listed in `failedZones` and their cells marked ZONE_UNAVAILABLE.',
+  })
+  async compareZones(@Args(() => CompareZonesArgs) args: CompareZonesArgs, @Ctx() ctx: ProvinceContext): Promise<ZoneComparison> {
+    requireIndicatorCodes(args.indicators, 'indicators');
+    requireDistinctProvinces(args.provinces);
+    const scoped = await resolveZoneScope(ctx.dataSource, ctx.registry, { zoneIds: args.zoneIds, provinces: args.provinces });
+    const codes = args.indicators;
+    const table = await readZoneCells(ctx.zoneReader, scoped, codes, { source: args.source, period: args.period ?? undefined });
+    const cellOf = (zoneId: string, code: string) => table.cells[zoneId]?.[code] ?? missingCell(zoneId, code, 'no cell was read for this zone');
+
+    const provinceCodes = args.provinces ?? [...new Set(scoped.zones.map((z) => z.provinceCode))];
+    const provinceRows = await ctx.loaders.provinceByCode.loadMany(provinceCodes);
+    const provinces = new Map(
+      provinceCodes.map((code, i) => {
+        const row = provinceRows[i];
+        if (!row || row instanceof Error) throw new Error(`province "${code}" is not in the directory`);
+        return [code, toProvince(row)];
+      }),
+    );
+    const aggregates = aggregateByProvince(
+      provinceCodes,
+      scoped.zones.map((z) => ({ zoneId: z.id, provinceCode: z.provinceCode })),
+      codes,
+      table.cells,
+    );
+
+    return Object.assign(new ZoneComparison(), {
+      indicators: codes.map((code) => toIndicatorDefinition(indicatorByCode(code)!)),
+      rows: scoped.zones.map((zone) => Object.assign(new ComparisonRow(), { zone: toZone(zone), cells: codes.map((code) => toFigureCell(cellOf(zone.id, code))) })),
+      provinceAggregates: aggregates.map((row) => toProvinceAggregate(row, provinces.get(row.provinceCode)!)),
+      failedZones: table.failures.map((f) => Object.assign(new ZoneFailure(), f)),
+    });
+  }
+}
