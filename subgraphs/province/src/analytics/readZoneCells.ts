@@ -1,4 +1,4 @@
-import type { ZoneReader } from '../zoneReader/zoneReader';
+import type { FigureReadOptions, ZoneReader } from '../zoneReader/zoneReader';
 import type { ScopedZones } from './candidateZones';
 import type { ValuePolicy } from './cell';
 import { resolveCells, type CellTable } from './resolveCells';
@@ -9,10 +9,10 @@ import { missingCell } from './selectFigure';
  * the reader (one round trip per zone service); zones no service hosts get
  * ZONE_UNAVAILABLE cells and a failure, so nothing is dropped silently.
  */
-export async function readZoneCells(reader: ZoneReader, scoped: ScopedZones, codes: readonly string[], policy: ValuePolicy): Promise<CellTable> {
+export async function readZoneCells(reader: ZoneReader, scoped: ScopedZones, codes: readonly string[], policy: ValuePolicy, options: FigureReadOptions = {}): Promise<CellTable> {
   const unroutable = new Set(scoped.unroutable.map((z) => z.id));
   const routable = scoped.zones.filter((z) => !unroutable.has(z.id)).map((z) => z.id);
-  const table = await resolveCells(reader, routable, codes, policy);
+  const table = await resolveCells(reader, routable, codes, policy, options);
   for (const zone of scoped.unroutable) {
     const message = `no zone service is registered for zone "${zone.id}"`;
     table.failures.push({ zoneId: zone.id, service: null, message });

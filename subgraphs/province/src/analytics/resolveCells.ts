@@ -1,5 +1,5 @@
 import { indicatorByCode } from '@devzone/catalogue';
-import type { ZoneReader, ZoneReadFailure } from '../zoneReader/zoneReader';
+import type { FigureReadOptions, ZoneIndustryProfile, ZoneReader, ZoneReadFailure } from '../zoneReader/zoneReader';
 import type { Cell, ValuePolicy } from './cell';
 import { deriveCell } from './derive';
 import { missingCell, selectFigure } from './selectFigure';
@@ -8,6 +8,8 @@ export interface CellTable {
   /** cells[zoneId][code] */
   cells: Record<string, Record<string, Cell>>;
   failures: ZoneReadFailure[];
+  /** Industry profiles of the zones that answered, when asked for. */
+  profiles?: ZoneIndustryProfile[];
 }
 
 /** The codes to read from zones: derived indicators are replaced by their inputs. */
@@ -28,8 +30,8 @@ export function storedCodes(codes: readonly string[]): string[] {
  * service, through the reader), picks one per cell by `policy`, and derives
  * derived indicators. A zone that failed gets ZONE_UNAVAILABLE cells.
  */
-export async function resolveCells(reader: ZoneReader, zoneIds: readonly string[], codes: readonly string[], policy: ValuePolicy): Promise<CellTable> {
-  const { figures, failures } = zoneIds.length === 0 ? { figures: [], failures: [] } : await reader.figures(zoneIds, storedCodes(codes));
+export async function resolveCells(reader: ZoneReader, zoneIds: readonly string[], codes: readonly string[], policy: ValuePolicy, options: FigureReadOptions = {}): Promise<CellTable> {
+  const { figures, failures, profiles } = zoneIds.length === 0 ? { figures: [], failures: [], profiles: options.industryProfiles ? [] : undefined } : await reader.figures(zoneIds, storedCodes(codes), options);
   const failed = new Map(failures.map((f) => [f.zoneId, f]));
   const cells: CellTable['cells'] = {};
   for (const zoneId of zoneIds) {
@@ -54,5 +56,5 @@ export async function resolveCells(reader: ZoneReader, zoneIds: readonly string[
         : selectFigure(zoneId, code, figures, policy);
     }
   }
-  return { cells, failures };
+  return { cells, failures, ...(profiles ? { profiles } : {}) };
 }

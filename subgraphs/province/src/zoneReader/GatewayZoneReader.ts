@@ -1,4 +1,4 @@
-import type { EnterpriseQuery, ZoneFigure, ZonePageOfEnterprises, ZoneReader, ZoneReadFailure } from './zoneReader';
+import type { EnterpriseQuery, FigureRead, FigureReadOptions, ZoneFigure, ZoneIndustryProfile, ZonePageOfEnterprises, ZoneReader, ZoneReadFailure } from './zoneReader';
 
 const ENTERPRISES_QUERY = /* GraphQL */ `
   query ProvinceReadsEnterprises($ids: [ID!]!, $filter: EnterpriseFilter, $first: Int!, $orderBy: EnterpriseOrder!) {
@@ -13,16 +13,23 @@ const ENTERPRISES_QUERY = /* GraphQL */ `
 `;
 
 const FIGURES_QUERY = /* GraphQL */ `
-  query ProvinceReadsFigures($ids: [ID!]!, $codes: [String!]) {
+  query ProvinceReadsFigures($ids: [ID!]!, $codes: [String!], $withIndustries: Boolean!, $sample: Int!) {
     zones(ids: $ids) {
       id
       indicators(codes: $codes) {
         code value unit qualifier period periodBasis note
         provenance { kind document passage computation }
       }
+      enterprises(first: $sample) @include(if: $withIndustries) {
+        totalCount
+        items { industry }
+      }
     }
   }
 `;
+
+/** The most enterprise records read per zone for an industry profile (the zone page's maximum). */
+export const INDUSTRY_SAMPLE_SIZE = 500;
 
 interface GraphQLAnswer<T> {
   data?: T | null;
@@ -65,20 +72,25 @@ export class GatewayZoneReader implements ZoneReader {
     return answer;
   }
 
-  async figures(zoneIds: readonly string[], codes: readonly string[]): Promise<{ figures: ZoneFigure[]; answered: string[]; failures: ZoneReadFailure[] }> {
-    const answer = await this.post<{ zones: { id: string; indicators: Omit<ZoneFigure, 'zoneId'>[] | null }[] }>(FIGURES_QUERY, { ids: zoneIds, codes });
+  async figures(zoneIds: readonly string[], codes: readonly string[], options: FigureReadOptions = {}): Promise<FigureRead> {
+    const withIndustries = options.industryProfiles ?? false;
+    const answer = await this.post<{
+      zones: { id: string; indicators: Omit<ZoneFigure, 'zoneId'>[] | null; enterprises?: { totalCount: number; items: { industry: string | null }[] } | null }[];
+    }>(FIGURES_QUERY, { ids: zoneIds, codes, withIndustries, sample: INDUSTRY_SAMPLE_SIZE });
     const failures = failuresOf(answer.errors);
     const figures: ZoneFigure[] = [];
     const answered: string[] = [];
+    const profiles: ZoneIndustryProfile[] = [];
     for (const zone of answer.data!.zones) {
-      if (!zone.indicators) {
+      if (!zone.indicators || (withIndustries && !zone.enterprises)) {
         if (!failures.has(zone.id)) failures.set(zone.id, { zoneId: zone.id, service: null, message: `Zone "${zone.id}" returned no figures` });
         continue;
       }
       answered.push(zone.id);
       for (const figure of zone.indicators) figures.push({ zoneId: zone.id, ...figure });
+      if (zone.enterprises) profiles.push(industryProfileOf(zone.id, zone.enterprises.totalCount, zone.enterprises.items));
     }
-    return { figures, answered, failures: [...failures.values()] };
+    return { figures, answered, failures: [...failures.values()], ...(withIndustries ? { profiles } : {}) };
   }
 
   async enterprises(zoneIds: readonly string[], query: EnterpriseQuery): Promise<{ pages: ZonePageOfEnterprises[]; failures: ZoneReadFailure[] }> {
@@ -98,6 +110,22 @@ export class GatewayZoneReader implements ZoneReader {
     }
     return { pages, failures: [...failures.values()] };
   }
+}
+
+function industryProfileOf(zoneId: string, totalCount: number, items: readonly { industry: string | null }[]): ZoneIndustryProfile {
+  const counts = new Map<string, number>();
+  let unknownIndustry = 0;
+  for (const { industry } of items) {
+    if (industry === null || industry.trim() === '') unknownIndustry += 1;
+    else counts.set(industry, (counts.get(industry) ?? 0) + 1);
+  }
+  return {
+    zoneId,
+    industries: [...counts].map(([industry, enterprises]) => ({ industry, enterprises })),
+    unknownIndustry,
+    enterprisesRead: items.length,
+    totalCount,
+  };
 }
 
 /** Zone failures the gateway reported, one per zone (the first message wins). */

@@ -39,11 +39,43 @@ export interface ZoneFigure {
 }
 
 /**
+ * How many of a zone's enterprise records fall in each industry, as the zone
+ * records it (the raw `Enterprise.industry` text; the analysis normalises it).
+ */
+export interface ZoneIndustryProfile {
+  zoneId: string;
+  /** Enterprise records read per industry text; records without an industry are not in here. */
+  industries: { industry: string; enterprises: number }[];
+  /** Records read that have no industry. */
+  unknownIndustry: number;
+  /** Records read (at most the reader's sample size). */
+  enterprisesRead: number;
+  /** Records the zone holds: more than `enterprisesRead` means the profile is a sample. */
+  totalCount: number;
+}
+
+export interface FigureReadOptions {
+  /** Also read each zone's enterprise count per industry (from at most the first 500 records by name). */
+  industryProfiles?: boolean;
+}
+
+export interface FigureRead {
+  figures: ZoneFigure[];
+  answered: string[];
+  failures: ZoneReadFailure[];
+  /** Present when asked for, one per zone that answered. */
+  profiles?: ZoneIndustryProfile[];
+}
+
+/**
  * How the province reads zone data: through one routing path (the gateway),
  * one round trip per zone service, in parallel; failed zones are reported.
  */
 export interface ZoneReader {
   enterprises(zoneIds: readonly string[], query: EnterpriseQuery): Promise<{ pages: ZonePageOfEnterprises[]; failures: ZoneReadFailure[] }>;
-  /** Every figure the zones hold for these codes; zones that failed are listed, not dropped. */
-  figures(zoneIds: readonly string[], codes: readonly string[]): Promise<{ figures: ZoneFigure[]; answered: string[]; failures: ZoneReadFailure[] }>;
+  /**
+   * Every figure the zones hold for these codes, and on request each zone's
+   * industry profile, in the same round trip; zones that failed are listed, not dropped.
+   */
+  figures(zoneIds: readonly string[], codes: readonly string[], options?: FigureReadOptions): Promise<FigureRead>;
 }

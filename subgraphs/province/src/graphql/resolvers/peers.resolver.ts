@@ -1,5 +1,37 @@
-import { Resolver } from 'type-graphql';
+import { ERRORS } from '@devzone/errors';
+import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import { resolveZoneScope } from '../../analytics/candidateZones';
+import { resolveCriteria } from '../../analytics/criteria';
+import { readPeerInputs } from '../../analytics/peers/readPeerInputs';
+import { PEER_METHOD, suggestPeers } from '../../analytics/peers/suggestPeers';
+import type { ProvinceContext } from '../context.type';
+import { toZone } from '../mappers';
+import { PeerSuggestions, PeerSuggestionsArgs, toPeerSuggestions } from '../types/peers.types';
 
-/** Peer learning (观摩交流): which zones a zone should visit (being built). */
+/** Peer learning (观摩交流): which zones a zone should visit. */
 @Resolver()
-export class PeerResolver {}
+export class PeerResolver {
+  @Query(() => PeerSuggestions, {
+    description:
+      'Peer learning (观摩交流, 先进带动后进): zones similar to `zoneId` in industry profile and size that are stronger on at least one criterion, best first, with the gap per criterion. ' +
+      'Zones are read through the gateway, one round trip per zone service; zones that fail are listed in `failedZones` and `notSuggested`, never dropped. See `method` for the formulas.',
+  })
+  async peerSuggestions(@Args(() => PeerSuggestionsArgs) args: PeerSuggestionsArgs, @Ctx() ctx: ProvinceContext): Promise<PeerSuggestions> {
+    const learnerRow = await ctx.loaders.zoneById.load(args.zoneId);
+    if (!learnerRow) throw ERRORS.BAD_USER_INPUT.err(`zoneId: unknown zone "${args.zoneId}"`, { field: 'zoneId' });
+    const criteria = resolveCriteria(args.criteria, 'criteria');
+    const scope = await resolveZoneScope(ctx.dataSource, ctx.registry, { provinces: args.provinces ?? null });
+
+    const candidates = scope.zones.filter((z) => z.id !== learnerRow.id);
+    const zones = [learnerRow, ...candidates];
+    const reads = await readPeerInputs(
+      ctx.zoneReader,
+      { zones, unroutable: zones.filter((z) => !ctx.registry.serviceForZone(z.id)) },
+      criteria,
+      { source: args.source, period: args.period ?? undefined },
+    );
+    const outcome = suggestPeers({ learnerId: learnerRow.id, candidateIds: candidates.map((z) => z.id), criteria, limit: args.limit, ...reads });
+    const zoneById = new Map(zones.map((row) => [row.id, toZone(row)]));
+    return toPeerSuggestions(zoneById.get(learnerRow.id)!, outcome, zoneById, reads.failures, PEER_METHOD);
+  }
+}
