@@ -35,6 +35,45 @@ const EXPECTATIONS: Record<string, (data: any) => void> = {
     expect(data.enterprise.nameZh).toContain('三锋');
     expect(data.enterprise.zone.nameZh).toContain('永康');
   },
+  'peer-suggestions.graphql': (data) => {
+    const { zone, peers, notSuggested, consideredZones, failedZones } = data.peerSuggestions;
+    expect(failedZones).toEqual([]);
+    expect(consideredZones).toBe(peers.length + notSuggested.length);
+    expect([...peers, ...notSuggested].map((p: any) => p.zone.id)).not.toContain(zone.id);
+    expect(peers.every((p: any) => p.strongerOn > 0 && p.gaps.some((g: any) => g.peerIsStronger && g.gap === g.peer.value - g.own.value))).toBe(true);
+    // Yongkang records more party organizations and honors than Changfeng, and both have logistics enterprises.
+    const yongkang = peers.find((p: any) => p.zone.id === 'yongkang');
+    expect(yongkang).toMatchObject({ strongerOn: 2, sharedIndustries: ['logistics'] });
+    expect(yongkang.industrySimilarity).toBeGreaterThan(0);
+  },
+  'saved-selection-run.graphql': (data) => {
+    const run = data.saveSelectionRun;
+    expect(run.replayMatchesSaved).toBe(true);
+    expect(run.result.settings).toMatchObject({ preset: 'party_building_quality', method: 'TOPSIS', seed: 7 });
+    expect(run.result.selected).toHaveLength(3);
+    expect(run.result.unassessableCriteria.map((u: any) => u.indicator)).toEqual(['work_coverage.rate']);
+    // Nothing changed between saving and re-running on current data.
+    expect(run.rerunOnCurrentData).toEqual({ selectionChanged: false, moves: [], figureChanges: [] });
+  },
+  'select-onsite-meeting-host.graphql': (data) => {
+    const selection = data.selectBenchmarkSites;
+    expect(selection.failedZones).toEqual([]);
+    expect(selection.excluded.filter((e: any) => e.reason === 'HOSTED_RECENTLY').map((e: any) => e.zone.id).sort()).toEqual(['changfeng', 'dangtu', 'feixi', 'suixi']);
+    expect(selection.selected).toHaveLength(1);
+    const winner = selection.ranked[0];
+    expect(winner.breakdown.reduce((sum: number, b: any) => sum + b.contribution, 0)).toBeCloseTo(winner.score, 9);
+    expect(data.benchmarkPresets[0].criteria.map((c: any) => c.dimension.split(' ')[0])).toContain('示范性');
+  },
+  'compare-zones-and-provinces.graphql': (data) => {
+    const { rows, provinceAggregates, failedZones } = data.compareZones;
+    expect(failedZones).toEqual([]);
+    expect(rows.map((r: any) => r.zone.province.code).sort()).toEqual(['anhui', 'anhui', 'anhui', 'anhui', 'anhui', 'anhui', 'fujian', 'zhejiang', 'zhejiang']);
+    const cell = (zoneId: string, code: string) => rows.find((r: any) => r.zone.id === zoneId).cells.find((c: any) => c.code === code);
+    expect(cell('chuzhou', 'org_coverage.rate')).toMatchObject({ value: 71, provenance: { kind: 'REPORTED', document: '003_037c2896ec0aa84d.txt' } });
+    expect(cell('yongkang', 'derived.members_per_org').inputs.map((i: any) => i.value)).toEqual([2000, 82]);
+    const members = provinceAggregates.find((a: any) => a.province.code === 'zhejiang' && a.indicator === 'party_member.count');
+    expect(members).toMatchObject({ valueCount: 2, lowerBoundCount: 2, qualifier: 'AT_LEAST', mean: 1300 });
+  },
 };
 
 describe('docs/queries run against the seeded stack', () => {

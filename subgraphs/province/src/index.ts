@@ -3,6 +3,8 @@ export * from './db/migrations';
 export * from './graphql/buildProvinceSchema';
 export * from './seed/directorySchema';
 export * from './seed/loadDirectory';
+export * from './seed/loadPresets';
+export * from './seed/presetSchema';
 export * from './service/startProvinceService';
 export * from './zoneReader/GatewayZoneReader';
 export * from './zoneReader/mergeEnterprisePages';

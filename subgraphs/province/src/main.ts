@@ -4,6 +4,7 @@ import { EmbeddedPostgresServer } from '@devzone/database';
 import { parseOrThrow } from '@devzone/errors';
 import { StaticZoneServiceRegistry } from '@devzone/registry';
 import { loadDirectoryFile } from './seed/loadDirectory';
+import { loadPresetFile } from './seed/loadPresets';
 import { provinceEnvSchema } from './service/provinceConfig';
 import { startProvinceService } from './service/startProvinceService';
 
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
   const service = await startProvinceService({
     databaseUrl,
     directory: loadDirectoryFile(config.DIRECTORY_FILE ?? resolve(__dirname, '../seed/directory.json')),
+    presets: loadPresetFile(config.PRESET_FILE),
     registry,
     gatewayUrl: () => config.GATEWAY_URL,
     port: config.PORT,

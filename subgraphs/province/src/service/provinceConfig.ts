@@ -8,4 +8,5 @@ export const provinceEnvSchema = z.object({
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(50001),
   GATEWAY_URL: z.url().default('http://localhost:4000/graphql'),
   DIRECTORY_FILE: z.string().optional(),
+  PRESET_FILE: z.string().optional(),
 });

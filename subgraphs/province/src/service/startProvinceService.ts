@@ -10,6 +10,8 @@ import type { ProvinceContext } from '../graphql/context.type';
 import { createProvinceLoaders } from '../graphql/loaders';
 import type { DirectorySeed } from '../seed/directorySchema';
 import { writeDirectory } from '../seed/loadDirectory';
+import { loadPresetFile, writePresets } from '../seed/loadPresets';
+import type { PresetSeed } from '../seed/presetSchema';
 import { GatewayZoneReader } from '../zoneReader/GatewayZoneReader';
 import type { ZoneReader } from '../zoneReader/zoneReader';
 
@@ -17,6 +19,8 @@ export interface ProvinceServiceOptions {
   databaseUrl: string;
   directory: DirectorySeed;
   registry: ZoneServiceRegistry;
+  /** Benchmark presets stored on first start. @default seed/presets.json */
+  presets?: PresetSeed;
   /** Where zone data is read from; resolved per call because the gateway starts after the province. */
   gatewayUrl: () => string | undefined;
   /** Replaces the gateway reader (benchmarks compare paths). */
@@ -37,6 +41,7 @@ export async function startProvinceService(options: ProvinceServiceOptions): Pro
   const database = await openServiceDatabase({ url: options.databaseUrl, entities: provinceEntities, migrations: provinceMigrations });
   try {
     await writeDirectory(database.dataSource, options.directory);
+    await writePresets(database.dataSource, options.presets ?? loadPresetFile());
     const zoneReader = options.zoneReader ?? new GatewayZoneReader({ gatewayUrl: options.gatewayUrl });
     const server = new ApolloServer<ProvinceContext>({ schema: await buildProvinceSchema(), plugins: [ApolloServerPluginInlineTraceDisabled()] });
     const { url } = await startStandaloneServer(server, {

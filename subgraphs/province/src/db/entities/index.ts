@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
 @Entity({ name: 'province' })
 export class ProvinceRow {
@@ -39,4 +39,31 @@ export class OnsiteMeetingHostRow {
   @PrimaryColumn({ type: 'text', name: 'zone_id' }) zoneId!: string;
 }
 
-export const provinceEntities = [ProvinceRow, DirectoryZoneRow, OnsiteMeetingRow, OnsiteMeetingHostRow];
+/** A named benchmark-selection preset: its settings (criteria, method ...) and why they were chosen. */
+@Entity({ name: 'benchmark_preset' })
+export class BenchmarkPresetRow {
+  @PrimaryColumn({ type: 'text' }) code!: string;
+  @Column({ type: 'text', name: 'name_zh' }) nameZh!: string;
+  @Column({ type: 'text', name: 'name_en' }) nameEn!: string;
+  @Column({ type: 'text' }) purpose!: string;
+  /** The preset's selection settings, as validated by seed/presetSchema.ts. */
+  @Column({ type: 'jsonb' }) settings!: unknown;
+  @Column({ type: 'text' }) justification!: string;
+}
+
+/**
+ * A saved selection run: the settings it ran with, the exact figures it used
+ * (with provenance) and its result, so it replays identically later.
+ */
+@Entity({ name: 'selection_run' })
+export class SelectionRunRow {
+  @PrimaryColumn({ type: 'uuid' }) id!: string;
+  @Column({ type: 'text' }) title!: string;
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' }) createdAt!: Date;
+  @Column({ type: 'text', name: 'engine_version' }) engineVersion!: string;
+  @Column({ type: 'jsonb' }) settings!: unknown;
+  @Column({ type: 'jsonb' }) snapshot!: unknown;
+  @Column({ type: 'jsonb' }) result!: unknown;
+}
+
+export const provinceEntities = [ProvinceRow, DirectoryZoneRow, OnsiteMeetingRow, OnsiteMeetingHostRow, BenchmarkPresetRow, SelectionRunRow];

@@ -1,3 +1,4 @@
 import { InitialProvinceSchema1763900000100 } from './1763900000100-InitialProvinceSchema';
+import { BenchmarkPresetsAndRuns1763900000200 } from './1763900000200-BenchmarkPresetsAndRuns';
 
-export const provinceMigrations = [InitialProvinceSchema1763900000100];
+export const provinceMigrations = [InitialProvinceSchema1763900000100, BenchmarkPresetsAndRuns1763900000200];

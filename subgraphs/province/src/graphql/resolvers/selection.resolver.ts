@@ -1,5 +1,123 @@
-import { Resolver } from 'type-graphql';
+import { isDeepStrictEqual } from 'node:util';
+import { ArrayMaxSize, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { compareRuns } from '../../analytics/selection/compareRuns';
+import { findRun, replay, runOnCurrentData, saveRun, selectBenchmarkSites, storedRun, type SelectionRunData } from '../../analytics/selection/selectionService';
+import { BenchmarkPresetRow, SelectionRunRow } from '../../db/entities';
+import type { ProvinceContext } from '../context.type';
+import { toZone } from '../mappers';
+import { toBenchmarkPreset } from '../presetView';
+import { toSelectionView, zoneLookup, type ZoneLookup } from '../selectionView';
+import type { Zone } from '../types/directory.types';
+import { toFigureCell } from '../types/figure.types';
+import { BenchmarkSelectionInput } from '../types/selection.inputs';
+import { BenchmarkPreset, BenchmarkSelection, FigureChange, SelectionRerun, SelectionRun, StandingMove, ZoneStanding } from '../types/selection.types';
 
-/** Benchmark-site selection, presets and saved runs (being built). */
-@Resolver()
-export class SelectionResolver {}
+@ArgsType()
+class SaveRunArgs {
+  @Field(() => String, { description: '1 to 200 characters.' }) @MaxLength(200) title!: string;
+  @Field(() => BenchmarkSelectionInput) input!: BenchmarkSelectionInput;
+}
+
+@ArgsType()
+class RunsArgs {
+  @Field(() => Int, { defaultValue: 20, description: '1 to 100.' }) @Min(1) @Max(100) first = 20;
+  @Field(() => Int, { defaultValue: 0 }) @Min(0) @Max(100_000) offset = 0;
+}
+
+@ArgsType()
+class PresetArgs {
+  @Field(() => [String], { nullable: true, description: 'Only these presets; all when omitted.' }) @IsOptional() @ArrayMaxSize(50) codes?: string[];
+}
+
+async function lookupFor(ctx: ProvinceContext, ...runs: SelectionRunData[]): Promise<ZoneLookup> {
+  const ids = [...new Set(runs.flatMap((r) => r.snapshot.zones.map((z) => z.id)))];
+  const rows = await ctx.loaders.zoneById.loadMany(ids);
+  const zones = rows.filter((r): r is Exclude<typeof r, Error | null> => r !== null && !(r instanceof Error)).map(toZone);
+  return zoneLookup(zones, runs[0].snapshot);
+}
+
+async function view(ctx: ProvinceContext, run: SelectionRunData): Promise<BenchmarkSelection> {
+  return toSelectionView(run.settings, run.snapshot, run.outcome, run.engineVersion, await lookupFor(ctx, run));
+}
+
+async function runView(ctx: ProvinceContext, row: SelectionRunRow): Promise<SelectionRun> {
+  const run = storedRun(row);
+  return Object.assign(new SelectionRun(), {
+    id: row.id,
+    title: row.title,
+    createdAt: row.createdAt.toISOString(),
+    result: await view(ctx, run),
+    stored: { settings: row.settings, snapshot: row.snapshot, result: row.result, engineVersion: row.engineVersion },
+  });
+}
+
+const runOf = (run: SelectionRun): SelectionRunData => storedRun(Object.assign(new SelectionRunRow(), run.stored));
+
+@Resolver(() => SelectionRun)
+export class SelectionResolver {
+  @Query(() => [BenchmarkPreset], { description: 'Stored selection presets, with every criterion, weight and the reasons for them.' })
+  async benchmarkPresets(@Args(() => PresetArgs) { codes }: PresetArgs, @Ctx() ctx: ProvinceContext): Promise<BenchmarkPreset[]> {
+    const rows = await ctx.dataSource.getRepository(BenchmarkPresetRow).find({ order: { code: 'ASC' } });
+    return rows.filter((r) => !codes || codes.includes(r.code)).map(toBenchmarkPreset);
+  }
+
+  @Query(() => BenchmarkSelection, {
+    description:
+      'Ranks candidate zones and selects benchmark sites (标杆/示范): per-criterion breakdown, robustness, and excluded zones with reasons. Zone figures are read through the gateway, one round trip per zone service.',
+  })
+  async selectBenchmarkSites(@Arg('input', () => BenchmarkSelectionInput) input: BenchmarkSelectionInput, @Ctx() ctx: ProvinceContext): Promise<BenchmarkSelection> {
+    return view(ctx, await selectBenchmarkSites(ctx, input));
+  }
+
+  @Mutation(() => SelectionRun, { description: 'Runs a selection and saves it with the exact figures used, so it can be replayed identically later.' })
+  async saveSelectionRun(@Args(() => SaveRunArgs) { title, input }: SaveRunArgs, @Ctx() ctx: ProvinceContext): Promise<SelectionRun> {
+    const run = await selectBenchmarkSites(ctx, input);
+    return runView(ctx, await saveRun(ctx, title, run));
+  }
+
+  @Query(() => SelectionRun, { nullable: true, description: 'A saved run by id; null when there is none.' })
+  async selectionRun(@Arg('id', () => ID) id: string, @Ctx() ctx: ProvinceContext): Promise<SelectionRun | null> {
+    const row = await findRun(ctx, id);
+    return row ? runView(ctx, row) : null;
+  }
+
+  @Query(() => [SelectionRun], { description: 'Saved runs, newest first.' })
+  async selectionRuns(@Args(() => RunsArgs) { first, offset }: RunsArgs, @Ctx() ctx: ProvinceContext): Promise<SelectionRun[]> {
+    const rows = await ctx.dataSource.getRepository(SelectionRunRow).find({ order: { createdAt: 'DESC', id: 'ASC' }, skip: offset, take: first });
+    return Promise.all(rows.map((row) => runView(ctx, row)));
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Re-computing the run from its stored figures gives exactly the stored result.' })
+  replayMatchesSaved(@Root() run: SelectionRun): boolean {
+    const data = runOf(run);
+    return isDeepStrictEqual(JSON.parse(JSON.stringify(replay(data))), JSON.parse(JSON.stringify(data.outcome)));
+  }
+
+  @FieldResolver(() => SelectionRerun, { description: 'The same settings on current data, and what moved since the run was saved.' })
+  async rerunOnCurrentData(@Root() run: SelectionRun, @Ctx() ctx: ProvinceContext): Promise<SelectionRerun> {
+    const saved = runOf(run);
+    const current = await runOnCurrentData(ctx, saved.settings);
+    const zone = await lookupFor(ctx, saved, current);
+    const diff = compareRuns(saved, current);
+    const cell = (c: Parameters<typeof toFigureCell>[0] | null) => (c ? toFigureCell(c) : null);
+    return Object.assign(new SelectionRerun(), {
+      result: toSelectionView(current.settings, current.snapshot, current.outcome, current.engineVersion, zone),
+      selectionChanged: diff.selectionChanged,
+      savedSelected: diff.savedSelected.map(zone) as Zone[],
+      currentSelected: diff.currentSelected.map(zone) as Zone[],
+      moves: diff.moves.map((m) =>
+        Object.assign(new StandingMove(), {
+          zone: zone(m.zoneId),
+          savedStanding: m.saved.standing as ZoneStanding,
+          savedRank: m.saved.rank,
+          savedScore: m.saved.score,
+          currentStanding: m.current.standing as ZoneStanding,
+          currentRank: m.current.rank,
+          currentScore: m.current.score,
+        }),
+      ),
+      figureChanges: diff.figureChanges.map((f) => Object.assign(new FigureChange(), { zone: zone(f.zoneId), indicator: f.indicator, saved: cell(f.saved), current: cell(f.current) })),
+    });
+  }
+}

@@ -1,0 +1,70 @@
+import type { Cell } from '../cell';
+import type { ExclusionReason, SelectionOutcome } from './outcome';
+import type { SelectionSnapshot } from './snapshot';
+
+export type ZoneStanding = 'RANKED' | ExclusionReason | 'NOT_A_CANDIDATE';
+
+export interface StandingMove {
+  zoneId: string;
+  saved: { standing: ZoneStanding; rank: number | null; score: number | null };
+  current: { standing: ZoneStanding; rank: number | null; score: number | null };
+}
+
+export interface FigureChange {
+  zoneId: string;
+  indicator: string;
+  saved: Cell | null;
+  current: Cell | null;
+}
+
+export interface RunComparison {
+  savedSelected: string[];
+  currentSelected: string[];
+  selectionChanged: boolean;
+  /** Zones whose standing, rank or score differs, in directory order. */
+  moves: StandingMove[];
+  /** Figures whose value, status, qualifier or source differs (not the period alone: computed figures are dated the day they were read). */
+  figureChanges: FigureChange[];
+}
+
+function standingOf(outcome: SelectionOutcome, zoneId: string): StandingMove['saved'] {
+  const ranked = outcome.ranked.find((r) => r.zoneId === zoneId);
+  if (ranked) return { standing: 'RANKED', rank: ranked.rank, score: ranked.score };
+  const excluded = outcome.excluded.find((e) => e.zoneId === zoneId);
+  return { standing: excluded ? excluded.reason : 'NOT_A_CANDIDATE', rank: null, score: null };
+}
+
+const sameFigure = (a: Cell | null, b: Cell | null) =>
+  a?.status === b?.status &&
+  a?.value === b?.value &&
+  a?.qualifier === b?.qualifier &&
+  a?.provenance?.kind === b?.provenance?.kind &&
+  a?.provenance?.document === b?.provenance?.document;
+
+/** What moved between a saved run and the same settings on current data. */
+export function compareRuns(saved: { outcome: SelectionOutcome; snapshot: SelectionSnapshot }, current: { outcome: SelectionOutcome; snapshot: SelectionSnapshot }): RunComparison {
+  const zoneIds = [...new Set([...saved.snapshot.zones, ...current.snapshot.zones].map((z) => z.id))];
+  const moves: StandingMove[] = [];
+  const figureChanges: FigureChange[] = [];
+  for (const zoneId of zoneIds) {
+    const before = standingOf(saved.outcome, zoneId);
+    const after = standingOf(current.outcome, zoneId);
+    if (before.standing !== after.standing || before.rank !== after.rank || before.score !== after.score) moves.push({ zoneId, saved: before, current: after });
+    const codes = [...new Set([...Object.keys(saved.snapshot.cells[zoneId] ?? {}), ...Object.keys(current.snapshot.cells[zoneId] ?? {})])].sort();
+    for (const indicator of codes) {
+      const a = saved.snapshot.cells[zoneId]?.[indicator] ?? null;
+      const b = current.snapshot.cells[zoneId]?.[indicator] ?? null;
+      if (!sameFigure(a, b)) figureChanges.push({ zoneId, indicator, saved: a, current: b });
+    }
+  }
+  const selected = (o: SelectionOutcome) => o.ranked.filter((r) => r.selected).map((r) => r.zoneId);
+  const savedSelected = selected(saved.outcome);
+  const currentSelected = selected(current.outcome);
+  return {
+    savedSelected,
+    currentSelected,
+    selectionChanged: savedSelected.join() !== currentSelected.join(),
+    moves,
+    figureChanges,
+  };
+}

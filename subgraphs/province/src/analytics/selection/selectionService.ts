@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import { ERRORS } from '@devzone/errors';
+import type { ProvinceContext } from '../../graphql/context.type';
+import type { BenchmarkSelectionInput } from '../../graphql/types/selection.inputs';
+import { BenchmarkPresetRow, SelectionRunRow } from '../../db/entities';
+import type { PresetSettings } from '../../seed/presetSchema';
+import type { SelectionOutcome } from './outcome';
+import { resolveSelectionSettings, type PresetForSelection } from './resolveSettings';
+import { runSelection } from './runSelection';
+import { SELECTION_ENGINE_VERSION, type SelectionSettings } from './settings';
+import type { SelectionSnapshot } from './snapshot';
+import { takeSnapshot } from './takeSnapshot';
+
+export interface SelectionRunData {
+  settings: SelectionSettings;
+  snapshot: SelectionSnapshot;
+  outcome: SelectionOutcome;
+  engineVersion: string;
+}
+
+async function presetFor(ctx: ProvinceContext, code: string | undefined): Promise<PresetForSelection | null> {
+  if (code === undefined || code === null) return null;
+  const row = await ctx.dataSource.getRepository(BenchmarkPresetRow).findOneBy({ code });
+  if (!row) throw ERRORS.BAD_USER_INPUT.err(`input.preset: unknown preset "${code}" (see benchmarkPresets)`, { field: 'input.preset' });
+  return { code: row.code, settings: row.settings as PresetSettings };
+}
+
+/** Runs settings on data read now. */
+export async function runOnCurrentData(ctx: ProvinceContext, settings: SelectionSettings): Promise<SelectionRunData> {
+  const snapshot = await takeSnapshot(ctx, settings);
+  return { settings, snapshot, outcome: runSelection(settings, snapshot), engineVersion: SELECTION_ENGINE_VERSION };
+}
+
+/** Resolves an analyst's input (preset, overrides, defaults) and runs it on data read now. */
+export async function selectBenchmarkSites(ctx: ProvinceContext, input: BenchmarkSelectionInput, now = new Date()): Promise<SelectionRunData> {
+  const settings = resolveSelectionSettings(input, await presetFor(ctx, input.preset), now.getFullYear());
+  return runOnCurrentData(ctx, settings);
+}
+
+/** Stores a run: settings, the exact figures used and the result. */
+export async function saveRun(ctx: ProvinceContext, title: string, run: SelectionRunData): Promise<SelectionRunRow> {
+  const trimmed = title.trim();
+  if (trimmed.length === 0 || trimmed.length > 200) throw ERRORS.BAD_USER_INPUT.err('title: 1 to 200 characters', { field: 'title' });
+  const row = Object.assign(new SelectionRunRow(), {
+    id: randomUUID(),
+    title: trimmed,
+    engineVersion: run.engineVersion,
+    settings: run.settings,
+    snapshot: run.snapshot,
+    result: run.outcome,
+  });
+  return ctx.dataSource.getRepository(SelectionRunRow).save(row);
+}
+
+/** A stored run as the engine reads it back. */
+export function storedRun(row: SelectionRunRow): SelectionRunData {
+  return { settings: row.settings as SelectionSettings, snapshot: row.snapshot as SelectionSnapshot, outcome: row.result as SelectionOutcome, engineVersion: row.engineVersion };
+}
+
+/**
+ * Re-computes a stored run from its own snapshot. Equal to the stored result
+ * as long as the engine version is the same: the check behind `replayMatchesSaved`.
+ */
+export function replay(run: SelectionRunData): SelectionOutcome {
+  return runSelection(run.settings, run.snapshot);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function findRun(ctx: ProvinceContext, id: string): Promise<SelectionRunRow | null> {
+  if (!UUID.test(id)) throw ERRORS.BAD_USER_INPUT.err(`id: "${id}" is not a selection-run id (a UUID)`, { field: 'id' });
+  return ctx.dataSource.getRepository(SelectionRunRow).findOneBy({ id });
+}
