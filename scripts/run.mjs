@@ -39,6 +39,7 @@ step('Building (tsc -b)', pnpm, [...pnpmArgs, 'exec', 'tsc', '-b']);
 if (command === 'start') {
   process.exit(run(process.execPath, [join(root, 'packages/stack/dist/main.js')]));
 } else if (command === 'test') {
+  step('Type-checking the tests (tsconfig.tests.json)', pnpm, [...pnpmArgs, 'exec', 'tsc', '-p', 'tsconfig.tests.json']);
   const results = join(root, '.jest-results.json');
   rmSync(results, { force: true });
   console.log('\n▶ Running the test suite (jest)');
