@@ -12,3 +12,4 @@ export * from './service/zoneServiceConfig';
 export * from './graphql/types/enums';
 export * from './service/runZoneServiceFromEnv';
 export * from './service/zoneServiceDefinition';
+export * from './federation/validateArguments';

@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
-import { ArrayMaxSize, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { validateArgumentNamed } from '@devzone/zone-subgraph';
+import { ArrayMaxSize, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { compareRuns } from '../../analytics/selection/compareRuns';
 import { findRun, replay, runOnCurrentData, saveRun, selectBenchmarkSites, storedRun, type SelectionRunData } from '../../analytics/selection/selectionService';
@@ -16,7 +17,7 @@ import { BenchmarkPreset, BenchmarkSelection, FigureChange, SelectionRerun, Sele
 @ArgsType()
 class SaveRunArgs {
   @Field(() => String, { description: '1 to 200 characters.' }) @MaxLength(200) title!: string;
-  @Field(() => BenchmarkSelectionInput) input!: BenchmarkSelectionInput;
+  @Field(() => BenchmarkSelectionInput) @ValidateNested() input!: BenchmarkSelectionInput;
 }
 
 @ArgsType()
@@ -66,7 +67,7 @@ export class SelectionResolver {
     description:
       'Ranks candidate zones and selects benchmark sites (标杆/示范): per-criterion breakdown, robustness, and excluded zones with reasons. Zone figures are read through the gateway, one round trip per zone service.',
   })
-  async selectBenchmarkSites(@Arg('input', () => BenchmarkSelectionInput) input: BenchmarkSelectionInput, @Ctx() ctx: ProvinceContext): Promise<BenchmarkSelection> {
+  async selectBenchmarkSites(@Arg('input', () => BenchmarkSelectionInput, { validateFn: validateArgumentNamed('input') }) input: BenchmarkSelectionInput, @Ctx() ctx: ProvinceContext): Promise<BenchmarkSelection> {
     return view(ctx, await selectBenchmarkSites(ctx, input));
   }
 
