@@ -2,16 +2,17 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseOrThrow } from '@devzone/errors';
 import type { DataSource } from 'typeorm';
-import { resolveCriteria } from '../analytics/criteria';
+import { resolveSelectionSettings } from '../analytics/selection/resolveSettings';
+import { BenchmarkSelectionInput } from '../graphql/types/selection.inputs';
 import { BenchmarkPresetRow } from '../db/entities';
 import { presetSeedSchema, type PresetSeed } from './presetSchema';
 
 export const DEFAULT_PRESET_FILE = resolve(__dirname, '../../seed/presets.json');
 
 /**
- * Reads and checks a preset file: its shape, unique codes, and every criterion
- * against the catalogue (known code, a direction for NEUTRAL ones, bounds in
- * pairs, bounds present when the preset normalises with EFFICACY).
+ * Reads and checks a preset file: its shape, unique codes, and its settings as
+ * a run would check them (known codes, a direction for NEUTRAL ones, bounds in
+ * pairs and the right way round, bounds on every criterion for EFFICACY).
  */
 export function loadPresetFile(path = DEFAULT_PRESET_FILE): PresetSeed {
   let raw: unknown;
@@ -25,13 +26,10 @@ export function loadPresetFile(path = DEFAULT_PRESET_FILE): PresetSeed {
     const at = `preset file ${path}: presets[${i}]`;
     if (seed.presets.findIndex((p) => p.code === preset.code) !== i) throw new Error(`${at}.code: "${preset.code}" is used twice`);
     try {
-      resolveCriteria(preset.settings.criteria, 'settings.criteria');
+      // The same checks as a run of the preset with no overrides: catalogue codes, directions, bounds.
+      resolveSelectionSettings(new BenchmarkSelectionInput(), { code: preset.code, settings: preset.settings }, new Date().getFullYear());
     } catch (error) {
-      throw new Error(`${at}.${(error as Error).message}`);
-    }
-    if (preset.settings.normalization === 'EFFICACY') {
-      const j = preset.settings.criteria.findIndex((c) => c.unacceptable === undefined);
-      if (j >= 0) throw new Error(`${at}.settings.criteria[${j}].unacceptable: EFFICACY normalisation needs unacceptable and satisfactory bounds on every criterion`);
+      throw new Error(`${at}.${(error as Error).message.replace(/^input\./, 'settings.')}`);
     }
   });
   return seed;

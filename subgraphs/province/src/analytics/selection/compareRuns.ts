@@ -20,6 +20,7 @@ export interface FigureChange {
 export interface RunComparison {
   savedSelected: string[];
   currentSelected: string[];
+  /** Whether a different set of zones is selected (their order among themselves aside). */
   selectionChanged: boolean;
   /** Zones whose standing, rank or score differs, in directory order. */
   moves: StandingMove[];
@@ -63,7 +64,7 @@ export function compareRuns(saved: { outcome: SelectionOutcome; snapshot: Select
   return {
     savedSelected,
     currentSelected,
-    selectionChanged: savedSelected.join() !== currentSelected.join(),
+    selectionChanged: [...savedSelected].sort().join() !== [...currentSelected].sort().join(),
     moves,
     figureChanges,
   };

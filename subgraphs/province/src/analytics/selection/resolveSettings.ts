@@ -1,4 +1,6 @@
+import { indicatorByCode } from '@devzone/catalogue';
 import { ERRORS } from '@devzone/errors';
+import { RankingInputError, validatePairwiseMatrix } from '@devzone/ranking';
 import type { BenchmarkSelectionInput } from '../../graphql/types/selection.inputs';
 import type { PresetSettings } from '../../seed/presetSchema';
 import { resolveCriteria } from '../criteria';
@@ -22,6 +24,12 @@ function checkAhpMatrix(matrix: number[][], n: number): void {
   matrix.forEach((row, i) => {
     if (row.length !== n) throw badInput(`${field}[${i}]`, `needs ${n} columns (got ${row.length})`);
   });
+  try {
+    validatePairwiseMatrix(matrix, 0.01, field);
+  } catch (error) {
+    if (error instanceof RankingInputError) throw ERRORS.BAD_USER_INPUT.err(error.message, { field: error.field });
+    throw error;
+  }
 }
 
 function checkBounds(settings: SelectionSettings): void {
@@ -58,9 +66,10 @@ export function resolveSelectionSettings(input: BenchmarkSelectionInput, preset:
   if (missing === 'exclude' && input.missing?.rule) throw badInput('input.missing.rule', 'a rule applies to the IMPUTE policy only');
   const hostedYears = input.constraints?.excludeHostedWithinYears ?? base?.excludeHostedWithinYears ?? null;
   const minimums = (input.constraints?.minimums ?? []).map((m, i) => {
-    const code = resolveCriteria([{ indicator: m.indicator, direction: 'BENEFIT' }], `input.constraints.minimums[${i}]`)[0].indicator;
-    if (!Number.isFinite(m.value)) throw badInput(`input.constraints.minimums[${i}].value`, 'must be a finite number');
-    return { indicator: code, value: m.value };
+    const at = `input.constraints.minimums[${i}]`;
+    if (!indicatorByCode(m.indicator)) throw badInput(`${at}.indicator`, `unknown indicator code "${m.indicator}" (see indicatorCatalogue)`);
+    if (!Number.isFinite(m.value)) throw badInput(`${at}.value`, 'must be a finite number');
+    return { indicator: m.indicator, value: m.value };
   });
   const robustness = input.robustness ?? {};
   const settings: SelectionSettings = {

@@ -93,11 +93,19 @@ export function runSelection(settings: SelectionSettings, snapshot: SelectionSna
   let candidates = screened.candidates;
   const present = (zoneId: string, indicator: string) => isPresent(snapshot.cells[zoneId]?.[indicator]);
 
+  const empty = (note: string, unassessable: SelectionOutcome['unassessable'] = []): SelectionOutcome => ({ ranked: [], excluded, weights: [], unassessable, consistencyRatio: null, robustness: NO_ROBUSTNESS([note]) });
+  if (candidates.length === 0) return empty('no candidate is left to rank');
+
   const kept = settings.criteria.filter((c) => candidates.some((z) => present(z, c.indicator)));
   const unassessable = settings.criteria
     .filter((c) => !kept.includes(c))
     .map((c) => ({ indicator: c.indicator, reason: `no candidate has ${FIGURE_KIND[settings.source]} for ${c.indicator}${settings.period ? ` in ${settings.period}` : ''}: left out, the other weights renormalised` }));
 
+  if (kept.length === 0) {
+    const all = settings.criteria.map((c) => c.indicator);
+    for (const zoneId of candidates) excluded.push({ zoneId, reason: 'MISSING_VALUE', message: `no figure for any criterion (${all.join(', ')}): nothing to rank it on`, indicators: all });
+    return empty('no criterion could be assessed: nothing to rank', unassessable);
+  }
   // Imputation fills gaps; it does not rank a zone on nothing but imputed values.
   if (settings.missing === 'impute') {
     const observed: string[] = [];
@@ -116,9 +124,7 @@ export function runSelection(settings: SelectionSettings, snapshot: SelectionSna
     }
     candidates = complete;
   }
-  const empty = (note: string): SelectionOutcome => ({ ranked: [], excluded, weights: [], unassessable, consistencyRatio: null, robustness: NO_ROBUSTNESS([note]) });
-  if (kept.length === 0) return empty('no criterion could be assessed: nothing to rank');
-  if (candidates.length === 0) return empty('no candidate is left to rank');
+  if (candidates.length === 0) return empty('no candidate is left to rank', unassessable);
 
   const criteria: Criterion[] = kept.map((c) => ({ key: c.indicator, direction: c.direction, weight: c.weight, ...(c.bounds ? { bounds: c.bounds } : {}) }));
   const withRobustness = candidates.length >= 2;
