@@ -55,6 +55,23 @@ const EXPECTATIONS: Record<string, (data: any) => void> = {
     // Nothing changed between saving and re-running on current data.
     expect(run.rerunOnCurrentData).toEqual({ selectionChanged: false, moves: [], figureChanges: [] });
   },
+  'methods-side-by-side.graphql': (data) => {
+    const runs = Object.values(data) as any[];
+    expect(runs).toHaveLength(8);
+    for (const run of runs) {
+      expect(run.excluded.map((e: any) => e.zone.id)).toEqual(['dangtu']);
+      expect(run.ranked).toHaveLength(8);
+      expect(run.weights.reduce((sum: number, w: any) => sum + w.weight, 0)).toBeCloseTo(1, 10);
+    }
+    expect(data.ahpWeights.weights.map((w: any) => w.weight)).toEqual([expect.closeTo(0.4, 6), expect.closeTo(0.2, 6), expect.closeTo(0.4, 6)]);
+    expect(data.ahpWeights.consistencyRatio).toBeLessThan(1e-9);
+    // Entropy weighs honors most: the zones differ most on them.
+    const entropy = Object.fromEntries(data.entropyWeights.weights.map((w: any) => [w.indicator, w.weight]));
+    expect(entropy['honor.count']).toBeGreaterThan(Math.max(entropy['party_org.count'], entropy['org_coverage.rate']));
+    // Efficacy scores sit on the 60-100 scale around the bounds; TOPSIS closeness in [0, 1].
+    expect(data.weightedSumEfficacy.ranked[0].score).toBeGreaterThan(60);
+    expect(data.topsis.ranked.every((r: any) => r.score >= 0 && r.score <= 1)).toBe(true);
+  },
   'select-onsite-meeting-host.graphql': (data) => {
     const selection = data.selectBenchmarkSites;
     expect(selection.failedZones).toEqual([]);
