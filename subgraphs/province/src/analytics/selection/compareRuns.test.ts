@@ -7,37 +7,12 @@ import type { SelectionOutcome } from './outcome';
 import { runSelection } from './runSelection';
 import type { SelectionSettings } from './settings';
 import type { SelectionSnapshot } from './snapshot';
+import { selectionSettings } from './__tests__/selectionSettings.fixture';
 
 const ORGS = 'party_org.count';
 const HONORS = 'honor.count';
 
-function settings(overrides: Partial<SelectionSettings> = {}): SelectionSettings {
-  return {
-    presetCode: null,
-    zoneIds: null,
-    provinces: null,
-    criteria: [criterion(ORGS, { unacceptable: 0, satisfactory: 100 }), criterion(HONORS, { unacceptable: 0, satisfactory: 20 })],
-    method: 'weighted-sum',
-    normalization: 'efficacy',
-    weighting: 'given',
-    ahpMatrix: null,
-    blendAlpha: null,
-    missing: 'exclude',
-    imputationRule: null,
-    excludeHostedWithinYears: null,
-    asOfYear: 2024,
-    countAnnouncedMeetings: true,
-    minimums: [],
-    perturbationDelta: 0.05,
-    monteCarloDraws: 200,
-    seed: 1,
-    dethrone: true,
-    source: 'PREFER_REPORTED',
-    period: null,
-    top: 2,
-    ...overrides,
-  };
-}
+const settings = (overrides: Partial<SelectionSettings> = {}): SelectionSettings => selectionSettings({ criteria: [criterion(ORGS, { unacceptable: 0, satisfactory: 100 }), criterion(HONORS, { unacceptable: 0, satisfactory: 20 })], normalization: 'efficacy', asOfYear: 2024, monteCarloDraws: 200, top: 2, ...overrides });
 
 function criterion(indicator: string, bounds: ResolvedCriterion['bounds']): ResolvedCriterion {
   return { indicator, weight: 1, direction: 'benefit', bounds };

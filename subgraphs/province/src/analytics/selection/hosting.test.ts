@@ -4,6 +4,7 @@ import { screenCandidates } from './eligibility';
 import { recentHosting } from './hosting';
 import type { SelectionSettings } from './settings';
 import type { HostingRecord, SelectionSnapshot } from './snapshot';
+import { selectionSettings } from './__tests__/selectionSettings.fixture';
 
 /** The real Anhui history, one record per meeting × host, as takeSnapshot builds it from the database. */
 const directory = loadDirectoryFile(resolve(__dirname, '../../../seed/directory.json'));
@@ -17,33 +18,7 @@ const FEIXI_2020 = HOSTING.find((h) => h.meetingId === 'anhui-2020-feixi')!;
 const SOURCE_DOCUMENT = '003_037c2896ec0aa84d.txt';
 const ANHUI_ZONES = directory.zones.filter((z) => z.provinceCode === 'anhui').map((z) => z.id);
 
-function settings(overrides: Partial<SelectionSettings> = {}): SelectionSettings {
-  return {
-    presetCode: null,
-    zoneIds: null,
-    provinces: null,
-    criteria: [{ indicator: 'party_org.count', weight: 1, direction: 'benefit', bounds: null }],
-    method: 'weighted-sum',
-    normalization: 'min-max',
-    weighting: 'given',
-    ahpMatrix: null,
-    blendAlpha: null,
-    missing: 'exclude',
-    imputationRule: null,
-    excludeHostedWithinYears: 3,
-    asOfYear: 2020,
-    countAnnouncedMeetings: true,
-    minimums: [],
-    perturbationDelta: 0.05,
-    monteCarloDraws: 1000,
-    seed: 1,
-    dethrone: true,
-    source: 'PREFER_REPORTED',
-    period: null,
-    top: 1,
-    ...overrides,
-  };
-}
+const settings = (overrides: Partial<SelectionSettings> = {}): SelectionSettings => selectionSettings({ excludeHostedWithinYears: 3, asOfYear: 2020, ...overrides });
 
 /** Zones of `zoneIds` that count as recent hosts under `s`. */
 const recentHosts = (s: SelectionSettings, hosting: readonly HostingRecord[] = HOSTING, zoneIds: readonly string[] = ANHUI_ZONES) =>

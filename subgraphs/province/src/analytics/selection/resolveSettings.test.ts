@@ -15,6 +15,7 @@ import {
 import { loadPresetFile } from '../../seed/loadPresets';
 import { resolveSelectionSettings, type PresetForSelection } from './resolveSettings';
 import type { SelectionSettings } from './settings';
+import { selectionSettings } from './__tests__/selectionSettings.fixture';
 
 const YEAR = 2025;
 const ORGS = 'party_org.count';
@@ -31,33 +32,7 @@ const ONSITE = preset('onsite_meeting_host');
 const QUALITY = preset('party_building_quality');
 
 /** What resolveSelectionSettings gives for criteria alone: every default spelled out. */
-function settings(overrides: Partial<SelectionSettings> = {}): SelectionSettings {
-  return {
-    presetCode: null,
-    zoneIds: null,
-    provinces: null,
-    criteria: [{ indicator: ORGS, weight: 1, direction: 'benefit', bounds: null }],
-    method: 'weighted-sum',
-    normalization: 'min-max',
-    weighting: 'given',
-    ahpMatrix: null,
-    blendAlpha: null,
-    missing: 'exclude',
-    imputationRule: null,
-    excludeHostedWithinYears: null,
-    asOfYear: YEAR,
-    countAnnouncedMeetings: true,
-    minimums: [],
-    perturbationDelta: 0.05,
-    monteCarloDraws: 1000,
-    seed: 1,
-    dethrone: true,
-    source: 'PREFER_REPORTED',
-    period: null,
-    top: 1,
-    ...overrides,
-  };
-}
+const settings = (overrides: Partial<SelectionSettings> = {}): SelectionSettings => selectionSettings({ criteria: [{ indicator: ORGS, weight: 1, direction: 'benefit', bounds: null }], asOfYear: YEAR, ...overrides });
 
 const resolve = (input: BenchmarkSelectionInput, p: PresetForSelection | null = null) => resolveSelectionSettings(input, p, YEAR);
 const three: BenchmarkSelectionInput['criteria'] = [{ indicator: ORGS }, { indicator: HONORS }, { indicator: BRANDS }];

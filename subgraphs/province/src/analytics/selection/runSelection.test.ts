@@ -8,6 +8,7 @@ import type { SelectionOutcome } from './outcome';
 import { runSelection } from './runSelection';
 import type { SelectionSettings } from './settings';
 import type { HostingRecord, SelectionSnapshot } from './snapshot';
+import { selectionSettings } from './__tests__/selectionSettings.fixture';
 
 const ORGS = 'party_org.count';
 const MEMBERS = 'party_member.count';
@@ -15,33 +16,7 @@ const HONORS = 'honor.count';
 const STATIONS = 'red_station.count';
 const BRANDS = 'brand.count';
 
-function settings(overrides: Partial<SelectionSettings> = {}): SelectionSettings {
-  return {
-    presetCode: null,
-    zoneIds: null,
-    provinces: null,
-    criteria: [criterion(ORGS), criterion(HONORS)],
-    method: 'weighted-sum',
-    normalization: 'min-max',
-    weighting: 'given',
-    ahpMatrix: null,
-    blendAlpha: null,
-    missing: 'exclude',
-    imputationRule: null,
-    excludeHostedWithinYears: null,
-    asOfYear: 2023,
-    countAnnouncedMeetings: true,
-    minimums: [],
-    perturbationDelta: 0.05,
-    monteCarloDraws: 1000,
-    seed: 1,
-    dethrone: true,
-    source: 'PREFER_REPORTED',
-    period: null,
-    top: 1,
-    ...overrides,
-  };
-}
+const settings = (overrides: Partial<SelectionSettings> = {}): SelectionSettings => selectionSettings({ criteria: [criterion(ORGS), criterion(HONORS)], ...overrides });
 
 function criterion(indicator: string, weight = 1, extra: Partial<ResolvedCriterion> = {}): ResolvedCriterion {
   return { indicator, weight, direction: 'benefit', bounds: null, ...extra };
