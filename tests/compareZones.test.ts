@@ -197,6 +197,18 @@ describe('compareZones on the seeded stack', () => {
     ]);
   });
 
+  it('derives growth only from two periods a year apart, and says which period is missing', async () => {
+    const body = await compare({ zoneIds: ['chengxi'], indicators: ['derived.output_growth', 'output.above_size_industrial.growth'], source: 'REPORTED' });
+    expect(body.errors).toBeUndefined();
+    const comparison = body.data!.compareZones;
+    // Chengxi reports its Jan-Aug 2021 output (106.5亿元) and a growth rate, but no Jan-Aug 2020 output.
+    const derived = cellOf(comparison, 'chengxi', 'derived.output_growth');
+    expect(derived).toMatchObject({ status: 'MISSING' });
+    expect(derived.note).toContain('needs output.above_size_industrial for 2020-01/2020-08');
+    expect(derived.inputs[0]).toMatchObject({ code: 'output.above_size_industrial', value: 106.5 });
+    expect(cellOf(comparison, 'chengxi', 'output.above_size_industrial.growth')).toMatchObject({ status: 'PRESENT', value: 50, qualifier: 'AT_LEAST' });
+  });
+
   it('keeps the order of zoneIds, and requires both zoneIds and provinces to hold when both are given', async () => {
     const ordered = await compare({ zoneIds: ['ningguo', 'yongkang', 'chuzhou'], indicators: ['party_org.count'] });
     expect(ordered.errors).toBeUndefined();

@@ -7,7 +7,14 @@ export type IndicatorDirection = 'benefit' | 'cost' | 'neutral';
  * (the province computes it; its inputs stay visible with their provenance).
  */
 export type Derivation =
-  | { readonly kind: 'ratio'; readonly numerator: string; readonly denominator: string; readonly scale: number; readonly formula: string };
+  | { readonly kind: 'ratio'; readonly numerator: string; readonly denominator: string; readonly scale: number; readonly formula: string }
+  /** Year-on-year growth of `base`: its latest figure against the figure for the same period a year earlier. */
+  | { readonly kind: 'growth'; readonly base: string; readonly formula: string };
+
+/** The stored indicator codes a derivation reads. */
+export function derivationInputs(derivation: Derivation): string[] {
+  return derivation.kind === 'ratio' ? [derivation.numerator, derivation.denominator] : [derivation.base];
+}
 
 export interface IndicatorDefinition {
   /** Stable dotted code, e.g. `party_org.count`. */
@@ -137,6 +144,24 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     direction: 'benefit',
     definition: 'Above-designated-size enterprises as a share of all enterprises.',
     derivation: { kind: 'ratio', numerator: 'enterprise.above_size.count', denominator: 'enterprise.count', scale: 100, formula: 'enterprise.above_size.count ÷ enterprise.count × 100' },
+  }),
+  define({
+    code: 'derived.output_growth',
+    nameZh: '规上工业总产值同比增长（两期推算）',
+    nameEn: 'Above-size industrial output growth, from two periods',
+    unit: 'percent',
+    direction: 'benefit',
+    definition: 'Year-on-year growth computed from the zone\'s own output figures for a period and the same period a year earlier; the reported growth rate is output.above_size_industrial.growth.',
+    derivation: { kind: 'growth', base: 'output.above_size_industrial', formula: '(output.above_size_industrial in period P ÷ output.above_size_industrial in P one year earlier − 1) × 100' },
+  }),
+  define({
+    code: 'derived.fiscal_revenue_growth',
+    nameZh: '财政收入同比增长（两期推算）',
+    nameEn: 'Fiscal revenue growth, from two periods',
+    unit: 'percent',
+    direction: 'benefit',
+    definition: 'Year-on-year growth computed from the zone\'s own fiscal revenue figures for a period and the same period a year earlier; the reported growth rate is fiscal_revenue.growth.',
+    derivation: { kind: 'growth', base: 'fiscal_revenue', formula: '(fiscal_revenue in period P ÷ fiscal_revenue in P one year earlier − 1) × 100' },
   }),
 ];
 

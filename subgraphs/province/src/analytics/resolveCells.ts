@@ -1,6 +1,7 @@
-import { indicatorByCode } from '@devzone/catalogue';
-import type { FigureReadOptions, ZoneIndustryProfile, ZoneReader, ZoneReadFailure } from '../zoneReader/zoneReader';
+import { derivationInputs, indicatorByCode, type IndicatorDefinition } from '@devzone/catalogue';
+import type { FigureReadOptions, ZoneFigure, ZoneIndustryProfile, ZoneReader, ZoneReadFailure } from '../zoneReader/zoneReader';
 import type { Cell, ValuePolicy } from './cell';
+import { deriveGrowth, periodYearBefore } from './deriveGrowth';
 import { deriveCell } from './derive';
 import { missingCell, selectFigure } from './selectFigure';
 
@@ -17,12 +18,25 @@ export function storedCodes(codes: readonly string[]): string[] {
   const needed = new Set<string>();
   for (const code of codes) {
     const derivation = indicatorByCode(code)?.derivation;
-    if (derivation) {
-      needed.add(derivation.numerator);
-      needed.add(derivation.denominator);
-    } else needed.add(code);
+    for (const input of derivation ? derivationInputs(derivation) : [code]) needed.add(input);
   }
   return [...needed].sort();
+}
+
+/** One cell: a stored figure chosen by `policy`, or a derived indicator computed from the zone's own figures. */
+function cellFor(zoneId: string, code: string, figures: readonly ZoneFigure[], policy: ValuePolicy): Cell {
+  const definition: IndicatorDefinition | undefined = indicatorByCode(code);
+  const derivation = definition?.derivation;
+  if (!definition || !derivation) return selectFigure(zoneId, code, figures, policy);
+  if (derivation.kind === 'ratio') {
+    return deriveCell(zoneId, code, definition.unit, derivation, selectFigure(zoneId, derivation.numerator, figures, policy), selectFigure(zoneId, derivation.denominator, figures, policy));
+  }
+  const current = selectFigure(zoneId, derivation.base, figures, policy);
+  const earlier = current.period ? periodYearBefore(current.period) : null;
+  const previous = earlier
+    ? selectFigure(zoneId, derivation.base, figures.filter((f) => f.period === earlier), { ...policy, period: undefined })
+    : missingCell(zoneId, derivation.base, 'no current figure');
+  return deriveGrowth(zoneId, code, definition.unit, derivation, current, previous);
 }
 
 /**
@@ -42,18 +56,7 @@ export async function resolveCells(reader: ZoneReader, zoneIds: readonly string[
         cells[zoneId][code] = { ...missingCell(zoneId, code, failure.message), status: 'ZONE_UNAVAILABLE' };
         continue;
       }
-      const definition = indicatorByCode(code);
-      const derivation = definition?.derivation;
-      cells[zoneId][code] = derivation
-        ? deriveCell(
-            zoneId,
-            code,
-            definition.unit,
-            derivation,
-            selectFigure(zoneId, derivation.numerator, figures, policy),
-            selectFigure(zoneId, derivation.denominator, figures, policy),
-          )
-        : selectFigure(zoneId, code, figures, policy);
+      cells[zoneId][code] = cellFor(zoneId, code, figures, policy);
     }
   }
   return { cells, failures, ...(profiles ? { profiles } : {}) };

@@ -13,7 +13,16 @@ export function toIndicatorDefinition(definition: Definition): IndicatorDefiniti
     unitLabel: unitLabel(definition.unit),
     direction: definition.direction.toUpperCase() as IndicatorDirection,
     definition: definition.definition,
-    derivation: definition.derivation ? Object.assign(new IndicatorDerivation(), definition.derivation) : null,
+    derivation: definition.derivation
+      ? Object.assign(new IndicatorDerivation(), {
+          kind: definition.derivation.kind,
+          formula: definition.derivation.formula,
+          numerator: definition.derivation.kind === 'ratio' ? definition.derivation.numerator : null,
+          denominator: definition.derivation.kind === 'ratio' ? definition.derivation.denominator : null,
+          scale: definition.derivation.kind === 'ratio' ? definition.derivation.scale : null,
+          base: definition.derivation.kind === 'growth' ? definition.derivation.base : null,
+        })
+      : null,
   });
 }
 

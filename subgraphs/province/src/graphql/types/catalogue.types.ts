@@ -10,12 +10,13 @@ registerEnumType(IndicatorDirection, {
   description: 'BENEFIT: more is better. COST: less is better. NEUTRAL: descriptive (size, structure); a ranking must state a direction for it.',
 });
 
-@ObjectType({ description: 'How the province derives an indicator from other indicators of the same zone.' })
+@ObjectType({ description: 'How the province derives an indicator from other figures of the same zone.' })
 export class IndicatorDerivation {
-  @Field(() => String, { description: 'Always `ratio` today: numerator ÷ denominator × scale.' }) kind!: string;
-  @Field(() => String) numerator!: string;
-  @Field(() => String) denominator!: string;
-  @Field(() => Float) scale!: number;
+  @Field(() => String, { description: '`ratio` (numerator ÷ denominator × scale) or `growth` (year-on-year growth of `base` from two periods).' }) kind!: string;
+  @Field(() => String, { nullable: true, description: 'ratio only.' }) numerator!: string | null;
+  @Field(() => String, { nullable: true, description: 'ratio only.' }) denominator!: string | null;
+  @Field(() => Float, { nullable: true, description: 'ratio only.' }) scale!: number | null;
+  @Field(() => String, { nullable: true, description: 'growth only: the indicator whose growth is computed.' }) base!: string | null;
   @Field(() => String) formula!: string;
 }
 
