@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { GRAPHIQL_EXAMPLE_QUERY } from '@devzone/gateway';
 import type { RunningStack } from '@devzone/stack';
 import { postGraphQL, startTestStack } from '@devzone/testkit';
 
@@ -104,6 +105,13 @@ describe('docs/queries run against the seeded stack', () => {
 
   it('documents only queries that have an expectation here', () => {
     expect(files.sort()).toEqual(Object.keys(EXPECTATIONS).sort());
+  });
+
+  it('the query GraphiQL opens on answers without errors', async () => {
+    const body = await postGraphQL<{ compareZones: { rows: unknown[]; failedZones: unknown[] } }>(stack.gatewayUrl, GRAPHIQL_EXAMPLE_QUERY);
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.compareZones.rows.length).toBeGreaterThan(0);
+    expect(body.data!.compareZones.failedZones).toEqual([]);
   });
 
   it.each(files)('%s answers without errors', async (file) => {

@@ -16,6 +16,7 @@ export {
   type SubgraphEndpoint,
 } from './supergraphManagers/FederatedComposer';
 export { graphiqlRouter, type GraphiqlRouterOptions } from './graphiql/graphiqlRouter';
+export { GRAPHIQL_EXAMPLE_QUERY } from './graphiql/renderGraphiqlPage';
 export { healthRouter, type HealthRouterOptions } from './http/healthRouter';
 export { consoleLogger, silentLogger, type GatewayLogger } from './logger';
 export { PROVINCE_SUBGRAPH, ZONES_SUBGRAPH, ZONES_SUBGRAPH_URL } from './subgraphNames';

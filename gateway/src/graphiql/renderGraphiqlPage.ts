@@ -8,25 +8,31 @@ export interface GraphiqlPageOptions {
   readonly assets: readonly GraphiqlAsset[];
   /** @default 'DevZone GraphiQL' */
   readonly title?: string;
-  /** Shown when the URL carries no `?query=`. @default an example comparison query */
+  /** Shown when the URL carries no `?query=`. @default GRAPHIQL_EXAMPLE_QUERY */
   readonly defaultQuery?: string;
 }
 
-const EXAMPLE_QUERY = `# Compare the zones of a province: every figure with unit, period,
-# precision and source. More examples: docs/queries/ in the repository.
+/** What GraphiQL opens on: the analysts' comparison table. The test suite runs it against the seeded stack. */
+export const GRAPHIQL_EXAMPLE_QUERY = `# Compare zones side by side: every figure with unit, period, precision
+# and source, and per-province aggregates. Next: selectBenchmarkSites,
+# benchmarkPresets, peerSuggestions (see the Docs pane, and docs/analysts.md).
 {
-  zones(province: "anhui") {
-    id
-    nameZh
-    service { name }
-    indicators(codes: ["party_org.count", "party_member.count", "org_coverage.rate"]) {
-      code
-      value
-      unitLabel
-      qualifier
-      period
-      provenance { kind document passage computation }
+  compareZones(provinces: ["anhui", "zhejiang"], indicators: ["party_org.count", "party_member.count", "org_coverage.rate"]) {
+    rows {
+      zone { id nameZh }
+      cells {
+        code
+        status
+        value
+        unitLabel
+        qualifier
+        period
+        provenance { kind document passage computation }
+        note
+      }
     }
+    provinceAggregates { province { code } indicator valueCount mean min max qualifier }
+    failedZones { zoneId service message }
   }
 }
 `;
@@ -43,7 +49,7 @@ function scriptLiteral(value: string): string {
 }
 
 /** The GraphiQL page: every URL in it is a path on this server, nothing from a CDN. */
-export function renderGraphiqlPage({ assetsPath, endpointPath, assets, title = 'DevZone GraphiQL', defaultQuery = EXAMPLE_QUERY }: GraphiqlPageOptions): string {
+export function renderGraphiqlPage({ assetsPath, endpointPath, assets, title = 'DevZone GraphiQL', defaultQuery = GRAPHIQL_EXAMPLE_QUERY }: GraphiqlPageOptions): string {
   const href = (asset: GraphiqlAsset) => escapeHtml(`${assetsPath}/${asset.name}`);
   const styles = assets.filter((a) => a.kind === 'stylesheet').map((a) => `<link rel="stylesheet" href="${href(a)}" />`);
   const scripts = assets.filter((a) => a.kind === 'script').map((a) => `<script src="${href(a)}"></script>`);
