@@ -1,0 +1,19 @@
+import type { RunningProvinceService } from '@devzone/province';
+import type { RunningZoneService } from '@devzone/zone-subgraph';
+import type { DelayProxy } from './delayProxy';
+
+/** A running system the suites measure: gateway, province, zone services (and proxies when delayed). */
+export interface BenchStack {
+  /** e.g. `synthetic 40 zones × 100 enterprises`. */
+  label: string;
+  gatewayUrl: string;
+  zoneServices: readonly RunningZoneService[];
+  province: RunningProvinceService;
+  /** Delay proxies in front of the zone services, by service name; empty when not proxied. */
+  proxies: ReadonlyMap<string, DelayProxy>;
+  /** Every zone in the directory of this stack. */
+  zoneIds: readonly string[];
+  /** How long seeding the zone databases took (0 for the article seeds). */
+  seedMs: number;
+  stop(): Promise<void>;
+}

@@ -1,0 +1,63 @@
+import { Agent, request } from 'node:http';
+
+export interface GraphQLError {
+  message: string;
+  path?: (string | number)[];
+  extensions?: Record<string, unknown>;
+}
+
+export interface GraphQLResponse<T> {
+  data?: T | null;
+  errors?: GraphQLError[];
+}
+
+/** One keep-alive pool for every request the bench sends, as a long-lived client would. */
+const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+
+/** Lets the process exit once the bench is done. */
+export function closeClientSockets(): void {
+  agent.destroy();
+}
+
+/** Loopback only: the bench never talks to anything but the services it started. */
+function assertLoopback(url: URL): void {
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) throw new Error(`bench refuses non-loopback URL ${url.href}`);
+}
+
+/** POSTs one GraphQL operation (node:http, keep-alive) and parses the JSON answer. */
+export function postGraphQL<T>(url: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
+  const target = new URL(url);
+  assertLoopback(target);
+  const body = JSON.stringify({ query, variables });
+  return new Promise((resolve, reject) => {
+    const req = request(
+      target,
+      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('error', reject);
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          try {
+            resolve(JSON.parse(text) as GraphQLResponse<T>);
+          } catch {
+            reject(new Error(`non-JSON answer (HTTP ${res.statusCode ?? '?'}) from ${url}: ${text.slice(0, 200)}`));
+          }
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** Like postGraphQL, but any GraphQL error or missing data is a bench failure (a figure over errors would mislead). */
+export async function queryOrThrow<T>(url: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const answer = await postGraphQL<T>(url, query, variables);
+  if (answer.errors && answer.errors.length > 0) {
+    throw new Error(`GraphQL errors from ${url}: ${answer.errors.slice(0, 3).map((e) => e.message).join('; ')}`);
+  }
+  if (answer.data === undefined || answer.data === null) throw new Error(`no data from ${url}`);
+  return answer.data;
+}

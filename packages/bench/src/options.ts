@@ -1,0 +1,80 @@
+import { parseArgs } from 'node:util';
+import type { SampleOptions } from './sample';
+
+export const SUITE_NAMES = ['overhead', 'fanout', 'statements', 'throughput', 'selection'] as const;
+export type SuiteName = (typeof SUITE_NAMES)[number];
+
+export interface BenchArgs {
+  quick: boolean;
+  only: SuiteName | undefined;
+  help: boolean;
+}
+
+export const USAGE = `usage: pnpm bench [-- --quick] [-- --only=<${SUITE_NAMES.join('|')}>]
+  --quick        small sizes (smoke run, about a minute): 4/40 zones, 100/1,000 enterprises, 2-second windows
+  --only=<name>  run one measurement
+  (default: every measurement at full size: 4/40/400 zones, 100/10,000/100,000 enterprises, 10-second windows)`;
+
+/** Parses the bench's flags; unknown flags and suite names are errors. */
+export function parseBenchArgs(argv: readonly string[]): BenchArgs {
+  const { values } = parseArgs({
+    args: argv.filter((a) => a !== '--'),
+    options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+    strict: true,
+    allowPositionals: false,
+  });
+  const only = values.only;
+  if (only !== undefined && !(SUITE_NAMES as readonly string[]).includes(only)) {
+    throw new Error(`--only=${only}: unknown measurement (one of ${SUITE_NAMES.join(', ')})`);
+  }
+  return { quick: values.quick ?? false, only: only as SuiteName | undefined, help: values.help ?? false };
+}
+
+/** Every size and budget of a run; each loop in the suites is bounded by these. */
+export interface BenchSizes {
+  mode: 'quick' | 'full';
+  overhead: SampleOptions;
+  fanout: { zonesPerService: number; delaysMs: readonly number[]; sample: SampleOptions };
+  statements: { zones: number; enterprisesPerZone: number; pageSizes: readonly number[]; repeats: number };
+  throughput: {
+    concurrency: number;
+    windowMs: number;
+    maxRequests: number;
+    warmupRequests: number;
+    zoneCounts: readonly number[];
+    enterprisesPerZone: number;
+    enterpriseCounts: readonly number[];
+    pageSize: number;
+  };
+  selection: { zoneCounts: readonly number[]; enterprisesPerZone: number; sample: SampleOptions };
+}
+
+export function sizesFor(quick: boolean): BenchSizes {
+  if (quick) {
+    return {
+      mode: 'quick',
+      overhead: { warmup: 20, iterations: 200, maxMs: 2000 },
+      fanout: { zonesPerService: 2, delaysMs: [20, 40, 60, 80], sample: { warmup: 5, iterations: 30, maxMs: 4000 } },
+      statements: { zones: 4, enterprisesPerZone: 500, pageSizes: [5, 50, 500], repeats: 2 },
+      throughput: { concurrency: 16, windowMs: 2000, maxRequests: 20_000, warmupRequests: 32, zoneCounts: [4, 40], enterprisesPerZone: 100, enterpriseCounts: [100, 1000], pageSize: 20 },
+      selection: { zoneCounts: [4, 40], enterprisesPerZone: 100, sample: { warmup: 2, iterations: 20, maxMs: 3000 } },
+    };
+  }
+  return {
+    mode: 'full',
+    overhead: { warmup: 50, iterations: 2000, maxMs: 10_000 },
+    fanout: { zonesPerService: 4, delaysMs: [20, 40, 60, 80], sample: { warmup: 10, iterations: 100, maxMs: 15_000 } },
+    statements: { zones: 8, enterprisesPerZone: 500, pageSizes: [5, 50, 500], repeats: 3 },
+    throughput: {
+      concurrency: 16,
+      windowMs: 10_000,
+      maxRequests: 200_000,
+      warmupRequests: 64,
+      zoneCounts: [4, 40, 400],
+      enterprisesPerZone: 100,
+      enterpriseCounts: [100, 10_000, 100_000],
+      pageSize: 20,
+    },
+    selection: { zoneCounts: [40, 400], enterprisesPerZone: 100, sample: { warmup: 3, iterations: 50, maxMs: 20_000 } },
+  };
+}

@@ -1,0 +1,9 @@
+import type { Suite } from '../context';
+import { fanoutSuite } from './fanout';
+import { overheadSuite } from './overhead';
+import { selectionSuite } from './selection';
+import { statementsSuite } from './statements';
+import { throughputSuite } from './throughput';
+
+/** In run order. Throughput ends on its largest zone count, which selection then reuses. */
+export const SUITES: readonly Suite[] = [overheadSuite, fanoutSuite, statementsSuite, throughputSuite, selectionSuite];
