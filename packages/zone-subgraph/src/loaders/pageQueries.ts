@@ -33,8 +33,8 @@ const ORGANIZATION_ORDER: Record<PartyOrganizationOrder, string> = {
 };
 
 /**
- * One statement pages every requested zone at once: a window numbers each
- * zone's matching rows, so statements do not grow with zones or rows.
+ * Two statements page every requested zone at once (the pages, and the
+ * totals), so statements do not grow with zones or rows.
  */
 export async function enterprisePages(
   dataSource: DataSource,
@@ -101,27 +101,34 @@ async function pageQuery<R extends object>(
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entity: Function,
 ): Promise<ZonePage<R>[]> {
-  params.push(request.offset, request.offset + request.first);
-  const lower = `$${params.length - 1}`;
-  const upper = `$${params.length}`;
-  const raw: Record<string, unknown>[] = await dataSource.query(
-    `SELECT * FROM (
-       SELECT ${alias}.*, row_number() OVER w AS page_row, count(*) OVER (PARTITION BY ${alias}.zone_id) AS page_total
-       FROM ${table} ${alias}
-       WHERE ${where.join(' AND ')}
-       WINDOW w AS (PARTITION BY ${alias}.zone_id ORDER BY ${orderBy})
-     ) numbered
-     WHERE page_row > ${lower} AND page_row <= ${upper}
-     ORDER BY zone_id, page_row`,
-    params,
-  );
-  // Zones whose page is past the end still need their total: ask only for those.
-  const totals = new Map<string, number>();
+  // where[0] selects the zones (`zone_id = ANY($1)`); inside the lateral page one zone is pinned instead.
+  const filters = where.slice(1);
+  const pageParams = [...params, request.offset, request.first];
+  const offset = `$${pageParams.length - 1}`;
+  const limit = `$${pageParams.length}`;
+  // One statement for every zone's page: per zone, an index scan in page order that stops after
+  // offset + first rows (migration PagingIndexes), rather than numbering the whole zone.
+  const [raw, counted] = await Promise.all([
+    dataSource.query(
+      `SELECT ${alias}.* FROM unnest($1::text[]) WITH ORDINALITY AS z(zone_id, ord)
+       CROSS JOIN LATERAL (
+         SELECT ${alias}.* FROM ${table} ${alias}
+         WHERE ${[`${alias}.zone_id = z.zone_id`, ...filters].join(' AND ')}
+         ORDER BY ${orderBy}
+         OFFSET ${offset} LIMIT ${limit}
+       ) AS ${alias}
+       ORDER BY z.ord, ${orderBy}`,
+      pageParams,
+    ) as Promise<Record<string, unknown>[]>,
+    dataSource.query(`SELECT ${alias}.zone_id, count(*) AS total FROM ${table} ${alias} WHERE ${where.join(' AND ')} GROUP BY ${alias}.zone_id`, params) as Promise<
+      { zone_id: string; total: string }[]
+    >,
+  ]);
+  const totals = new Map(counted.map((c) => [c.zone_id, Number(c.total)]));
   const byZone = new Map<string, R[]>();
   const metadata = dataSource.getMetadata(entity);
   for (const record of raw) {
     const zoneId = String(record.zone_id);
-    totals.set(zoneId, Number(record.page_total));
     const row = metadata.create() as R;
     for (const column of metadata.columns) {
       (row as Record<string, unknown>)[column.propertyName] = record[column.databaseName];
@@ -129,14 +136,6 @@ async function pageQuery<R extends object>(
     const list = byZone.get(zoneId);
     if (list) list.push(row);
     else byZone.set(zoneId, [row]);
-  }
-  const missing = zoneIds.filter((z) => !totals.has(z));
-  if (missing.length > 0 && request.offset > 0) {
-    const counted: { zone_id: string; total: string }[] = await dataSource.query(
-      `SELECT ${alias}.zone_id, count(*) AS total FROM ${table} ${alias} WHERE ${where.join(' AND ')} GROUP BY ${alias}.zone_id`,
-      [missing, ...params.slice(1, -2)],
-    );
-    for (const c of counted) totals.set(c.zone_id, Number(c.total));
   }
   return zoneIds.map((zoneId) => ({ zoneId, totalCount: totals.get(zoneId) ?? 0, rows: byZone.get(zoneId) ?? [] }));
 }

@@ -2,7 +2,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { SourcedRow } from './sourced';
 
 @Entity({ name: 'enterprise' })
-@Index('enterprise_zone_name', ['zoneId', 'nameZh'])
+// Page-order indexes with COLLATE "C" (enterprise_page_*) come from migration PagingIndexes1763900000300.
+@Index('enterprise_page_name', { synchronize: false })
 @Index('enterprise_zone_industry', ['zoneId', 'industry'])
 export class EnterpriseRow extends SourcedRow {
   @PrimaryColumn({ type: 'text' }) id!: string;

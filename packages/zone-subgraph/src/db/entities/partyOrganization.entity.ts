@@ -4,6 +4,7 @@ import { SourcedRow } from './sourced';
 @Entity({ name: 'party_organization' })
 @Index('party_organization_zone_type', ['zoneId', 'type'])
 @Index('party_organization_parent', ['parentId'])
+@Index('party_organization_page_name', { synchronize: false })
 export class PartyOrganizationRow extends SourcedRow {
   @PrimaryColumn({ type: 'text' }) id!: string;
   @Column({ type: 'text', name: 'zone_id' }) zoneId!: string;

@@ -1,4 +1,5 @@
 import { InitialZoneSchema1763900000000 } from './1763900000000-InitialZoneSchema';
+import { PagingIndexes1763900000300 } from './1763900000300-PagingIndexes';
 
 /** Every zone-database migration, oldest first. */
-export const zoneMigrations = [InitialZoneSchema1763900000000];
+export const zoneMigrations = [InitialZoneSchema1763900000000, PagingIndexes1763900000300];
