@@ -91,6 +91,14 @@ describe.each(pgTargets())('federated province graph on the seeded stack ($label
     expect(body.errors?.[0].message).toContain('province');
   });
 
+  it('checks the limits inside a filter, naming the nested field', async () => {
+    const long = 'x'.repeat(101);
+    const search = await postGraphQL(stack.gatewayUrl, `query ($f: EnterpriseSearchFilter) { searchEnterprises(filter: $f) { totalCount } }`, { f: { nameContains: long } });
+    expect(search.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.nameContains' });
+    const page = await postGraphQL(stack.gatewayUrl, `query ($f: EnterpriseFilter) { zone(id: "yongkang") { enterprises(filter: $f) { totalCount } } }`, { f: { nameContains: long } });
+    expect(page.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.nameContains' });
+  });
+
   it('still answers for the other zones when one zone service is down, naming the zone and service', async () => {
     await stack.stopZoneService('jinjiang');
     const body = await postGraphQL<{ zones: { id: string; nameZh: string; partyOrganizations: { totalCount: number } | null }[] }>(

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ArgsType, Field, InputType, Int } from 'type-graphql';
 import { EnterpriseFlag, EnterpriseOrder, PartyOrganizationOrder, PartyOrganizationType } from './enums';
 
@@ -58,13 +58,13 @@ export class PageArgs {
 
 @ArgsType()
 export class EnterprisesArgs extends PageArgs {
-  @Field(() => EnterpriseFilter, { nullable: true }) filter?: EnterpriseFilter;
+  @Field(() => EnterpriseFilter, { nullable: true }) @IsOptional() @ValidateNested() filter?: EnterpriseFilter;
   @Field(() => EnterpriseOrder, { defaultValue: EnterpriseOrder.NAME_ASC }) orderBy: EnterpriseOrder = EnterpriseOrder.NAME_ASC;
 }
 
 @ArgsType()
 export class PartyOrganizationsArgs extends PageArgs {
-  @Field(() => PartyOrganizationFilter, { nullable: true }) filter?: PartyOrganizationFilter;
+  @Field(() => PartyOrganizationFilter, { nullable: true }) @IsOptional() @ValidateNested() filter?: PartyOrganizationFilter;
   @Field(() => PartyOrganizationOrder, { defaultValue: PartyOrganizationOrder.NAME_ASC })
   orderBy: PartyOrganizationOrder = PartyOrganizationOrder.NAME_ASC;
 }

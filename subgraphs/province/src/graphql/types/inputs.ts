@@ -1,5 +1,5 @@
 import { EnterpriseFlag, EnterpriseOrder } from '@devzone/zone-subgraph';
-import { ArrayMaxSize, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 
 @ArgsType()
@@ -28,7 +28,7 @@ export class EnterpriseSearchFilter {
 
 @ArgsType()
 export class SearchEnterprisesArgs {
-  @Field(() => EnterpriseSearchFilter, { nullable: true }) filter?: EnterpriseSearchFilter;
+  @Field(() => EnterpriseSearchFilter, { nullable: true }) @IsOptional() @ValidateNested() filter?: EnterpriseSearchFilter;
 
   @Field(() => String, { nullable: true, description: 'Limit to one province.' })
   @IsOptional()
