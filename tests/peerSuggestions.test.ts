@@ -145,6 +145,7 @@ describe('peerSuggestions on the seeded stack', () => {
       [{ zoneId: 'feixi', criteria: [] }, 'criteria'],
       [{ zoneId: 'feixi', criteria: CRITERIA, provinces: ['atlantis'] }, 'provinces'],
       [{ zoneId: 'feixi', criteria: CRITERIA, limit: 21 }, 'limit'],
+      [{ zoneId: 'feixi', criteria: [{ indicator: 'party_org.count', weight: -1 }] }, 'criteria[0].weight'],
     ];
     for (const [variables, field] of cases) {
       const body = await postGraphQL(stack.gatewayUrl, PEERS, variables);

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ArgsType, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { PeerSuggestionOutcome, WeightedGap } from '../../analytics/peers/suggestPeers';
 import type { ZoneReadFailure } from '../../zoneReader/zoneReader';
@@ -15,6 +15,7 @@ export class PeerSuggestionsArgs {
 
   @Field(() => [CriterionInput], { description: 'What the learner wants to learn about: indicators, weights and which way is better. Bounds (unacceptable/satisfactory) are not used here.' })
   @ArrayMaxSize(30)
+  @ValidateNested()
   criteria!: CriterionInput[];
 
   @Field(() => [String], { nullable: true, description: 'Province codes to look for peers in; every province when omitted.' })
