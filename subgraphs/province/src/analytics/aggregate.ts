@@ -1,4 +1,5 @@
-import type { Cell } from './cell';
+import { median } from '@devzone/ranking';
+import { isPresent, round4, type Cell } from './cell';
 import { missingCell } from './selectFigure';
 
 export type AggregateQualifier = 'EXACT' | 'AT_LEAST' | 'ABOUT';
@@ -38,13 +39,6 @@ export interface ScopedZone {
   provinceCode: string;
 }
 
-const round = (value: number) => Math.round(value * 10000) / 10000;
-
-function medianOf(sorted: readonly number[]): number {
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
 /** The aggregate's precision: exact only from exact values; lower bounds stay lower bounds; anything else is approximate. */
 export function aggregateQualifier(qualifiers: readonly (Cell['qualifier'])[]): AggregateQualifier | null {
   if (qualifiers.length === 0) return null;
@@ -55,7 +49,7 @@ export function aggregateQualifier(qualifiers: readonly (Cell['qualifier'])[]): 
 
 /** Aggregates one indicator's cells (one per zone). Mean and median are rounded to 4 decimals. */
 export function aggregateCells(cells: readonly Cell[]): Aggregate {
-  const present = cells.filter((c): c is Cell & { value: number } => c.status === 'PRESENT' && c.value !== null);
+  const present = cells.filter(isPresent);
   const values = present.map((c) => c.value).sort((a, b) => a - b);
   const hasValues = values.length > 0;
   return {
@@ -63,8 +57,8 @@ export function aggregateCells(cells: readonly Cell[]): Aggregate {
     valueCount: values.length,
     missingCount: cells.filter((c) => c.status === 'MISSING').length,
     unavailableCount: cells.filter((c) => c.status === 'ZONE_UNAVAILABLE').length,
-    mean: hasValues ? round(values.reduce((sum, v) => sum + v, 0) / values.length) : null,
-    median: hasValues ? round(medianOf(values)) : null,
+    mean: hasValues ? round4(values.reduce((sum, v) => sum + v, 0) / values.length) : null,
+    median: hasValues ? round4(median(values)) : null,
     min: hasValues ? values[0] : null,
     max: hasValues ? values[values.length - 1] : null,
     lowerBoundCount: present.filter((c) => c.qualifier === 'AT_LEAST').length,

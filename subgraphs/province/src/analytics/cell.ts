@@ -37,3 +37,12 @@ export interface Cell {
   /** Which figure was chosen among several, or why the cell is missing. */
   note: string | null;
 }
+
+/** A cell that holds a value (PRESENT), as a type guard. */
+export const isPresent = (cell: Cell | undefined): cell is Cell & { value: number } => cell?.status === 'PRESENT' && cell.value !== null;
+
+/** The value of a cell that has one; null when it is MISSING or its zone is unavailable. */
+export const presentValue = (cell: Cell | undefined): number | null => (isPresent(cell) ? cell.value : null);
+
+/** Figures the province computes are rounded to 4 decimals, so that equal inputs compare exactly equal. */
+export const round4 = (x: number): number => Math.round(x * 10000) / 10000;

@@ -1,5 +1,5 @@
 import type { Derivation } from '@devzone/catalogue';
-import type { Cell } from './cell';
+import { isPresent, round4, type Cell } from './cell';
 import { missingCell } from './selectFigure';
 
 /**
@@ -9,7 +9,7 @@ import { missingCell } from './selectFigure';
  */
 export function deriveCell(zoneId: string, code: string, unit: string, derivation: Extract<Derivation, { kind: 'ratio' }>, numerator: Cell, denominator: Cell): Cell {
   const inputs = [numerator, denominator];
-  const absent = inputs.filter((c) => c.status !== 'PRESENT' || c.value === null);
+  const absent = inputs.filter((c) => !isPresent(c));
   if (absent.length > 0) {
     return { ...missingCell(zoneId, code, `cannot compute ${derivation.formula}: ${absent.map((c) => `${c.code} is missing`).join(', ')}`), unit, inputs };
   }
@@ -25,7 +25,7 @@ export function deriveCell(zoneId: string, code: string, unit: string, derivatio
     zoneId,
     code,
     status: 'PRESENT',
-    value: Math.round(((numerator.value as number) / (denominator.value as number)) * derivation.scale * 10000) / 10000,
+    value: round4(((numerator.value as number) / (denominator.value as number)) * derivation.scale),
     unit,
     qualifier,
     period: periods.join(' & '),

@@ -1,5 +1,5 @@
 import type { Derivation } from '@devzone/catalogue';
-import type { Cell } from './cell';
+import { isPresent, round4, type Cell } from './cell';
 import { missingCell } from './selectFigure';
 
 /** The same period a year earlier: `2021` → `2020`, `2021-01/2021-08` → `2020-01/2020-08`. */
@@ -15,10 +15,10 @@ export function periodYearBefore(period: string): string {
  */
 export function deriveGrowth(zoneId: string, code: string, unit: string, derivation: Extract<Derivation, { kind: 'growth' }>, current: Cell, previous: Cell): Cell {
   const inputs = [current, previous];
-  if (current.status !== 'PRESENT' || current.value === null) {
+  if (!isPresent(current)) {
     return { ...missingCell(zoneId, code, `cannot compute ${derivation.formula}: ${derivation.base} is missing`), unit, inputs };
   }
-  if (previous.status !== 'PRESENT' || previous.value === null) {
+  if (!isPresent(previous)) {
     return { ...missingCell(zoneId, code, `cannot compute ${derivation.formula}: needs ${derivation.base} for ${periodYearBefore(current.period ?? '')} as well, a year before ${current.period}`), unit, inputs };
   }
   if (previous.value === 0) return { ...missingCell(zoneId, code, `cannot compute ${derivation.formula}: ${derivation.base} is 0 in ${previous.period}`), unit, inputs };
@@ -26,7 +26,7 @@ export function deriveGrowth(zoneId: string, code: string, unit: string, derivat
     zoneId,
     code,
     status: 'PRESENT',
-    value: Math.round((current.value / previous.value - 1) * 100 * 10000) / 10000,
+    value: round4((current.value / previous.value - 1) * 100),
     unit,
     qualifier: current.qualifier === 'EXACT' && previous.qualifier === 'EXACT' ? 'EXACT' : 'ABOUT',
     period: current.period,

@@ -1,6 +1,5 @@
-import type { Cell } from '../cell';
+import { presentValue, round4, type Cell } from '../cell';
 import type { ResolvedCriterion } from '../criteria';
-import { round4 } from './similarityPart';
 
 /** How a peer compares with the learner on one criterion. */
 export interface CriterionGap {
@@ -17,8 +16,6 @@ export interface CriterionGap {
   note: string | null;
 }
 
-const present = (cell: Cell): number | null => (cell.status === 'PRESENT' ? cell.value : null);
-
 function caveats(own: Cell, peer: Cell): string[] {
   const notes: string[] = [];
   const inexact = [
@@ -33,8 +30,8 @@ function caveats(own: Cell, peer: Cell): string[] {
 
 /** The gap on one criterion, oriented so that a positive gap means the peer is better. Missing figures give nulls, never 0. */
 export function criterionGap(criterion: ResolvedCriterion, own: Cell, peer: Cell): CriterionGap {
-  const a = present(own);
-  const b = present(peer);
+  const a = presentValue(own);
+  const b = presentValue(peer);
   if (a === null || b === null) {
     const missing = [a === null ? `own: ${own.note ?? own.status}` : null, b === null ? `peer: ${peer.note ?? peer.status}` : null].filter((n): n is string => n !== null);
     return { criterion, own, peer, gap: null, relativeGap: null, peerIsStronger: null, note: `not compared, figure missing (${missing.join('; ')})` };

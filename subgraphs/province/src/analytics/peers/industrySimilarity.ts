@@ -1,5 +1,6 @@
 import type { ZoneIndustryProfile } from '../../zoneReader/zoneReader';
-import { round4, type SimilarityPart } from './similarityPart';
+import { round4 } from '../cell';
+import type { SimilarityPart } from './similarityPart';
 
 /** A zone's industry profile, or why it could not be read. */
 export type ProfileRead = { kind: 'read'; profile: ZoneIndustryProfile } | { kind: 'unavailable'; reason: string };

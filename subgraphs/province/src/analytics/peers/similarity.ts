@@ -1,6 +1,5 @@
-import type { Cell } from '../cell';
+import { round4, type Cell } from '../cell';
 import { industrySimilarity, type ProfileRead } from './industrySimilarity';
-import { round4 } from './similarityPart';
 import { sizeSimilarity } from './sizeSimilarity';
 
 export interface Similarity {

@@ -3,6 +3,3 @@ export interface SimilarityPart {
   value: number | null;
   note: string;
 }
-
-/** Rounds to 4 decimals, so that equal inputs give exactly equal similarities. */
-export const round4 = (x: number): number => Math.round(x * 10000) / 10000;

@@ -1,5 +1,5 @@
-import type { Cell } from '../cell';
-import { round4, type SimilarityPart } from './similarityPart';
+import { presentValue, round4, type Cell } from '../cell';
+import type { SimilarityPart } from './similarityPart';
 
 /** The figures size is compared on. */
 export const SIZE_CODES = ['enterprise.count', 'party_org.count'] as const;
@@ -15,8 +15,6 @@ export function ratioSimilarity(a: number, b: number): number {
   return Math.min(1, Math.max(0, 1 - Math.abs(Math.log(a / b)) / Math.LN10));
 }
 
-const valueOf = (cell: Cell | undefined): number | null => (cell && cell.status === 'PRESENT' && cell.value !== null ? cell.value : null);
-
 /**
  * Size similarity: the mean of `ratioSimilarity` over the size figures
  * (SIZE_CODES) both zones have; null when they share none. Figures are the
@@ -27,8 +25,8 @@ export function sizeSimilarity(learner: Readonly<Record<string, Cell>>, peer: Re
   const lacking: string[] = [];
   const values: number[] = [];
   for (const code of SIZE_CODES) {
-    const a = valueOf(learner[code]);
-    const b = valueOf(peer[code]);
+    const a = presentValue(learner[code]);
+    const b = presentValue(peer[code]);
     if (a === null || b === null) {
       lacking.push(`${code} (${[a === null ? 'learner' : null, b === null ? 'peer' : null].filter(Boolean).join(' and ')} has none)`);
       continue;

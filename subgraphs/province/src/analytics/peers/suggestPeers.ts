@@ -4,7 +4,7 @@ import { missingCell } from '../selectFigure';
 import { criterionGap, type CriterionGap } from './criterionGap';
 import type { ProfileRead } from './industrySimilarity';
 import { zoneSimilarity, type Similarity } from './similarity';
-import { round4 } from './similarityPart';
+import { presentValue, round4 } from '../cell';
 
 /** Everything the suggestion needs, already read: no I/O happens past this point. */
 export interface PeerAnalysisInput {
@@ -74,8 +74,8 @@ export function normalisedWeights(criteria: readonly ResolvedCriterion[]): numbe
 export function criterionRanges(input: PeerAnalysisInput, zoneIds: readonly string[]): number[] {
   return input.criteria.map((criterion) =>
     zoneIds.reduce((range, zoneId) => {
-      const cell = input.cells[zoneId]?.[criterion.indicator];
-      return cell && cell.status === 'PRESENT' && cell.value !== null ? Math.max(range, Math.abs(cell.value)) : range;
+      const value = presentValue(input.cells[zoneId]?.[criterion.indicator]);
+      return value === null ? range : Math.max(range, Math.abs(value));
     }, 0),
   );
 }

@@ -1,10 +1,8 @@
-import type { Cell } from '../cell';
+import { isPresent } from '../cell';
 import { recentHosting } from './hosting';
 import type { ExcludedZoneOutcome } from './outcome';
 import type { SelectionSettings } from './settings';
 import type { SelectionSnapshot } from './snapshot';
-
-export const isPresent = (cell: Cell | undefined): cell is Cell & { value: number } => cell?.status === 'PRESENT' && cell.value !== null;
 
 function belowMinimum(zoneId: string, snapshot: SelectionSnapshot, minimums: SelectionSettings['minimums']): ExcludedZoneOutcome | null {
   for (const { indicator, value: minimum } of minimums) {

@@ -1,7 +1,8 @@
 import { ERRORS } from '@devzone/errors';
 import { AhpInconsistencyError, rank, RankingInputError, type Criterion, type RankingResult, type SubjectiveWeighting, type WeightingSpec } from '@devzone/ranking';
 import type { ResolvedCriterion } from '../criteria';
-import { isPresent, screenCandidates } from './eligibility';
+import { isPresent } from '../cell';
+import { screenCandidates } from './eligibility';
 import type { RankedZoneOutcome, RobustnessOutcome, SelectionOutcome, WeightOutcome } from './outcome';
 import type { SelectionSettings } from './settings';
 import type { SelectionSnapshot } from './snapshot';
