@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import { In } from 'typeorm';
 import { validateArgumentNamed } from '@devzone/zone-subgraph';
 import { ArrayMaxSize, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
@@ -49,18 +50,16 @@ async function runView(ctx: ProvinceContext, row: SelectionRunRow): Promise<Sele
     title: row.title,
     createdAt: row.createdAt.toISOString(),
     result: await view(ctx, run),
-    stored: { settings: row.settings, snapshot: row.snapshot, result: row.result, engineVersion: row.engineVersion },
+    stored: run,
   });
 }
-
-const runOf = (run: SelectionRun): SelectionRunData => storedRun(Object.assign(new SelectionRunRow(), run.stored));
 
 @Resolver(() => SelectionRun)
 export class SelectionResolver {
   @Query(() => [BenchmarkPreset], { description: 'Stored selection presets, with every criterion, weight and the reasons for them.' })
   async benchmarkPresets(@Args(() => PresetArgs) { codes }: PresetArgs, @Ctx() ctx: ProvinceContext): Promise<BenchmarkPreset[]> {
-    const rows = await ctx.dataSource.getRepository(BenchmarkPresetRow).find({ order: { code: 'ASC' } });
-    return rows.filter((r) => !codes || codes.includes(r.code)).map(toBenchmarkPreset);
+    const rows = await ctx.dataSource.getRepository(BenchmarkPresetRow).find({ where: codes ? { code: In(codes) } : {}, order: { code: 'ASC' } });
+    return rows.map(toBenchmarkPreset);
   }
 
   @Query(() => BenchmarkSelection, {
@@ -91,13 +90,13 @@ export class SelectionResolver {
 
   @FieldResolver(() => Boolean, { description: 'Re-computing the run from its stored figures gives exactly the stored result.' })
   replayMatchesSaved(@Root() run: SelectionRun): boolean {
-    const data = runOf(run);
+    const data = run.stored;
     return isDeepStrictEqual(JSON.parse(JSON.stringify(replay(data))), JSON.parse(JSON.stringify(data.outcome)));
   }
 
   @FieldResolver(() => SelectionRerun, { description: 'The same settings on current data, and what moved since the run was saved.' })
   async rerunOnCurrentData(@Root() run: SelectionRun, @Ctx() ctx: ProvinceContext): Promise<SelectionRerun> {
-    const saved = runOf(run);
+    const saved = run.stored;
     const current = await runOnCurrentData(ctx, saved.settings);
     const zone = await lookupFor(ctx, saved, current);
     const diff = compareRuns(saved, current);

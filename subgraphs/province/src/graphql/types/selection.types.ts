@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { SelectionRunData } from '../../analytics/selection/selectionService';
 import { IndicatorDefinition, IndicatorDirection } from './catalogue.types';
 import { ZoneFailure, Zone } from './directory.types';
 import { FigureCell, ValueSource } from './figure.types';
@@ -230,6 +231,6 @@ export class SelectionRun {
   @Field(() => String) title!: string;
   @Field(() => String, { description: 'ISO 8601.' }) createdAt!: string;
   @Field(() => BenchmarkSelection, { description: 'The result as saved.' }) result!: BenchmarkSelection;
-  /** Kept for the field resolvers: the stored run. */
-  stored!: { settings: unknown; snapshot: unknown; result: unknown; engineVersion: string };
+  /** The stored run, for the field resolvers that replay or re-run it. */
+  stored!: SelectionRunData;
 }
