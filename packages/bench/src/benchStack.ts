@@ -17,3 +17,27 @@ export interface BenchStack {
   seedMs: number;
   stop(): Promise<void>;
 }
+
+/** What a started system gives a BenchStack: startStack's and startProxiedStack's results both fit. */
+export interface StartedSystem {
+  gatewayUrl: string;
+  zoneServices: readonly RunningZoneService[];
+  province: RunningProvinceService;
+  proxies?: ReadonlyMap<string, DelayProxy>;
+  stop(): Promise<void>;
+}
+
+/** A BenchStack over a started system; stopping it also drops the stack's databases. */
+export function benchStackOf(system: StartedSystem, about: Pick<BenchStack, 'label' | 'zoneIds' | 'seedMs'>, dropDatabases: () => Promise<void>): BenchStack {
+  return {
+    ...about,
+    gatewayUrl: system.gatewayUrl,
+    zoneServices: system.zoneServices,
+    province: system.province,
+    proxies: system.proxies ?? new Map(),
+    stop: async () => {
+      await system.stop();
+      await dropDatabases();
+    },
+  };
+}

@@ -1,6 +1,6 @@
 import { startStack } from '@devzone/stack';
 import type { BenchPostgres } from './benchPostgres';
-import type { BenchStack } from './benchStack';
+import { benchStackOf, type BenchStack } from './benchStack';
 import { note } from './progress';
 
 /** The four zone services of subgraphs/ with their article seeds, exactly as `npm start` runs them, on free ports. */
@@ -8,19 +8,8 @@ export async function startRealStack(pg: BenchPostgres): Promise<BenchStack> {
   const databases = pg.forStack();
   try {
     const stack = await startStack({ databaseFor: databases.databaseFor, ports: 'free', log: note });
-    return {
-      label: 'article seeds (4 zone services, 9 zones)',
-      gatewayUrl: stack.gatewayUrl,
-      zoneServices: stack.zoneServices,
-      province: stack.province,
-      proxies: new Map(),
-      zoneIds: stack.zoneServices.flatMap((s) => s.hostedZoneIds),
-      seedMs: 0,
-      stop: async () => {
-        await stack.stop();
-        await databases.dropAll();
-      },
-    };
+    const about = { label: 'article seeds (4 zone services, 9 zones)', zoneIds: stack.zoneServices.flatMap((s) => s.hostedZoneIds), seedMs: 0 };
+    return benchStackOf(stack, about, databases.dropAll);
   } catch (error) {
     await databases.dropAll().catch(() => undefined);
     throw error;

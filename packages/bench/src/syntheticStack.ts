@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { startStack } from '@devzone/stack';
 import { generateZones } from '@devzone/synthetic';
 import type { BenchPostgres } from './benchPostgres';
-import type { BenchStack } from './benchStack';
+import { benchStackOf, type BenchStack } from './benchStack';
 import { preseedService } from './preseed';
 import { note } from './progress';
 import { startProxiedStack } from './proxiedStack';
@@ -43,36 +43,10 @@ export async function startSyntheticStack(pg: BenchPostgres, tempDir: string, op
     for (const group of groups) await preseedService(group.definition.name, await databases.databaseFor(group.definition.name), group.seeds ?? []);
     const seedMs = performance.now() - seedStart;
     const zoneIds = seeds.map((s) => s.zone.id);
-    if (options.delaysMs) {
-      const stack = await startProxiedStack({ databaseFor: databases.databaseFor, zoneServices: groups, directoryFile, delaysMs: options.delaysMs });
-      return {
-        label,
-        gatewayUrl: stack.gatewayUrl,
-        zoneServices: stack.zoneServices,
-        province: stack.province,
-        proxies: stack.proxies,
-        zoneIds,
-        seedMs,
-        stop: async () => {
-          await stack.stop();
-          await databases.dropAll();
-        },
-      };
-    }
-    const stack = await startStack({ databaseFor: databases.databaseFor, ports: 'free', zoneServices: groups, directoryFile });
-    return {
-      label,
-      gatewayUrl: stack.gatewayUrl,
-      zoneServices: stack.zoneServices,
-      province: stack.province,
-      proxies: new Map(),
-      zoneIds,
-      seedMs,
-      stop: async () => {
-        await stack.stop();
-        await databases.dropAll();
-      },
-    };
+    const system = options.delaysMs
+      ? await startProxiedStack({ databaseFor: databases.databaseFor, zoneServices: groups, directoryFile, delaysMs: options.delaysMs })
+      : await startStack({ databaseFor: databases.databaseFor, ports: 'free', zoneServices: groups, directoryFile });
+    return benchStackOf(system, { label, zoneIds, seedMs }, databases.dropAll);
   } catch (error) {
     await databases.dropAll().catch(() => undefined);
     throw error;
