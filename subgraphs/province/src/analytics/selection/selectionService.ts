@@ -32,8 +32,8 @@ export async function runOnCurrentData(ctx: ProvinceContext, settings: Selection
 }
 
 /** Resolves an analyst's input (preset, overrides, defaults) and runs it on data read now. */
-export async function selectBenchmarkSites(ctx: ProvinceContext, input: BenchmarkSelectionInput, now = new Date()): Promise<SelectionRunData> {
-  const settings = resolveSelectionSettings(input, await presetFor(ctx, input.preset), now.getFullYear());
+export async function selectBenchmarkSites(ctx: ProvinceContext, input: BenchmarkSelectionInput): Promise<SelectionRunData> {
+  const settings = resolveSelectionSettings(input, await presetFor(ctx, input.preset), new Date().getFullYear());
   return runOnCurrentData(ctx, settings);
 }
 

@@ -11,7 +11,6 @@ export interface SnapshotSources {
   dataSource: DataSource;
   registry: ZoneServiceRegistry;
   zoneReader: ZoneReader;
-  now?: () => Date;
 }
 
 /**
@@ -27,7 +26,7 @@ export async function takeSnapshot(sources: SnapshotSources, settings: Selection
     hostingOf(sources.dataSource, zoneIds),
   ]);
   return {
-    takenAt: (sources.now ?? (() => new Date()))().toISOString(),
+    takenAt: new Date().toISOString(),
     zones: scoped.zones.map((z) => ({ id: z.id, provinceCode: z.provinceCode })),
     cells: table.cells,
     failures: table.failures,
