@@ -2,7 +2,7 @@
  * Seed data checks: every zone seed file and the province directory parse with
  * their schemas, quote their source articles verbatim, and hang together.
  *
- * The articles live in `shared/seeds/` beside the repository (the ground truth);
+ * The articles live in `data/sources/` inside the repository (the ground truth);
  * passages are compared with all whitespace removed from both sides, because the
  * articles wrap lines mid-sentence.
  */
@@ -13,7 +13,7 @@ import { zoneSeedSchema, type ZoneSeed } from '@devzone/zone-subgraph';
 import { directorySeedSchema, type DirectorySeed } from '../subgraphs/province/src/seed/directorySchema';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
-const SEEDS_DIR = path.resolve(__dirname, '../../shared/seeds');
+const SEEDS_DIR = path.resolve(__dirname, '../data/sources');
 const ZONE_SERVICES = ['yongkang', 'chengxi', 'jinjiang', 'anhui'] as const;
 const DIRECTORY_FILE = path.join(REPO_ROOT, 'subgraphs/province/seed/directory.json');
 
@@ -77,8 +77,8 @@ function article(document: string): string | null {
 function assertSeedsFolder(): void {
   if (!existsSync(SEEDS_DIR) || !statSync(SEEDS_DIR).isDirectory()) {
     throw new Error(
-      `The source articles folder ${SEEDS_DIR} is missing. It must sit beside the repository as shared/seeds/ ` +
-        '(the ground truth every seed passage is checked against).',
+      `The source articles folder ${SEEDS_DIR} is missing: it is part of the repository (data/sources/), ` +
+        'the ground truth every seed passage is checked against.',
     );
   }
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /** Where a fact comes from: the article file and the passage quoted from it. */
 export const sourceRefSchema = z.object({
-  /** File name under shared/seeds, e.g. `001_43b773d05e2b406e.txt`. */
+  /** File name under data/sources, e.g. `001_43b773d05e2b406e.txt`. */
   document: z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/, 'must be a seed article file name like 001_43b773d05e2b406e.txt'),
   /** Verbatim passage; must occur in the document once whitespace is ignored. */
   passage: z.string().min(4),

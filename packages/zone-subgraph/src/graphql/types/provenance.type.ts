@@ -4,7 +4,7 @@ import { ProvenanceKind } from './enums';
 @ObjectType({ description: 'Where a record or figure comes from.' })
 export class Provenance {
   @Field(() => ProvenanceKind) kind!: ProvenanceKind;
-  @Field(() => String, { nullable: true, description: 'Source file name under shared/seeds.' }) document!: string | null;
+  @Field(() => String, { nullable: true, description: 'Source file name under data/sources.' }) document!: string | null;
   @Field(() => String, { nullable: true, description: 'Passage quoted verbatim from the document.' }) passage!: string | null;
   @Field(() => String, { nullable: true, description: 'For COMPUTED values: how the value was computed.' }) computation!: string | null;
 }
