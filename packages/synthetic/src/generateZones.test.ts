@@ -17,6 +17,8 @@ describe('generateZones', () => {
       const enterprises = new Set(zone.enterprises.map((e) => e.localId));
       expect(zone.partyOrganizations.flatMap((o) => o.enterpriseLocalIds).every((id) => enterprises.has(id))).toBe(true);
       expect(zone.enterprises.some((e) => 'source' in e)).toBe(false);
+      expect(Object.values(zone.zone.recordCompleteness)).toEqual(['complete', 'complete', 'complete', 'complete', 'complete']);
+      expect(zone.zone.recordsAsOf).toBe('2023-12-31');
     }
   });
 });

@@ -10,6 +10,8 @@ export interface SyntheticOptions {
   seed?: number;
   /** Zone id prefix; ids are `<prefix>-<n>`. @default 'syn' */
   prefix?: string;
+  /** Date the generated records are as of. @default '2023-12-31' (the year of the generated reports) */
+  recordsAsOf?: string;
 }
 
 const INDUSTRIES = ['hardware', 'auto-parts', 'logistics', 'chemicals', 'food', 'machinery', 'electronics', 'textiles'];
@@ -19,7 +21,8 @@ const FLAGS = ['above_designated_size', 'specialized_innovative', 'high_tech'] a
  * Deterministic SYNTHETIC zones for tests and benchmarks: every name says
  * 合成/Synthetic, rows are stored with synthetic = true, nothing is mixed into
  * the article seeds. Roughly one organization per five enterprises, a tenth of
- * them joint branches covering three enterprises each.
+ * them joint branches covering three enterprises each. A generated zone is
+ * whole: every kind of record is marked complete.
  */
 export function generateZones(options: SyntheticOptions): WritableZoneSeed[] {
   const random = mulberry32(options.seed ?? 1);
@@ -59,7 +62,13 @@ export function generateZones(options: SyntheticOptions): WritableZoneSeed[] {
       holder: { kind: 'partyOrganization' as const, localId: o.localId },
     }));
     return {
-      zone: { id: zoneId, nameZh: `合成开发区 ${z + 1}`, nameEn: `Synthetic Zone ${z + 1}` },
+      zone: {
+        id: zoneId,
+        nameZh: `合成开发区 ${z + 1}`,
+        nameEn: `Synthetic Zone ${z + 1}`,
+        recordCompleteness: { enterprises: 'complete', partyOrganizations: 'complete', honors: 'complete', alliances: 'complete', serviceStations: 'complete' },
+        recordsAsOf: options.recordsAsOf ?? '2023-12-31',
+      },
       enterprises,
       partyOrganizations: organizations,
       honors,

@@ -15,7 +15,9 @@ const ENTITIES = /* GraphQL */ `
           items { id zoneId nameZh partyOrganizations { id type honors { title } } }
         }
         partyOrganizations(first: 5, filter: { types: [JOINT_BRANCH] }) { totalCount items { id enterprises { id } } }
-        indicators(codes: ["party_org.count", "enterprise.count"]) { code value qualifier provenance { kind computation } }
+        indicators(codes: ["party_org.count", "enterprise.count"]) { code value qualifier period provenance { kind computation recordCompleteness recordCount } }
+        unassessedIndicators { code reason }
+        records { enterprises asOf }
       }
     }
   }
@@ -39,7 +41,14 @@ describe.each(pgTargets())('zone service on $label PostgreSQL', ({ adminUrl, lab
   const representations = zones.map((z) => ({ __typename: 'Zone', id: z.zone.id }));
 
   it('resolves zone entities in order with their pages, trees and figures', async () => {
-    const body = await postGraphQL<{ _entities: { id: string; enterprises: { totalCount: number; hasNextPage: boolean; items: { id: string; zoneId: string }[] }; indicators: { code: string; value: number; provenance: { kind: string } }[] }[] }>(
+    const body = await postGraphQL<{
+      _entities: {
+        id: string;
+        enterprises: { totalCount: number; hasNextPage: boolean; items: { id: string; zoneId: string }[] };
+        indicators: { code: string; value: number; qualifier: string; period: string; provenance: { kind: string; recordCompleteness: string | null; recordCount: number | null } }[];
+        records: { enterprises: string; asOf: string | null };
+      }[];
+    }>(
       service.url,
       ENTITIES,
       { representations: [...representations].reverse(), first: 10 },
@@ -55,8 +64,11 @@ describe.each(pgTargets())('zone service on $label PostgreSQL', ({ adminUrl, lab
       const reported = zone.indicators.filter((i) => i.provenance.kind === 'SYNTHETIC');
       const computed = zone.indicators.filter((i) => i.provenance.kind === 'COMPUTED');
       expect(reported.map((i) => i.code).sort()).toEqual(['enterprise.count', 'party_org.count']);
-      expect(computed.find((i) => i.code === 'enterprise.count')?.value).toBe(60);
-      expect(computed.find((i) => i.code === 'party_org.count')?.value).toBe(12);
+      // Synthetic zones are whole registers: their counts are exact, dated by their records.
+      expect(zone.records).toEqual({ enterprises: 'COMPLETE', asOf: '2023-12-31' });
+      expect(computed.find((i) => i.code === 'enterprise.count')).toMatchObject({ value: 60, qualifier: 'EXACT', period: '2023-12-31', provenance: { recordCompleteness: 'COMPLETE', recordCount: 60 } });
+      expect(computed.find((i) => i.code === 'party_org.count')).toMatchObject({ value: 12, qualifier: 'EXACT', provenance: { recordCount: 13 } });
+      expect(reported.every((i) => i.provenance.recordCompleteness === null && i.provenance.recordCount === null)).toBe(true);
     }
   });
 

@@ -4,6 +4,4 @@ export interface ZoneContext {
   loaders: ZoneLoaders;
   /** Zones this service hosts: it answers for no other. */
   hostedZoneIds: ReadonlySet<string>;
-  /** Date the computed figures are "as of" (YYYY-MM-DD). */
-  asOf: string;
 }

@@ -1,12 +1,13 @@
-import type { AllianceRow, EnterpriseRow, HonorRow, PartyOrganizationRow, ServiceStationRow } from '../db/entities';
+import type { AllianceRow, EnterpriseRow, HonorRow, PartyOrganizationRow, ServiceStationRow, ZoneRow } from '../db/entities';
 import { Alliance } from './types/alliance.type';
 import { countValue } from './types/countValue.type';
 import { Enterprise, Patents } from './types/enterprise.type';
-import type { EnterpriseFlag, HonorLevel, PartyOrganizationType, StationKind } from './types/enums';
+import type { EnterpriseFlag, HonorLevel, PartyOrganizationType, RecordCompleteness, StationKind } from './types/enums';
 import { Honor } from './types/honor.type';
 import { PartyOrganization } from './types/partyOrganization.type';
 import { provenanceOf } from './types/provenance.type';
 import { ServiceStation } from './types/serviceStation.type';
+import { ZoneRecords } from './types/zoneRecords.type';
 
 export function toEnterprise(row: EnterpriseRow): Enterprise {
   const patents =
@@ -69,5 +70,17 @@ export function toServiceStation(row: ServiceStationRow): ServiceStation {
     areaSqm: row.areaSqm,
     provenance: provenanceOf(row),
     hostEnterpriseId: row.hostEnterpriseId,
+  });
+}
+
+export function toZoneRecords(row: ZoneRow): ZoneRecords {
+  const upper = (completeness: string) => completeness.toUpperCase() as RecordCompleteness;
+  return Object.assign(new ZoneRecords(), {
+    enterprises: upper(row.enterprisesCompleteness),
+    partyOrganizations: upper(row.partyOrganizationsCompleteness),
+    honors: upper(row.honorsCompleteness),
+    alliances: upper(row.alliancesCompleteness),
+    serviceStations: upper(row.serviceStationsCompleteness),
+    asOf: row.recordsAsOf,
   });
 }

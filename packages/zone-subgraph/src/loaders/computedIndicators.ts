@@ -1,16 +1,17 @@
 import type { DataSource } from 'typeorm';
-
-/** Aggregates over one zone's records; null where the base collection is empty. */
-export interface ComputedFigure {
-  zoneId: string;
-  code: string;
-  value: number;
-  qualifier: 'exact' | 'at_least' | 'about';
-  computation: string;
-}
+import { assessZone, type ZoneAssessment } from '../computed/assessZone';
+import type { ZoneAggregate } from '../computed/derivations';
+import type { Completeness, ZoneRecordsInfo } from '../records/recordKinds';
 
 interface AggregateRow {
   zone_id: string;
+  enterprises_completeness: Completeness;
+  party_organizations_completeness: Completeness;
+  honors_completeness: Completeness;
+  alliances_completeness: Completeness;
+  service_stations_completeness: Completeness;
+  records_as_of: string | null;
+  seeded_at: Date;
   organizations: string;
   party_orgs: string;
   secondary_committee: string;
@@ -38,8 +39,12 @@ interface AggregateRow {
   alliances: string;
 }
 
+// The zone's completeness and records date come with the aggregates: one
+// statement per batch gives everything the rules need.
 const AGGREGATES_SQL = `
-SELECT z.id AS zone_id, o.*, e.*, h.*, s.*, a.*
+SELECT z.id AS zone_id, z.enterprises_completeness, z.party_organizations_completeness, z.honors_completeness,
+       z.alliances_completeness, z.service_stations_completeness, z.records_as_of, z.seeded_at,
+       o.*, e.*, h.*, s.*, a.*
 FROM zone z
 LEFT JOIN LATERAL (
   SELECT count(*) AS organizations,
@@ -76,69 +81,54 @@ LEFT JOIN LATERAL (
 LEFT JOIN LATERAL (SELECT count(*) AS alliances FROM alliance WHERE zone_id = z.id) a ON true
 WHERE z.id = ANY($1)`;
 
-type Derivation = {
-  code: string;
-  base: (r: AggregateRow) => number;
-  value: (r: AggregateRow) => number;
-  qualifier?: (r: AggregateRow) => ComputedFigure['qualifier'];
-  computation: string;
-};
-
 const n = Number;
 
-const DERIVATIONS: readonly Derivation[] = [
-  { code: 'party_org.count', base: (r) => n(r.organizations), value: (r) => n(r.party_orgs), computation: 'count of party_organization records other than the working committee (党工委)' },
-  ...(['secondary_committee', 'committee', 'general_branch', 'joint_branch', 'functional_branch'] as const).map((type) => ({
-    code: `party_org.${type}.count`,
-    base: (r: AggregateRow) => n(r.organizations),
-    value: (r: AggregateRow) => n(r[type]),
-    computation: `count of party_organization records of type ${type}`,
-  })),
-  { code: 'party_org.branch.count', base: (r) => n(r.organizations), value: (r) => n(r.branch), computation: 'count of party_organization records of type branch, joint_branch or functional_branch' },
-  {
-    code: 'party_member.count',
-    base: (r) => n(r.members_known),
-    value: (r) => n(r.members_sum ?? 0),
-    qualifier: (r) =>
-      n(r.members_known) < n(r.party_orgs) || n(r.members_at_least) > 0 ? 'at_least' : n(r.members_about) > 0 ? 'about' : 'exact',
-    computation: 'sum of member_count over party organizations with a recorded count (a lower bound when some counts are missing or are lower bounds)',
-  },
-  { code: 'star_org.five.count', base: (r) => n(r.organizations), value: (r) => n(r.star5), computation: 'count of party organizations rated 5 stars' },
-  { code: 'star_org.four.count', base: (r) => n(r.organizations), value: (r) => n(r.star4), computation: 'count of party organizations rated 4 stars' },
-  { code: 'star_org.three.count', base: (r) => n(r.organizations), value: (r) => n(r.star3), computation: 'count of party organizations rated 3 stars' },
-  { code: 'brand.count', base: (r) => n(r.organizations), value: (r) => n(r.brands), computation: 'count of party organizations with a recorded brand' },
-  { code: 'enterprise.count', base: (r) => n(r.enterprises), value: (r) => n(r.enterprises), computation: 'count of enterprise records' },
-  {
-    code: 'org_coverage.rate',
-    base: (r) => n(r.enterprises),
-    value: (r) => Math.round((n(r.covered) / n(r.enterprises)) * 10000) / 100,
-    computation: 'enterprise records covered by at least one party organization (own or joint) ÷ enterprise records × 100',
-  },
-  { code: 'honor.count', base: (r) => n(r.honors), value: (r) => n(r.honors), computation: 'count of honor records (zone, enterprises, organizations)' },
-  { code: 'red_flag_branch.count', base: (r) => n(r.honors), value: (r) => n(r.red_flag), computation: 'count of honor records whose title contains 红旗支部' },
-  { code: 'red_workshop.count', base: (r) => n(r.honors), value: (r) => n(r.red_workshop), computation: 'count of honor records whose title contains 红色车间' },
-  { code: 'red_station.count', base: (r) => n(r.stations), value: (r) => n(r.red_stations), computation: 'count of service_station records of kind red_station' },
-  { code: 'guidance_station.count', base: (r) => n(r.stations), value: (r) => n(r.guidance_stations), computation: 'count of service_station records of kind guidance_station' },
-  { code: 'alliance.count', base: (r) => n(r.alliances), value: (r) => n(r.alliances), computation: 'count of alliance records' },
-];
+function aggregateOf(r: AggregateRow): ZoneAggregate {
+  return {
+    records: { enterprises: n(r.enterprises), partyOrganizations: n(r.organizations), honors: n(r.honors), alliances: n(r.alliances), serviceStations: n(r.stations) },
+    partyOrgs: n(r.party_orgs),
+    secondaryCommittee: n(r.secondary_committee),
+    committee: n(r.committee),
+    generalBranch: n(r.general_branch),
+    branch: n(r.branch),
+    jointBranch: n(r.joint_branch),
+    functionalBranch: n(r.functional_branch),
+    membersSum: n(r.members_sum ?? 0),
+    membersKnown: n(r.members_known),
+    membersAtLeast: n(r.members_at_least),
+    membersAbout: n(r.members_about),
+    star5: n(r.star5),
+    star4: n(r.star4),
+    star3: n(r.star3),
+    brands: n(r.brands),
+    covered: n(r.covered),
+    redFlag: n(r.red_flag),
+    redWorkshop: n(r.red_workshop),
+    redStations: n(r.red_stations),
+    guidanceStations: n(r.guidance_stations),
+  };
+}
 
-/**
- * Figures computed from each zone's records in one statement. A figure is
- * given only when its base collection holds records: a zone with no recorded
- * organizations gets no computed organization counts rather than a false zero.
- */
-export async function computeZoneFigures(dataSource: DataSource, zoneIds: readonly string[]): Promise<ComputedFigure[][]> {
+function recordsInfoOf(r: AggregateRow): ZoneRecordsInfo {
+  return {
+    completeness: {
+      enterprises: r.enterprises_completeness,
+      partyOrganizations: r.party_organizations_completeness,
+      honors: r.honors_completeness,
+      alliances: r.alliances_completeness,
+      serviceStations: r.service_stations_completeness,
+    },
+    asOf: r.records_as_of,
+    writtenAt: r.seeded_at,
+  };
+}
+
+/** Computed figures and unassessed indicators of each zone, all zones in one statement. */
+export async function assessZones(dataSource: DataSource, zoneIds: readonly string[]): Promise<ZoneAssessment[]> {
   const rows: AggregateRow[] = await dataSource.query(AGGREGATES_SQL, [zoneIds]);
   const byZone = new Map(rows.map((r) => [r.zone_id, r]));
   return zoneIds.map((zoneId) => {
     const row = byZone.get(zoneId);
-    if (!row) return [];
-    return DERIVATIONS.filter((d) => d.base(row) > 0).map((d) => ({
-      zoneId,
-      code: d.code,
-      value: d.value(row),
-      qualifier: d.qualifier?.(row) ?? 'exact',
-      computation: d.computation,
-    }));
+    return row ? assessZone(aggregateOf(row), recordsInfoOf(row)) : { figures: [], unassessed: [] };
   });
 }

@@ -13,7 +13,8 @@ import {
 } from '../db/entities';
 import type { EnterpriseOrder, PartyOrganizationOrder } from '../graphql/types/enums';
 import type { EnterpriseFilter, PartyOrganizationFilter } from '../graphql/types/inputs';
-import { computeZoneFigures, type ComputedFigure } from './computedIndicators';
+import type { ZoneAssessment } from '../computed/assessZone';
+import { assessZones } from './computedIndicators';
 import { groupByKey, indexByKey } from './groupBy';
 import { enterprisePages, partyOrganizationPages, type PageRequest, type ZonePage } from './pageQueries';
 
@@ -125,7 +126,7 @@ export function createLoaders(dataSource: DataSource) {
         (r) => r.zoneId,
       ),
     ),
-    computedByZone: new DataLoader<string, ComputedFigure[]>((zoneIds) => computeZoneFigures(dataSource, zoneIds)),
+    computedByZone: new DataLoader<string, ZoneAssessment>((zoneIds) => assessZones(dataSource, zoneIds)),
   };
 }
 

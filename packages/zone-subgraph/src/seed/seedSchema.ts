@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { indicatorByCode } from '@devzone/catalogue';
 import { isZoneId } from '@devzone/registry';
+import { COMPLETENESS_VALUES, RECORDS_AS_OF_PATTERN } from '../records/recordKinds';
 import { localIdSchema, periodSchema, sourceRefSchema } from './sourceSchema';
 
 export const PARTY_ORGANIZATION_TYPES = [
@@ -109,11 +110,35 @@ export const indicatorReportSeedSchema = z
       ctx.addIssue({ code: 'custom', path: ['unit'], message: `indicator "${report.code}" is stored in "${definition.unit}", got "${report.unit}"` });
   });
 
+const completenessSchema = z.enum(COMPLETENESS_VALUES, {
+  error: (issue) =>
+    issue.input === undefined
+      ? 'required: "complete" (the zone loads its full register) or "named_only" (only what a source names)'
+      : `must be "complete" or "named_only", got ${JSON.stringify(issue.input)}`,
+});
+
+/** Per kind of record: is it the zone's full register, or only what a source names? */
+export const recordCompletenessSeedSchema = z.object(
+  {
+    enterprises: completenessSchema,
+    partyOrganizations: completenessSchema,
+    honors: completenessSchema,
+    alliances: completenessSchema,
+    serviceStations: completenessSchema,
+  },
+  { error: (issue) => (issue.input === undefined ? 'required: the completeness of each kind of record' : undefined) },
+);
+
 export const zoneSeedSchema = z.object({
   zone: z.object({
     id: z.string().refine(isZoneId, 'must be a zone id (lowercase letters, digits, dashes)'),
     nameZh: z.string().min(2),
     nameEn: z.string().min(2),
+    recordCompleteness: recordCompletenessSeedSchema,
+    /** The date the zone's records are as of: the latest source they come from. */
+    recordsAsOf: z
+      .string({ error: (issue) => (issue.input === undefined ? 'required: the date the zone\'s records are as of (YYYY, YYYY-MM or YYYY-MM-DD)' : undefined) })
+      .regex(RECORDS_AS_OF_PATTERN, 'must be YYYY, YYYY-MM or YYYY-MM-DD'),
   }),
   enterprises: z.array(enterpriseSeedSchema).default([]),
   partyOrganizations: z.array(partyOrganizationSeedSchema).default([]),

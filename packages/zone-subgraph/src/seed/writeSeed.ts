@@ -56,7 +56,19 @@ async function writeOneZone(manager: EntityManager, seed: WritableZoneSeed, synt
     synthetic,
   });
 
-  await manager.insert(ZoneRow, { id: zoneId, nameZh: seed.zone.nameZh, nameEn: seed.zone.nameEn, synthetic });
+  const completeness = seed.zone.recordCompleteness;
+  await manager.insert(ZoneRow, {
+    id: zoneId,
+    nameZh: seed.zone.nameZh,
+    nameEn: seed.zone.nameEn,
+    synthetic,
+    enterprisesCompleteness: completeness.enterprises,
+    partyOrganizationsCompleteness: completeness.partyOrganizations,
+    honorsCompleteness: completeness.honors,
+    alliancesCompleteness: completeness.alliances,
+    serviceStationsCompleteness: completeness.serviceStations,
+    recordsAsOf: seed.zone.recordsAsOf,
+  });
 
   await insertChunked(
     manager,

@@ -23,8 +23,6 @@ export interface ZoneServiceOptions {
   port?: number;
   /** @default '127.0.0.1' */
   host?: string;
-  /** Date computed figures are stated "as of"; @default today */
-  asOf?: () => string;
 }
 
 export interface RunningZoneService {
@@ -37,8 +35,6 @@ export interface RunningZoneService {
   stop(): Promise<void>;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 /** Opens the zone database (migrations), seeds it once, and serves the zone subgraph. */
 export async function startZoneService(options: ZoneServiceOptions): Promise<RunningZoneService> {
   const database = await openServiceDatabase({ url: options.databaseUrl, entities: zoneEntities, migrations: zoneMigrations });
@@ -47,11 +43,10 @@ export async function startZoneService(options: ZoneServiceOptions): Promise<Run
     const hostedZoneIds = (await database.dataSource.getRepository(ZoneRow).find({ select: { id: true }, order: { id: 'ASC' } })).map((z) => z.id);
     const hosted = new Set(hostedZoneIds);
     const stats = new RequestStats();
-    const asOf = options.asOf ?? today;
     const server = new ApolloServer<ZoneContext>({ schema: await buildZoneSchema(), plugins: [stats.plugin(), ApolloServerPluginInlineTraceDisabled()] });
     const { url } = await startStandaloneServer(server, {
       listen: { port: options.port ?? 0, host: options.host ?? '127.0.0.1' },
-      context: async () => ({ loaders: createLoaders(database.dataSource), hostedZoneIds: hosted, asOf: asOf() }),
+      context: async () => ({ loaders: createLoaders(database.dataSource), hostedZoneIds: hosted }),
     });
     return {
       name: options.name,

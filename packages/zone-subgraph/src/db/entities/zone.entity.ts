@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { Completeness } from '../../records/recordKinds';
 
 @Entity({ name: 'zone' })
 export class ZoneRow {
@@ -8,4 +9,12 @@ export class ZoneRow {
   /** True for zones made by the synthetic generator (tests, benchmarks). */
   @Column({ type: 'boolean', default: false }) synthetic!: boolean;
   @Column({ type: 'timestamptz', name: 'seeded_at', default: () => 'now()' }) seededAt!: Date;
+  /** Per kind of record: `complete` (the zone's full register) or `named_only` (only what a source names). */
+  @Column({ type: 'text', name: 'enterprises_completeness' }) enterprisesCompleteness!: Completeness;
+  @Column({ type: 'text', name: 'party_organizations_completeness' }) partyOrganizationsCompleteness!: Completeness;
+  @Column({ type: 'text', name: 'honors_completeness' }) honorsCompleteness!: Completeness;
+  @Column({ type: 'text', name: 'alliances_completeness' }) alliancesCompleteness!: Completeness;
+  @Column({ type: 'text', name: 'service_stations_completeness' }) serviceStationsCompleteness!: Completeness;
+  /** Date the zone's records are as of (YYYY, YYYY-MM or YYYY-MM-DD); null for zones stored before it was kept. */
+  @Column({ type: 'text', name: 'records_as_of', nullable: true }) recordsAsOf!: string | null;
 }

@@ -1,5 +1,6 @@
 import { InitialZoneSchema1763900000000 } from './1763900000000-InitialZoneSchema';
 import { PagingIndexes1763900000300 } from './1763900000300-PagingIndexes';
+import { ZoneRecordCompleteness1763900000400 } from './1763900000400-ZoneRecordCompleteness';
 
 /** Every zone-database migration, oldest first. */
-export const zoneMigrations = [InitialZoneSchema1763900000000, PagingIndexes1763900000300];
+export const zoneMigrations = [InitialZoneSchema1763900000000, PagingIndexes1763900000300, ZoneRecordCompleteness1763900000400];

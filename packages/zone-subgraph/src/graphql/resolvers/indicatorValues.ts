@@ -1,7 +1,7 @@
 import { indicatorByCode, unitLabel } from '@devzone/catalogue';
 import type { IndicatorReportRow } from '../../db/entities';
-import type { ComputedFigure } from '../../loaders/computedIndicators';
-import { ProvenanceKind, type Qualifier } from '../types/enums';
+import type { ComputedFigure } from '../../computed/assessZone';
+import { ProvenanceKind, RecordCompleteness, type Qualifier } from '../types/enums';
 import { IndicatorValue } from '../types/indicatorValue.type';
 import { Provenance } from '../types/provenance.type';
 
@@ -24,25 +24,29 @@ export function reportedValue(row: IndicatorReportRow): IndicatorValue {
       document: row.sourceDocument,
       passage: row.sourcePassage,
       computation: null,
+      recordCompleteness: null,
+      recordCount: null,
     }),
   });
 }
 
-export function computedValue(figure: ComputedFigure, asOf: string): IndicatorValue {
+export function computedValue(figure: ComputedFigure): IndicatorValue {
   const unit = indicatorByCode(figure.code)?.unit ?? 'count';
   return Object.assign(new IndicatorValue(), {
     code: figure.code,
     ...describe(figure.code, unit),
-    period: asOf,
-    periodBasis: 'as of the query, computed from the records the zone service holds',
+    period: figure.period,
+    periodBasis: figure.periodBasis,
     value: figure.value,
     qualifier: figure.qualifier.toUpperCase() as Qualifier,
-    note: null,
+    note: figure.note,
     provenance: Object.assign(new Provenance(), {
       kind: ProvenanceKind.COMPUTED,
       document: null,
       passage: null,
       computation: figure.computation,
+      recordCompleteness: figure.completeness.toUpperCase() as RecordCompleteness,
+      recordCount: figure.recordCount,
     }),
   });
 }

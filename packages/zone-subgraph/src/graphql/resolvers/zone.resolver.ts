@@ -2,17 +2,24 @@ import { indicatorByCode } from '@devzone/catalogue';
 import { ERRORS } from '@devzone/errors';
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { ZoneContext } from '../context.type';
-import { toAlliance, toEnterprise, toHonor, toPartyOrganization, toServiceStation } from '../mappers';
+import { toAlliance, toEnterprise, toHonor, toPartyOrganization, toServiceStation, toZoneRecords } from '../mappers';
 import { Alliance } from '../types/alliance.type';
 import { EnterprisePage, PartyOrganizationPage } from '../types/connections.type';
-import { ProvenanceKind } from '../types/enums';
 import { Honor } from '../types/honor.type';
 import { IndicatorValue } from '../types/indicatorValue.type';
-import { EnterprisesArgs, IndicatorsArgs, PartyOrganizationsArgs } from '../types/inputs';
+import { EnterprisesArgs, IndicatorsArgs, PartyOrganizationsArgs, UnassessedIndicatorsArgs } from '../types/inputs';
 import { PartyOrganization } from '../types/partyOrganization.type';
 import { ServiceStation } from '../types/serviceStation.type';
+import { UnassessedIndicator } from '../types/unassessedIndicator.type';
 import { Zone } from '../types/zone.type';
+import { ZoneRecords } from '../types/zoneRecords.type';
 import { computedValue, reportedValue } from './indicatorValues';
+
+function assertKnownCodes(codes: readonly string[] | undefined): void {
+  codes?.forEach((code, i) => {
+    if (!indicatorByCode(code)) throw ERRORS.BAD_USER_INPUT.err(`codes[${i}]: unknown indicator code "${code}"`, { field: `codes[${i}]` });
+  });
+}
 
 @Resolver(() => Zone)
 export class ZoneResolver {
@@ -50,16 +57,38 @@ export class ZoneResolver {
     description: 'Reported figures (with source passage) and figures computed from records (with the computation), side by side, never merged.',
   })
   async indicators(@Root() zone: Zone, @Args(() => IndicatorsArgs) args: IndicatorsArgs, @Ctx() ctx: ZoneContext): Promise<IndicatorValue[]> {
-    args.codes?.forEach((code, i) => {
-      if (!indicatorByCode(code)) throw ERRORS.BAD_USER_INPUT.err(`codes[${i}]: unknown indicator code "${code}"`, { field: `codes[${i}]` });
-    });
-    const [reports, computed] = await Promise.all([ctx.loaders.reportsByZone.load(zone.id), ctx.loaders.computedByZone.load(zone.id)]);
-    const values = [...reports.map(reportedValue), ...computed.map((figure) => computedValue(figure, ctx.asOf))];
+    assertKnownCodes(args.codes);
+    const [reports, assessment] = await Promise.all([ctx.loaders.reportsByZone.load(zone.id), ctx.loaders.computedByZone.load(zone.id)]);
+    const values = [...reports.map(reportedValue), ...assessment.figures.map(computedValue)];
     const codes = args.codes ? new Set(args.codes) : null;
     return values
       .filter((v) => (codes ? codes.has(v.code) : true))
-      .filter((v) => (args.period ? v.period.startsWith(args.period) || v.provenance.kind === ProvenanceKind.COMPUTED : true))
+      .filter((v) => (args.period ? v.period.startsWith(args.period) : true))
       .sort((a, b) => a.code.localeCompare(b.code) || a.provenance.kind.localeCompare(b.provenance.kind) || a.period.localeCompare(b.period));
+  }
+
+  @FieldResolver(() => [UnassessedIndicator], {
+    nullable: true,
+    description: 'Computable indicators the zone could not compute from its records (no records, a rate over named-only records, a zero count over named-only records), each with the reason.',
+  })
+  async unassessedIndicators(
+    @Root() zone: Zone,
+    @Args(() => UnassessedIndicatorsArgs) args: UnassessedIndicatorsArgs,
+    @Ctx() ctx: ZoneContext,
+  ): Promise<UnassessedIndicator[]> {
+    assertKnownCodes(args.codes);
+    const codes = args.codes ? new Set(args.codes) : null;
+    const { unassessed } = await ctx.loaders.computedByZone.load(zone.id);
+    return unassessed
+      .filter((u) => (codes ? codes.has(u.code) : true))
+      .map((u) => Object.assign(new UnassessedIndicator(), { code: u.code, reason: u.reason }))
+      .sort((a, b) => a.code.localeCompare(b.code));
+  }
+
+  @FieldResolver(() => ZoneRecords, { nullable: true, description: 'How complete each kind of the zone\'s records is, and the date they are as of.' })
+  async records(@Root() zone: Zone, @Ctx() ctx: ZoneContext): Promise<ZoneRecords | null> {
+    const row = await ctx.loaders.zoneById.load(zone.id);
+    return row ? toZoneRecords(row) : null;
   }
 
   @FieldResolver(() => [Honor], { nullable: true, description: 'Every honor held in the zone: by the zone, its enterprises and organizations.' })

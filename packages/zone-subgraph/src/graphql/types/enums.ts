@@ -79,3 +79,13 @@ export enum PartyOrganizationOrder {
   TYPE = 'TYPE',
 }
 registerEnumType(PartyOrganizationOrder, { name: 'PartyOrganizationOrder' });
+
+export enum RecordCompleteness {
+  COMPLETE = 'COMPLETE',
+  NAMED_ONLY = 'NAMED_ONLY',
+}
+registerEnumType(RecordCompleteness, {
+  name: 'RecordCompleteness',
+  description:
+    'How complete a kind of record is in a zone: COMPLETE, a zone system loads its full register; NAMED_ONLY, only what a source names (article seeds), so counts over them are lower bounds and rates cannot be computed.',
+});

@@ -81,3 +81,11 @@ export class IndicatorsArgs {
   @MaxLength(21)
   period?: string;
 }
+
+@ArgsType()
+export class UnassessedIndicatorsArgs {
+  @Field(() => [String], { nullable: true, description: 'Indicator codes; every computable one when omitted.' })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  codes?: string[];
+}
