@@ -50,7 +50,10 @@ if (command === 'start') {
   }
   const summary = JSON.parse(readFileSync(results, 'utf8'));
   const failedSuites = summary.numRuntimeErrorTestSuites ?? 0;
-  console.log(`${summary.numPassedTests} passed, ${summary.numFailedTests + failedSuites} failed, ${summary.numPendingTests} skipped`);
+  const reasonsFile = join(root, '.jest-skip-reasons.json');
+  const reasons = existsSync(reasonsFile) ? Object.entries(JSON.parse(readFileSync(reasonsFile, 'utf8'))) : [];
+  const why = summary.numPendingTests > 0 && reasons.length > 0 ? ` (${reasons.map(([what, reason]) => `${what}: ${reason}`).join('; ')})` : '';
+  console.log(`${summary.numPassedTests} passed, ${summary.numFailedTests + failedSuites} failed, ${summary.numPendingTests} skipped${why}`);
   process.exit(status !== 0 || summary.numFailedTests + failedSuites > 0 ? status || 1 : 0);
 } else if (command === 'bench') {
   process.exit(run(process.execPath, [join(root, 'packages/bench/dist/main.js'), ...rest]));

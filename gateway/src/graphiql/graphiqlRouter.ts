@@ -1,15 +1,20 @@
-import express, { type Router } from 'express';
+import express, { type Request, type Router } from 'express';
 import { resolveGraphiqlAssets } from './graphiqlAssets';
 import { renderGraphiqlPage } from './renderGraphiqlPage';
 
 export interface GraphiqlRouterOptions {
   /**
-   * Path of the GraphQL endpoint; a browser GET there (HTML preferred, no `query`) gets the page.
+   * Path of the GraphQL endpoint; a browser GET there (HTML preferred) gets the page, with the
+   * `?query=`/`?variables=` of a shared link loaded into the editor.
    * @default '/graphql'
    */
   readonly endpointPath?: string;
   /** @default '/graphiql/assets' */
   readonly assetsPath?: string;
+}
+
+function prefersHtml(req: Request): boolean {
+  return req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html';
 }
 
 /**
@@ -30,9 +35,10 @@ export function graphiqlRouter({ endpointPath = '/graphql', assetsPath = '/graph
   router.get('/', (_req, res) => {
     res.type('html').send(page);
   });
+  // A browser navigating here (a reload, a shared link) asks for HTML first: it gets the page, which
+  // reads ?query= itself. GraphQL clients ask for JSON and go on to Apollo, CSRF prevention included.
   router.get(endpointPath, (req, res, next) => {
-    const prefersHtml = req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html';
-    if (prefersHtml && req.query.query === undefined) res.type('html').send(page);
+    if (prefersHtml(req)) res.type('html').send(page);
     else next();
   });
   return router;

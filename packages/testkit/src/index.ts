@@ -1,3 +1,7 @@
 export * from './databases';
 export * from './graphqlClient';
 export * from './startTestStack';
+export * from './browser/findChromium';
+export * from './browser/launchChromium';
+export * from './browser/describeInBrowser';
+export * from './browser/graphiqlEditors';
