@@ -51,6 +51,57 @@ describe.each(pgTargets())('federated province graph on the seeded stack ($label
     expect(computed.every((i) => i.provenance.computation && !i.provenance.document)).toBe(true);
   });
 
+  it('says how complete each zone\'s records are, and computes from article records only lower bounds dated by the records', async () => {
+    resetStats();
+    type Figure = { code: string; value: number; qualifier: string; period: string; provenance: { kind: string; recordCompleteness: string | null; recordCount: number | null } };
+    const body = await postGraphQL<{
+      zones: { id: string; records: { enterprises: string; honors: string; asOf: string | null } | null; indicators: Figure[] | null; unassessedIndicators: { code: string; reason: string }[] | null }[];
+    }>(
+      stack.gatewayUrl,
+      `{ zones {
+           id
+           records { enterprises honors asOf }
+           indicators(codes: ["enterprise.count", "org_coverage.rate", "red_workshop.count"]) { code value qualifier period provenance { kind recordCompleteness recordCount } }
+           unassessedIndicators(codes: ["enterprise.count", "org_coverage.rate", "red_workshop.count", "alliance.count"]) { code reason }
+         } }`,
+    );
+    expect(body.errors).toBeUndefined();
+    const zones = new Map(body.data!.zones.map((z) => [z.id, z]));
+    expect(requestsPerService()).toEqual({ yongkang: 1, chengxi: 1, jinjiang: 1, anhui: 1 });
+    expect(Object.fromEntries([...zones].map(([id, z]) => [id, z.records?.asOf]))).toEqual({
+      yongkang: '2023',
+      chengxi: '2021',
+      jinjiang: '2022-11-15',
+      chuzhou: '2020',
+      feixi: '2020',
+      ningguo: '2020',
+      changfeng: '2020',
+      dangtu: '2020',
+      suixi: '2020',
+    });
+    expect([...zones.values()].every((z) => z.records?.enterprises === 'NAMED_ONLY' && z.records.honors === 'NAMED_ONLY')).toBe(true);
+
+    const computed = (zoneId: string) => zones.get(zoneId)!.indicators!.filter((i) => i.provenance.kind === 'COMPUTED');
+    const reason = (zoneId: string, code: string) => zones.get(zoneId)!.unassessedIndicators!.find((u) => u.code === code)?.reason;
+    expect(computed('yongkang')).toEqual([
+      { code: 'enterprise.count', value: 15, qualifier: 'AT_LEAST', period: '2023', provenance: { kind: 'COMPUTED', recordCompleteness: 'NAMED_ONLY', recordCount: 15 } },
+      { code: 'red_workshop.count', value: 2, qualifier: 'AT_LEAST', period: '2023', provenance: { kind: 'COMPUTED', recordCompleteness: 'NAMED_ONLY', recordCount: 12 } },
+    ]);
+    expect(reason('yongkang', 'org_coverage.rate')).toMatch(/^org_coverage\.rate is a rate over enterprise records, which are named only \(15 enterprises named by a source/);
+    expect(reason('feixi', 'org_coverage.rate')).toMatch(/named only \(1 enterprise named by a source/);
+    expect(computed('feixi').map((i) => [i.code, i.qualifier, i.period])).toEqual([['enterprise.count', 'AT_LEAST', '2020']]);
+    expect(reason('feixi', 'red_workshop.count')).toBe('no honor records');
+    // Dangtu holds no records at all: nothing computed, every asked code explained.
+    expect(computed('dangtu')).toEqual([]);
+    expect(zones.get('dangtu')!.unassessedIndicators).toEqual([
+      { code: 'alliance.count', reason: 'no alliance records' },
+      { code: 'enterprise.count', reason: 'no enterprise records' },
+      { code: 'org_coverage.rate', reason: 'no enterprise records' },
+      { code: 'red_workshop.count', reason: 'no honor records' },
+    ]);
+    for (const zone of zones.values()) expect(zone.indicators!.some((i) => i.provenance.kind === 'COMPUTED' && (i.code === 'org_coverage.rate' || i.value === 0))).toBe(false);
+  });
+
   it('fetches an enterprise by id with its zone name from the directory', async () => {
     const search = await postGraphQL<{ searchEnterprises: { items: { id: string; nameZh: string; zone: { nameZh: string } }[] } }>(
       stack.gatewayUrl,
