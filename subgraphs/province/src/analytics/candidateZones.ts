@@ -2,11 +2,13 @@ import { indicatorByCode } from '@devzone/catalogue';
 import { ERRORS } from '@devzone/errors';
 import type { ZoneServiceRegistry } from '@devzone/registry';
 import { In, type DataSource } from 'typeorm';
-import { DirectoryZoneRow, ProvinceRow } from '../db/entities';
+import { DirectoryZoneRow } from '../db/entities';
+import { provinceCodesOf } from '../directory/provinceArgs';
 
 /** Which zones an analysis covers: by ids, by provinces, or both (both must hold); all zones when neither. */
 export interface ZoneScope {
   zoneIds?: readonly string[] | null;
+  /** As analysts type them: codes or names (anhui, 安徽, 安徽省, Anhui). */
   provinces?: readonly string[] | null;
 }
 
@@ -15,23 +17,21 @@ export interface ScopedZones {
   zones: DirectoryZoneRow[];
   /** Zones no service hosts: they cannot answer and are reported, never dropped. */
   unroutable: DirectoryZoneRow[];
+  /** The province codes `provinces` named, in its order; null when the scope gave none. */
+  provinceCodes: string[] | null;
 }
 
 const badInput = (field: string, message: string) => ERRORS.BAD_USER_INPUT.err(`${field}: ${message}`, { field });
 
 /**
- * Resolves a scope against the directory. Unknown zone ids or province codes
- * are refused with a BAD_USER_INPUT error naming the field (`{prefix}.zoneIds`).
+ * Resolves a scope against the directory. Unknown zone ids or provinces are
+ * refused with a BAD_USER_INPUT error naming the field (`{prefix}.zoneIds`);
+ * an unknown province's error lists the valid ones.
  */
 export async function resolveZoneScope(dataSource: DataSource, registry: ZoneServiceRegistry, scope: ZoneScope, prefix = ''): Promise<ScopedZones> {
   const field = (name: string) => (prefix ? `${prefix}.${name}` : name);
-  const provinces = scope.provinces ?? null;
-  if (provinces) {
-    if (provinces.length === 0) throw badInput(field('provinces'), 'give at least one province code, or leave it out for every province');
-    const known = new Set((await dataSource.getRepository(ProvinceRow).findBy({ code: In([...provinces]) })).map((p) => p.code));
-    const unknown = provinces.filter((p) => !known.has(p));
-    if (unknown.length > 0) throw badInput(field('provinces'), `unknown province(s) ${unknown.map((p) => `"${p}"`).join(', ')}`);
-  }
+  if (scope.provinces?.length === 0) throw badInput(field('provinces'), 'give at least one province code, or leave it out for every province');
+  const provinces = scope.provinces ? await provinceCodesOf(dataSource, scope.provinces, field('provinces')) : null;
   let zones: DirectoryZoneRow[];
   if (scope.zoneIds) {
     if (scope.zoneIds.length === 0) throw badInput(field('zoneIds'), 'give at least one zone id, or leave it out');
@@ -52,6 +52,7 @@ export async function resolveZoneScope(dataSource: DataSource, registry: ZoneSer
   return {
     zones,
     unroutable: zones.filter((z) => !registry.serviceForZone(z.id)),
+    provinceCodes: provinces,
   };
 }
 

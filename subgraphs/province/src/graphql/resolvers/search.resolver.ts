@@ -1,6 +1,7 @@
 import { ERRORS } from '@devzone/errors';
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { DirectoryZoneRow } from '../../db/entities';
+import { provinceCodeOf } from '../../directory/provinceArgs';
 import { mergeEnterprisePages } from '../../zoneReader/mergeEnterprisePages';
 import type { ProvinceContext } from '../context.type';
 import { Enterprise, EnterpriseSearchResult, ZoneFailure } from '../types/directory.types';
@@ -14,10 +15,8 @@ export class SearchResolver {
   })
   async searchEnterprises(@Args(() => SearchEnterprisesArgs) args: SearchEnterprisesArgs, @Ctx() ctx: ProvinceContext): Promise<EnterpriseSearchResult> {
     if (args.offset + args.first > 500) throw ERRORS.BAD_USER_INPUT.err('offset: offset + first may not exceed 500', { field: 'offset' });
-    let zones = await ctx.dataSource.getRepository(DirectoryZoneRow).find({ where: args.province ? { provinceCode: args.province } : {}, order: { id: 'ASC' } });
-    if (args.province && zones.length === 0 && !(await ctx.loaders.provinceByCode.load(args.province))) {
-      throw ERRORS.BAD_USER_INPUT.err(`province: unknown province "${args.province}"`, { field: 'province' });
-    }
+    const province = args.province === undefined || args.province === null ? null : await provinceCodeOf(ctx.dataSource, args.province, 'province');
+    let zones = await ctx.dataSource.getRepository(DirectoryZoneRow).find({ where: province ? { provinceCode: province } : {}, order: { id: 'ASC' } });
     if (args.zoneIds) {
       const known = new Set(zones.map((z) => z.id));
       const unknown = args.zoneIds.filter((id) => !known.has(id));

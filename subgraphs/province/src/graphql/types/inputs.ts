@@ -2,9 +2,13 @@ import { EnterpriseFlag, EnterpriseOrder } from '@devzone/zone-subgraph';
 import { ArrayMaxSize, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 
+/** How every argument that takes a province reads it. */
+export const PROVINCE_ARGUMENT_HELP =
+  'A province: its code (anhui), English name (Anhui, any case) or Chinese name with or without 省 (安徽, 安徽省). An unknown one is BAD_USER_INPUT listing the valid provinces.';
+
 @ArgsType()
 export class ZonesArgs {
-  @Field(() => String, { nullable: true, description: 'Province code (zhejiang, anhui, fujian ...).' })
+  @Field(() => String, { nullable: true, description: `Only zones of this province. ${PROVINCE_ARGUMENT_HELP}` })
   @IsOptional()
   @MaxLength(40)
   province?: string;
@@ -30,7 +34,7 @@ export class EnterpriseSearchFilter {
 export class SearchEnterprisesArgs {
   @Field(() => EnterpriseSearchFilter, { nullable: true }) @IsOptional() @ValidateNested() filter?: EnterpriseSearchFilter;
 
-  @Field(() => String, { nullable: true, description: 'Limit to one province.' })
+  @Field(() => String, { nullable: true, description: `Limit to one province. ${PROVINCE_ARGUMENT_HELP}` })
   @IsOptional()
   @MaxLength(40)
   province?: string;
