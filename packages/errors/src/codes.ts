@@ -28,7 +28,10 @@ export const ERRORS = {
     'BAD_USER_INPUT',
     'An argument or input field is invalid; `extensions.field` names it and nothing was written.',
   ),
-  NOT_FOUND: makeCodeDefinition('NOT_FOUND', 'No record has the given id; `extensions.id` repeats it.'),
+  NOT_FOUND: makeCodeDefinition(
+    'NOT_FOUND',
+    'No record has the given id: the lookup (`zone`, `enterprise`, `partyOrganization`) is null whatever fields were selected, and the message and `extensions.id` give the id. A malformed id is `BAD_USER_INPUT` instead; a zone service that cannot say is `ZONE_UNAVAILABLE`, never `NOT_FOUND`.',
+  ),
   ZONE_UNAVAILABLE: makeCodeDefinition(
     'ZONE_UNAVAILABLE',
     'A zone service failed, timed out or answered garbage; `extensions.zoneId` and `extensions.service` name it. Other zones still answer.',
