@@ -5,6 +5,18 @@ import { periodSchema, sourceRefSchema } from '@devzone/zone-subgraph';
 export const ZONE_LEVELS = ['national', 'provincial', 'unknown'] as const;
 export const MEETING_PRECISION = ['exact_year', 'within_period', 'announced'] as const;
 
+/**
+ * Directory convention for `city`: the administrative division the zone lies in
+ * (county, county-level city or district; a prefecture-level city when the zone
+ * belongs to it directly) by its full official Chinese name, suffix included:
+ * 永康市, 宁国市, 肥西县, 当涂县, never the bare 肥西 or 宁国.
+ */
+export const CITY_NAME = /^\p{Script=Han}+[市县区]$/u;
+
+export const citySchema = z
+  .string()
+  .regex(CITY_NAME, 'must be the full official name of a city, county or district, ending with 市, 县 or 区 (宁国市, 肥西县, not 宁国 or 肥西)');
+
 export const directorySeedSchema = z.object({
   provinces: z.array(
     z.object({
@@ -19,8 +31,8 @@ export const directorySeedSchema = z.object({
       nameZh: z.string().min(2),
       nameEn: z.string().min(2),
       provinceCode: z.string(),
-      /** City or county as the source names it; omitted when no source says. */
-      city: z.string().optional(),
+      /** Where the zone lies, by the CITY_NAME convention; omitted when no source says. */
+      city: citySchema.optional(),
       level: z.enum(ZONE_LEVELS).default('unknown'),
       source: sourceRefSchema,
     }),

@@ -1,4 +1,5 @@
 import { InitialProvinceSchema1763900000100 } from './1763900000100-InitialProvinceSchema';
 import { BenchmarkPresetsAndRuns1763900000200 } from './1763900000200-BenchmarkPresetsAndRuns';
+import { DirectoryCityNames1763900000300 } from './1763900000300-DirectoryCityNames';
 
-export const provinceMigrations = [InitialProvinceSchema1763900000100, BenchmarkPresetsAndRuns1763900000200];
+export const provinceMigrations = [InitialProvinceSchema1763900000100, BenchmarkPresetsAndRuns1763900000200, DirectoryCityNames1763900000300];

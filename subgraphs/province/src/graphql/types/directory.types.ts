@@ -42,7 +42,11 @@ export class Zone {
   @Field(() => ID) id!: string;
   @Field(() => String) nameZh!: string;
   @Field(() => String) nameEn!: string;
-  @Field(() => String, { nullable: true, description: 'City or county as the source names it.' }) city!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The county, county-level city or district the zone lies in, by its full official name with 市, 县 or 区 (永康市, 宁国市, 肥西县); null when no source says.',
+  })
+  city!: string | null;
   @Field(() => ZoneLevel) level!: ZoneLevel;
   @Field(() => SourceReference, { nullable: true }) directorySource!: SourceReference | null;
   provinceCode!: string;
