@@ -29,6 +29,44 @@ describe('aggregateQualifier', () => {
   });
 });
 
+const computed = (zoneId: string, value: number, recordCompleteness: 'COMPLETE' | 'NAMED_ONLY', qualifier: 'EXACT' | 'AT_LEAST' = 'EXACT'): Cell => ({
+  ...present(zoneId, value, qualifier, '2020'),
+  provenance: { kind: 'COMPUTED', document: null, passage: null, computation: 'count', recordCompleteness, recordCount: value },
+});
+const derivedFrom = (zoneId: string, value: number, inputs: Cell[]): Cell => ({
+  ...present(zoneId, value, 'ABOUT'),
+  provenance: { kind: 'DERIVED', document: null, passage: null, computation: 'a ÷ b' },
+  inputs,
+});
+
+describe('aggregateQualifier: the weakest precision (EXACT < AT_LEAST < ABOUT)', () => {
+  it('does not depend on the order of the inputs', () => {
+    expect(aggregateQualifier(['ABOUT', 'EXACT'])).toBe('ABOUT');
+    expect(aggregateQualifier(['AT_LEAST', 'ABOUT', 'EXACT'])).toBe('ABOUT');
+    expect(aggregateQualifier(['AT_LEAST', 'EXACT', 'AT_LEAST'])).toBe('AT_LEAST');
+  });
+});
+
+describe('aggregateCells: where the values come from', () => {
+  it('counts reported, computed and derived values, and those resting on named-only records', () => {
+    const aggregate = aggregateCells([
+      present('chuzhou', 115),
+      present('ningguo', 83),
+      computed('feixi', 7, 'NAMED_ONLY', 'AT_LEAST'),
+      computed('big', 400, 'COMPLETE'),
+      derivedFrom('changfeng', 3, [computed('changfeng', 1, 'NAMED_ONLY', 'AT_LEAST'), present('changfeng', 3)]),
+      missing('dangtu'),
+    ]);
+    expect(aggregate).toMatchObject({ valueCount: 5, reportedCount: 2, computedCount: 2, derivedCount: 1, namedOnlyCount: 2, lowerBoundCount: 1, qualifier: 'ABOUT' });
+  });
+
+  it('says a mean mixing exact reported and lower-bound computed counts is only a lower bound, not EXACT', () => {
+    // Anhui's party_org.count on opt-in: reported 115 and 83, computed 7 and 1 over named-only records.
+    const aggregate = aggregateCells([present('chuzhou', 115), present('ningguo', 83), computed('feixi', 7, 'NAMED_ONLY', 'AT_LEAST'), computed('changfeng', 1, 'NAMED_ONLY', 'AT_LEAST')]);
+    expect(aggregate).toMatchObject({ mean: 51.5, qualifier: 'AT_LEAST', reportedCount: 2, computedCount: 2, namedOnlyCount: 2, lowerBoundCount: 2 });
+  });
+});
+
 describe('aggregateCells', () => {
   it('computes mean, median, min and max over present values only, and counts the rest', () => {
     const aggregate = aggregateCells([present('a', 10), present('b', 30), missing('c'), present('d', 20), unavailable('e')]);
@@ -42,6 +80,10 @@ describe('aggregateCells', () => {
       min: 10,
       max: 30,
       lowerBoundCount: 0,
+      reportedCount: 3,
+      computedCount: 0,
+      derivedCount: 0,
+      namedOnlyCount: 0,
       qualifier: 'EXACT',
       periods: ['2022'],
     });

@@ -21,7 +21,15 @@ export interface Aggregate {
   max: number | null;
   /** Values that are lower bounds (AT_LEAST). */
   lowerBoundCount: number;
-  /** EXACT: every value exact. AT_LEAST: exact or lower bounds, at least one lower bound. ABOUT: otherwise. Null without values. */
+  /** Values quoted from sources (REPORTED; SYNTHETIC test data counts as reported). */
+  reportedCount: number;
+  /** Values a zone service computed from its records. */
+  computedCount: number;
+  /** Values the province derived from a zone's own figures (`derived.*`). */
+  derivedCount: number;
+  /** Values computed over NAMED_ONLY records, directly or as an input of a derived value (only with the opt-in). */
+  namedOnlyCount: number;
+  /** The weakest precision of the values (EXACT < AT_LEAST < ABOUT). Null without values. */
   qualifier: AggregateQualifier | null;
   /** Distinct periods of the values, sorted. */
   periods: string[];
@@ -39,12 +47,24 @@ export interface ScopedZone {
   provinceCode: string;
 }
 
-/** The aggregate's precision: exact only from exact values; lower bounds stay lower bounds; anything else is approximate. */
+const WEAKNESS: Record<AggregateQualifier, number> = { EXACT: 0, AT_LEAST: 1, ABOUT: 2 };
+
+/**
+ * The aggregate's precision, the weakest of its inputs (EXACT < AT_LEAST <
+ * ABOUT): exact only from exact values; lower bounds stay lower bounds; a
+ * value of unknown precision makes it ABOUT.
+ */
 export function aggregateQualifier(qualifiers: readonly (Cell['qualifier'])[]): AggregateQualifier | null {
   if (qualifiers.length === 0) return null;
-  if (qualifiers.every((q) => q === 'EXACT')) return 'EXACT';
-  if (qualifiers.every((q) => q === 'EXACT' || q === 'AT_LEAST')) return 'AT_LEAST';
-  return 'ABOUT';
+  return qualifiers.reduce<AggregateQualifier>((weakest, q) => {
+    const own = q ?? 'ABOUT';
+    return WEAKNESS[own] > WEAKNESS[weakest] ? own : weakest;
+  }, 'EXACT');
+}
+
+/** Whether a value rests on records that are only what the sources name: its own, or any input's. */
+export function restsOnNamedOnlyRecords(cell: Cell): boolean {
+  return cell.provenance?.recordCompleteness === 'NAMED_ONLY' || cell.inputs.some(restsOnNamedOnlyRecords);
 }
 
 /** Aggregates one indicator's cells (one per zone). Mean and median are rounded to 4 decimals. */
@@ -62,6 +82,10 @@ export function aggregateCells(cells: readonly Cell[]): Aggregate {
     min: hasValues ? values[0] : null,
     max: hasValues ? values[values.length - 1] : null,
     lowerBoundCount: present.filter((c) => c.qualifier === 'AT_LEAST').length,
+    reportedCount: present.filter((c) => c.provenance?.kind === 'REPORTED' || c.provenance?.kind === 'SYNTHETIC').length,
+    computedCount: present.filter((c) => c.provenance?.kind === 'COMPUTED').length,
+    derivedCount: present.filter((c) => c.provenance?.kind === 'DERIVED').length,
+    namedOnlyCount: present.filter(restsOnNamedOnlyRecords).length,
     qualifier: aggregateQualifier(present.map((c) => c.qualifier)),
     periods: [...new Set(present.map((c) => c.period).filter((p): p is string => p !== null))].sort(),
   };

@@ -1,4 +1,4 @@
-import type { ZoneFigure } from '../zoneReader/zoneReader';
+import type { RecordCompleteness, ZoneFigure } from '../zoneReader/zoneReader';
 
 /** Which stated figures an analysis may use. */
 export type ValueSource = 'REPORTED' | 'COMPUTED' | 'PREFER_REPORTED';
@@ -6,8 +6,14 @@ export type ValueSource = 'REPORTED' | 'COMPUTED' | 'PREFER_REPORTED';
 export interface ValuePolicy {
   /** @default 'REPORTED': figures quoted from sources (synthetic zones' figures count as reported). */
   source: ValueSource;
-  /** Keep figures whose period starts with this (e.g. "2023"); the latest otherwise. */
+  /** Keep figures whose period starts with this (e.g. "2023"); the latest otherwise. A computed figure's period is its records' as-of date. */
   period?: string;
+  /**
+   * Also use figures computed over NAMED_ONLY records (only what a zone's
+   * sources name): off by default, because such a figure describes the named
+   * records, not the zone. When on, the cell's note and provenance say so.
+   */
+  computedOverNamedOnly?: boolean;
 }
 
 export type CellStatus = 'PRESENT' | 'MISSING' | 'ZONE_UNAVAILABLE';
@@ -31,6 +37,10 @@ export interface Cell {
     document: string | null;
     passage: string | null;
     computation: string | null;
+    /** COMPUTED: completeness of the records computed over. Absent in cells saved before it was read. */
+    recordCompleteness?: RecordCompleteness | null;
+    /** COMPUTED: how many records it was computed over. Absent in cells saved before it was read. */
+    recordCount?: number | null;
   } | null;
   /** For derived indicators: the cells it was computed from. */
   inputs: Cell[];

@@ -12,7 +12,7 @@ const figure = (over: Partial<ZoneFigure> & Pick<ZoneFigure, 'value' | 'period'>
   qualifier: 'EXACT',
   periodBasis: 'stated',
   note: null,
-  provenance: { kind: 'REPORTED', document: '003_037c2896ec0aa84d.txt', passage: 'p', computation: null },
+  provenance: { kind: 'REPORTED', document: '003_037c2896ec0aa84d.txt', passage: 'p', computation: null, recordCompleteness: null, recordCount: null },
   ...over,
 });
 
@@ -52,7 +52,7 @@ describe('deriveGrowth', () => {
       enterprises: async () => ({ pages: [], failures: [] }),
       figures: async (_zones: readonly string[], codes: readonly string[]) => {
         requested.push([...codes]);
-        return { figures, answered: ['z'], failures: [] };
+        return { figures, unassessed: [], answered: ['z'], failures: [] };
       },
     };
     const table = await resolveCells(reader, ['z'], ['derived.fiscal_revenue_growth'], { source: 'REPORTED' });

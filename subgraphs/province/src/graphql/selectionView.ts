@@ -75,6 +75,7 @@ export function toSettingsView(s: SelectionSettings): SelectionSettingsView {
     seed: s.seed,
     dethrone: s.dethrone,
     source: s.source as ValueSource,
+    computedOverNamedOnly: s.computedOverNamedOnly ?? null,
     period: s.period,
     top: s.top,
   });

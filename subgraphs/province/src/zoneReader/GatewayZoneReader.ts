@@ -1,4 +1,4 @@
-import type { EnterpriseQuery, FigureRead, FigureReadOptions, ZoneFigure, ZoneIndustryProfile, ZonePageOfEnterprises, ZoneReader, ZoneReadFailure } from './zoneReader';
+import type { EnterpriseQuery, FigureRead, FigureReadOptions, UnassessedIndicator, ZoneFigure, ZoneIndustryProfile, ZonePageOfEnterprises, ZoneReader, ZoneReadFailure } from './zoneReader';
 
 const ENTERPRISES_QUERY = /* GraphQL */ `
   query ProvinceReadsEnterprises($ids: [ID!]!, $filter: EnterpriseFilter, $first: Int!, $orderBy: EnterpriseOrder!) {
@@ -18,8 +18,9 @@ const FIGURES_QUERY = /* GraphQL */ `
       id
       indicators(codes: $codes) {
         code value unit qualifier period periodBasis note
-        provenance { kind document passage computation }
+        provenance { kind document passage computation recordCompleteness recordCount }
       }
+      unassessedIndicators(codes: $codes) { code reason }
       enterprises(first: $sample) @include(if: $withIndustries) {
         totalCount
         items { industry }
@@ -75,22 +76,29 @@ export class GatewayZoneReader implements ZoneReader {
   async figures(zoneIds: readonly string[], codes: readonly string[], options: FigureReadOptions = {}): Promise<FigureRead> {
     const withIndustries = options.industryProfiles ?? false;
     const answer = await this.post<{
-      zones: { id: string; indicators: Omit<ZoneFigure, 'zoneId'>[] | null; enterprises?: { totalCount: number; items: { industry: string | null }[] } | null }[];
+      zones: {
+        id: string;
+        indicators: Omit<ZoneFigure, 'zoneId'>[] | null;
+        unassessedIndicators: Omit<UnassessedIndicator, 'zoneId'>[] | null;
+        enterprises?: { totalCount: number; items: { industry: string | null }[] } | null;
+      }[];
     }>(FIGURES_QUERY, { ids: zoneIds, codes, withIndustries, sample: INDUSTRY_SAMPLE_SIZE });
     const failures = failuresOf(answer.errors);
     const figures: ZoneFigure[] = [];
+    const unassessed: UnassessedIndicator[] = [];
     const answered: string[] = [];
     const profiles: ZoneIndustryProfile[] = [];
     for (const zone of answer.data!.zones) {
-      if (!zone.indicators || (withIndustries && !zone.enterprises)) {
+      if (!zone.indicators || !zone.unassessedIndicators || (withIndustries && !zone.enterprises)) {
         if (!failures.has(zone.id)) failures.set(zone.id, { zoneId: zone.id, service: null, message: `Zone "${zone.id}" returned no figures` });
         continue;
       }
       answered.push(zone.id);
       for (const figure of zone.indicators) figures.push({ zoneId: zone.id, ...figure });
+      for (const item of zone.unassessedIndicators) unassessed.push({ zoneId: zone.id, ...item });
       if (zone.enterprises) profiles.push(industryProfileOf(zone.id, zone.enterprises.totalCount, zone.enterprises.items));
     }
-    return { figures, answered, failures: [...failures.values()], ...(withIndustries ? { profiles } : {}) };
+    return { figures, unassessed, answered, failures: [...failures.values()], ...(withIndustries ? { profiles } : {}) };
   }
 
   async enterprises(zoneIds: readonly string[], query: EnterpriseQuery): Promise<{ pages: ZonePageOfEnterprises[]; failures: ZoneReadFailure[] }> {

@@ -25,6 +25,12 @@ export interface EnterpriseQuery {
   first: number;
 }
 
+/**
+ * Whether a zone's records of one kind are all of them (COMPLETE) or only
+ * those its sources name (NAMED_ONLY: zones seeded from newspaper articles).
+ */
+export type RecordCompleteness = 'COMPLETE' | 'NAMED_ONLY';
+
 /** One figure as a zone service states it (reported, computed or synthetic). */
 export interface ZoneFigure {
   zoneId: string;
@@ -32,10 +38,27 @@ export interface ZoneFigure {
   value: number;
   unit: string;
   qualifier: 'EXACT' | 'AT_LEAST' | 'ABOUT';
+  /** For a computed figure: the as-of date of the records it was computed over. */
   period: string;
   periodBasis: string | null;
   note: string | null;
-  provenance: { kind: 'REPORTED' | 'COMPUTED' | 'SYNTHETIC'; document: string | null; passage: string | null; computation: string | null };
+  provenance: {
+    kind: 'REPORTED' | 'COMPUTED' | 'SYNTHETIC';
+    document: string | null;
+    passage: string | null;
+    computation: string | null;
+    /** COMPUTED figures: completeness of the records computed over; null otherwise (or when the zone does not say). */
+    recordCompleteness: RecordCompleteness | null;
+    /** COMPUTED figures: how many records it was computed over. */
+    recordCount: number | null;
+  };
+}
+
+/** An indicator a zone declines to compute (a rate over named-only records, anything over no records), with its reason. */
+export interface UnassessedIndicator {
+  zoneId: string;
+  code: string;
+  reason: string;
 }
 
 /**
@@ -61,6 +84,8 @@ export interface FigureReadOptions {
 
 export interface FigureRead {
   figures: ZoneFigure[];
+  /** Indicators the zones that answered listed as not assessable, read in the same round trip. */
+  unassessed: UnassessedIndicator[];
   answered: string[];
   failures: ZoneReadFailure[];
   /** Present when asked for, one per zone that answered. */
@@ -74,8 +99,9 @@ export interface FigureRead {
 export interface ZoneReader {
   enterprises(zoneIds: readonly string[], query: EnterpriseQuery): Promise<{ pages: ZonePageOfEnterprises[]; failures: ZoneReadFailure[] }>;
   /**
-   * Every figure the zones hold for these codes, and on request each zone's
-   * industry profile, in the same round trip; zones that failed are listed, not dropped.
+   * Every figure the zones hold for these codes, the codes they list as not
+   * assessable, and on request each zone's industry profile, in the same round
+   * trip; zones that failed are listed, not dropped.
    */
   figures(zoneIds: readonly string[], codes: readonly string[], options?: FigureReadOptions): Promise<FigureRead>;
 }

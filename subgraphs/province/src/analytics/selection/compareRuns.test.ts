@@ -29,7 +29,7 @@ function reported(zoneId: string, code: string, value: number, over: Partial<Zon
       period: '2023',
       periodBasis: 'stated',
       note: null,
-      provenance: { kind: 'REPORTED', document: `${zoneId}-2023.txt`, passage: `${code}: ${value}`, computation: null },
+      provenance: { kind: 'REPORTED', document: `${zoneId}-2023.txt`, passage: `${code}: ${value}`, computation: null, recordCompleteness: null, recordCount: null },
       ...over,
     },
     null,
@@ -37,7 +37,7 @@ function reported(zoneId: string, code: string, value: number, over: Partial<Zon
 }
 
 function computed(zoneId: string, code: string, value: number, readOn: string): Cell {
-  return reported(zoneId, code, value, { period: readOn, periodBasis: 'as_of_read', provenance: { kind: 'COMPUTED', document: null, passage: null, computation: `count of ${code} records` } });
+  return reported(zoneId, code, value, { period: readOn, periodBasis: 'as_of_read', provenance: { kind: 'COMPUTED', document: null, passage: null, computation: `count of ${code} records`, recordCompleteness: null, recordCount: null } });
 }
 
 const unavailable = (zoneId: string, code: string, message: string): Cell => ({ ...missingCell(zoneId, code, message), status: 'ZONE_UNAVAILABLE' });
@@ -67,7 +67,7 @@ const SAVED = snapshot({
 const CURRENT = snapshot(
   {
     a: { [ORGS]: computed('a', ORGS, 90, '2024-06-30'), [HONORS]: reported('a', HONORS, 18) },
-    b: { [ORGS]: reported('b', ORGS, 70, { qualifier: 'AT_LEAST' }), [HONORS]: reported('b', HONORS, 10, { provenance: { kind: 'REPORTED', document: 'b-2024.txt', passage: '荣誉10项', computation: null } }) },
+    b: { [ORGS]: reported('b', ORGS, 70, { qualifier: 'AT_LEAST' }), [HONORS]: reported('b', HONORS, 10, { provenance: { kind: 'REPORTED', document: 'b-2024.txt', passage: '荣誉10项', computation: null, recordCompleteness: null, recordCount: null } }) },
     c: { [ORGS]: reported('c', ORGS, 50), [HONORS]: reported('c', HONORS, 20) },
     d: { [ORGS]: unavailable('d', ORGS, 'zone service timed out'), [HONORS]: unavailable('d', HONORS, 'zone service timed out') },
   },
@@ -157,6 +157,20 @@ describe('compareRuns: nothing changed', () => {
     const comparison = compareRuns(run(settings(), SAVED), run(settings(), later));
     expect(comparison.figureChanges).toEqual([]);
     expect(comparison.moves).toEqual([]);
+  });
+
+  it('a cell saved before record completeness was read is not changed by now knowing it; a change of completeness is', () => {
+    const withCompleteness = (recordCompleteness: 'COMPLETE' | 'NAMED_ONLY'): Cell => {
+      const cell = computed('a', ORGS, 90, '2024-06-30');
+      return { ...cell, provenance: { ...cell.provenance!, recordCompleteness, recordCount: 90 } };
+    };
+    const legacy = computed('a', ORGS, 90, '2024-06-30');
+    delete legacy.provenance!.recordCompleteness;
+    delete legacy.provenance!.recordCount;
+    const at = (cell: Cell) => snapshot({ ...SAVED.cells, a: { ...SAVED.cells.a, [ORGS]: cell } });
+    expect(compareRuns(run(settings(), at(legacy)), run(settings(), at(withCompleteness('COMPLETE')))).figureChanges).toEqual([]);
+    const changed = compareRuns(run(settings(), at(withCompleteness('COMPLETE'))), run(settings(), at(withCompleteness('NAMED_ONLY'))));
+    expect(changed.figureChanges.map((f) => [f.zoneId, f.indicator])).toEqual([['a', ORGS]]);
   });
 });
 

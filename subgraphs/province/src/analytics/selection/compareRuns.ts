@@ -24,7 +24,7 @@ export interface RunComparison {
   selectionChanged: boolean;
   /** Zones whose standing, rank or score differs, in directory order. */
   moves: StandingMove[];
-  /** Figures whose value, status, qualifier or source differs (not the period alone: computed figures are dated the day they were read). */
+  /** Figures whose value, status, qualifier, source or record completeness differs (not the period alone: runs saved before computed figures were dated by their records dated them the day they were read). */
   figureChanges: FigureChange[];
 }
 
@@ -35,12 +35,20 @@ function standingOf(outcome: SelectionOutcome, zoneId: string): StandingMove['sa
   return { standing: excluded ? excluded.reason : 'NOT_A_CANDIDATE', rank: null, score: null };
 }
 
+/** Cells saved before record completeness was read do not know it: unknown is not a change. */
+const sameCompleteness = (a: Cell | null, b: Cell | null) => {
+  const before = a?.provenance?.recordCompleteness;
+  const after = b?.provenance?.recordCompleteness;
+  return before === undefined || after === undefined || before === after;
+};
+
 const sameFigure = (a: Cell | null, b: Cell | null) =>
   a?.status === b?.status &&
   a?.value === b?.value &&
   a?.qualifier === b?.qualifier &&
   a?.provenance?.kind === b?.provenance?.kind &&
-  a?.provenance?.document === b?.provenance?.document;
+  a?.provenance?.document === b?.provenance?.document &&
+  sameCompleteness(a, b);
 
 /** What moved between a saved run and the same settings on current data. */
 export function compareRuns(saved: { outcome: SelectionOutcome; snapshot: SelectionSnapshot }, current: { outcome: SelectionOutcome; snapshot: SelectionSnapshot }): RunComparison {

@@ -54,8 +54,14 @@ function badInput(run: () => unknown): GraphQLError {
 const fieldOf = (run: () => unknown) => badInput(run).extensions.field;
 
 describe('resolveSelectionSettings: defaults without a preset', () => {
-  it('fills every default: WEIGHTED_SUM, MIN_MAX, GIVEN, EXCLUDE, asOfYear = current year, 0.05, 1000 draws, seed 1, dethrone, PREFER_REPORTED, top 1', () => {
+  it('fills every default: WEIGHTED_SUM, MIN_MAX, GIVEN, EXCLUDE, asOfYear = current year, 0.05, 1000 draws, seed 1, dethrone, PREFER_REPORTED, no computed figures over named-only records, top 1', () => {
     expect(resolve({ criteria: [{ indicator: ORGS }] })).toEqual(settings());
+    expect(settings().computedOverNamedOnly).toBe(false);
+  });
+
+  it('keeps the opt-in to computed figures over named-only records', () => {
+    expect(resolve({ criteria: [{ indicator: ORGS }], computedOverNamedOnly: true })).toEqual(settings({ computedOverNamedOnly: true }));
+    expect(resolve({}, ONSITE).computedOverNamedOnly).toBe(false);
   });
 
   it("takes the catalogue's direction and weight 1 for a criterion that gives neither", () => {

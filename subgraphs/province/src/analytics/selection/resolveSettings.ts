@@ -93,6 +93,7 @@ export function resolveSelectionSettings(input: BenchmarkSelectionInput, preset:
     seed: robustness.seed ?? DEFAULTS.seed,
     dethrone: robustness.dethrone ?? true,
     source: (input.source ?? base?.source ?? 'PREFER_REPORTED') as ValueSource,
+    computedOverNamedOnly: input.computedOverNamedOnly ?? false,
     period: input.period ?? null,
     top: input.top ?? base?.top ?? 1,
   };

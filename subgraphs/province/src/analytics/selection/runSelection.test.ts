@@ -32,7 +32,7 @@ function figure(zoneId: string, code: string, value: number, over: Partial<ZoneF
     period: '2023',
     periodBasis: 'stated',
     note: null,
-    provenance: { kind: 'REPORTED', document: `${zoneId}.txt`, passage: `${code} = ${value}`, computation: null },
+    provenance: { kind: 'REPORTED', document: `${zoneId}.txt`, passage: `${code} = ${value}`, computation: null, recordCompleteness: null, recordCount: null },
     ...over,
   };
 }
@@ -238,7 +238,17 @@ describe('runSelection: criteria no candidate can be assessed on', () => {
     const reported = runSelection(settings({ criteria: [criterion(ORGS), criterion(STATIONS)], source: 'REPORTED' }), snap);
     expect(reported.unassessable[0].reason).toContain('reported figure');
     const computed = runSelection(settings({ criteria: [criterion(ORGS), criterion(STATIONS)], source: 'COMPUTED' }), snap);
-    expect(computed.unassessable[0].reason).toContain('computed figure');
+    expect(computed.unassessable[0].reason).toContain('computed figure over complete records');
+    const preferred = runSelection(settings({ criteria: [criterion(ORGS), criterion(STATIONS)] }), snap);
+    expect(preferred.unassessable[0].reason).toContain('a figure (reported, or computed over complete records)');
+    const optedIn = runSelection(settings({ criteria: [criterion(ORGS), criterion(STATIONS)], computedOverNamedOnly: true }), snap);
+    expect(optedIn.unassessable[0].reason).toContain('a figure (reported or computed)');
+  });
+
+  it('words a run saved before computedOverNamedOnly existed as it was saved, so that it replays identically', () => {
+    const { computedOverNamedOnly: _dropped, ...legacy } = settings({ criteria: [criterion(ORGS), criterion(STATIONS)] });
+    const replayed = runSelection(JSON.parse(JSON.stringify(legacy)) as SelectionSettings, JSON.parse(JSON.stringify(snap)) as SelectionSnapshot);
+    expect(replayed.unassessable[0].reason).toBe(`no candidate has a figure (reported or computed) for ${STATIONS}: left out, the other weights renormalised`);
   });
 
   it('renormalises the remaining weights to sum 1 (2 : 1 → 2/3, 1/3)', () => {

@@ -8,6 +8,14 @@ import type { SelectionSettings } from './settings';
 import type { SelectionSnapshot } from './snapshot';
 
 const FIGURE_KIND = { REPORTED: 'a reported figure', COMPUTED: 'a computed figure', PREFER_REPORTED: 'a figure (reported or computed)' } as const;
+const FIGURE_KIND_COMPLETE_ONLY = { ...FIGURE_KIND, COMPUTED: 'a computed figure over complete records', PREFER_REPORTED: 'a figure (reported, or computed over complete records)' } as const;
+
+/**
+ * The kind of figure the run looked for, in words. Runs saved before
+ * `computedOverNamedOnly` existed keep their wording, so that they replay
+ * identically.
+ */
+const figureKind = (settings: SelectionSettings) => (settings.computedOverNamedOnly === false ? FIGURE_KIND_COMPLETE_ONLY : FIGURE_KIND)[settings.source];
 
 const NO_ROBUSTNESS = (notes: string[]): RobustnessOutcome => ({
   perturbationDelta: null,
@@ -100,7 +108,7 @@ export function runSelection(settings: SelectionSettings, snapshot: SelectionSna
   const kept = settings.criteria.filter((c) => candidates.some((z) => present(z, c.indicator)));
   const unassessable = settings.criteria
     .filter((c) => !kept.includes(c))
-    .map((c) => ({ indicator: c.indicator, reason: `no candidate has ${FIGURE_KIND[settings.source]} for ${c.indicator}${settings.period ? ` in ${settings.period}` : ''}: left out, the other weights renormalised` }));
+    .map((c) => ({ indicator: c.indicator, reason: `no candidate has ${figureKind(settings)} for ${c.indicator}${settings.period ? ` in ${settings.period}` : ''}: left out, the other weights renormalised` }));
 
   if (kept.length === 0) {
     const all = settings.criteria.map((c) => c.indicator);

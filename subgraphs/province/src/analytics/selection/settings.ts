@@ -35,6 +35,12 @@ export interface SelectionSettings {
   seed: number;
   dethrone: boolean;
   source: ValueSource;
+  /**
+   * Whether computed figures over NAMED_ONLY records may be used. Absent in
+   * runs saved before the setting existed; a re-run on current data treats
+   * that as false.
+   */
+  computedOverNamedOnly?: boolean;
   period: string | null;
   /** How many of the ranked zones are selected. */
   top: number;

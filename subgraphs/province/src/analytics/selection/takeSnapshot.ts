@@ -22,7 +22,11 @@ export async function takeSnapshot(sources: SnapshotSources, settings: Selection
   const scoped = await resolveZoneScope(sources.dataSource, sources.registry, { zoneIds: settings.zoneIds, provinces: settings.provinces }, 'input');
   const zoneIds = scoped.zones.map((z) => z.id);
   const [table, hosting] = await Promise.all([
-    readZoneCells(sources.zoneReader, scoped, indicatorsRead(settings), { source: settings.source, ...(settings.period ? { period: settings.period } : {}) }),
+    readZoneCells(sources.zoneReader, scoped, indicatorsRead(settings), {
+      source: settings.source,
+      computedOverNamedOnly: settings.computedOverNamedOnly ?? false,
+      ...(settings.period ? { period: settings.period } : {}),
+    }),
     hostingOf(sources.dataSource, zoneIds),
   ]);
   return {

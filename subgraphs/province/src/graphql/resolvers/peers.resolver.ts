@@ -26,9 +26,9 @@ export class PeerResolver {
     const zones = [learnerRow, ...candidates];
     const reads = await readPeerInputs(
       ctx.zoneReader,
-      { zones, unroutable: zones.filter((z) => !ctx.registry.serviceForZone(z.id)) },
+      { zones, unroutable: zones.filter((z) => !ctx.registry.serviceForZone(z.id)), provinceCodes: scope.provinceCodes },
       criteria,
-      { source: args.source, period: args.period ?? undefined },
+      { source: args.source, period: args.period ?? undefined, computedOverNamedOnly: args.computedOverNamedOnly },
     );
     const outcome = suggestPeers({ learnerId: learnerRow.id, candidateIds: candidates.map((z) => z.id), criteria, limit: args.limit, ...reads });
     const zoneById = new Map(zones.map((row) => [row.id, toZone(row)]));

@@ -1,6 +1,6 @@
 import { unitLabel } from '@devzone/catalogue';
-import { Qualifier } from '@devzone/zone-subgraph';
-import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Qualifier, RecordCompleteness } from '@devzone/zone-subgraph';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { Cell } from '../../analytics/cell';
 
 export enum ValueSource {
@@ -11,8 +11,10 @@ export enum ValueSource {
 registerEnumType(ValueSource, {
   name: 'ValueSource',
   description:
-    'Which figures an analysis uses. REPORTED: quoted from source documents only. COMPUTED: aggregated from the zone\'s records only. PREFER_REPORTED: reported where a zone has one, else computed (the cell\'s note says so).',
+    'Which figures an analysis uses. REPORTED: quoted from source documents only. COMPUTED: aggregated from the zone\'s records only. PREFER_REPORTED: reported where a zone has one, else computed (the cell\'s note says so). ' +
+    'Computed figures count only when computed over COMPLETE records, unless the analysis sets `computedOverNamedOnly: true`.',
 });
+
 
 export enum CellStatus {
   PRESENT = 'PRESENT',
@@ -38,6 +40,12 @@ export class CellProvenance {
   @Field(() => String, { nullable: true }) document!: string | null;
   @Field(() => String, { nullable: true }) passage!: string | null;
   @Field(() => String, { nullable: true }) computation!: string | null;
+  @Field(() => RecordCompleteness, {
+    nullable: true,
+    description: 'COMPUTED figures: completeness of the records it was computed over (NAMED_ONLY: only what the sources name, used only with `computedOverNamedOnly`). Null for other kinds, and for cells saved before it was read.',
+  })
+  recordCompleteness!: RecordCompleteness | null;
+  @Field(() => Int, { nullable: true, description: 'COMPUTED figures: how many records it was computed over.' }) recordCount!: number | null;
 }
 
 @ObjectType({ description: 'One zone × indicator figure as an analysis used it: value with unit, precision, period and provenance, or why there is none.' })
@@ -67,7 +75,16 @@ export function toFigureCell(cell: Cell): FigureCell {
     qualifier: cell.qualifier as Qualifier | null,
     period: cell.period,
     periodBasis: cell.periodBasis,
-    provenance: cell.provenance ? Object.assign(new CellProvenance(), { ...cell.provenance, kind: cell.provenance.kind as FigureKind }) : null,
+    provenance: cell.provenance
+      ? Object.assign(new CellProvenance(), {
+          kind: cell.provenance.kind as FigureKind,
+          document: cell.provenance.document,
+          passage: cell.provenance.passage,
+          computation: cell.provenance.computation,
+          recordCompleteness: (cell.provenance.recordCompleteness ?? null) as RecordCompleteness | null,
+          recordCount: cell.provenance.recordCount ?? null,
+        })
+      : null,
     inputs: cell.inputs.map(toFigureCell),
     note: cell.note,
   });

@@ -31,6 +31,12 @@ export class PeerSuggestionsArgs {
   @Field(() => ValueSource, { defaultValue: ValueSource.PREFER_REPORTED, description: 'Which figures the criteria and size figures use.' })
   source: ValueSource = ValueSource.PREFER_REPORTED;
 
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description: 'Also use figures computed over NAMED_ONLY records (only what the sources name) for criteria and size figures. Off by default; when on, the cells say so.',
+  })
+  computedOverNamedOnly = false;
+
   @Field(() => String, { nullable: true, description: 'Use reported figures whose period starts with this (e.g. "2022"); the latest otherwise. Applies to criteria and size figures.' })
   @IsOptional()
   @MaxLength(21)

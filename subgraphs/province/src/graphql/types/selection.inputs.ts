@@ -136,6 +136,13 @@ export class BenchmarkSelectionInput {
   @Field(() => SelectionConstraintsInput, { nullable: true }) @IsOptional() @ValidateNested() constraints?: SelectionConstraintsInput;
   @Field(() => RobustnessInput, { nullable: true }) @IsOptional() @ValidateNested() robustness?: RobustnessInput;
   @Field(() => ValueSource, { nullable: true, description: 'Default PREFER_REPORTED.' }) @IsOptional() source?: ValueSource;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Also use figures computed over NAMED_ONLY records (only what the sources name, not the whole zone). Default false: such figures describe the named records, not the zone. When on, the cells used say so (note, provenance.recordCompleteness).',
+  })
+  @IsOptional()
+  computedOverNamedOnly?: boolean;
   @Field(() => String, { nullable: true, description: 'Keep figures whose period starts with this (e.g. "2020"); else each zone\'s latest.' })
   @IsOptional()
   @MaxLength(20)

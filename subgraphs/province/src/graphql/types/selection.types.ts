@@ -94,6 +94,11 @@ export class SelectionSettingsView {
   @Field(() => Int) seed!: number;
   @Field(() => Boolean) dethrone!: boolean;
   @Field(() => ValueSource) source!: ValueSource;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Whether figures computed over NAMED_ONLY records were used. Null for runs saved before this setting existed: those used computed figures whatever records they were computed over.',
+  })
+  computedOverNamedOnly!: boolean | null;
   @Field(() => String, { nullable: true }) period!: string | null;
   @Field(() => Int) top!: number;
 }

@@ -23,6 +23,7 @@ export function selectionSettings(overrides: Partial<SelectionSettings> = {}): S
     seed: 1,
     dethrone: true,
     source: 'PREFER_REPORTED',
+    computedOverNamedOnly: false,
     period: null,
     top: 1,
     ...overrides,
