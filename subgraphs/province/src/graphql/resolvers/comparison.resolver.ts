@@ -1,14 +1,14 @@
 import { indicatorByCode, unitLabel } from '@devzone/catalogue';
-import { ERRORS } from '@devzone/errors';
 import type { Qualifier } from '@devzone/zone-subgraph';
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { aggregateByProvince, type ProvinceAggregateRow } from '../../analytics/aggregate';
 import { requireIndicatorCodes, resolveZoneScope } from '../../analytics/candidateZones';
+import { rankByIndicator, requireSortIndicator } from '../../analytics/rankByIndicator';
 import { readZoneCells } from '../../analytics/readZoneCells';
 import { missingCell } from '../../analytics/selectFigure';
 import type { ProvinceContext } from '../context.type';
 import { toProvince, toZone } from '../mappers';
-import { CompareZonesArgs, ComparisonRow, ProvinceAggregate, ZoneComparison } from '../types/comparison.types';
+import { CompareZonesArgs, ComparisonRow, ComparisonSort, ProvinceAggregate, ZoneComparison } from '../types/comparison.types';
 import type { Province } from '../types/directory.types';
 import { ZoneFailure } from '../types/directory.types';
 import { toFigureCell } from '../types/figure.types';
@@ -26,28 +26,24 @@ function toProvinceAggregate(row: ProvinceAggregateRow, province: Province): Pro
   });
 }
 
-/** Refuses a province listed twice, like zone ids and indicator codes. */
-function requireDistinctProvinces(provinces: readonly string[] | undefined): void {
-  const duplicate = provinces?.find((p, i) => provinces.indexOf(p) !== i);
-  if (duplicate !== undefined) throw ERRORS.BAD_USER_INPUT.err(`provinces: province "${duplicate}" is listed twice`, { field: 'provinces' });
-}
-
 /** The analysts' comparison table: zones side by side, with per-province aggregates. */
 @Resolver()
 export class ComparisonResolver {
   @Query(() => ZoneComparison, {
     description:
-      'Zones side by side on catalogue indicators (derived ones included), each cell with unit, precision, period and provenance, plus per-province mean, median, min and max that keep lower bounds visible. One round trip per zone service; zones that fail are listed in `failedZones` and their cells marked ZONE_UNAVAILABLE.',
+      'Zones side by side on catalogue indicators (derived ones included), each cell with unit, precision, period and provenance, plus per-province mean, median, min and max that keep lower bounds visible and say how many values are reported and computed. ' +
+      'By default computed figures count only over COMPLETE records (`computedOverNamedOnly` opts in to named-only ones). `sort` orders the rows by one indicator and ranks them (ties share a rank; zones without a value last, unranked). ' +
+      'One round trip per zone service; zones that fail are listed in `failedZones` and their cells marked ZONE_UNAVAILABLE.',
   })
   async compareZones(@Args(() => CompareZonesArgs) args: CompareZonesArgs, @Ctx() ctx: ProvinceContext): Promise<ZoneComparison> {
     requireIndicatorCodes(args.indicators, 'indicators');
-    requireDistinctProvinces(args.provinces);
+    if (args.sort) requireSortIndicator(args.sort.indicator, args.indicators, 'sort.indicator');
     const scoped = await resolveZoneScope(ctx.dataSource, ctx.registry, { zoneIds: args.zoneIds, provinces: args.provinces });
     const codes = args.indicators;
-    const table = await readZoneCells(ctx.zoneReader, scoped, codes, { source: args.source, period: args.period ?? undefined });
+    const table = await readZoneCells(ctx.zoneReader, scoped, codes, { source: args.source, period: args.period ?? undefined, computedOverNamedOnly: args.computedOverNamedOnly });
     const cellOf = (zoneId: string, code: string) => table.cells[zoneId]?.[code] ?? missingCell(zoneId, code, 'no cell was read for this zone');
 
-    const provinceCodes = args.provinces ?? [...new Set(scoped.zones.map((z) => z.provinceCode))];
+    const provinceCodes = scoped.provinceCodes ?? [...new Set(scoped.zones.map((z) => z.provinceCode))];
     const provinceRows = await ctx.loaders.provinceByCode.loadMany(provinceCodes);
     const provinces = new Map(
       provinceCodes.map((code, i) => {
@@ -63,9 +59,20 @@ export class ComparisonResolver {
       table.cells,
     );
 
+    const row = (zone: (typeof scoped.zones)[number], rank: number | null = null, rankNote: string | null = null) =>
+      Object.assign(new ComparisonRow(), { zone: toZone(zone), cells: codes.map((code) => toFigureCell(cellOf(zone.id, code))), rank, rankNote });
+    const sort = args.sort;
+    const rows = sort
+      ? rankByIndicator(
+          scoped.zones.map((zone) => cellOf(zone.id, sort.indicator)),
+          sort.direction,
+        ).map((p) => row(scoped.zones[p.index], p.rank, p.note))
+      : scoped.zones.map((zone) => row(zone));
+
     return Object.assign(new ZoneComparison(), {
       indicators: codes.map((code) => toIndicatorDefinition(indicatorByCode(code)!)),
-      rows: scoped.zones.map((zone) => Object.assign(new ComparisonRow(), { zone: toZone(zone), cells: codes.map((code) => toFigureCell(cellOf(zone.id, code))) })),
+      rows,
+      sortedBy: sort ? Object.assign(new ComparisonSort(), { indicator: sort.indicator, direction: sort.direction }) : null,
       provinceAggregates: aggregates.map((row) => toProvinceAggregate(row, provinces.get(row.provinceCode)!)),
       failedZones: table.failures.map((f) => Object.assign(new ZoneFailure(), f)),
     });

@@ -1,9 +1,31 @@
 import { Qualifier } from '@devzone/zone-subgraph';
-import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
-import { ArgsType, Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { ArrayMaxSize, IsOptional, MaxLength, ValidateNested } from 'class-validator';
+import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { IndicatorDefinition } from './catalogue.types';
 import { Province, Zone, ZoneFailure } from './directory.types';
 import { FigureCell, ValueSource } from './figure.types';
+
+export enum SortDirection {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+registerEnumType(SortDirection, { name: 'SortDirection', description: 'ASC: smallest value first. DESC: largest value first.' });
+
+@InputType({ description: 'Sort the rows of a comparison by one of its indicators.' })
+export class ComparisonSortInput {
+  @Field(() => String, { description: 'Indicator code to sort by; must be one of the compared `indicators`.' })
+  @MaxLength(100)
+  indicator!: string;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.DESC, description: 'DESC (default): largest first. ASC: smallest first. Whether large is good is the catalogue\'s `direction`.' })
+  direction: SortDirection = SortDirection.DESC;
+}
+
+@ObjectType({ description: 'How the rows of a comparison are sorted.' })
+export class ComparisonSort {
+  @Field(() => String) indicator!: string;
+  @Field(() => SortDirection) direction!: SortDirection;
+}
 
 @ArgsType()
 export class CompareZonesArgs {
@@ -24,13 +46,32 @@ export class CompareZonesArgs {
   @MaxLength(100, { each: true })
   indicators!: string[];
 
-  @Field(() => String, { nullable: true, description: 'Keep reported figures whose period starts with this (`2022`); the latest figure otherwise. Computed figures are as of now and not filtered. At most 20 characters.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Keep figures whose period starts with this (`2022`); the latest figure otherwise. A computed figure\'s period is the as-of date of the records it was computed over. At most 20 characters.',
+  })
   @IsOptional()
   @MaxLength(20)
   period?: string;
 
   @Field(() => ValueSource, { defaultValue: ValueSource.PREFER_REPORTED, description: 'Which figures the cells use.' })
   source: ValueSource = ValueSource.PREFER_REPORTED;
+
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description:
+      'Also use figures computed over NAMED_ONLY records (only the enterprises, organizations ... the sources name, not the whole zone). Off by default: such a figure describes the named records, not the zone. When on, the cell\'s note and `provenance.recordCompleteness` say so.',
+  })
+  computedOverNamedOnly = false;
+
+  @Field(() => ComparisonSortInput, {
+    nullable: true,
+    description:
+      'Sort the rows by one of the compared indicators, and rank them on it (`ComparisonRow.rank`). Without it, rows keep the order of `zoneIds`, else province then zone id.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  sort?: ComparisonSortInput;
 }
 
 @ObjectType({ description: 'One zone of a comparison and its figures, one cell per requested indicator.' })
@@ -40,6 +81,16 @@ export class ComparisonRow {
 
   @Field(() => [FigureCell], { description: 'One cell per requested indicator, in the order asked: a value, or MISSING / ZONE_UNAVAILABLE with a note.' })
   cells!: FigureCell[];
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'With `sort`: the zone\'s rank on the sort indicator, 1 first in the sort direction; ties share a rank (1, 1, 3). A lower bound (AT_LEAST) is ranked by its stated bound (see rankNote). Null without `sort` or without a value (such rows come last).',
+  })
+  rank!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'With `sort`: why the rank is uncertain (ranked by a lower bound or an approximate value) or why there is none; null for an exact value.' })
+  rankNote!: string | null;
 }
 
 @ObjectType({ description: 'One indicator summarised over the zones of one province in the comparison.' })
@@ -83,14 +134,26 @@ export class ProvinceAggregate {
   @Field(() => Int, { description: 'How many of the values are lower bounds (AT_LEAST, e.g. 2000余名).' })
   lowerBoundCount!: number;
 
+  @Field(() => Int, { description: 'How many of the values are reported (quoted from a source; synthetic test data counts as reported).' })
+  reportedCount!: number;
+
+  @Field(() => Int, { description: 'How many of the values a zone service computed from its records.' })
+  computedCount!: number;
+
+  @Field(() => Int, { description: 'How many of the values the province derived from other figures (`derived.*` indicators).' })
+  derivedCount!: number;
+
+  @Field(() => Int, { description: 'How many of the values rest on NAMED_ONLY records (computed over them, or derived from such a figure); only with `computedOverNamedOnly`.' })
+  namedOnlyCount!: number;
+
   @Field(() => Qualifier, {
     nullable: true,
     description:
-      'Precision of the statistics: EXACT when every value is exact; AT_LEAST when every value is exact or a lower bound and at least one is a lower bound (mean, median, min and max are then lower bounds too); ABOUT otherwise. Null without values.',
+      'Precision of the statistics, the weakest of the values (EXACT < AT_LEAST < ABOUT): EXACT when every value is exact; AT_LEAST when every value is exact or a lower bound and at least one is a lower bound (mean, median, min and max are then lower bounds too); ABOUT otherwise. Null without values.',
   })
   qualifier!: Qualifier | null;
 
-  @Field(() => [String], { description: 'Distinct periods of the values, sorted: several periods mean the statistics mix figures of different dates (computed figures are dated the day they are computed).' })
+  @Field(() => [String], { description: 'Distinct periods of the values, sorted: several periods mean the statistics mix figures of different dates (a computed figure is dated by its records\' as-of date).' })
   periods!: string[];
 }
 
@@ -99,8 +162,11 @@ export class ZoneComparison {
   @Field(() => [IndicatorDefinition], { description: 'The catalogue entries of the requested indicators, in the order asked (the columns).' })
   indicators!: IndicatorDefinition[];
 
-  @Field(() => [ComparisonRow], { description: 'One row per zone in scope: in the order of `zoneIds` when given, else by province then zone id.' })
+  @Field(() => [ComparisonRow], { description: 'One row per zone in scope: sorted by `sort` when given (zones without a value last), else in the order of `zoneIds` when given, else by province then zone id.' })
   rows!: ComparisonRow[];
+
+  @Field(() => ComparisonSort, { nullable: true, description: 'The sort applied to the rows; null when unsorted.' })
+  sortedBy!: ComparisonSort | null;
 
   @Field(() => [ProvinceAggregate], {
     description: 'Per province in scope (the order of `provinces` when given, else of the rows) and per indicator (in the order asked).',
