@@ -1,5 +1,6 @@
 import { postGraphQL, startTestStack, type GraphQLResponseBody } from '@devzone/testkit';
 import type { RunningStack } from '@devzone/stack';
+import { DirectoryCityNames1763900000300 } from '../subgraphs/province/src/db/migrations/1763900000300-DirectoryCityNames';
 
 /**
  * Lookups by id and province arguments end to end: real zone services, province
@@ -120,6 +121,21 @@ describe('lookups and province arguments on the seeded stack', () => {
         suixi: '濉溪县',
       });
     });
+  });
+
+  it('a database seeded before the city convention is renamed by migration, values edited since are kept', async () => {
+    const dataSource = stack.province.database.dataSource;
+    const cities = async () =>
+      Object.fromEntries(((await dataSource.query(`SELECT id, city FROM directory_zone WHERE id IN ('feixi', 'dangtu', 'ningguo') ORDER BY id`)) as { id: string; city: string }[]).map((r) => [r.id, r.city]));
+    await dataSource.query(`UPDATE directory_zone SET city = CASE id WHEN 'feixi' THEN '肥西' WHEN 'ningguo' THEN '宁国' ELSE '当涂区' END WHERE id IN ('feixi', 'dangtu', 'ningguo')`);
+    const runner = dataSource.createQueryRunner();
+    try {
+      await new DirectoryCityNames1763900000300().up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect(await cities()).toEqual({ dangtu: '当涂区', feixi: '肥西县', ningguo: '宁国市' });
+    await dataSource.query(`UPDATE directory_zone SET city = '当涂县' WHERE id = 'dangtu'`);
   });
 
   describe('province arguments accept the names analysts type', () => {
