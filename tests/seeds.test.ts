@@ -8,6 +8,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { indicatorByCode } from '@devzone/catalogue';
 import { zoneSeedSchema, type ZoneSeed } from '@devzone/zone-subgraph';
 // The province package has no index yet: import the directory schema by path.
 import { directorySeedSchema, type DirectorySeed } from '../subgraphs/province/src/seed/directorySchema';
@@ -16,6 +17,7 @@ const REPO_ROOT = path.resolve(__dirname, '..');
 const SEEDS_DIR = path.resolve(__dirname, '../data/sources');
 const ZONE_SERVICES = ['yongkang', 'chengxi', 'jinjiang', 'anhui'] as const;
 const DIRECTORY_FILE = path.join(REPO_ROOT, 'subgraphs/province/seed/directory.json');
+const DATA_DOC = path.join(REPO_ROOT, 'docs/data.md');
 
 interface Issue {
   readonly path: ReadonlyArray<PropertyKey>;
@@ -168,6 +170,97 @@ function duplicateIndicatorProblems(seed: ZoneSeed): string[] {
   return duplicates(keys).map((key) => `indicator reported twice (code | period | document | passage): ${key}`);
 }
 
+/** Same key as the database's UNIQUE (zone_id, code, period, source_document) on indicator_report. */
+function databaseKeyProblems(seed: ZoneSeed): string[] {
+  const keys = seed.indicators.map((r) => `${r.code} | ${r.period} | ${r.source.document}`);
+  return duplicates(keys).map((key) => `two reports share code | period | document, which the database refuses: ${key}`);
+}
+
+/** Codes whose scope is a part of the zone (a belt, an alliance, a sector), not the whole zone. */
+const PART_OF_ZONE_CODE = /^(demo_belt|alliance)\.|\.express_logistics\./u;
+
+function catalogueProblems(seed: ZoneSeed): string[] {
+  const problems: string[] = [];
+  seed.indicators.forEach((r, i) => {
+    const definition = indicatorByCode(r.code);
+    if (!definition) problems.push(`indicators[${i}]: code "${r.code}" is not in the catalogue (packages/catalogue)`);
+    else if (definition.derivation) problems.push(`indicators[${i}]: "${r.code}" is derived by the province, not reported`);
+    else if (definition.unit !== r.unit) problems.push(`indicators[${i}]: "${r.code}" is in ${definition.unit}, the report says ${r.unit}`);
+    if (/^(demo_belt|alliance)\./u.test(r.code) && !r.note?.startsWith('Scope:'))
+      problems.push(`indicators[${i}]: "${r.code}" is for part of the zone; its note must start with "Scope:" and name the belt or alliance`);
+  });
+  return problems;
+}
+
+/**
+ * A number in a record's free-text description (other than a year) must also be the value of an
+ * indicator report for a part of the zone: aggregates never sit only in a description.
+ */
+function descriptionNumberProblems(seed: ZoneSeed): string[] {
+  const scopedValues = new Set(seed.indicators.filter((r) => PART_OF_ZONE_CODE.test(r.code)).map((r) => r.value));
+  const problems: string[] = [];
+  for (const alliance of seed.alliances) {
+    for (const match of (alliance.description ?? '').matchAll(/\d+(?:\.\d+)?/gu)) {
+      const value = Number(match[0]);
+      if (/^(19|20)\d\d$/u.test(match[0])) continue;
+      if (!scopedValues.has(value))
+        problems.push(`alliances.${alliance.localId}.description states ${match[0]}, which no part-of-zone indicator report (${PART_OF_ZONE_CODE.source}) carries`);
+    }
+  }
+  return problems;
+}
+
+interface DocReference {
+  readonly row: string;
+  readonly asWritten: string;
+  readonly code: string;
+  readonly zone: string;
+  readonly period: string;
+  readonly qualifier: string;
+}
+
+/** The body of one `## heading` section of docs/data.md. */
+function docSection(heading: string): string {
+  const text = readFileSync(DATA_DOC, 'utf8');
+  const start = text.indexOf(`\n## ${heading}\n`);
+  if (start < 0) throw new Error(`docs/data.md has no "## ${heading}" section`);
+  const next = text.indexOf('\n## ', start + 1);
+  return text.slice(start, next < 0 ? undefined : next);
+}
+
+/** Table rows of a section, as trimmed cells; header and separator rows left out. */
+function tableRows(section: string): string[][] {
+  return section
+    .split('\n')
+    .filter((line) => line.startsWith('|') && !/^\|\s*-/u.test(line))
+    .map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()))
+    .filter((cells) => !['#', 'zone'].includes(cells[0]));
+}
+
+/** Every indicator named in the "Every number in the articles" tables: `code` (`zone`, `period`, `qualifier`). */
+function documentedReferences(): DocReference[] {
+  const references: DocReference[] = [];
+  for (const [row, asWritten, , where] of tableRows(docSection('Every number in the articles'))) {
+    for (const m of (where ?? '').matchAll(/`([a-z_][a-z0-9_.]*)` \(`([a-z0-9-]+)`, `([0-9/-]+)`, `(exact|at_least|about)`\)/gu))
+      references.push({ row, asWritten, code: m[1], zone: m[2], period: m[3], qualifier: m[4] });
+  }
+  return references;
+}
+
+/** The qualifier the rules give for a number as printed: 余/多/以上/超 → at_least, 约/近 → about. */
+function qualifierAsWritten(asWritten: string): string {
+  if (/余|多|以上|超/u.test(asWritten)) return 'at_least';
+  if (/约|近/u.test(asWritten)) return 'about';
+  return 'exact';
+}
+
+/** The first number as printed, 万 applied (近3万人 → 30000). */
+function valueAsWritten(asWritten: string): number | null {
+  const m = /(\d+(?:\.\d+)?)\s*(万)?/u.exec(asWritten);
+  if (!m) return null;
+  return Number(m[1]) * (m[2] ? 10_000 : 1);
+}
+
 function zoneSeedFiles(): string[] {
   const files: string[] = [];
   for (const service of ZONE_SERVICES) {
@@ -211,6 +304,74 @@ describe('seed data', () => {
 
     it('reports no indicator twice for the same code, period and source', () => {
       expect(duplicateIndicatorProblems(parseWith(zoneSeedSchema as Schema<ZoneSeed>, file))).toEqual([]);
+    });
+
+    it('reports no two indicators with the same code, period and document (the database refuses them)', () => {
+      expect(databaseKeyProblems(parseWith(zoneSeedSchema as Schema<ZoneSeed>, file))).toEqual([]);
+    });
+
+    it('uses only catalogue codes, in their units, with the scope named for part-of-zone codes', () => {
+      expect(catalogueProblems(parseWith(zoneSeedSchema as Schema<ZoneSeed>, file))).toEqual([]);
+    });
+
+    it('keeps no aggregate only in a description: numbers there are part-of-zone indicator reports', () => {
+      expect(descriptionNumberProblems(parseWith(zoneSeedSchema as Schema<ZoneSeed>, file))).toEqual([]);
+    });
+  });
+
+  describe('docs/data.md', () => {
+    const seeds = (): ZoneSeed[] => ZONE_FILES.map((file) => parseWith(zoneSeedSchema as Schema<ZoneSeed>, file));
+
+    it('names, for every number it lists under an indicator, a report with that zone, period, qualifier and value', () => {
+      const byZone = new Map(seeds().map((seed) => [seed.zone.id, seed]));
+      const references = documentedReferences();
+      expect(references.length).toBeGreaterThan(0);
+      const problems: string[] = [];
+      for (const ref of references) {
+        const at = `row ${ref.row} (${ref.asWritten})`;
+        if (!indicatorByCode(ref.code)) problems.push(`${at}: "${ref.code}" is not in the catalogue`);
+        const seed = byZone.get(ref.zone);
+        if (!seed) {
+          problems.push(`${at}: no zone "${ref.zone}" among the seeds`);
+          continue;
+        }
+        const report = seed.indicators.find((r) => r.code === ref.code && r.period === ref.period);
+        if (!report) {
+          problems.push(`${at}: ${ref.zone} has no report of ${ref.code} for ${ref.period}`);
+          continue;
+        }
+        if (report.qualifier !== ref.qualifier) problems.push(`${at}: the seed says ${report.qualifier}, the table ${ref.qualifier}`);
+        const printed = qualifierAsWritten(ref.asWritten);
+        const scopeLowerBound = printed === 'exact' && report.qualifier === 'at_least' && /lower bound/u.test(report.note ?? '');
+        if (report.qualifier !== printed && !scopeLowerBound)
+          problems.push(`${at}: printed as ${printed}, stored ${report.qualifier} (a zone-wide lower bound needs a note saying so)`);
+        const value = valueAsWritten(ref.asWritten);
+        if (value !== null && value !== report.value) problems.push(`${at}: printed ${value}, stored ${report.value}`);
+      }
+      expect(problems).toEqual([]);
+    });
+
+    it('lists every indicator report of the seeds in its tables', () => {
+      const documented = new Set(documentedReferences().map((r) => `${r.zone} ${r.code} ${r.period}`));
+      const missing = seeds().flatMap((seed) =>
+        seed.indicators.map((r) => `${seed.zone.id} ${r.code} ${r.period}`).filter((key) => !documented.has(key)),
+      );
+      expect(missing).toEqual([]);
+    });
+
+    it('gives the counts the seed files hold', () => {
+      const expected = seeds().map((seed) => [
+        seed.zone.id,
+        String(seed.enterprises.length),
+        String(seed.partyOrganizations.length),
+        String(seed.honors.length),
+        String(seed.alliances.length),
+        String(seed.serviceStations.length),
+        String(seed.indicators.length),
+      ]);
+      const documented = tableRows(docSection('Counts'));
+      const order = (rows: string[][]) => [...rows].sort((a, b) => a[0].localeCompare(b[0]));
+      expect(order(documented)).toEqual(order(expected));
     });
   });
 
