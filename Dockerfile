@@ -41,6 +41,7 @@ RUN mkdir -p /out \
       if [ -d "$dir/dist" ]; then mkdir -p "/out/$dir" && cp -R "$dir/dist" "/out/$dir/dist"; fi; \
       if [ -d "$dir/seed" ]; then mkdir -p "/out/$dir" && cp -R "$dir/seed" "/out/$dir/seed"; fi; \
     done \
+ && cp -R data /out/data \
  && find /out -name '.tsbuildinfo' -delete
 
 # --------------------------------------------- prod-deps: runtime dependencies only

@@ -9,3 +9,4 @@ export * from './service/startProvinceService';
 export * from './zoneReader/GatewayZoneReader';
 export * from './zoneReader/mergeEnterprisePages';
 export * from './zoneReader/zoneReader';
+export * from './sources/SourceLibrary';

@@ -6,6 +6,7 @@ import { StaticZoneServiceRegistry } from '@devzone/registry';
 import { loadDirectoryFile } from './seed/loadDirectory';
 import { loadPresetFile } from './seed/loadPresets';
 import { provinceEnvSchema } from './service/provinceConfig';
+import { SourceLibrary } from './sources/SourceLibrary';
 import { startProvinceService } from './service/startProvinceService';
 
 /** Runs the province service on its own; see service/provinceConfig.ts for the environment. */
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
     databaseUrl,
     directory: loadDirectoryFile(config.DIRECTORY_FILE ?? resolve(__dirname, '../seed/directory.json')),
     presets: loadPresetFile(config.PRESET_FILE),
+    sources: SourceLibrary.load(config.SOURCES_DIR),
     registry,
     gatewayUrl: () => config.GATEWAY_URL,
     port: config.PORT,

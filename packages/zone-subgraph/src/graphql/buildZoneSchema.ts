@@ -4,6 +4,7 @@ import { AllianceResolver } from './resolvers/alliance.resolver';
 import { EnterpriseResolver } from './resolvers/enterprise.resolver';
 import { HonorResolver } from './resolvers/honor.resolver';
 import { PartyOrganizationResolver } from './resolvers/partyOrganization.resolver';
+import { ProvenanceResolver } from './resolvers/provenance.resolver';
 import { referenceResolvers } from './resolvers/references';
 import { ServiceStationResolver } from './resolvers/serviceStation.resolver';
 import { ZoneResolver } from './resolvers/zone.resolver';
@@ -20,7 +21,7 @@ let built: Promise<GraphQLSchema> | undefined;
 export function buildZoneSchema(): Promise<GraphQLSchema> {
   built ??= buildFederatedSchema(
     {
-      resolvers: [ZoneResolver, EnterpriseResolver, PartyOrganizationResolver, HonorResolver, AllianceResolver, ServiceStationResolver],
+      resolvers: [ZoneResolver, EnterpriseResolver, PartyOrganizationResolver, HonorResolver, AllianceResolver, ServiceStationResolver, ProvenanceResolver],
       orphanedTypes: [Zone, Enterprise, PartyOrganization],
     },
     referenceResolvers,

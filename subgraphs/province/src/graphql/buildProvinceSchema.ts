@@ -6,8 +6,10 @@ import { DirectoryResolver } from './resolvers/directory.resolver';
 import { PeerResolver } from './resolvers/peers.resolver';
 import { SearchResolver } from './resolvers/search.resolver';
 import { SelectionResolver } from './resolvers/selection.resolver';
+import { resolveSourcePassageReference, SourceDocumentResolver, SourceReferenceResolver } from './resolvers/source.resolver';
 import { OnsiteMeetingResolver, ProvinceZonesResolver, ZoneDirectoryResolver } from './resolvers/zone.resolver';
 import { Enterprise, PartyOrganization } from './types/directory.types';
+import { SourcePassage } from './types/source.types';
 
 let built: Promise<GraphQLSchema> | undefined;
 
@@ -15,10 +17,14 @@ let built: Promise<GraphQLSchema> | undefined;
 export function buildProvinceSchema(): Promise<GraphQLSchema> {
   built ??= buildFederatedSchema(
     {
-      resolvers: [DirectoryResolver, SearchResolver, ZoneDirectoryResolver, ProvinceZonesResolver, OnsiteMeetingResolver, CatalogueResolver, ComparisonResolver, PeerResolver, SelectionResolver],
-      orphanedTypes: [Enterprise, PartyOrganization],
+      resolvers: [DirectoryResolver, SearchResolver, ZoneDirectoryResolver, ProvinceZonesResolver, OnsiteMeetingResolver, CatalogueResolver, ComparisonResolver, PeerResolver, SelectionResolver, SourceDocumentResolver, SourceReferenceResolver],
+      orphanedTypes: [Enterprise, PartyOrganization, SourcePassage],
     },
-    { Zone: { __resolveReference: ZoneDirectoryResolver.resolveReference } },
+    {
+      Zone: { __resolveReference: ZoneDirectoryResolver.resolveReference },
+      SourceDocument: { __resolveReference: SourceDocumentResolver.resolveReference },
+      SourcePassage: { __resolveReference: resolveSourcePassageReference },
+    },
   );
   return built;
 }

@@ -1,5 +1,6 @@
 import type { ZoneServiceRegistry } from '@devzone/registry';
 import type { DataSource } from 'typeorm';
+import type { SourceLibrary } from '../sources/SourceLibrary';
 import type { ZoneReader } from '../zoneReader/zoneReader';
 import type { ProvinceLoaders } from './loaders';
 
@@ -8,4 +9,5 @@ export interface ProvinceContext {
   registry: ZoneServiceRegistry;
   zoneReader: ZoneReader;
   loaders: ProvinceLoaders;
+  sources: SourceLibrary;
 }

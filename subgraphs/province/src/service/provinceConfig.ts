@@ -9,4 +9,6 @@ export const provinceEnvSchema = z.object({
   GATEWAY_URL: z.url().default('http://localhost:4000/graphql'),
   DIRECTORY_FILE: z.string().optional(),
   PRESET_FILE: z.string().optional(),
+  /** Folder of the source articles and their index.json. @default the repository's data/sources */
+  SOURCES_DIR: z.string().optional(),
 });

@@ -9,6 +9,7 @@ import { buildProvinceSchema } from '../graphql/buildProvinceSchema';
 import type { ProvinceContext } from '../graphql/context.type';
 import { createProvinceLoaders } from '../graphql/loaders';
 import type { DirectorySeed } from '../seed/directorySchema';
+import { SourceLibrary } from '../sources/SourceLibrary';
 import { writeDirectory } from '../seed/loadDirectory';
 import { loadPresetFile, writePresets } from '../seed/loadPresets';
 import type { PresetSeed } from '../seed/presetSchema';
@@ -23,6 +24,8 @@ export interface ProvinceServiceOptions {
   presets?: PresetSeed;
   /** Where zone data is read from; resolved per call because the gateway starts after the province. */
   gatewayUrl: () => string | undefined;
+  /** The source articles provenance points at. @default data/sources of the repository */
+  sources?: SourceLibrary;
   /** Replaces the gateway reader (benchmarks compare paths). */
   zoneReader?: ZoneReader;
   /** @default 0 (a free port) */
@@ -42,6 +45,7 @@ export async function startProvinceService(options: ProvinceServiceOptions): Pro
   try {
     await writeDirectory(database.dataSource, options.directory);
     await writePresets(database.dataSource, options.presets ?? loadPresetFile());
+    const sources = options.sources ?? SourceLibrary.load();
     const zoneReader = options.zoneReader ?? new GatewayZoneReader({ gatewayUrl: options.gatewayUrl });
     const server = new ApolloServer<ProvinceContext>({ schema: await buildProvinceSchema(), plugins: [ApolloServerPluginInlineTraceDisabled()] });
     const { url } = await startStandaloneServer(server, {
@@ -50,6 +54,7 @@ export async function startProvinceService(options: ProvinceServiceOptions): Pro
         dataSource: database.dataSource,
         registry: options.registry,
         zoneReader,
+        sources,
         loaders: createProvinceLoaders(database.dataSource),
       }),
     });
