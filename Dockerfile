@@ -24,7 +24,7 @@ WORKDIR /src
 COPY . .
 RUN mkdir -p /manifests \
  && cp package.json pnpm-lock.yaml pnpm-workspace.yaml .npmrc /manifests/ \
- && find gateway packages subgraphs -name package.json -not -path '*/node_modules/*' \
+ && find gateway packages internal subgraphs -name package.json -not -path '*/node_modules/*' \
       -exec cp --parents {} /manifests/ \;
 
 # ------------------------------------------------ build: all deps, compile with tsc

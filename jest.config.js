@@ -3,13 +3,14 @@ const workspaceSources = {
   '^@devzone/gateway$': '<rootDir>/gateway/src',
   '^@devzone/province$': '<rootDir>/subgraphs/province/src',
   '^@devzone/zone-(yongkang|chengxi|jinjiang|anhui)$': '<rootDir>/subgraphs/$1/src',
+  '^@devzone/(stack|testkit|bench)$': '<rootDir>/internal/$1/src',
   '^@devzone/(.*)$': '<rootDir>/packages/$1/src',
 };
 
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/gateway', '<rootDir>/subgraphs', '<rootDir>/packages', '<rootDir>/tests'],
+  roots: ['<rootDir>/gateway', '<rootDir>/subgraphs', '<rootDir>/packages', '<rootDir>/internal', '<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   moduleNameMapper: workspaceSources,
@@ -17,7 +18,7 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }],
   },
   setupFiles: ['reflect-metadata'],
-  globalSetup: '<rootDir>/packages/testkit/src/jest/globalSetup.ts',
-  globalTeardown: '<rootDir>/packages/testkit/src/jest/globalTeardown.ts',
+  globalSetup: '<rootDir>/internal/testkit/src/jest/globalSetup.ts',
+  globalTeardown: '<rootDir>/internal/testkit/src/jest/globalTeardown.ts',
   testTimeout: 60_000,
 };

@@ -37,7 +37,7 @@ step(`Installing dependencies (pnpm ${pinned})`, pnpm, [...pnpmArgs, 'install', 
 step('Building (tsc -b)', pnpm, [...pnpmArgs, 'exec', 'tsc', '-b']);
 
 if (command === 'start') {
-  process.exit(run(process.execPath, [join(root, 'packages/stack/dist/main.js')]));
+  process.exit(run(process.execPath, [join(root, 'internal/stack/dist/main.js')]));
 } else if (command === 'test') {
   step('Type-checking the tests (tsconfig.tests.json)', pnpm, [...pnpmArgs, 'exec', 'tsc', '-p', 'tsconfig.tests.json']);
   const results = join(root, '.jest-results.json');
@@ -56,7 +56,7 @@ if (command === 'start') {
   console.log(`${summary.numPassedTests} passed, ${summary.numFailedTests + failedSuites} failed, ${summary.numPendingTests} skipped${why}`);
   process.exit(status !== 0 || summary.numFailedTests + failedSuites > 0 ? status || 1 : 0);
 } else if (command === 'bench') {
-  process.exit(run(process.execPath, [join(root, 'packages/bench/dist/main.js'), ...rest]));
+  process.exit(run(process.execPath, [join(root, 'internal/bench/dist/main.js'), ...rest]));
 } else {
   console.error(`usage: node scripts/run.mjs start|test|bench (got "${command ?? ''}")`);
   process.exit(2);

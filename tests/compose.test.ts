@@ -17,9 +17,9 @@ import * as path from 'node:path';
 import Ajv, { type ErrorObject } from 'ajv';
 import { parse } from 'yaml';
 import { StaticZoneServiceRegistry } from '@devzone/registry';
-import { zoneServiceEnvSchema } from '../packages/zone-subgraph/src/service/zoneServiceConfig';
-import { provinceEnvSchema } from '../subgraphs/province/src/service/provinceConfig';
-import { loadGatewayConfig } from '../gateway/src/config';
+import { loadGatewayConfig } from '@devzone/gateway';
+import { provinceEnvSchema } from '@devzone/province';
+import { zoneServiceEnvSchema } from '@devzone/zone-subgraph';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
 const COMPOSE_FILE = path.join(REPO_ROOT, 'docker-compose.yml');

@@ -1,6 +1,6 @@
 import { postGraphQL, startTestStack, type GraphQLResponseBody } from '@devzone/testkit';
 import type { RunningStack } from '@devzone/stack';
-import { DirectoryCityNames1763900000300 } from '../subgraphs/province/src/db/migrations/1763900000300-DirectoryCityNames';
+import { DirectoryCityNames1763900000300 } from '@devzone/province';
 
 /**
  * Lookups by id and province arguments end to end: real zone services, province

@@ -10,8 +10,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { indicatorByCode } from '@devzone/catalogue';
 import { zoneSeedSchema, type ZoneSeed } from '@devzone/zone-subgraph';
-// The province package has no index yet: import the directory schema by path.
-import { directorySeedSchema, type DirectorySeed } from '../subgraphs/province/src/seed/directorySchema';
+import { directorySeedSchema, type DirectorySeed } from '@devzone/province';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
 const SEEDS_DIR = path.resolve(__dirname, '../data/sources');

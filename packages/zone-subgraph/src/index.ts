@@ -9,6 +9,7 @@ export * from './seed/writeSeed';
 export * from './service/requestStats';
 export * from './service/startZoneService';
 export * from './service/zoneServiceConfig';
+export * from './service/zoneServiceConfig';
 export * from './graphql/types/enums';
 export * from './service/runZoneServiceFromEnv';
 export * from './service/zoneServiceDefinition';

@@ -5,6 +5,7 @@ export * from './seed/directorySchema';
 export * from './seed/loadDirectory';
 export * from './seed/loadPresets';
 export * from './seed/presetSchema';
+export * from './service/provinceConfig';
 export * from './service/startProvinceService';
 export * from './zoneReader/GatewayZoneReader';
 export * from './zoneReader/mergeEnterprisePages';

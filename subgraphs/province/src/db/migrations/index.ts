@@ -2,4 +2,6 @@ import { InitialProvinceSchema1763900000100 } from './1763900000100-InitialProvi
 import { BenchmarkPresetsAndRuns1763900000200 } from './1763900000200-BenchmarkPresetsAndRuns';
 import { DirectoryCityNames1763900000300 } from './1763900000300-DirectoryCityNames';
 
+export { DirectoryCityNames1763900000300 };
+
 export const provinceMigrations = [InitialProvinceSchema1763900000100, BenchmarkPresetsAndRuns1763900000200, DirectoryCityNames1763900000300];

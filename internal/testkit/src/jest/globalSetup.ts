@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-// globalSetup runs outside jest's module registry (no moduleNameMapper): import the source.
-import { EmbeddedPostgresServer } from '../../../database/src/embeddedServer';
+// globalSetup runs outside jest's module registry (no moduleNameMapper): this is the built
+// package, which `npm test` builds before jest starts.
+import { EmbeddedPostgresServer } from '@devzone/database';
 import { findChromium } from '../browser/findChromium';
 
 /** Why some tests will be skipped, for the closing line of `npm test` (scripts/run.mjs reads it). */
