@@ -3,7 +3,7 @@ const workspaceSources = {
   '^@devzone/gateway$': '<rootDir>/gateway/src',
   '^@devzone/province$': '<rootDir>/subgraphs/province/src',
   '^@devzone/zone-(yongkang|chengxi|jinjiang|anhui)$': '<rootDir>/subgraphs/$1/src',
-  '^@devzone/(stack|testkit|bench)$': '<rootDir>/internal/$1/src',
+  '^@devzone/(stack|testkit|bench|codegen)$': '<rootDir>/internal/$1/src',
   '^@devzone/(.*)$': '<rootDir>/packages/$1/src',
 };
 

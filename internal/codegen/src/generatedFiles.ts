@@ -1,0 +1,18 @@
+import { resolve } from 'node:path';
+import type { GeneratedFile } from './generatedFile';
+import { operationsInFolder, renderOperationTypes } from './renderOperationTypes';
+import { renderSchemas } from './renderSchemas';
+
+/** The repository root (from src/ and dist/ alike). */
+export const REPOSITORY_ROOT = resolve(__dirname, '../../..');
+
+/** Every generated file the repository keeps, rendered afresh from the sources. */
+export async function renderGeneratedFiles(root: string = REPOSITORY_ROOT): Promise<GeneratedFile[]> {
+  const { files, apiSchema } = await renderSchemas();
+  const docsQueries = await renderOperationTypes(apiSchema, {
+    output: 'tests/generated/docsQueries.ts',
+    from: 'the example operations in docs/queries/',
+    documents: operationsInFolder(root, 'docs/queries'),
+  });
+  return [...files, docsQueries];
+}

@@ -1,0 +1,4 @@
+export * from './generatedFile';
+export * from './generatedFiles';
+export * from './renderOperationTypes';
+export * from './renderSchemas';

@@ -1,0 +1,46 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { codegen } from '@graphql-codegen/core';
+import * as typescriptPlugin from '@graphql-codegen/typescript';
+import * as operationsPlugin from '@graphql-codegen/typescript-operations';
+import { parse, printSchema, type GraphQLSchema } from 'graphql';
+import { typescriptHeader, type GeneratedFile } from './generatedFile';
+
+/** A set of operations and the file their types go to. */
+export interface OperationSet {
+  /** Where the types are written, from the repository root. */
+  readonly output: string;
+  /** What the header says they come from. */
+  readonly from: string;
+  readonly documents: readonly { location: string; text: string }[];
+}
+
+/** Every `.graphql` file of a folder, by name. */
+export function operationsInFolder(root: string, folder: string): OperationSet['documents'] {
+  return readdirSync(join(root, folder))
+    .filter((file) => file.endsWith('.graphql'))
+    .sort()
+    .map((file) => ({ location: relative(root, join(root, folder, file)), text: readFileSync(join(root, folder, file), 'utf8') }));
+}
+
+/** TypeScript types of the operations' variables and answers, checked against the API schema. */
+export async function renderOperationTypes(apiSchema: GraphQLSchema, set: OperationSet): Promise<GeneratedFile> {
+  const content = await codegen({
+    schema: parse(printSchema(apiSchema)),
+    schemaAst: apiSchema,
+    documents: set.documents.map(({ location, text }) => ({ location, document: parse(text) })),
+    filename: set.output,
+    config: {
+      onlyOperationTypes: true,
+      enumsAsTypes: true,
+      skipTypename: true,
+      avoidOptionals: true,
+      maybeValue: 'T | null',
+      scalars: { ID: 'string' },
+      useTypeImports: true,
+    },
+    plugins: [{ typescript: {} }, { 'typescript-operations': {} }],
+    pluginMap: { typescript: typescriptPlugin, 'typescript-operations': operationsPlugin },
+  });
+  return { path: set.output, content: typescriptHeader(set.from) + content.trimEnd() + '\n' };
+}
