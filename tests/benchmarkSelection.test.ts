@@ -97,8 +97,11 @@ describe('benchmark-site selection on the seeded stack', () => {
     const result = body.data!.selectBenchmarkSites;
     expect(result.excluded.filter((e) => e.reason === 'HOSTED_RECENTLY')).toEqual([]);
     expect(result.unassessableCriteria.map((u) => u.indicator)).toContain('work_coverage.rate');
-    // 当涂 and 濉溪 have no figure on any criterion: imputation does not rank a zone on nothing.
-    expect(result.excluded.filter((e) => e.reason === 'MISSING_VALUE').map((e) => e.zone.id).sort()).toEqual(['dangtu', 'suixi']);
+    // Only 滁州, 宁国 and 永康 have a reported figure (or one computed over complete records) on a criterion:
+    // imputation does not rank a zone on nothing, and honors per organization rest on named-only honor records.
+    expect(result.excluded.filter((e) => e.reason === 'MISSING_VALUE').map((e) => e.zone.id).sort()).toEqual(['changfeng', 'chengxi', 'dangtu', 'feixi', 'jinjiang', 'suixi']);
+    expect(result.unassessableCriteria.map((u) => u.indicator)).toEqual(['work_coverage.rate', 'derived.honors_per_org']);
+    expect(result.unassessableCriteria[1].reason).toContain('a figure (reported, or computed over complete records)');
     expect(result.weights.map((w) => w.indicator)).not.toContain('work_coverage.rate');
     expect(result.weights.reduce((sum, w) => sum + w.weight, 0)).toBeCloseTo(1, 10);
     expect(result.settings).toMatchObject({ method: 'TOPSIS', normalization: 'VECTOR' });
@@ -106,7 +109,7 @@ describe('benchmark-site selection on the seeded stack', () => {
   });
 
   it('ranks on the analyst\'s own criteria with AHP weights, and refuses an inconsistent matrix naming the field', async () => {
-    const criteria = [{ indicator: 'party_org.count' }, { indicator: 'honor.count' }, { indicator: 'org_coverage.rate' }];
+    const criteria = [{ indicator: 'party_org.count' }, { indicator: 'party_member.count' }, { indicator: 'pioneer_post.count' }];
     const consistent = await select({ criteria, weighting: { kind: 'AHP', ahpMatrix: [[1, 2, 4], [0.5, 1, 2], [0.25, 0.5, 1]] }, missing: { policy: 'EXCLUDE' } });
     expect(consistent.errors).toBeUndefined();
     const result = consistent.data!.selectBenchmarkSites;
@@ -118,6 +121,7 @@ describe('benchmark-site selection on the seeded stack', () => {
       expect(e.indicators.length).toBeGreaterThan(0);
     }
     expect(result.ranked.length + result.excluded.length).toBe(9);
+    expect(result.ranked.map((r) => r.zone.id).sort()).toEqual(['ningguo', 'yongkang']);
 
     const inconsistent = await select({ criteria, weighting: { kind: 'AHP', ahpMatrix: [[1, 9, 1 / 9], [1 / 9, 1, 9], [9, 1 / 9, 1]] } });
     expect(inconsistent.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.weighting.ahpMatrix' });
@@ -125,11 +129,41 @@ describe('benchmark-site selection on the seeded stack', () => {
   });
 
   it('blends entropy and given weights and shows both', async () => {
-    const body = await select({ criteria: [{ indicator: 'party_org.count' }, { indicator: 'alliance.count' }], weighting: { kind: 'BLEND', blendAlpha: 0.3 }, missing: { policy: 'IMPUTE', rule: 'WORST' } });
+    const body = await select({ criteria: [{ indicator: 'party_org.count' }, { indicator: 'party_member.count' }], weighting: { kind: 'BLEND', blendAlpha: 0.3 }, missing: { policy: 'IMPUTE', rule: 'WORST' } });
     expect(body.errors).toBeUndefined();
+    expect(body.data!.selectBenchmarkSites.weights).toHaveLength(2);
     for (const w of body.data!.selectBenchmarkSites.weights) {
       expect(w.weight).toBeCloseTo(0.3 * w.subjectiveWeight! + 0.7 * w.entropyWeight!, 10);
     }
+  });
+
+  it('uses no figure computed over named-only records unless asked, and then each one says so', async () => {
+    const criteria = [{ indicator: 'party_org.count' }, { indicator: 'honor.count' }, { indicator: 'org_coverage.rate' }];
+    const byDefault = (await select({ criteria, provinces: ['anhui'], missing: { policy: 'IMPUTE' }, robustness: { monteCarloDraws: 0 } })).data!.selectBenchmarkSites;
+    // Honors are only the ones the articles name: no honor count is used; coverage is 滁州's reported 71 % alone.
+    expect(byDefault.unassessableCriteria.map((u) => u.indicator)).toEqual(['honor.count']);
+    expect(byDefault.ranked.map((r) => r.zone.id)).toEqual(['chuzhou', 'ningguo']);
+    const ningguoCoverage = byDefault.ranked[1].breakdown.find((b) => b.indicator === 'org_coverage.rate')!;
+    expect(ningguoCoverage).toMatchObject({ imputed: true, raw: 71, figure: { status: 'MISSING', value: null } });
+    for (const part of byDefault.ranked.flatMap((r) => r.breakdown)) expect(part.figure.provenance?.kind ?? 'NONE').not.toBe('COMPUTED');
+
+    const optedIn = await postGraphQL<{ selectBenchmarkSites: { settings: { computedOverNamedOnly: boolean }; ranked: { zone: { id: string }; breakdown: { indicator: string; imputed: boolean; figure: { value: number | null; qualifier: string | null; note: string | null; provenance: { kind: string; recordCompleteness: string | null } | null } }[] }[] } }>(
+      stack.gatewayUrl,
+      `query ($input: BenchmarkSelectionInput!) { selectBenchmarkSites(input: $input) { settings { computedOverNamedOnly } ranked { zone { id } breakdown { indicator imputed figure { value qualifier note provenance { kind recordCompleteness } } } } } }`,
+      { input: { criteria, provinces: ['anhui'], missing: { policy: 'IMPUTE' }, robustness: { monteCarloDraws: 0 }, computedOverNamedOnly: true } },
+    );
+    expect(optedIn.errors).toBeUndefined();
+    const result = optedIn.data!.selectBenchmarkSites;
+    expect(result.settings.computedOverNamedOnly).toBe(true);
+    const named = result.ranked.flatMap((r) => r.breakdown.filter((b) => !b.imputed && b.figure.provenance?.kind === 'COMPUTED'));
+    expect(named.length).toBeGreaterThan(0);
+    for (const part of named) {
+      expect(part.figure).toMatchObject({ qualifier: 'AT_LEAST', provenance: { recordCompleteness: 'NAMED_ONLY' } });
+      expect(part.figure.note).toContain('used because computedOverNamedOnly is on');
+    }
+    // Rates are never computed over named-only records: 滁州's 71 % is still the only coverage figure.
+    const coverage = result.ranked.flatMap((r) => r.breakdown.filter((b) => b.indicator === 'org_coverage.rate' && !b.imputed));
+    expect(coverage.map((b) => b.figure.value)).toEqual([71]);
   });
 
   it.each([

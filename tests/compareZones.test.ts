@@ -239,6 +239,89 @@ describe('compareZones on the seeded stack', () => {
     expect(requestsPerService()).toEqual({ yongkang: 0, chengxi: 0, jinjiang: 0, anhui: 1 });
   });
 
+  describe('named-only records and sorting', () => {
+    const SORTED = /* GraphQL */ `
+      query Sorted($provinces: [String!], $indicators: [String!]!, $sort: ComparisonSortInput, $named: Boolean! = false) {
+        compareZones(provinces: $provinces, indicators: $indicators, sort: $sort, computedOverNamedOnly: $named) {
+          sortedBy { indicator direction }
+          rows { zone { id } rank rankNote cells { code status value qualifier note provenance { kind recordCompleteness recordCount } } }
+          provinceAggregates { province { code } indicator valueCount mean qualifier lowerBoundCount reportedCount computedCount derivedCount namedOnlyCount }
+        }
+      }
+    `;
+    interface SortedAnswer {
+      compareZones: {
+        sortedBy: { indicator: string; direction: string } | null;
+        rows: { zone: { id: string }; rank: number | null; rankNote: string | null; cells: (Pick<Cell, 'code' | 'status' | 'value' | 'qualifier' | 'note'> & { provenance: { kind: string; recordCompleteness: string | null; recordCount: number | null } | null })[] }[];
+        provinceAggregates: (Pick<Aggregate, 'indicator' | 'valueCount' | 'mean' | 'qualifier' | 'lowerBoundCount'> & { province: { code: string }; reportedCount: number; computedCount: number; derivedCount: number; namedOnlyCount: number })[];
+      };
+    }
+    const sorted = async (variables: Record<string, unknown>) => {
+      const body = await postGraphQL<SortedAnswer>(stack.gatewayUrl, SORTED, variables);
+      expect(body.errors).toBeUndefined();
+      return body.data!.compareZones;
+    };
+    const ranks = (c: SortedAnswer['compareZones']) => c.rows.map((r) => [r.zone.id, r.rank]);
+
+    it('by default ranks no coverage rate computed over named-only records above Chuzhou\'s reported 71 %, and says why the others have none', async () => {
+      const comparison = await sorted({ provinces: ['anhui'], indicators: ['org_coverage.rate'], sort: { indicator: 'org_coverage.rate', direction: 'DESC' } });
+      expect(comparison.sortedBy).toEqual({ indicator: 'org_coverage.rate', direction: 'DESC' });
+      expect(comparison.rows[0]).toMatchObject({ zone: { id: 'chuzhou' }, rank: 1, rankNote: null, cells: [{ status: 'PRESENT', value: 71, provenance: { kind: 'REPORTED', recordCompleteness: null } }] });
+      for (const row of comparison.rows.slice(1)) {
+        expect(row).toMatchObject({ rank: null, rankNote: 'no value (missing): listed last, not ranked', cells: [{ status: 'MISSING', value: null }] });
+        expect(row.cells[0].note).toMatch(/^no reported or computed figure; not assessable: /);
+      }
+      // Changfeng, Feixi and Ningguo name a few enterprises: the zone says a rate over them cannot be computed.
+      for (const zoneId of ['changfeng', 'feixi', 'ningguo']) {
+        expect(comparison.rows.find((r) => r.zone.id === zoneId)!.cells[0].note).toContain('is a rate over enterprise records, which are named only');
+      }
+      expect(comparison.provinceAggregates[0]).toMatchObject({ valueCount: 1, mean: 71, qualifier: 'EXACT', reportedCount: 1, computedCount: 0 });
+    });
+
+    it('brings named-only computed figures back on opt-in, each cell saying so, while rates over them stay unassessable', async () => {
+      const byDefault = await sorted({ provinces: ['anhui'], indicators: ['party_org.count', 'org_coverage.rate'], sort: { indicator: 'party_org.count', direction: 'DESC' } });
+      expect(ranks(byDefault)).toEqual([['chuzhou', 1], ['ningguo', 2], ['changfeng', null], ['dangtu', null], ['feixi', null], ['suixi', null]]);
+      expect(byDefault.rows[2].cells[0].note).toContain('the computed figure (at least 7, over 7 named-only records) is not used: computedOverNamedOnly is off');
+      expect(byDefault.provinceAggregates[0]).toMatchObject({ valueCount: 2, mean: 99, qualifier: 'EXACT', reportedCount: 2, computedCount: 0, namedOnlyCount: 0 });
+
+      const optedIn = await sorted({ provinces: ['anhui'], indicators: ['party_org.count', 'org_coverage.rate'], sort: { indicator: 'party_org.count', direction: 'DESC' }, named: true });
+      expect(ranks(optedIn)).toEqual([['chuzhou', 1], ['ningguo', 2], ['changfeng', 3], ['feixi', 4], ['dangtu', null], ['suixi', null]]);
+      const changfeng = optedIn.rows[2];
+      expect(changfeng.cells[0]).toMatchObject({ status: 'PRESENT', value: 7, qualifier: 'AT_LEAST', provenance: { kind: 'COMPUTED', recordCompleteness: 'NAMED_ONLY', recordCount: 7 } });
+      expect(changfeng.cells[0].note).toContain('computed over 7 named-only records');
+      expect(changfeng.rankNote).toContain('ranked by its lower bound (at least 7)');
+      expect(changfeng.cells[1]).toMatchObject({ status: 'MISSING', value: null });
+      expect(changfeng.cells[1].note).toContain('not assessable');
+      // The province mean mixes reported 115 and 83 with named-only 7 and 1: a lower bound, and it says how it is made up.
+      expect(optedIn.provinceAggregates[0]).toMatchObject({ indicator: 'party_org.count', valueCount: 4, mean: 51.5, qualifier: 'AT_LEAST', lowerBoundCount: 2, reportedCount: 2, computedCount: 2, namedOnlyCount: 2 });
+    });
+
+    it('sorts ascending or descending, ties sharing a competition rank (honors: 12, 6, 1, 1, 1 → 1, 2, 3, 3, 3), zones without a value last', async () => {
+      const desc = await sorted({ indicators: ['honor.count'], sort: { indicator: 'honor.count' }, named: true });
+      expect(desc.sortedBy).toEqual({ indicator: 'honor.count', direction: 'DESC' });
+      const valued = desc.rows.filter((r) => r.rank !== null);
+      expect(valued.map((r) => r.rank)).toEqual(valued.map((r) => 1 + valued.filter((o) => o.cells[0].value! > r.cells[0].value!).length));
+      expect(valued.map((r) => r.rank)).toEqual([1, 2, 3, 3, 3]);
+      expect(desc.rows.slice(valued.length).every((r) => r.rank === null && r.cells[0].status === 'MISSING')).toBe(true);
+      const values = valued.map((r) => r.cells[0].value!);
+      expect([...values].sort((a, b) => b - a)).toEqual(values);
+
+      const asc = await sorted({ indicators: ['honor.count'], sort: { indicator: 'honor.count', direction: 'ASC' }, named: true });
+      const ascValues = asc.rows.filter((r) => r.rank !== null).map((r) => r.cells[0].value!);
+      expect(ascValues).toEqual([...values].reverse());
+      expect(asc.rows.filter((r) => r.rank !== null)[0].rank).toBe(1);
+    });
+
+    it.each([
+      ['an unknown code', { indicator: 'no.such' }, 'unknown indicator code "no.such"'],
+      ['a code not compared', { indicator: 'party_member.count' }, '"party_member.count" is not among the compared indicators'],
+    ])('refuses to sort by %s, naming sort.indicator', async (_label, sort, message) => {
+      const body = await postGraphQL(stack.gatewayUrl, SORTED, { indicators: ['party_org.count'], sort });
+      expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'sort.indicator' });
+      expect(body.errors?.[0].message).toContain(`sort.indicator: ${message}`);
+    });
+  });
+
   it.each([
     ['an unknown indicator', { indicators: ['org_coverage.rate', 'no_such.indicator'] }, 'indicators[1]'],
     ['an indicator listed twice', { indicators: ['party_org.count', 'party_org.count'] }, 'indicators[1]'],
