@@ -42,17 +42,19 @@ const EXPECTATIONS: Record<string, (data: any) => void> = {
     expect(consideredZones).toBe(peers.length + notSuggested.length);
     expect([...peers, ...notSuggested].map((p: any) => p.zone.id)).not.toContain(zone.id);
     expect(peers.every((p: any) => p.strongerOn > 0 && p.gaps.some((g: any) => g.peerIsStronger && g.gap === g.peer.value - g.own.value))).toBe(true);
-    // Yongkang records more party organizations and honors than Changfeng, and both have logistics enterprises.
-    const yongkang = peers.find((p: any) => p.zone.id === 'yongkang');
-    expect(yongkang).toMatchObject({ strongerOn: 2, sharedIndustries: ['logistics'] });
-    expect(yongkang.industrySimilarity).toBeGreaterThan(0);
+    // Ningguo reports more organizations (83) and members (900余) than Chengxi (60余, 600余), at a similar size.
+    expect(peers[0]).toMatchObject({ rank: 1, zone: { id: 'ningguo' }, strongerOn: 2 });
+    expect(peers.map((p: any) => p.zone.id)).toEqual(['ningguo', 'chuzhou', 'yongkang']);
+    // Zones whose only figures count what an article names are left out by default.
+    expect(notSuggested.filter((e: any) => e.reason === 'MISSING_FIGURES').map((e: any) => e.zone.id).sort()).toEqual(['changfeng', 'dangtu', 'feixi', 'jinjiang', 'suixi']);
   },
   'saved-selection-run.graphql': (data) => {
     const run = data.saveSelectionRun;
     expect(run.replayMatchesSaved).toBe(true);
     expect(run.result.settings).toMatchObject({ preset: 'party_building_quality', method: 'TOPSIS', seed: 7 });
     expect(run.result.selected).toHaveLength(3);
-    expect(run.result.unassessableCriteria.map((u: any) => u.indicator)).toEqual(['work_coverage.rate']);
+    // Honors per organization would rest on the honors an article names: not assessable by default.
+    expect(run.result.unassessableCriteria.map((u: any) => u.indicator)).toEqual(['work_coverage.rate', 'derived.honors_per_org']);
     // Nothing changed between saving and re-running on current data.
     expect(run.rerunOnCurrentData).toEqual({ selectionChanged: false, moves: [], figureChanges: [] });
   },
@@ -60,15 +62,17 @@ const EXPECTATIONS: Record<string, (data: any) => void> = {
     const runs = Object.values(data) as any[];
     expect(runs).toHaveLength(8);
     for (const run of runs) {
-      expect(run.excluded.map((e: any) => e.zone.id)).toEqual(['dangtu']);
-      expect(run.ranked).toHaveLength(8);
+      // Only four zones report a figure on organizations, members or pioneer posts.
+      expect(run.excluded.map((e: any) => e.zone.id).sort()).toEqual(['changfeng', 'dangtu', 'feixi', 'jinjiang', 'suixi']);
+      expect(run.ranked.map((r: any) => r.zone.id).sort()).toEqual(['chengxi', 'chuzhou', 'ningguo', 'yongkang']);
+      expect(run.ranked[0].zone.id).toBe('yongkang');
       expect(run.weights.reduce((sum: number, w: any) => sum + w.weight, 0)).toBeCloseTo(1, 10);
     }
     expect(data.ahpWeights.weights.map((w: any) => w.weight)).toEqual([expect.closeTo(0.4, 6), expect.closeTo(0.2, 6), expect.closeTo(0.4, 6)]);
     expect(data.ahpWeights.consistencyRatio).toBeLessThan(1e-9);
-    // Entropy weighs honors most: the zones differ most on them.
+    // Entropy weighs pioneer posts most: the zones differ most on them (197 against 21余).
     const entropy = Object.fromEntries(data.entropyWeights.weights.map((w: any) => [w.indicator, w.weight]));
-    expect(entropy['honor.count']).toBeGreaterThan(Math.max(entropy['party_org.count'], entropy['org_coverage.rate']));
+    expect(entropy['pioneer_post.count']).toBeGreaterThan(Math.max(entropy['party_org.count'], entropy['party_member.count']));
     // Efficacy scores sit on the 60-100 scale around the bounds; TOPSIS closeness in [0, 1].
     expect(data.weightedSumEfficacy.ranked[0].score).toBeGreaterThan(60);
     expect(data.topsis.ranked.every((r: any) => r.score >= 0 && r.score <= 1)).toBe(true);
@@ -81,6 +85,19 @@ const EXPECTATIONS: Record<string, (data: any) => void> = {
     const winner = selection.ranked[0];
     expect(winner.breakdown.reduce((sum: number, b: any) => sum + b.contribution, 0)).toBeCloseTo(winner.score, 9);
     expect(data.benchmarkPresets[0].criteria.map((c: any) => c.dimension.split(' ')[0])).toContain('示范性');
+  },
+  'compare-sorted-by-indicator.graphql': (data) => {
+    const { asReported, withNamedOnly } = data;
+    const ranks = (c: any) => c.rows.map((r: any) => [r.zone.id, r.rank]);
+    expect(ranks(asReported)).toEqual([['chuzhou', 1], ['ningguo', 2], ['yongkang', 3], ['chengxi', 4], ['changfeng', null], ['dangtu', null], ['feixi', null], ['suixi', null], ['jinjiang', null]]);
+    expect(asReported.rows[3].rankNote).toContain('lower bound (at least 60)');
+    expect(ranks(withNamedOnly).slice(4)).toEqual([['changfeng', 5], ['jinjiang', 6], ['feixi', 7], ['dangtu', null], ['suixi', null]]);
+    for (const row of withNamedOnly.rows.slice(4, 7)) expect(row.cells[0].provenance).toMatchObject({ kind: 'COMPUTED', recordCompleteness: 'NAMED_ONLY' });
+    // Coverage rates over named-only records are never computed: only Chuzhou's reported 71 %.
+    for (const run of [asReported, withNamedOnly]) expect(run.rows.filter((r: any) => r.cells[1].status === 'PRESENT').map((r: any) => [r.zone.id, r.cells[1].value])).toEqual([['chuzhou', 71]]);
+    const anhui = (c: any) => c.provinceAggregates.find((a: any) => a.province.code === 'anhui' && a.indicator === 'party_org.count');
+    expect(anhui(asReported)).toMatchObject({ mean: 99, qualifier: 'EXACT', reportedCount: 2, computedCount: 0 });
+    expect(anhui(withNamedOnly)).toMatchObject({ mean: 51.5, qualifier: 'AT_LEAST', reportedCount: 2, computedCount: 2, namedOnlyCount: 2 });
   },
   'compare-zones-and-provinces.graphql': (data) => {
     const { rows, provinceAggregates, failedZones } = data.compareZones;

@@ -4,7 +4,8 @@ import { postGraphQL, startTestStack } from '@devzone/testkit';
 interface Cell {
   value: number | null;
   status: string;
-  provenance: { kind: string } | null;
+  note: string | null;
+  provenance: { kind: string; recordCompleteness: string | null } | null;
 }
 interface Gap {
   indicator: string;
@@ -37,13 +38,13 @@ interface Answer {
 }
 
 const PEERS = /* GraphQL */ `
-  query ($zoneId: ID!, $criteria: [CriterionInput!]!, $provinces: [String!], $limit: Int! = 3) {
-    peerSuggestions(zoneId: $zoneId, criteria: $criteria, provinces: $provinces, limit: $limit) {
+  query ($zoneId: ID!, $criteria: [CriterionInput!]!, $provinces: [String!], $limit: Int! = 3, $named: Boolean! = false) {
+    peerSuggestions(zoneId: $zoneId, criteria: $criteria, provinces: $provinces, limit: $limit, computedOverNamedOnly: $named) {
       zone { id }
       consideredZones
       peers {
         rank zone { id } score similarity industrySimilarity sizeSimilarity similarityNote strongerOn
-        gaps { indicator direction gap relativeGap peerIsStronger own { value status provenance { kind } } peer { value status provenance { kind } } }
+        gaps { indicator direction gap relativeGap peerIsStronger own { value status note provenance { kind recordCompleteness } } peer { value status note provenance { kind recordCompleteness } } }
       }
       notSuggested { zone { id } reason note }
       failedZones { zoneId service message }
@@ -51,7 +52,8 @@ const PEERS = /* GraphQL */ `
   }
 `;
 
-const CRITERIA = [{ indicator: 'party_org.count' }, { indicator: 'honor.count' }];
+/** Criteria the zones report figures for (organizations, members); honors are only ever counted over named-only records. */
+const CRITERIA = [{ indicator: 'party_org.count' }, { indicator: 'party_member.count' }];
 const ALL_ZONES = ['changfeng', 'chengxi', 'chuzhou', 'dangtu', 'feixi', 'jinjiang', 'ningguo', 'suixi', 'yongkang'];
 
 /** Peer learning on the seeded system: real zone services, province and gateway, GraphQL over HTTP. */
@@ -71,11 +73,11 @@ describe('peerSuggestions on the seeded stack', () => {
   };
 
   it('suggests only zones stronger on a criterion, never the learner, and accounts for every other zone', async () => {
-    const result = await suggest({ zoneId: 'feixi', criteria: CRITERIA, limit: 20 });
-    expect(result.zone.id).toBe('feixi');
+    const result = await suggest({ zoneId: 'chengxi', criteria: CRITERIA, limit: 20 });
+    expect(result.zone.id).toBe('chengxi');
     expect(result.failedZones).toEqual([]);
     const listed = [...result.peers.map((p) => p.zone.id), ...result.notSuggested.map((e) => e.zone.id)];
-    expect(listed.sort()).toEqual(ALL_ZONES.filter((id) => id !== 'feixi'));
+    expect(listed.sort()).toEqual(ALL_ZONES.filter((id) => id !== 'chengxi'));
     expect(result.consideredZones).toBe(listed.length);
     expect(result.peers.length).toBeGreaterThan(0);
     for (const peer of result.peers) {
@@ -88,19 +90,19 @@ describe('peerSuggestions on the seeded stack', () => {
     const scores = result.peers.map((p) => p.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
     expect(result.peers.map((p) => p.rank)).toEqual(result.peers.map((_, i) => i + 1));
-    // Feixi records no honor: that gap is null for every peer, never 0.
-    for (const peer of result.peers) expect(peer.gaps.find((g) => g.indicator === 'honor.count')).toMatchObject({ gap: null, relativeGap: null, peerIsStronger: null });
-    // Dangtu has no figures at all.
-    expect(result.notSuggested.find((e) => e.zone.id === 'dangtu')?.reason).toBe('MISSING_FIGURES');
+    // Chuzhou reports no member count: that gap is null, never 0.
+    expect(result.peers.find((p) => p.zone.id === 'chuzhou')!.gaps.find((g) => g.indicator === 'party_member.count')).toMatchObject({ gap: null, relativeGap: null, peerIsStronger: null });
+    // Dangtu has no figures at all; Feixi and Changfeng only counts over the few organizations an article names.
+    for (const zoneId of ['dangtu', 'feixi', 'changfeng']) expect(result.notSuggested.find((e) => e.zone.id === zoneId)?.reason).toBe('MISSING_FIGURES');
   });
 
   it('gives gaps consistent with the figures the zones state', async () => {
-    const result = await suggest({ zoneId: 'changfeng', criteria: CRITERIA, limit: 20 });
+    const result = await suggest({ zoneId: 'chengxi', criteria: CRITERIA, limit: 20 });
     expect(result.peers.length).toBeGreaterThan(0);
     const ids = [result.zone.id, ...result.peers.map((p) => p.zone.id)];
     const figures = await postGraphQL<{ zones: { id: string; indicators: { code: string; value: number; provenance: { kind: string } }[] }[] }>(
       stack.gatewayUrl,
-      `query ($ids: [ID!]) { zones(ids: $ids) { id indicators(codes: ["party_org.count", "honor.count"]) { code value provenance { kind } } } }`,
+      `query ($ids: [ID!]) { zones(ids: $ids) { id indicators(codes: ["party_org.count", "party_member.count"]) { code value provenance { kind } } } }`,
       { ids },
     );
     expect(figures.errors).toBeUndefined();
@@ -112,8 +114,11 @@ describe('peerSuggestions on the seeded stack', () => {
           const candidates = stated(zoneId, gap.indicator);
           if (cell.value === null) expect(candidates).toEqual([]);
           else expect(candidates.some((f) => f.value === cell.value && f.provenance.kind === cell.provenance?.kind)).toBe(true);
-          // PREFER_REPORTED: a computed figure is used only when the zone reports none.
-          if (cell.provenance?.kind === 'COMPUTED') expect(candidates.some((f) => f.provenance.kind === 'REPORTED')).toBe(false);
+          // PREFER_REPORTED: a computed figure is used only when the zone reports none, and only over complete records.
+          if (cell.provenance?.kind === 'COMPUTED') {
+            expect(candidates.some((f) => f.provenance.kind === 'REPORTED')).toBe(false);
+            expect(cell.provenance.recordCompleteness).toBe('COMPLETE');
+          }
         }
         if (gap.own.value === null || gap.peer.value === null) {
           expect(gap).toMatchObject({ gap: null, relativeGap: null, peerIsStronger: null });
@@ -124,6 +129,23 @@ describe('peerSuggestions on the seeded stack', () => {
         }
       }
     }
+  });
+
+  it('uses counts over named-only records only on opt-in, and the cells say so', async () => {
+    const learn = [{ indicator: 'party_org.count' }, { indicator: 'honor.count' }];
+    const byDefault = await suggest({ zoneId: 'changfeng', criteria: learn, limit: 20 });
+    // Changfeng's only figures count the organizations and honors an article names: nothing to compare by default.
+    expect(byDefault.peers).toEqual([]);
+    expect(byDefault.notSuggested.every((e) => e.reason === 'MISSING_FIGURES')).toBe(true);
+    expect(byDefault.notSuggested.find((e) => e.zone.id === 'yongkang')!.note).toContain('computedOverNamedOnly is off');
+
+    const optedIn = await suggest({ zoneId: 'changfeng', criteria: learn, limit: 20, named: true });
+    const yongkang = optedIn.peers.find((p) => p.zone.id === 'yongkang')!;
+    expect(yongkang.strongerOn).toBe(2);
+    const orgs = yongkang.gaps.find((g) => g.indicator === 'party_org.count')!;
+    expect(orgs.own).toMatchObject({ value: 7, provenance: { kind: 'COMPUTED', recordCompleteness: 'NAMED_ONLY' } });
+    expect(orgs.own.note).toContain('used because computedOverNamedOnly is on');
+    expect(orgs.peer).toMatchObject({ value: 82, provenance: { kind: 'REPORTED', recordCompleteness: null } });
   });
 
   it('reads figures and industry profiles in one round trip per zone service', async () => {
@@ -157,7 +179,7 @@ describe('peerSuggestions on the seeded stack', () => {
   // Last: it stops a zone service for the rest of this stack's life.
   it('reports a zone whose service is down instead of dropping it, for a peer and for the learner', async () => {
     await stack.stopZoneService('jinjiang');
-    const result = await suggest({ zoneId: 'feixi', criteria: CRITERIA, limit: 20 });
+    const result = await suggest({ zoneId: 'chengxi', criteria: CRITERIA, limit: 20 });
     expect(result.failedZones).toEqual([expect.objectContaining({ zoneId: 'jinjiang', service: 'jinjiang' })]);
     expect(result.notSuggested.find((e) => e.zone.id === 'jinjiang')).toMatchObject({ reason: 'ZONE_UNAVAILABLE' });
     expect(result.peers.map((p) => p.zone.id)).not.toContain('jinjiang');
