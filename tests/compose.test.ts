@@ -40,7 +40,7 @@ const APP_SERVICES = [...DATABASE_OWNERS, 'gateway'];
  * What gateway/src/config.ts reads (its zod schema is not exported): PORT,
  * PROVINCE_URL, ZONE_TIMEOUT_MS, plus ZONE_SERVICES through the registry.
  */
-const GATEWAY_VARIABLES = ['PORT', 'PROVINCE_URL', 'ZONE_TIMEOUT_MS', 'ZONE_SERVICES'];
+const GATEWAY_VARIABLES = ['PORT', 'HOST', 'PROVINCE_URL', 'ZONE_TIMEOUT_MS', 'ZONE_SERVICES'];
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 interface Service {
@@ -337,6 +337,7 @@ describe('docker-compose.yml: environment variables the services read', () => {
     expect(Object.keys(env).filter((key) => !GATEWAY_VARIABLES.includes(key))).toEqual([]);
     const config = loadGatewayConfig(env);
     expect(config.port).toBe(4000);
+    expect(config.host).toBe('0.0.0.0');
     expect(config.timeoutMs).toBe(5000);
     const provinceUrl = new URL(config.provinceUrl);
     expect([provinceUrl.hostname, provinceUrl.port]).toEqual(['province', environmentOf('province').PORT]);

@@ -5,6 +5,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
+import { runFromEnvironment } from '@devzone/service-shell';
 import express from 'express';
 import { loadGatewayConfig } from './config';
 import { createGateway, type CreateGatewayOptions } from './createGateway';
@@ -97,20 +98,10 @@ function urlHost(host: string | undefined): string {
 }
 
 /** `node dist/main.js`: configuration from the environment (see `loadGatewayConfig`). */
-async function runFromEnvironment(): Promise<void> {
-  const config = loadGatewayConfig(process.env);
-  const running = await startGateway({ ...config, logger: consoleLogger });
-  consoleLogger.info(`Gateway ready at ${running.url} (GraphiQL at ${running.url.replace(/graphql$/, '')})`);
-  const shutdown = () => {
-    void running.stop().then(() => process.exit(0));
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
-}
-
 if (require.main === module) {
-  runFromEnvironment().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
+  runFromEnvironment({
+    title: 'Gateway',
+    start: () => startGateway({ ...loadGatewayConfig(process.env), logger: consoleLogger }),
+    readyLine: (gateway) => `Gateway ready at ${gateway.url} (GraphiQL: open it in a browser)`,
   });
 }

@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { codegen } from '@graphql-codegen/core';
-import * as typescriptPlugin from '@graphql-codegen/typescript';
 import * as operationsPlugin from '@graphql-codegen/typescript-operations';
 import { parse, printSchema, type GraphQLSchema } from 'graphql';
 import { typescriptHeader, type GeneratedFile } from './generatedFile';
@@ -31,7 +30,6 @@ export async function renderOperationTypes(apiSchema: GraphQLSchema, set: Operat
     documents: set.documents.map(({ location, text }) => ({ location, document: parse(text) })),
     filename: set.output,
     config: {
-      onlyOperationTypes: true,
       enumsAsTypes: true,
       skipTypename: true,
       avoidOptionals: true,
@@ -39,8 +37,9 @@ export async function renderOperationTypes(apiSchema: GraphQLSchema, set: Operat
       scalars: { ID: 'string' },
       useTypeImports: true,
     },
-    plugins: [{ typescript: {} }, { 'typescript-operations': {} }],
-    pluginMap: { typescript: typescriptPlugin, 'typescript-operations': operationsPlugin },
+    // typescript-operations 6 also emits the enums and input types the operations use.
+    plugins: [{ 'typescript-operations': {} }],
+    pluginMap: { 'typescript-operations': operationsPlugin },
   });
   return { path: set.output, content: typescriptHeader(set.from) + content.trimEnd() + '\n' };
 }

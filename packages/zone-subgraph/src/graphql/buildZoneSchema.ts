@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import { buildFederatedSchema } from '../federation/buildFederatedSchema';
+import { buildFederatedSchema } from '@devzone/subgraph-kit';
 import { AllianceResolver } from './resolvers/alliance.resolver';
 import { EnterpriseResolver } from './resolvers/enterprise.resolver';
 import { HonorResolver } from './resolvers/honor.resolver';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { indicatorByCode } from '@devzone/catalogue';
 import { isZoneId } from '@devzone/registry';
 import { COMPLETENESS_VALUES, RECORDS_AS_OF_PATTERN } from '../records/recordKinds';
-import { localIdSchema, periodSchema, sourceRefSchema } from './sourceSchema';
+import { localIdSchema, periodSchema, sourceRefSchema } from '@devzone/subgraph-kit';
 
 export const PARTY_ORGANIZATION_TYPES = [
   'working_committee', // 党工委

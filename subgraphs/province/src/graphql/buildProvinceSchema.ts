@@ -1,4 +1,4 @@
-import { buildFederatedSchema } from '@devzone/zone-subgraph';
+import { buildFederatedSchema } from '@devzone/subgraph-kit';
 import type { GraphQLSchema } from 'graphql';
 import { CatalogueResolver } from './resolvers/catalogue.resolver';
 import { ComparisonResolver } from './resolvers/comparison.resolver';

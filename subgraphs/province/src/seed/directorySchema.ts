@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isZoneId } from '@devzone/registry';
-import { periodSchema, sourceRefSchema } from '@devzone/zone-subgraph';
+import { periodSchema, sourceRefSchema } from '@devzone/subgraph-kit';
 
 export const ZONE_LEVELS = ['national', 'provincial', 'unknown'] as const;
 export const MEETING_PRECISION = ['exact_year', 'within_period', 'announced'] as const;

@@ -1,14 +1,16 @@
+import { envFixedPort, envHost, envOptionalString, envPort, envPostgresUrl, envUrl } from '@devzone/subgraph-kit';
 import { z } from 'zod';
 
+/** The province service started on its own (`node subgraphs/province/dist/main.js`), with the kit's rules for each variable. */
 export const provinceEnvSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(4001),
-  HOST: z.string().default('0.0.0.0'),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
-  EMBEDDED_PG_DIR: z.string().optional(),
-  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(50001),
-  GATEWAY_URL: z.url().default('http://localhost:4000/graphql'),
-  DIRECTORY_FILE: z.string().optional(),
-  PRESET_FILE: z.string().optional(),
+  PORT: envPort(4001),
+  HOST: envHost,
+  DATABASE_URL: envPostgresUrl,
+  EMBEDDED_PG_DIR: envOptionalString,
+  EMBEDDED_PG_PORT: envFixedPort(50001),
+  GATEWAY_URL: envUrl('http://localhost:4000/graphql'),
+  DIRECTORY_FILE: envOptionalString,
+  PRESET_FILE: envOptionalString,
   /** Folder of the source articles and their index.json. @default the repository's data/sources */
-  SOURCES_DIR: z.string().optional(),
+  SOURCES_DIR: envOptionalString,
 });

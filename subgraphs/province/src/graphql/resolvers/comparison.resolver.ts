@@ -1,5 +1,5 @@
 import { indicatorByCode, unitLabel } from '@devzone/catalogue';
-import type { Qualifier } from '@devzone/zone-subgraph';
+import type { Qualifier } from '@devzone/subgraph-kit';
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { aggregateByProvince, type ProvinceAggregateRow } from '../../analytics/aggregate';
 import { requireIndicatorCodes, resolveZoneScope } from '../../analytics/candidateZones';

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { In } from 'typeorm';
-import { validateArgumentNamed } from '@devzone/zone-subgraph';
+import { validateArgumentNamed } from '@devzone/subgraph-kit';
 import { ArrayMaxSize, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { compareRuns } from '../../analytics/selection/compareRuns';

@@ -1,4 +1,4 @@
-import { Qualifier } from '@devzone/zone-subgraph';
+import { Qualifier } from '@devzone/subgraph-kit';
 import { ArrayMaxSize, IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { IndicatorDefinition } from './catalogue.types';

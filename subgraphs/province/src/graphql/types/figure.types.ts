@@ -1,5 +1,5 @@
 import { unitLabel } from '@devzone/catalogue';
-import { Qualifier, RecordCompleteness } from '@devzone/zone-subgraph';
+import { Qualifier, RecordCompleteness } from '@devzone/subgraph-kit';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { Cell } from '../../analytics/cell';
 

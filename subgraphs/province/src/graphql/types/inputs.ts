@@ -1,4 +1,4 @@
-import { EnterpriseFlag, EnterpriseOrder } from '@devzone/zone-subgraph';
+import { EnterpriseFlag, EnterpriseOrder } from '@devzone/subgraph-kit';
 import { ArrayMaxSize, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 

@@ -1,0 +1,3 @@
+export * from './envRules';
+export * from './runFromEnvironment';
+export * from './serviceDatabase';

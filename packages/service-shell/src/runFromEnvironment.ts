@@ -1,0 +1,46 @@
+/** What a started service hands back to the shell. */
+export interface StartedService {
+  /** Printed in the ready line. */
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+export interface RunFromEnvironmentOptions<S extends StartedService> {
+  /** How the service is named in the ready and error lines, e.g. `Zone service "anhui"`. */
+  readonly title: string;
+  /** Reads the environment (throwing a ValidationError that names the variable), starts, and returns the service. */
+  readonly start: () => Promise<S>;
+  /** @default `${title} ready at ${url}` */
+  readonly readyLine?: (service: S) => string;
+}
+
+/**
+ * The one shell every service runs under when started on its own: start, print
+ * one ready line, stop cleanly on SIGINT/SIGTERM (exit 0); on a start-up
+ * failure print the reason without a stack trace and exit 1.
+ */
+export function runFromEnvironment<S extends StartedService>({ title, start, readyLine }: RunFromEnvironmentOptions<S>): void {
+  let stopping = false;
+  const stopThenExit = (service: StartedService) => {
+    if (stopping) return;
+    stopping = true;
+    void service.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`${title}: while stopping: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(1);
+      },
+    );
+  };
+  start().then(
+    (service) => {
+      console.log(readyLine ? readyLine(service) : `${title} ready at ${service.url}`);
+      process.once('SIGINT', () => stopThenExit(service));
+      process.once('SIGTERM', () => stopThenExit(service));
+    },
+    (error: unknown) => {
+      console.error(`${title} could not start: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,34 @@
+import { resolve } from 'node:path';
+import { EmbeddedPostgresServer } from '@devzone/database';
+
+export interface ServiceDatabaseSettings {
+  /** An external PostgreSQL (DATABASE_URL); when unset an embedded server is started. */
+  readonly databaseUrl?: string | undefined;
+  /** @default `.data/<name>` under the working directory */
+  readonly embeddedDir?: string | undefined;
+  readonly embeddedPort: number;
+  /** The service's name: names the embedded data folder and database (`devzone_<name>`). */
+  readonly name: string;
+}
+
+export interface ServiceDatabaseHandle {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/** The database a service runs on when started on its own: external when given, else embedded. */
+export async function openDatabaseFromSettings(settings: ServiceDatabaseSettings): Promise<ServiceDatabaseHandle> {
+  if (settings.databaseUrl) return { url: settings.databaseUrl, stop: async () => undefined };
+  const embedded = new EmbeddedPostgresServer({
+    dataDir: settings.embeddedDir ?? resolve(process.cwd(), '.data', settings.name),
+    port: settings.embeddedPort,
+  });
+  await embedded.start();
+  try {
+    const url = await embedded.ensureDatabase(`devzone_${settings.name.replace(/-/g, '_')}`);
+    return { url, stop: () => embedded.stop() };
+  } catch (error) {
+    await embedded.stop();
+    throw error;
+  }
+}
