@@ -40,6 +40,8 @@ if (command === 'start') {
   process.exit(run(process.execPath, [join(root, 'internal/stack/dist/main.js')]));
 } else if (command === 'test') {
   step('Type-checking the tests (tsconfig.tests.json)', pnpm, [...pnpmArgs, 'exec', 'tsc', '-p', 'tsconfig.tests.json']);
+  step('Linting (typescript-eslint)', pnpm, [...pnpmArgs, 'exec', 'eslint', '.']);
+  step('Checking the format (prettier; `pnpm format` fixes it)', pnpm, [...pnpmArgs, 'exec', 'prettier', '--check', '--log-level', 'warn', '**/*.{ts,mjs,js}']);
   const results = join(root, '.jest-results.json');
   rmSync(results, { force: true });
   console.log('\n▶ Running the test suite (jest)');

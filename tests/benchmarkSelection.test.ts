@@ -5,8 +5,27 @@ import { postGraphQL, startTestStack } from '@devzone/testkit';
 
 /** Benchmark-site selection, presets and saved runs over the real seeded stack (gateway → province → zones). */
 
-interface Contribution { indicator: string; raw: number; weight: number; contribution: number; imputed: boolean; figure: { status: string; value: number | null; qualifier: string | null; provenance: { kind: string; document: string | null; computation: string | null } | null } }
-interface Ranked { zone: { id: string }; rank: number; score: number; selected: boolean; probabilityFirst: number | null; breakdown: Contribution[] }
+interface Contribution {
+  indicator: string;
+  raw: number;
+  weight: number;
+  contribution: number;
+  imputed: boolean;
+  figure: {
+    status: string;
+    value: number | null;
+    qualifier: string | null;
+    provenance: { kind: string; document: string | null; computation: string | null } | null;
+  };
+}
+interface Ranked {
+  zone: { id: string };
+  rank: number;
+  score: number;
+  selected: boolean;
+  probabilityFirst: number | null;
+  breakdown: Contribution[];
+}
 interface Selection {
   settings: { preset: string | null; asOfYear: number; excludeHostedWithinYears: number | null; method: string; normalization: string };
   ranked: Ranked[];
@@ -15,7 +34,12 @@ interface Selection {
   weights: { indicator: string; weight: number; subjectiveWeight: number | null; entropyWeight: number | null }[];
   unassessableCriteria: { indicator: string; reason: string }[];
   consistencyRatio: number | null;
-  robustness: { stable: boolean | null; monteCarloDraws: number | null; dethrone: { winner: { id: string }; indicator: string; newLeader: { id: string } } | null; notes: string[] };
+  robustness: {
+    stable: boolean | null;
+    monteCarloDraws: number | null;
+    dethrone: { winner: { id: string }; indicator: string; newLeader: { id: string } } | null;
+    notes: string[];
+  };
   failedZones: { zoneId: string; service: string | null; message: string }[];
 }
 
@@ -32,7 +56,9 @@ const SELECTION_FIELDS = `
   failedZones { zoneId service message }
 `;
 const SELECT = `query Select($input: BenchmarkSelectionInput!) { selectBenchmarkSites(input: $input) { ${SELECTION_FIELDS} } }`;
-const presetFile = JSON.parse(readFileSync(join(__dirname, '..', 'subgraphs', 'province', 'seed', 'presets.json'), 'utf8')) as { presets: { code: string; settings: { criteria: { indicator: string; weight: number }[] } }[] };
+const presetFile = JSON.parse(readFileSync(join(__dirname, '..', 'subgraphs', 'province', 'seed', 'presets.json'), 'utf8')) as {
+  presets: { code: string; settings: { criteria: { indicator: string; weight: number }[] } }[];
+};
 
 describe('benchmark-site selection on the seeded stack', () => {
   let stack: RunningStack;
@@ -49,10 +75,13 @@ describe('benchmark-site selection on the seeded stack', () => {
   it('stores the presets in the province database and explains every criterion', async () => {
     const stored = await stack.province.database.dataSource.query(`SELECT code FROM benchmark_preset ORDER BY code`);
     expect(stored.map((r: { code: string }) => r.code)).toEqual(presetFile.presets.map((p) => p.code).sort());
-    const body = await postGraphQL<{ benchmarkPresets: { code: string; justification: string; criteria: { indicator: string; weight: number; dimension: string; justification: string; definition: { nameZh: string } }[] }[] }>(
-      stack.gatewayUrl,
-      `{ benchmarkPresets { code justification criteria { indicator weight dimension justification definition { nameZh } } } }`,
-    );
+    const body = await postGraphQL<{
+      benchmarkPresets: {
+        code: string;
+        justification: string;
+        criteria: { indicator: string; weight: number; dimension: string; justification: string; definition: { nameZh: string } }[];
+      }[];
+    }>(stack.gatewayUrl, `{ benchmarkPresets { code justification criteria { indicator weight dimension justification definition { nameZh } } } }`);
     expect(body.errors).toBeUndefined();
     const host = body.data!.benchmarkPresets.find((p) => p.code === 'onsite_meeting_host')!;
     expect(new Set(host.criteria.map((c) => c.dimension.split(' ')[0]))).toEqual(new Set(['代表性', '先进性', '示范性']));
@@ -99,7 +128,12 @@ describe('benchmark-site selection on the seeded stack', () => {
     expect(result.unassessableCriteria.map((u) => u.indicator)).toContain('work_coverage.rate');
     // Only 滁州, 宁国 and 永康 have a reported figure (or one computed over complete records) on a criterion:
     // imputation does not rank a zone on nothing, and honors per organization rest on named-only honor records.
-    expect(result.excluded.filter((e) => e.reason === 'MISSING_VALUE').map((e) => e.zone.id).sort()).toEqual(['changfeng', 'chengxi', 'dangtu', 'feixi', 'jinjiang', 'suixi']);
+    expect(
+      result.excluded
+        .filter((e) => e.reason === 'MISSING_VALUE')
+        .map((e) => e.zone.id)
+        .sort(),
+    ).toEqual(['changfeng', 'chengxi', 'dangtu', 'feixi', 'jinjiang', 'suixi']);
     expect(result.unassessableCriteria.map((u) => u.indicator)).toEqual(['work_coverage.rate', 'derived.honors_per_org']);
     expect(result.unassessableCriteria[1].reason).toContain('a figure (reported, or computed over complete records)');
     expect(result.weights.map((w) => w.indicator)).not.toContain('work_coverage.rate');
@@ -108,9 +142,20 @@ describe('benchmark-site selection on the seeded stack', () => {
     expect(result.selected).toHaveLength(3);
   });
 
-  it('ranks on the analyst\'s own criteria with AHP weights, and refuses an inconsistent matrix naming the field', async () => {
+  it("ranks on the analyst's own criteria with AHP weights, and refuses an inconsistent matrix naming the field", async () => {
     const criteria = [{ indicator: 'party_org.count' }, { indicator: 'party_member.count' }, { indicator: 'pioneer_post.count' }];
-    const consistent = await select({ criteria, weighting: { kind: 'AHP', ahpMatrix: [[1, 2, 4], [0.5, 1, 2], [0.25, 0.5, 1]] }, missing: { policy: 'EXCLUDE' } });
+    const consistent = await select({
+      criteria,
+      weighting: {
+        kind: 'AHP',
+        ahpMatrix: [
+          [1, 2, 4],
+          [0.5, 1, 2],
+          [0.25, 0.5, 1],
+        ],
+      },
+      missing: { policy: 'EXCLUDE' },
+    });
     expect(consistent.errors).toBeUndefined();
     const result = consistent.data!.selectBenchmarkSites;
     expect(result.consistencyRatio).toBeLessThanOrEqual(0.1);
@@ -123,13 +168,27 @@ describe('benchmark-site selection on the seeded stack', () => {
     expect(result.ranked.length + result.excluded.length).toBe(9);
     expect(result.ranked.map((r) => r.zone.id).sort()).toEqual(['ningguo', 'yongkang']);
 
-    const inconsistent = await select({ criteria, weighting: { kind: 'AHP', ahpMatrix: [[1, 9, 1 / 9], [1 / 9, 1, 9], [9, 1 / 9, 1]] } });
+    const inconsistent = await select({
+      criteria,
+      weighting: {
+        kind: 'AHP',
+        ahpMatrix: [
+          [1, 9, 1 / 9],
+          [1 / 9, 1, 9],
+          [9, 1 / 9, 1],
+        ],
+      },
+    });
     expect(inconsistent.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.weighting.ahpMatrix' });
     expect(inconsistent.errors?.[0].message).toMatch(/CR = \d/);
   });
 
   it('blends entropy and given weights and shows both', async () => {
-    const body = await select({ criteria: [{ indicator: 'party_org.count' }, { indicator: 'party_member.count' }], weighting: { kind: 'BLEND', blendAlpha: 0.3 }, missing: { policy: 'IMPUTE', rule: 'WORST' } });
+    const body = await select({
+      criteria: [{ indicator: 'party_org.count' }, { indicator: 'party_member.count' }],
+      weighting: { kind: 'BLEND', blendAlpha: 0.3 },
+      missing: { policy: 'IMPUTE', rule: 'WORST' },
+    });
     expect(body.errors).toBeUndefined();
     expect(body.data!.selectBenchmarkSites.weights).toHaveLength(2);
     for (const w of body.data!.selectBenchmarkSites.weights) {
@@ -139,7 +198,8 @@ describe('benchmark-site selection on the seeded stack', () => {
 
   it('uses no figure computed over named-only records unless asked, and then each one says so', async () => {
     const criteria = [{ indicator: 'party_org.count' }, { indicator: 'honor.count' }, { indicator: 'org_coverage.rate' }];
-    const byDefault = (await select({ criteria, provinces: ['anhui'], missing: { policy: 'IMPUTE' }, robustness: { monteCarloDraws: 0 } })).data!.selectBenchmarkSites;
+    const byDefault = (await select({ criteria, provinces: ['anhui'], missing: { policy: 'IMPUTE' }, robustness: { monteCarloDraws: 0 } })).data!
+      .selectBenchmarkSites;
     // Honors are only the ones the articles name: no honor count is used; coverage is 滁州's reported 71 % alone.
     expect(byDefault.unassessableCriteria.map((u) => u.indicator)).toEqual(['honor.count']);
     expect(byDefault.ranked.map((r) => r.zone.id)).toEqual(['chuzhou', 'ningguo']);
@@ -147,7 +207,24 @@ describe('benchmark-site selection on the seeded stack', () => {
     expect(ningguoCoverage).toMatchObject({ imputed: true, raw: 71, figure: { status: 'MISSING', value: null } });
     for (const part of byDefault.ranked.flatMap((r) => r.breakdown)) expect(part.figure.provenance?.kind ?? 'NONE').not.toBe('COMPUTED');
 
-    const optedIn = await postGraphQL<{ selectBenchmarkSites: { settings: { computedOverNamedOnly: boolean }; ranked: { zone: { id: string }; breakdown: { indicator: string; imputed: boolean; figure: { value: number | null; qualifier: string | null; note: string | null; provenance: { kind: string; recordCompleteness: string | null } | null } }[] }[] } }>(
+    const optedIn = await postGraphQL<{
+      selectBenchmarkSites: {
+        settings: { computedOverNamedOnly: boolean };
+        ranked: {
+          zone: { id: string };
+          breakdown: {
+            indicator: string;
+            imputed: boolean;
+            figure: {
+              value: number | null;
+              qualifier: string | null;
+              note: string | null;
+              provenance: { kind: string; recordCompleteness: string | null } | null;
+            };
+          }[];
+        }[];
+      };
+    }>(
       stack.gatewayUrl,
       `query ($input: BenchmarkSelectionInput!) { selectBenchmarkSites(input: $input) { settings { computedOverNamedOnly } ranked { zone { id } breakdown { indicator imputed figure { value qualifier note provenance { kind recordCompleteness } } } } } }`,
       { input: { criteria, provinces: ['anhui'], missing: { policy: 'IMPUTE' }, robustness: { monteCarloDraws: 0 }, computedOverNamedOnly: true } },
@@ -183,13 +260,17 @@ describe('benchmark-site selection on the seeded stack', () => {
   });
 
   it('names the input field when a save is refused by validation', async () => {
-    const body = await postGraphQL(stack.gatewayUrl, `mutation { saveSelectionRun(title: "t", input: { preset: "onsite_meeting_host", robustness: { seed: -1 } }) { id } }`);
+    const body = await postGraphQL(
+      stack.gatewayUrl,
+      `mutation { saveSelectionRun(title: "t", input: { preset: "onsite_meeting_host", robustness: { seed: -1 } }) { id } }`,
+    );
     expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.robustness.seed' });
   });
 
   describe('saved runs', () => {
     const RUN_FIELDS = `id title createdAt replayMatchesSaved result { ${SELECTION_FIELDS} }`;
-    const setChuzhouOrgs = (value: number) => anhuiDatabase().query(`UPDATE indicator_report SET value = $1 WHERE zone_id = 'chuzhou' AND code = 'party_org.count'`, [value]);
+    const setChuzhouOrgs = (value: number) =>
+      anhuiDatabase().query(`UPDATE indicator_report SET value = $1 WHERE zone_id = 'chuzhou' AND code = 'party_org.count'`, [value]);
     afterAll(async () => {
       await setChuzhouOrgs(115);
     });
@@ -214,7 +295,12 @@ describe('benchmark-site selection on the seeded stack', () => {
         selectionRun: {
           replayMatchesSaved: boolean;
           result: Selection;
-          rerunOnCurrentData: { result: Selection; selectionChanged: boolean; moves: { zone: { id: string }; savedScore: number; currentScore: number }[]; figureChanges: { zone: { id: string }; indicator: string; saved: { value: number }; current: { value: number } }[] };
+          rerunOnCurrentData: {
+            result: Selection;
+            selectionChanged: boolean;
+            moves: { zone: { id: string }; savedScore: number; currentScore: number }[];
+            figureChanges: { zone: { id: string }; indicator: string; saved: { value: number }; current: { value: number } }[];
+          };
         } | null;
       }>(
         stack.gatewayUrl,

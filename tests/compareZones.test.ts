@@ -64,20 +64,67 @@ interface Comparison {
 const COMPARE = /* GraphQL */ `
   query Compare($zoneIds: [ID!], $provinces: [String!], $indicators: [String!]!, $period: String, $source: ValueSource! = PREFER_REPORTED) {
     compareZones(zoneIds: $zoneIds, provinces: $provinces, indicators: $indicators, period: $period, source: $source) {
-      indicators { code unitLabel derivation { formula } }
+      indicators {
+        code
+        unitLabel
+        derivation {
+          formula
+        }
+      }
       rows {
-        zone { id nameZh province { code } }
+        zone {
+          id
+          nameZh
+          province {
+            code
+          }
+        }
         cells {
-          code status value unitLabel qualifier period note
-          provenance { kind document computation }
-          inputs { code value qualifier provenance { kind document } }
+          code
+          status
+          value
+          unitLabel
+          qualifier
+          period
+          note
+          provenance {
+            kind
+            document
+            computation
+          }
+          inputs {
+            code
+            value
+            qualifier
+            provenance {
+              kind
+              document
+            }
+          }
         }
       }
       provinceAggregates {
-        province { code nameZh }
-        indicator zoneCount valueCount missingCount unavailableCount mean median min max lowerBoundCount qualifier
+        province {
+          code
+          nameZh
+        }
+        indicator
+        zoneCount
+        valueCount
+        missingCount
+        unavailableCount
+        mean
+        median
+        min
+        max
+        lowerBoundCount
+        qualifier
       }
-      failedZones { zoneId service message }
+      failedZones {
+        zoneId
+        service
+        message
+      }
     }
   }
 `;
@@ -131,7 +178,13 @@ describe('compareZones on the seeded stack', () => {
     for (const row of comparison.rows) {
       for (const cell of row.cells) {
         const seeded = seededFigures(row.zone.id, cell.code);
-        if (seeded.length === 1) expect(cell).toMatchObject({ status: 'PRESENT', value: seeded[0].value, period: seeded[0].period, provenance: { document: seeded[0].source.document } });
+        if (seeded.length === 1)
+          expect(cell).toMatchObject({
+            status: 'PRESENT',
+            value: seeded[0].value,
+            period: seeded[0].period,
+            provenance: { document: seeded[0].source.document },
+          });
         if (seeded.length === 0) expect(cell.status).toBe('MISSING');
       }
     }
@@ -178,10 +231,25 @@ describe('compareZones on the seeded stack', () => {
     const anhui = aggregateOf(comparison, 'anhui', 'party_member.count');
     const anhuiZones = seededZonesOf('anhui');
     const reporting = anhuiZones.filter((z) => seededFigures(z, 'party_member.count').length > 0);
-    expect(anhui).toMatchObject({ zoneCount: anhuiZones.length, valueCount: reporting.length, missingCount: anhuiZones.length - reporting.length, lowerBoundCount: 1, qualifier: 'AT_LEAST' });
+    expect(anhui).toMatchObject({
+      zoneCount: anhuiZones.length,
+      valueCount: reporting.length,
+      missingCount: anhuiZones.length - reporting.length,
+      lowerBoundCount: 1,
+      qualifier: 'AT_LEAST',
+    });
 
     // Fujian (Jinjiang) reports no member count: no statistics, no qualifier.
-    expect(aggregateOf(comparison, 'fujian', 'party_member.count')).toMatchObject({ zoneCount: 1, valueCount: 0, missingCount: 1, mean: null, median: null, min: null, max: null, qualifier: null });
+    expect(aggregateOf(comparison, 'fujian', 'party_member.count')).toMatchObject({
+      zoneCount: 1,
+      valueCount: 0,
+      missingCount: 1,
+      mean: null,
+      median: null,
+      min: null,
+      max: null,
+      qualifier: null,
+    });
   });
 
   it('shows a derived indicator with its inputs and their provenance', async () => {
@@ -190,7 +258,12 @@ describe('compareZones on the seeded stack', () => {
     const comparison = body.data!.compareZones;
     expect(comparison.indicators[0].derivation?.formula).toBe('party_member.count ÷ party_org.count');
     const cell = cellOf(comparison, 'yongkang', 'derived.members_per_org');
-    expect(cell).toMatchObject({ status: 'PRESENT', value: 24.3902, qualifier: 'AT_LEAST', provenance: { kind: 'DERIVED', computation: 'party_member.count ÷ party_org.count' } });
+    expect(cell).toMatchObject({
+      status: 'PRESENT',
+      value: 24.3902,
+      qualifier: 'AT_LEAST',
+      provenance: { kind: 'DERIVED', computation: 'party_member.count ÷ party_org.count' },
+    });
     expect(cell.inputs).toEqual([
       { code: 'party_member.count', value: 2000, qualifier: 'AT_LEAST', provenance: { kind: 'REPORTED', document: '000_b89a998cf9687559.txt' } },
       { code: 'party_org.count', value: 82, qualifier: 'EXACT', provenance: { kind: 'REPORTED', document: '000_b89a998cf9687559.txt' } },
@@ -214,7 +287,14 @@ describe('compareZones on the seeded stack', () => {
     expect(ordered.errors).toBeUndefined();
     expect(ordered.data!.compareZones.rows.map((r) => r.zone.id)).toEqual(['ningguo', 'yongkang', 'chuzhou']);
     expect(ordered.data!.compareZones.provinceAggregates.map((a) => a.province.code)).toEqual(['anhui', 'zhejiang']);
-    expect(aggregateOf(ordered.data!.compareZones, 'anhui', 'party_org.count')).toMatchObject({ zoneCount: 2, valueCount: 2, mean: (83 + 115) / 2, min: 83, max: 115, qualifier: 'EXACT' });
+    expect(aggregateOf(ordered.data!.compareZones, 'anhui', 'party_org.count')).toMatchObject({
+      zoneCount: 2,
+      valueCount: 2,
+      mean: (83 + 115) / 2,
+      min: 83,
+      max: 115,
+      qualifier: 'EXACT',
+    });
 
     const both = await compare({ zoneIds: ['yongkang', 'chuzhou'], provinces: ['anhui'], indicators: ['party_org.count'] });
     expect(both.errors).toBeUndefined();
@@ -243,17 +323,64 @@ describe('compareZones on the seeded stack', () => {
     const SORTED = /* GraphQL */ `
       query Sorted($provinces: [String!], $indicators: [String!]!, $sort: ComparisonSortInput, $named: Boolean! = false) {
         compareZones(provinces: $provinces, indicators: $indicators, sort: $sort, computedOverNamedOnly: $named) {
-          sortedBy { indicator direction }
-          rows { zone { id } rank rankNote cells { code status value qualifier note provenance { kind recordCompleteness recordCount } } }
-          provinceAggregates { province { code } indicator valueCount mean qualifier lowerBoundCount reportedCount computedCount derivedCount namedOnlyCount }
+          sortedBy {
+            indicator
+            direction
+          }
+          rows {
+            zone {
+              id
+            }
+            rank
+            rankNote
+            cells {
+              code
+              status
+              value
+              qualifier
+              note
+              provenance {
+                kind
+                recordCompleteness
+                recordCount
+              }
+            }
+          }
+          provinceAggregates {
+            province {
+              code
+            }
+            indicator
+            valueCount
+            mean
+            qualifier
+            lowerBoundCount
+            reportedCount
+            computedCount
+            derivedCount
+            namedOnlyCount
+          }
         }
       }
     `;
     interface SortedAnswer {
       compareZones: {
         sortedBy: { indicator: string; direction: string } | null;
-        rows: { zone: { id: string }; rank: number | null; rankNote: string | null; cells: (Pick<Cell, 'code' | 'status' | 'value' | 'qualifier' | 'note'> & { provenance: { kind: string; recordCompleteness: string | null; recordCount: number | null } | null })[] }[];
-        provinceAggregates: (Pick<Aggregate, 'indicator' | 'valueCount' | 'mean' | 'qualifier' | 'lowerBoundCount'> & { province: { code: string }; reportedCount: number; computedCount: number; derivedCount: number; namedOnlyCount: number })[];
+        rows: {
+          zone: { id: string };
+          rank: number | null;
+          rankNote: string | null;
+          cells: (Pick<Cell, 'code' | 'status' | 'value' | 'qualifier' | 'note'> & {
+            provenance: { kind: string; recordCompleteness: string | null; recordCount: number | null } | null;
+          })[];
+        }[];
+        provinceAggregates: (Pick<Aggregate, 'indicator' | 'valueCount' | 'mean' | 'qualifier' | 'lowerBoundCount'> & {
+          province: { code: string };
+          reportedCount: number;
+          computedCount: number;
+          derivedCount: number;
+          namedOnlyCount: number;
+        })[];
       };
     }
     const sorted = async (variables: Record<string, unknown>) => {
@@ -263,10 +390,15 @@ describe('compareZones on the seeded stack', () => {
     };
     const ranks = (c: SortedAnswer['compareZones']) => c.rows.map((r) => [r.zone.id, r.rank]);
 
-    it('by default ranks no coverage rate computed over named-only records above Chuzhou\'s reported 71 %, and says why the others have none', async () => {
+    it("by default ranks no coverage rate computed over named-only records above Chuzhou's reported 71 %, and says why the others have none", async () => {
       const comparison = await sorted({ provinces: ['anhui'], indicators: ['org_coverage.rate'], sort: { indicator: 'org_coverage.rate', direction: 'DESC' } });
       expect(comparison.sortedBy).toEqual({ indicator: 'org_coverage.rate', direction: 'DESC' });
-      expect(comparison.rows[0]).toMatchObject({ zone: { id: 'chuzhou' }, rank: 1, rankNote: null, cells: [{ status: 'PRESENT', value: 71, provenance: { kind: 'REPORTED', recordCompleteness: null } }] });
+      expect(comparison.rows[0]).toMatchObject({
+        zone: { id: 'chuzhou' },
+        rank: 1,
+        rankNote: null,
+        cells: [{ status: 'PRESENT', value: 71, provenance: { kind: 'REPORTED', recordCompleteness: null } }],
+      });
       for (const row of comparison.rows.slice(1)) {
         expect(row).toMatchObject({ rank: null, rankNote: 'no value (missing): listed last, not ranked', cells: [{ status: 'MISSING', value: null }] });
         expect(row.cells[0].note).toMatch(/^no reported or computed figure; not assessable: /);
@@ -279,21 +411,67 @@ describe('compareZones on the seeded stack', () => {
     });
 
     it('brings named-only computed figures back on opt-in, each cell saying so, while rates over them stay unassessable', async () => {
-      const byDefault = await sorted({ provinces: ['anhui'], indicators: ['party_org.count', 'org_coverage.rate'], sort: { indicator: 'party_org.count', direction: 'DESC' } });
-      expect(ranks(byDefault)).toEqual([['chuzhou', 1], ['ningguo', 2], ['changfeng', null], ['dangtu', null], ['feixi', null], ['suixi', null]]);
-      expect(byDefault.rows[2].cells[0].note).toContain('the computed figure (at least 7, over 7 named-only records) is not used: computedOverNamedOnly is off');
-      expect(byDefault.provinceAggregates[0]).toMatchObject({ valueCount: 2, mean: 99, qualifier: 'EXACT', reportedCount: 2, computedCount: 0, namedOnlyCount: 0 });
+      const byDefault = await sorted({
+        provinces: ['anhui'],
+        indicators: ['party_org.count', 'org_coverage.rate'],
+        sort: { indicator: 'party_org.count', direction: 'DESC' },
+      });
+      expect(ranks(byDefault)).toEqual([
+        ['chuzhou', 1],
+        ['ningguo', 2],
+        ['changfeng', null],
+        ['dangtu', null],
+        ['feixi', null],
+        ['suixi', null],
+      ]);
+      expect(byDefault.rows[2].cells[0].note).toContain(
+        'the computed figure (at least 7, over 7 named-only records) is not used: computedOverNamedOnly is off',
+      );
+      expect(byDefault.provinceAggregates[0]).toMatchObject({
+        valueCount: 2,
+        mean: 99,
+        qualifier: 'EXACT',
+        reportedCount: 2,
+        computedCount: 0,
+        namedOnlyCount: 0,
+      });
 
-      const optedIn = await sorted({ provinces: ['anhui'], indicators: ['party_org.count', 'org_coverage.rate'], sort: { indicator: 'party_org.count', direction: 'DESC' }, named: true });
-      expect(ranks(optedIn)).toEqual([['chuzhou', 1], ['ningguo', 2], ['changfeng', 3], ['feixi', 4], ['dangtu', null], ['suixi', null]]);
+      const optedIn = await sorted({
+        provinces: ['anhui'],
+        indicators: ['party_org.count', 'org_coverage.rate'],
+        sort: { indicator: 'party_org.count', direction: 'DESC' },
+        named: true,
+      });
+      expect(ranks(optedIn)).toEqual([
+        ['chuzhou', 1],
+        ['ningguo', 2],
+        ['changfeng', 3],
+        ['feixi', 4],
+        ['dangtu', null],
+        ['suixi', null],
+      ]);
       const changfeng = optedIn.rows[2];
-      expect(changfeng.cells[0]).toMatchObject({ status: 'PRESENT', value: 7, qualifier: 'AT_LEAST', provenance: { kind: 'COMPUTED', recordCompleteness: 'NAMED_ONLY', recordCount: 7 } });
+      expect(changfeng.cells[0]).toMatchObject({
+        status: 'PRESENT',
+        value: 7,
+        qualifier: 'AT_LEAST',
+        provenance: { kind: 'COMPUTED', recordCompleteness: 'NAMED_ONLY', recordCount: 7 },
+      });
       expect(changfeng.cells[0].note).toContain('computed over 7 named-only records');
       expect(changfeng.rankNote).toContain('ranked by its lower bound (at least 7)');
       expect(changfeng.cells[1]).toMatchObject({ status: 'MISSING', value: null });
       expect(changfeng.cells[1].note).toContain('not assessable');
       // The province mean mixes reported 115 and 83 with named-only 7 and 1: a lower bound, and it says how it is made up.
-      expect(optedIn.provinceAggregates[0]).toMatchObject({ indicator: 'party_org.count', valueCount: 4, mean: 51.5, qualifier: 'AT_LEAST', lowerBoundCount: 2, reportedCount: 2, computedCount: 2, namedOnlyCount: 2 });
+      expect(optedIn.provinceAggregates[0]).toMatchObject({
+        indicator: 'party_org.count',
+        valueCount: 4,
+        mean: 51.5,
+        qualifier: 'AT_LEAST',
+        lowerBoundCount: 2,
+        reportedCount: 2,
+        computedCount: 2,
+        namedOnlyCount: 2,
+      });
     });
 
     it('sorts ascending or descending, ties sharing a competition rank (honors: 12, 6, 1, 1, 1 → 1, 2, 3, 3, 3), zones without a value last', async () => {
@@ -352,7 +530,13 @@ describe('compareZones on the seeded stack', () => {
     }
     expect(cellOf(comparison, 'yongkang', 'party_org.count')).toMatchObject({ status: 'PRESENT', value: 82 });
     expect(cellOf(comparison, 'chuzhou', 'party_org.count')).toMatchObject({ status: 'PRESENT', value: 115 });
-    expect(aggregateOf(comparison, 'fujian', 'party_org.count')).toMatchObject({ zoneCount: 1, valueCount: 0, missingCount: 0, unavailableCount: 1, mean: null });
+    expect(aggregateOf(comparison, 'fujian', 'party_org.count')).toMatchObject({
+      zoneCount: 1,
+      valueCount: 0,
+      missingCount: 0,
+      unavailableCount: 1,
+      mean: null,
+    });
     expect(aggregateOf(comparison, 'zhejiang', 'party_org.count')).toMatchObject({ zoneCount: 2, valueCount: 2, unavailableCount: 0 });
   });
 });

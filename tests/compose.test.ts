@@ -129,7 +129,9 @@ function commandOf(name: string): string[] {
 function publishedPorts(name: string): Array<{ published: string; target: string }> {
   return (service(name).ports ?? []).map((port) => {
     if (typeof port === 'object') return { published: String(port.published ?? ''), target: String(port.target ?? '') };
-    const parts = String(port).replace(/\/(tcp|udp)$/, '').split(':');
+    const parts = String(port)
+      .replace(/\/(tcp|udp)$/, '')
+      .split(':');
     const target = parts[parts.length - 1];
     const published = parts.length >= 2 ? parts[parts.length - 2] : '';
     return { published, target };
@@ -245,7 +247,7 @@ describe('docker-compose.yml: services and databases', () => {
     for (const name of Object.keys(services)) expect([name, service(name).restart]).toEqual([name, 'unless-stopped']);
   });
 
-  it("runs `node <package>/dist/main.js` for every Node service, compiled from an existing <package>/src/main.ts", () => {
+  it('runs `node <package>/dist/main.js` for every Node service, compiled from an existing <package>/src/main.ts', () => {
     const expected: Record<string, string> = {
       ...Object.fromEntries(ZONE_SERVICE_NAMES.map((name) => [ZONE_SERVICES[name].service, `subgraphs/${name}/dist/main.js`])),
       province: 'subgraphs/province/dist/main.js',
@@ -302,7 +304,9 @@ describe('docker-compose.yml: ZONE_SERVICES', () => {
         expect([entry.name, zoneId, existsSync(file)]).toEqual([entry.name, zoneId, true]);
       }
       // The service hosts every zone seeded in its directory: none may be left unrouted.
-      const seeded = readdirSync(seedDir).filter((file) => file.endsWith('.json')).map((file) => file.replace(/\.json$/, ''));
+      const seeded = readdirSync(seedDir)
+        .filter((file) => file.endsWith('.json'))
+        .map((file) => file.replace(/\.json$/, ''));
       expect([entry.name, seeded.sort()]).toEqual([entry.name, [...entry.zoneIds].sort()]);
     }
   });

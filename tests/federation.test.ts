@@ -18,10 +18,9 @@ describe.each(pgTargets())('federated province graph on the seeded stack ($label
 
   it('lists every zone with directory facts and zone records, one request per zone service', async () => {
     resetStats();
-    const body = await postGraphQL<{ zones: { id: string; nameZh: string; province: { code: string }; service: { name: string } | null; partyOrganizations: { totalCount: number } | null }[] }>(
-      stack.gatewayUrl,
-      `{ zones { id nameZh province { code } service { name } partyOrganizations(first: 1) { totalCount } } }`,
-    );
+    const body = await postGraphQL<{
+      zones: { id: string; nameZh: string; province: { code: string }; service: { name: string } | null; partyOrganizations: { totalCount: number } | null }[];
+    }>(stack.gatewayUrl, `{ zones { id nameZh province { code } service { name } partyOrganizations(first: 1) { totalCount } } }`);
     expect(body.errors).toBeUndefined();
     const zones = body.data!.zones;
     expect(zones.map((z) => z.id).sort()).toEqual(['changfeng', 'chengxi', 'chuzhou', 'dangtu', 'feixi', 'jinjiang', 'ningguo', 'suixi', 'yongkang']);
@@ -35,7 +34,16 @@ describe.each(pgTargets())('federated province graph on the seeded stack ($label
   });
 
   it('keeps reported and computed figures apart, each with its provenance', async () => {
-    const body = await postGraphQL<{ zone: { indicators: { code: string; value: number; qualifier: string; provenance: { kind: string; document: string | null; passage: string | null; computation: string | null } }[] } }>(
+    const body = await postGraphQL<{
+      zone: {
+        indicators: {
+          code: string;
+          value: number;
+          qualifier: string;
+          provenance: { kind: string; document: string | null; passage: string | null; computation: string | null };
+        }[];
+      };
+    }>(
       stack.gatewayUrl,
       `{ zone(id: "yongkang") { indicators(codes: ["party_org.count", "party_member.count"]) { code value qualifier provenance { kind document passage computation } } } }`,
     );
@@ -51,11 +59,22 @@ describe.each(pgTargets())('federated province graph on the seeded stack ($label
     expect(computed.every((i) => i.provenance.computation && !i.provenance.document)).toBe(true);
   });
 
-  it('says how complete each zone\'s records are, and computes from article records only lower bounds dated by the records', async () => {
+  it("says how complete each zone's records are, and computes from article records only lower bounds dated by the records", async () => {
     resetStats();
-    type Figure = { code: string; value: number; qualifier: string; period: string; provenance: { kind: string; recordCompleteness: string | null; recordCount: number | null } };
+    type Figure = {
+      code: string;
+      value: number;
+      qualifier: string;
+      period: string;
+      provenance: { kind: string; recordCompleteness: string | null; recordCount: number | null };
+    };
     const body = await postGraphQL<{
-      zones: { id: string; records: { enterprises: string; honors: string; asOf: string | null } | null; indicators: Figure[] | null; unassessedIndicators: { code: string; reason: string }[] | null }[];
+      zones: {
+        id: string;
+        records: { enterprises: string; honors: string; asOf: string | null } | null;
+        indicators: Figure[] | null;
+        unassessedIndicators: { code: string; reason: string }[] | null;
+      }[];
     }>(
       stack.gatewayUrl,
       `{ zones {
@@ -84,10 +103,24 @@ describe.each(pgTargets())('federated province graph on the seeded stack ($label
     const computed = (zoneId: string) => zones.get(zoneId)!.indicators!.filter((i) => i.provenance.kind === 'COMPUTED');
     const reason = (zoneId: string, code: string) => zones.get(zoneId)!.unassessedIndicators!.find((u) => u.code === code)?.reason;
     expect(computed('yongkang')).toEqual([
-      { code: 'enterprise.count', value: 15, qualifier: 'AT_LEAST', period: '2023', provenance: { kind: 'COMPUTED', recordCompleteness: 'NAMED_ONLY', recordCount: 15 } },
-      { code: 'red_workshop.count', value: 2, qualifier: 'AT_LEAST', period: '2023', provenance: { kind: 'COMPUTED', recordCompleteness: 'NAMED_ONLY', recordCount: 12 } },
+      {
+        code: 'enterprise.count',
+        value: 15,
+        qualifier: 'AT_LEAST',
+        period: '2023',
+        provenance: { kind: 'COMPUTED', recordCompleteness: 'NAMED_ONLY', recordCount: 15 },
+      },
+      {
+        code: 'red_workshop.count',
+        value: 2,
+        qualifier: 'AT_LEAST',
+        period: '2023',
+        provenance: { kind: 'COMPUTED', recordCompleteness: 'NAMED_ONLY', recordCount: 12 },
+      },
     ]);
-    expect(reason('yongkang', 'org_coverage.rate')).toMatch(/^org_coverage\.rate is a rate over enterprise records, which are named only \(15 enterprises named by a source/);
+    expect(reason('yongkang', 'org_coverage.rate')).toMatch(
+      /^org_coverage\.rate is a rate over enterprise records, which are named only \(15 enterprises named by a source/,
+    );
     expect(reason('feixi', 'org_coverage.rate')).toMatch(/named only \(1 enterprise named by a source/);
     expect(computed('feixi').map((i) => [i.code, i.qualifier, i.period])).toEqual([['enterprise.count', 'AT_LEAST', '2020']]);
     expect(reason('feixi', 'red_workshop.count')).toBe('no honor records');
@@ -99,7 +132,8 @@ describe.each(pgTargets())('federated province graph on the seeded stack ($label
       { code: 'org_coverage.rate', reason: 'no enterprise records' },
       { code: 'red_workshop.count', reason: 'no honor records' },
     ]);
-    for (const zone of zones.values()) expect(zone.indicators!.some((i) => i.provenance.kind === 'COMPUTED' && (i.code === 'org_coverage.rate' || i.value === 0))).toBe(false);
+    for (const zone of zones.values())
+      expect(zone.indicators!.some((i) => i.provenance.kind === 'COMPUTED' && (i.code === 'org_coverage.rate' || i.value === 0))).toBe(false);
   });
 
   it('fetches an enterprise by id with its zone name from the directory', async () => {
@@ -122,10 +156,9 @@ describe.each(pgTargets())('federated province graph on the seeded stack ($label
 
   it('searches enterprises across zones by honor, merged in one order', async () => {
     resetStats();
-    const body = await postGraphQL<{ searchEnterprises: { totalCount: number; failedZones: unknown[]; items: { id: string; nameZh: string; zoneId: string }[] } }>(
-      stack.gatewayUrl,
-      `{ searchEnterprises(filter: { honorContains: "红" }, first: 50) { totalCount failedZones { zoneId } items { id nameZh zoneId } } }`,
-    );
+    const body = await postGraphQL<{
+      searchEnterprises: { totalCount: number; failedZones: unknown[]; items: { id: string; nameZh: string; zoneId: string }[] };
+    }>(stack.gatewayUrl, `{ searchEnterprises(filter: { honorContains: "红" }, first: 50) { totalCount failedZones { zoneId } items { id nameZh zoneId } } }`);
     expect(body.errors).toBeUndefined();
     const result = body.data!.searchEnterprises;
     expect(result.failedZones).toEqual([]);
@@ -144,9 +177,13 @@ describe.each(pgTargets())('federated province graph on the seeded stack ($label
 
   it('checks the limits inside a filter, naming the nested field', async () => {
     const long = 'x'.repeat(101);
-    const search = await postGraphQL(stack.gatewayUrl, `query ($f: EnterpriseSearchFilter) { searchEnterprises(filter: $f) { totalCount } }`, { f: { nameContains: long } });
+    const search = await postGraphQL(stack.gatewayUrl, `query ($f: EnterpriseSearchFilter) { searchEnterprises(filter: $f) { totalCount } }`, {
+      f: { nameContains: long },
+    });
     expect(search.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.nameContains' });
-    const page = await postGraphQL(stack.gatewayUrl, `query ($f: EnterpriseFilter) { zone(id: "yongkang") { enterprises(filter: $f) { totalCount } } }`, { f: { nameContains: long } });
+    const page = await postGraphQL(stack.gatewayUrl, `query ($f: EnterpriseFilter) { zone(id: "yongkang") { enterprises(filter: $f) { totalCount } } }`, {
+      f: { nameContains: long },
+    });
     expect(page.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.nameContains' });
   });
 

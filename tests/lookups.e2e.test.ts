@@ -126,8 +126,17 @@ describe('lookups and province arguments on the seeded stack', () => {
   it('a database seeded before the city convention is renamed by migration, values edited since are kept', async () => {
     const dataSource = stack.province.database.dataSource;
     const cities = async () =>
-      Object.fromEntries(((await dataSource.query(`SELECT id, city FROM directory_zone WHERE id IN ('feixi', 'dangtu', 'ningguo') ORDER BY id`)) as { id: string; city: string }[]).map((r) => [r.id, r.city]));
-    await dataSource.query(`UPDATE directory_zone SET city = CASE id WHEN 'feixi' THEN '肥西' WHEN 'ningguo' THEN '宁国' ELSE '当涂区' END WHERE id IN ('feixi', 'dangtu', 'ningguo')`);
+      Object.fromEntries(
+        (
+          (await dataSource.query(`SELECT id, city FROM directory_zone WHERE id IN ('feixi', 'dangtu', 'ningguo') ORDER BY id`)) as {
+            id: string;
+            city: string;
+          }[]
+        ).map((r) => [r.id, r.city]),
+      );
+    await dataSource.query(
+      `UPDATE directory_zone SET city = CASE id WHEN 'feixi' THEN '肥西' WHEN 'ningguo' THEN '宁国' ELSE '当涂区' END WHERE id IN ('feixi', 'dangtu', 'ningguo')`,
+    );
     const runner = dataSource.createQueryRunner();
     try {
       await new DirectoryCityNames1763900000300().up(runner);
@@ -183,14 +192,24 @@ describe('lookups and province arguments on the seeded stack', () => {
       ['zones', `{ zones(province: "anhwei") { id } }`, 'province', 'province: unknown province "anhwei"'],
       ['onsiteMeetings', `{ onsiteMeetings(province: "安微") { id } }`, 'province', 'province: unknown province "安微"'],
       ['searchEnterprises', `{ searchEnterprises(province: "anhwei") { totalCount } }`, 'province', 'province: unknown province "anhwei"'],
-      ['compareZones', `{ compareZones(provinces: ["anhui", "anhwei"], indicators: ["party_org.count"]) { rows { zone { id } } } }`, 'provinces', 'provinces: unknown province "anhwei"'],
+      [
+        'compareZones',
+        `{ compareZones(provinces: ["anhui", "anhwei"], indicators: ["party_org.count"]) { rows { zone { id } } } }`,
+        'provinces',
+        'provinces: unknown province "anhwei"',
+      ],
       [
         'selectBenchmarkSites',
         `{ selectBenchmarkSites(input: { preset: "onsite_meeting_host", provinces: ["anhwei"] }) { ranked { rank } } }`,
         'input.provinces',
         'input.provinces: unknown province "anhwei"',
       ],
-      ['peerSuggestions', `{ peerSuggestions(zoneId: "ningguo", criteria: [{ indicator: "party_org.count" }], provinces: ["anhwei"]) { consideredZones } }`, 'provinces', 'provinces: unknown province "anhwei"'],
+      [
+        'peerSuggestions',
+        `{ peerSuggestions(zoneId: "ningguo", criteria: [{ indicator: "party_org.count" }], provinces: ["anhwei"]) { consideredZones } }`,
+        'provinces',
+        'provinces: unknown province "anhwei"',
+      ],
     ])('an unknown province in %s is BAD_USER_INPUT naming the field and listing the valid codes with names', async (field, query, argument, start) => {
       const error = onlyError(await ask(query), field);
       expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: argument });
@@ -198,7 +217,10 @@ describe('lookups and province arguments on the seeded stack', () => {
     });
 
     it('refuses two spellings of one province in a scope', async () => {
-      const error = onlyError(await ask(`{ compareZones(provinces: ["anhui", "安徽"], indicators: ["party_org.count"]) { rows { zone { id } } } }`), 'compareZones');
+      const error = onlyError(
+        await ask(`{ compareZones(provinces: ["anhui", "安徽"], indicators: ["party_org.count"]) { rows { zone { id } } } }`),
+        'compareZones',
+      );
       expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'provinces' });
       expect(error.message).toBe('provinces: "anhui" and "安徽" both name province "anhui"');
     });
@@ -222,7 +244,9 @@ describe('lookups and province arguments on the seeded stack', () => {
     it('the zone itself still answers from the directory; its records are ZONE_UNAVAILABLE', async () => {
       const directoryOnly = await ask<{ zone: { id: string; city: string } }>(`{ zone(id: "jinjiang") { id city } }`);
       expect(directoryOnly).toEqual({ data: { zone: { id: 'jinjiang', city: '晋江市' } } });
-      const withRecords = await ask<{ zone: { id: string; partyOrganizations: unknown } }>(`{ zone(id: "jinjiang") { id partyOrganizations(first: 1) { totalCount } } }`);
+      const withRecords = await ask<{ zone: { id: string; partyOrganizations: unknown } }>(
+        `{ zone(id: "jinjiang") { id partyOrganizations(first: 1) { totalCount } } }`,
+      );
       expect(withRecords.data!.zone).toEqual({ id: 'jinjiang', partyOrganizations: null });
       expect(withRecords.errors?.[0].extensions).toMatchObject({ code: 'ZONE_UNAVAILABLE', zoneId: 'jinjiang' });
     });

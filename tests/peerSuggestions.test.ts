@@ -40,14 +40,59 @@ interface Answer {
 const PEERS = /* GraphQL */ `
   query ($zoneId: ID!, $criteria: [CriterionInput!]!, $provinces: [String!], $limit: Int! = 3, $named: Boolean! = false) {
     peerSuggestions(zoneId: $zoneId, criteria: $criteria, provinces: $provinces, limit: $limit, computedOverNamedOnly: $named) {
-      zone { id }
+      zone {
+        id
+      }
       consideredZones
       peers {
-        rank zone { id } score similarity industrySimilarity sizeSimilarity similarityNote strongerOn
-        gaps { indicator direction gap relativeGap peerIsStronger own { value status note provenance { kind recordCompleteness } } peer { value status note provenance { kind recordCompleteness } } }
+        rank
+        zone {
+          id
+        }
+        score
+        similarity
+        industrySimilarity
+        sizeSimilarity
+        similarityNote
+        strongerOn
+        gaps {
+          indicator
+          direction
+          gap
+          relativeGap
+          peerIsStronger
+          own {
+            value
+            status
+            note
+            provenance {
+              kind
+              recordCompleteness
+            }
+          }
+          peer {
+            value
+            status
+            note
+            provenance {
+              kind
+              recordCompleteness
+            }
+          }
+        }
       }
-      notSuggested { zone { id } reason note }
-      failedZones { zoneId service message }
+      notSuggested {
+        zone {
+          id
+        }
+        reason
+        note
+      }
+      failedZones {
+        zoneId
+        service
+        message
+      }
     }
   }
 `;
@@ -91,7 +136,11 @@ describe('peerSuggestions on the seeded stack', () => {
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
     expect(result.peers.map((p) => p.rank)).toEqual(result.peers.map((_, i) => i + 1));
     // Chuzhou reports no member count: that gap is null, never 0.
-    expect(result.peers.find((p) => p.zone.id === 'chuzhou')!.gaps.find((g) => g.indicator === 'party_member.count')).toMatchObject({ gap: null, relativeGap: null, peerIsStronger: null });
+    expect(result.peers.find((p) => p.zone.id === 'chuzhou')!.gaps.find((g) => g.indicator === 'party_member.count')).toMatchObject({
+      gap: null,
+      relativeGap: null,
+      peerIsStronger: null,
+    });
     // Dangtu has no figures at all; Feixi and Changfeng only counts over the few organizations an article names.
     for (const zoneId of ['dangtu', 'feixi', 'changfeng']) expect(result.notSuggested.find((e) => e.zone.id === zoneId)?.reason).toBe('MISSING_FIGURES');
   });
@@ -110,7 +159,10 @@ describe('peerSuggestions on the seeded stack', () => {
     for (const peer of result.peers) {
       for (const gap of peer.gaps) {
         expect(gap.direction).toBe('BENEFIT');
-        for (const [zoneId, cell] of [[result.zone.id, gap.own], [peer.zone.id, gap.peer]] as const) {
+        for (const [zoneId, cell] of [
+          [result.zone.id, gap.own],
+          [peer.zone.id, gap.peer],
+        ] as const) {
           const candidates = stated(zoneId, gap.indicator);
           if (cell.value === null) expect(candidates).toEqual([]);
           else expect(candidates.some((f) => f.value === cell.value && f.provenance.kind === cell.provenance?.kind)).toBe(true);

@@ -142,8 +142,7 @@ function integrityProblems(seed: ZoneSeed): string[] {
 
   for (const honor of seed.honors) {
     const holder = honor.holder;
-    if (holder.kind === 'enterprise' && !enterprises.has(holder.localId))
-      problems.push(`honors.${honor.localId}.holder: no enterprise "${holder.localId}"`);
+    if (holder.kind === 'enterprise' && !enterprises.has(holder.localId)) problems.push(`honors.${honor.localId}.holder: no enterprise "${holder.localId}"`);
     if (holder.kind === 'partyOrganization' && !organizations.has(holder.localId))
       problems.push(`honors.${honor.localId}.holder: no party organization "${holder.localId}"`);
   }
@@ -163,9 +162,7 @@ function integrityProblems(seed: ZoneSeed): string[] {
 }
 
 function duplicateIndicatorProblems(seed: ZoneSeed): string[] {
-  const keys = seed.indicators.map(
-    (r) => `${r.code} | ${r.period} | ${r.source.document} | ${stripWhitespace(r.source.passage)}`,
-  );
+  const keys = seed.indicators.map((r) => `${r.code} | ${r.period} | ${r.source.document} | ${stripWhitespace(r.source.passage)}`);
   return duplicates(keys).map((key) => `indicator reported twice (code | period | document | passage): ${key}`);
 }
 
@@ -203,7 +200,9 @@ function descriptionNumberProblems(seed: ZoneSeed): string[] {
       const value = Number(match[0]);
       if (/^(19|20)\d\d$/u.test(match[0])) continue;
       if (!scopedValues.has(value))
-        problems.push(`alliances.${alliance.localId}.description states ${match[0]}, which no part-of-zone indicator report (${PART_OF_ZONE_CODE.source}) carries`);
+        problems.push(
+          `alliances.${alliance.localId}.description states ${match[0]}, which no part-of-zone indicator report (${PART_OF_ZONE_CODE.source}) carries`,
+        );
     }
   }
   return problems;
@@ -232,7 +231,12 @@ function tableRows(section: string): string[][] {
   return section
     .split('\n')
     .filter((line) => line.startsWith('|') && !/^\|\s*-/u.test(line))
-    .map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()))
+    .map((line) =>
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim()),
+    )
     .filter((cells) => !['#', 'zone'].includes(cells[0]));
 }
 
@@ -352,9 +356,7 @@ describe('seed data', () => {
 
     it('lists every indicator report of the seeds in its tables', () => {
       const documented = new Set(documentedReferences().map((r) => `${r.zone} ${r.code} ${r.period}`));
-      const missing = seeds().flatMap((seed) =>
-        seed.indicators.map((r) => `${seed.zone.id} ${r.code} ${r.period}`).filter((key) => !documented.has(key)),
-      );
+      const missing = seeds().flatMap((seed) => seed.indicators.map((r) => `${seed.zone.id} ${r.code} ${r.period}`).filter((key) => !documented.has(key)));
       expect(missing).toEqual([]);
     });
 
@@ -392,8 +394,7 @@ describe('seed data', () => {
       for (const id of duplicates(dir.zones.map((z) => z.id))) problems.push(`zone "${id}" listed twice`);
       for (const id of duplicates(dir.onsiteMeetings.map((m) => m.id))) problems.push(`meeting "${id}" listed twice`);
       const provinces = new Set(dir.provinces.map((p) => p.code));
-      for (const zone of dir.zones)
-        if (!provinces.has(zone.provinceCode)) problems.push(`zones.${zone.id}.provinceCode: no province "${zone.provinceCode}"`);
+      for (const zone of dir.zones) if (!provinces.has(zone.provinceCode)) problems.push(`zones.${zone.id}.provinceCode: no province "${zone.provinceCode}"`);
       for (const meeting of dir.onsiteMeetings)
         if (!provinces.has(meeting.provinceCode)) problems.push(`onsiteMeetings.${meeting.id}.provinceCode: no province "${meeting.provinceCode}"`);
       expect(problems).toEqual([]);

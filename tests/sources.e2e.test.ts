@@ -32,10 +32,9 @@ afterAll(async () => {
 
 describe('source documents', () => {
   it('lists the five articles with title, date, publisher where named, and full text', async () => {
-    const body = await postGraphQL<{ sourceDocuments: { fileName: string; title: string; date: string; publisher: string | null; zoneIds: string[]; text: string }[] }>(
-      stack.gatewayUrl,
-      '{ sourceDocuments { fileName title date publisher zoneIds text } }',
-    );
+    const body = await postGraphQL<{
+      sourceDocuments: { fileName: string; title: string; date: string; publisher: string | null; zoneIds: string[]; text: string }[];
+    }>(stack.gatewayUrl, '{ sourceDocuments { fileName title date publisher zoneIds text } }');
     expect(body.errors).toBeUndefined();
     const documents = body.data!.sourceDocuments;
     expect(documents.map((d) => [d.fileName, d.date, d.publisher])).toEqual([

@@ -27,10 +27,42 @@ describe('gateway fan-out over sharded zone services', () => {
 
     expect(result.errors).toBeUndefined();
     expect(result.data?.zones).toEqual([
-      { id: 'chuzhou', name: 'Chuzhou ETDZ', servedBy: 'anhui', enterprises: [{ id: 'chuzhou:e1', name: 'Enterprise e1 of chuzhou' }, { id: 'chuzhou:e2', name: 'Enterprise e2 of chuzhou' }] },
-      { id: 'chengxi', name: 'Chengxi New Area', servedBy: 'jiangsu', enterprises: [{ id: 'chengxi:e1', name: 'Enterprise e1 of chengxi' }, { id: 'chengxi:e2', name: 'Enterprise e2 of chengxi' }] },
-      { id: 'feixi', name: 'Feixi ETDZ', servedBy: 'anhui', enterprises: [{ id: 'feixi:e1', name: 'Enterprise e1 of feixi' }, { id: 'feixi:e2', name: 'Enterprise e2 of feixi' }] },
-      { id: 'jinjiang', name: 'Jinjiang ETDZ', servedBy: 'fujian', enterprises: [{ id: 'jinjiang:e1', name: 'Enterprise e1 of jinjiang' }, { id: 'jinjiang:e2', name: 'Enterprise e2 of jinjiang' }] },
+      {
+        id: 'chuzhou',
+        name: 'Chuzhou ETDZ',
+        servedBy: 'anhui',
+        enterprises: [
+          { id: 'chuzhou:e1', name: 'Enterprise e1 of chuzhou' },
+          { id: 'chuzhou:e2', name: 'Enterprise e2 of chuzhou' },
+        ],
+      },
+      {
+        id: 'chengxi',
+        name: 'Chengxi New Area',
+        servedBy: 'jiangsu',
+        enterprises: [
+          { id: 'chengxi:e1', name: 'Enterprise e1 of chengxi' },
+          { id: 'chengxi:e2', name: 'Enterprise e2 of chengxi' },
+        ],
+      },
+      {
+        id: 'feixi',
+        name: 'Feixi ETDZ',
+        servedBy: 'anhui',
+        enterprises: [
+          { id: 'feixi:e1', name: 'Enterprise e1 of feixi' },
+          { id: 'feixi:e2', name: 'Enterprise e2 of feixi' },
+        ],
+      },
+      {
+        id: 'jinjiang',
+        name: 'Jinjiang ETDZ',
+        servedBy: 'fujian',
+        enterprises: [
+          { id: 'jinjiang:e1', name: 'Enterprise e1 of jinjiang' },
+          { id: 'jinjiang:e2', name: 'Enterprise e2 of jinjiang' },
+        ],
+      },
     ]);
   });
 
@@ -83,11 +115,7 @@ describe('gateway fan-out over sharded zone services', () => {
   it('maps a zone service’s own entity errors back to the right response path', async () => {
     // The registry wrongly says Jiangsu hosts Feixi: Jiangsu refuses it.
     const { anhui, jiangsu, fujian } = env.zones;
-    env.registry.replace([
-      { ...anhui!.entry(), zoneIds: ['chuzhou'] },
-      { ...jiangsu!.entry(), zoneIds: ['chengxi', 'feixi'] },
-      fujian!.entry(),
-    ]);
+    env.registry.replace([{ ...anhui!.entry(), zoneIds: ['chuzhou'] }, { ...jiangsu!.entry(), zoneIds: ['chengxi', 'feixi'] }, fujian!.entry()]);
     try {
       const result = await env.query<ZonesData>(ZONES_QUERY);
 

@@ -53,10 +53,7 @@ describe('the gateway over HTTP', () => {
       const result = await env.gateway.refresh();
 
       expect(result).toMatchObject({ outcome: 'rejected', reason: 'composition' });
-      expect(result.outcome === 'rejected' && result.problems.map((problem) => problem.code)).toEqual([
-        'FIELD_TYPE_MISMATCH',
-        'INVALID_FIELD_SHARING',
-      ]);
+      expect(result.outcome === 'rejected' && result.problems.map((problem) => problem.code)).toEqual(['FIELD_TYPE_MISMATCH', 'INVALID_FIELD_SHARING']);
       const answer = await env.query<{ zones: { id: string; servedBy: string | null }[] }>('{ zones { id servedBy } }');
       expect(answer.errors).toBeUndefined();
       expect(answer.data?.zones.map((zone) => zone.servedBy)).toEqual(['anhui', 'jiangsu', 'anhui', 'fujian']);

@@ -58,31 +58,21 @@ export class ShardedZonesDataSource implements GraphQLDataSource {
 
   async process(options: GraphQLDataSourceProcessOptions): Promise<DataSourceResponse> {
     const representations: unknown = options.request.variables?.representations;
-    return Array.isArray(representations)
-      ? this.processEntities(options, representations)
-      : this.processOnFirstReachable(options);
+    return Array.isArray(representations) ? this.processEntities(options, representations) : this.processOnFirstReachable(options);
   }
 
-  private async processEntities(
-    options: GraphQLDataSourceProcessOptions,
-    representations: readonly unknown[],
-  ): Promise<DataSourceResponse> {
+  private async processEntities(options: GraphQLDataSourceProcessOptions, representations: readonly unknown[]): Promise<DataSourceResponse> {
     const plan = planShards(representations, (zoneId) => this.registry.serviceForZone(zoneId));
     const outcomes = await Promise.all(plan.parts.map((part) => this.sendPart(options, part)));
     const { entities, errors } = reassembleEntities(plan, outcomes);
     return errors.length > 0 ? { data: { _entities: entities }, errors } : { data: { _entities: entities } };
   }
 
-  private async sendPart(
-    options: GraphQLDataSourceProcessOptions,
-    part: ShardPart<ZoneServiceEntry>,
-  ): Promise<PartOutcome> {
+  private async sendPart(options: GraphQLDataSourceProcessOptions, part: ShardPart<ZoneServiceEntry>): Promise<PartOutcome> {
     const variables = { ...options.request.variables, representations: part.representations };
     const request = { ...options.request, variables };
     try {
-      const response = await withDeadline(this.timeoutMs, () =>
-        this.connectionTo(part.service).process({ ...options, request }),
-      );
+      const response = await withDeadline(this.timeoutMs, () => this.connectionTo(part.service).process({ ...options, request }));
       const outcome = readEntitiesAnswer(response, part.representations.length);
       if (outcome.status === 'failed') this.logger.warn(`Zone service "${part.service.name}" ${outcome.reason}`);
       return outcome;

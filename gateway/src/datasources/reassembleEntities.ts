@@ -30,10 +30,7 @@ export function renumberErrorPath(error: GraphQLFormattedError, originalIndices:
  * leaves its entities null and adds one ZONE_UNAVAILABLE error per zone it carried;
  * an unrouted zone adds one ZONE_NOT_ROUTED error.
  */
-export function reassembleEntities<S extends ShardService>(
-  plan: ShardPlan<S>,
-  outcomes: readonly PartOutcome[],
-): ReassembledEntities {
+export function reassembleEntities<S extends ShardService>(plan: ShardPlan<S>, outcomes: readonly PartOutcome[]): ReassembledEntities {
   const entities: unknown[] = new Array<unknown>(plan.total).fill(null);
   const errors: GraphQLFormattedError[] = [];
   plan.parts.forEach((part, p) => {

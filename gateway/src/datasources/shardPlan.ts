@@ -47,10 +47,7 @@ interface PartBuilder<S extends ShardService> {
  * Splits the representations of one `_entities` request into one part per hosting
  * service, whatever the number of zones the service hosts.
  */
-export function planShards<S extends ShardService>(
-  representations: readonly unknown[],
-  serviceForZone: (zoneId: string) => S | undefined,
-): ShardPlan<S> {
+export function planShards<S extends ShardService>(representations: readonly unknown[], serviceForZone: (zoneId: string) => S | undefined): ShardPlan<S> {
   const parts = new Map<string, PartBuilder<S>>();
   const unrouted = new Map<string | null, UnroutedZone>();
   representations.forEach((representation, index) => {

@@ -15,8 +15,6 @@ export function zoneUnavailableError(zoneId: string, service: string, reason: st
 
 export function zoneNotRoutedError(zoneId: string | null, index: number): GraphQLFormattedError {
   const message =
-    zoneId === null
-      ? `Entity representation ${index} carries no "id" to route on`
-      : `Zone "${zoneId}" is not hosted by any registered zone service`;
+    zoneId === null ? `Entity representation ${index} carries no "id" to route on` : `Zone "${zoneId}" is not hosted by any registered zone service`;
   return { ...ERRORS.ZONE_NOT_ROUTED.err(message, { zoneId }).toJSON(), path: ['_entities', index] };
 }

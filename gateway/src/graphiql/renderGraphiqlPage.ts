@@ -49,7 +49,13 @@ function scriptLiteral(value: string): string {
 }
 
 /** The GraphiQL page: every URL in it is a path on this server, nothing from a CDN. */
-export function renderGraphiqlPage({ assetsPath, endpointPath, assets, title = 'DevZone GraphiQL', defaultQuery = GRAPHIQL_EXAMPLE_QUERY }: GraphiqlPageOptions): string {
+export function renderGraphiqlPage({
+  assetsPath,
+  endpointPath,
+  assets,
+  title = 'DevZone GraphiQL',
+  defaultQuery = GRAPHIQL_EXAMPLE_QUERY,
+}: GraphiqlPageOptions): string {
   const href = (asset: GraphiqlAsset) => escapeHtml(`${assetsPath}/${asset.name}`);
   const styles = assets.filter((a) => a.kind === 'stylesheet').map((a) => `<link rel="stylesheet" href="${href(a)}" />`);
   const scripts = assets.filter((a) => a.kind === 'script').map((a) => `<script src="${href(a)}"></script>`);

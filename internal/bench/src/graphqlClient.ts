@@ -56,7 +56,12 @@ export function postGraphQL<T>(url: string, query: string, variables: Record<str
 export async function queryOrThrow<T>(url: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const answer = await postGraphQL<T>(url, query, variables);
   if (answer.errors && answer.errors.length > 0) {
-    throw new Error(`GraphQL errors from ${url}: ${answer.errors.slice(0, 3).map((e) => e.message).join('; ')}`);
+    throw new Error(
+      `GraphQL errors from ${url}: ${answer.errors
+        .slice(0, 3)
+        .map((e) => e.message)
+        .join('; ')}`,
+    );
   }
   if (answer.data === undefined || answer.data === null) throw new Error(`no data from ${url}`);
   return answer.data;

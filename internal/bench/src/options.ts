@@ -56,7 +56,16 @@ export function sizesFor(quick: boolean): BenchSizes {
       overhead: { warmup: 20, iterations: 200, maxMs: 2000 },
       fanout: { zonesPerService: 2, delaysMs: [20, 40, 60, 80], sample: { warmup: 5, iterations: 30, maxMs: 4000 } },
       statements: { zones: 4, enterprisesPerZone: 500, pageSizes: [5, 50, 500], repeats: 2 },
-      throughput: { concurrency: 16, windowMs: 2000, maxRequests: 20_000, warmupRequests: 32, zoneCounts: [4, 40], enterprisesPerZone: 100, enterpriseCounts: [100, 1000], pageSize: 20 },
+      throughput: {
+        concurrency: 16,
+        windowMs: 2000,
+        maxRequests: 20_000,
+        warmupRequests: 32,
+        zoneCounts: [4, 40],
+        enterprisesPerZone: 100,
+        enterpriseCounts: [100, 1000],
+        pageSize: 20,
+      },
       selection: { zoneCounts: [4, 40], enterprisesPerZone: 100, sample: { warmup: 2, iterations: 20, maxMs: 3000 } },
     };
   }

@@ -48,9 +48,7 @@ export async function startProxiedStack(options: ProxiedStackOptions): Promise<R
       started.push(proxy);
       proxies.set(service.name, proxy);
     }
-    const registry = new StaticZoneServiceRegistry(
-      zoneServices.map((s) => ({ name: s.name, url: proxies.get(s.name)!.url, zoneIds: [...s.hostedZoneIds] })),
-    );
+    const registry = new StaticZoneServiceRegistry(zoneServices.map((s) => ({ name: s.name, url: proxies.get(s.name)!.url, zoneIds: [...s.hostedZoneIds] })));
     let gatewayUrl: string | undefined;
     const province = await startProvinceService({
       databaseUrl: await options.databaseFor('province'),

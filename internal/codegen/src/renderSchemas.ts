@@ -34,8 +34,14 @@ export async function renderSchemas(): Promise<RenderedSchemas> {
     files: [
       { path: 'packages/zone-subgraph/schema.graphql', content: graphqlHeader('the zone subgraph (packages/zone-subgraph)') + zoneSdl.trimEnd() + '\n' },
       { path: 'subgraphs/province/schema.graphql', content: graphqlHeader('the province subgraph (subgraphs/province)') + provinceSdl.trimEnd() + '\n' },
-      { path: 'gateway/supergraph.graphql', content: graphqlHeader('the two subgraphs, composed with @apollo/composition') + composed.supergraphSdl.trimEnd() + '\n' },
-      { path: 'gateway/schema.graphql', content: graphqlHeader("the supergraph: the API schema clients query at the gateway") + printSchema(apiSchema).trimEnd() + '\n' },
+      {
+        path: 'gateway/supergraph.graphql',
+        content: graphqlHeader('the two subgraphs, composed with @apollo/composition') + composed.supergraphSdl.trimEnd() + '\n',
+      },
+      {
+        path: 'gateway/schema.graphql',
+        content: graphqlHeader('the supergraph: the API schema clients query at the gateway') + printSchema(apiSchema).trimEnd() + '\n',
+      },
     ],
   };
 }

@@ -24,10 +24,7 @@ export function makeCodeDefinition(code: string, description: string): ErrorCode
 }
 
 export const ERRORS = {
-  BAD_USER_INPUT: makeCodeDefinition(
-    'BAD_USER_INPUT',
-    'An argument or input field is invalid; `extensions.field` names it and nothing was written.',
-  ),
+  BAD_USER_INPUT: makeCodeDefinition('BAD_USER_INPUT', 'An argument or input field is invalid; `extensions.field` names it and nothing was written.'),
   NOT_FOUND: makeCodeDefinition(
     'NOT_FOUND',
     'No record has the given id: the lookup (`zone`, `enterprise`, `partyOrganization`) is null whatever fields were selected, and the message and `extensions.id` give the id. A malformed id is `BAD_USER_INPUT` instead; a zone service that cannot say is `ZONE_UNAVAILABLE`, never `NOT_FOUND`.',
@@ -36,14 +33,8 @@ export const ERRORS = {
     'ZONE_UNAVAILABLE',
     'A zone service failed, timed out or answered garbage; `extensions.zoneId` and `extensions.service` name it. Other zones still answer.',
   ),
-  ZONE_NOT_ROUTED: makeCodeDefinition(
-    'ZONE_NOT_ROUTED',
-    'No registered zone service hosts the zone carried in an entity key; `extensions.zoneId` names it.',
-  ),
-  ZONE_NOT_HOSTED: makeCodeDefinition(
-    'ZONE_NOT_HOSTED',
-    'A zone service was asked for an entity of a zone it does not host (a routing or registry mismatch).',
-  ),
+  ZONE_NOT_ROUTED: makeCodeDefinition('ZONE_NOT_ROUTED', 'No registered zone service hosts the zone carried in an entity key; `extensions.zoneId` names it.'),
+  ZONE_NOT_HOSTED: makeCodeDefinition('ZONE_NOT_HOSTED', 'A zone service was asked for an entity of a zone it does not host (a routing or registry mismatch).'),
 } as const;
 
 export function allErrorCodes(): readonly ErrorCodeDefinition[] {

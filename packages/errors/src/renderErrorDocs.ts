@@ -2,9 +2,7 @@ import { allErrorCodes } from './codes';
 
 /** The docs/errors.md page, generated from the one registry of error codes. */
 export function renderErrorDocs(): string {
-  const rows = [...allErrorCodes()]
-    .sort((a, b) => a.code.localeCompare(b.code))
-    .map((d) => `| \`${d.code}\` | ${d.description} |`);
+  const rows = [...allErrorCodes()].sort((a, b) => a.code.localeCompare(b.code)).map((d) => `| \`${d.code}\` | ${d.description} |`);
   return [
     '# Error codes',
     '',

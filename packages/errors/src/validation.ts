@@ -13,10 +13,12 @@ export class ValidationError extends Error {
 
 /** Formats a zod path the way a user writes it: `zones[2].enterprises[0].name`. */
 export function fieldPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((acc, key) => {
-    if (typeof key === 'number') return `${acc}[${key}]`;
-    return acc ? `${acc}.${String(key)}` : String(key);
-  }, '') || '(root)';
+  return (
+    path.reduce<string>((acc, key) => {
+      if (typeof key === 'number') return `${acc}[${key}]`;
+      return acc ? `${acc}.${String(key)}` : String(key);
+    }, '') || '(root)'
+  );
 }
 
 /** Parses `input` with `schema`, throwing a ValidationError that names every bad field. */

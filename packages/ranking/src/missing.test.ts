@@ -27,7 +27,14 @@ describe('missing values: exclude', () => {
   });
 
   it('lists every missing criterion in the reason', () => {
-    const r = resolveMissing(criteria, [{ id: 'A', values: {} }, { id: 'B', values: { coverage: 1, incidents: 1 } }], { kind: 'exclude' });
+    const r = resolveMissing(
+      criteria,
+      [
+        { id: 'A', values: {} },
+        { id: 'B', values: { coverage: 1, incidents: 1 } },
+      ],
+      { kind: 'exclude' },
+    );
     expect(r.excluded[0].reason).toBe("missing values for criteria 'coverage', 'incidents'");
   });
 

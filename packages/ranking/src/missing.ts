@@ -61,9 +61,7 @@ export function imputationValue(observed: readonly number[], rule: ImputationRul
     case 'median':
       return median(observed);
     case 'worst':
-      return direction === 'benefit'
-        ? observed.reduce((a, b) => Math.min(a, b), Infinity)
-        : observed.reduce((a, b) => Math.max(a, b), -Infinity);
+      return direction === 'benefit' ? observed.reduce((a, b) => Math.min(a, b), Infinity) : observed.reduce((a, b) => Math.max(a, b), -Infinity);
   }
 }
 
@@ -78,8 +76,7 @@ export function assertMissingHandled(criteria: readonly Criterion[], candidates:
     if (key !== undefined) {
       throw new RankingInputError(
         `candidates[${i}].values.${key}`,
-        `value is missing (candidate '${cand.id}') and no missing-value policy was given; ` +
-          `pass { kind: 'exclude' } or { kind: 'impute', rule }`,
+        `value is missing (candidate '${cand.id}') and no missing-value policy was given; ` + `pass { kind: 'exclude' } or { kind: 'impute', rule }`,
       );
     }
   });
@@ -93,11 +90,7 @@ export function assertMissingHandled(criteria: readonly Criterion[], candidates:
  * the criterion across all candidates. Rows keep the input candidate order,
  * columns keep the criteria order.
  */
-export function resolveMissing(
-  criteria: readonly Criterion[],
-  candidates: readonly Candidate[],
-  policy?: MissingValuePolicy,
-): MissingResolution {
+export function resolveMissing(criteria: readonly Criterion[], candidates: readonly Candidate[], policy?: MissingValuePolicy): MissingResolution {
   validateCriteria(criteria);
   validateCandidates(criteria, candidates);
   const keys = criteria.map((c) => c.key);

@@ -59,7 +59,14 @@ describe('input validation names the offending field', () => {
   });
 
   it('rejects duplicate keys and ids, bad directions', () => {
-    expect(fieldOf(() => validateCriteria([{ key: 'a', direction: 'benefit' }, { key: 'a', direction: 'cost' }]))).toBe('criteria[1].key');
+    expect(
+      fieldOf(() =>
+        validateCriteria([
+          { key: 'a', direction: 'benefit' },
+          { key: 'a', direction: 'cost' },
+        ]),
+      ),
+    ).toBe('criteria[1].key');
     expect(fieldOf(() => validateCriteria([{ key: 'a', direction: 'up' as 'benefit' }]))).toBe('criteria[0].direction');
     const dup: Candidate[] = [
       { id: 'Z1', values: { coverage: 1, cost: 1 } },
@@ -69,15 +76,9 @@ describe('input validation names the offending field', () => {
   });
 
   it('rejects bounds inconsistent with the direction', () => {
-    expect(fieldOf(() => validateCriteria([{ key: 'a', direction: 'benefit', bounds: { unacceptable: 100, satisfactory: 60 } }]))).toBe(
-      'criteria[0].bounds',
-    );
-    expect(() => validateCriteria([{ key: 'a', direction: 'cost', bounds: { unacceptable: 1, satisfactory: 5 } }])).toThrow(
-      /unacceptable > satisfactory/,
-    );
-    expect(fieldOf(() => validateCriteria([{ key: 'a', direction: 'cost', bounds: { unacceptable: 5, satisfactory: 5 } }]))).toBe(
-      'criteria[0].bounds',
-    );
+    expect(fieldOf(() => validateCriteria([{ key: 'a', direction: 'benefit', bounds: { unacceptable: 100, satisfactory: 60 } }]))).toBe('criteria[0].bounds');
+    expect(() => validateCriteria([{ key: 'a', direction: 'cost', bounds: { unacceptable: 1, satisfactory: 5 } }])).toThrow(/unacceptable > satisfactory/);
+    expect(fieldOf(() => validateCriteria([{ key: 'a', direction: 'cost', bounds: { unacceptable: 5, satisfactory: 5 } }]))).toBe('criteria[0].bounds');
   });
 
   it('refuses to score missing values silently when no policy is given', () => {
@@ -97,7 +98,13 @@ describe('input validation names the offending field', () => {
     const candidates: Candidate[] = [{ id: 'Z1', values: { a: 1, b: 2 } }];
     expect(() => rank({ criteria: zero, candidates })).toThrow(/all zero/);
     expect(
-      fieldOf(() => rank({ criteria, candidates: [{ id: 'Z1', values: { coverage: 1, cost: 1 } }], weights: { kind: 'given', weights: { coverage: 1, cost: 1, bogus: 1 } } })),
+      fieldOf(() =>
+        rank({
+          criteria,
+          candidates: [{ id: 'Z1', values: { coverage: 1, cost: 1 } }],
+          weights: { kind: 'given', weights: { coverage: 1, cost: 1, bogus: 1 } },
+        }),
+      ),
     ).toBe('weights.weights.bogus');
   });
 });

@@ -30,16 +30,10 @@ export function validateCriteria(criteria: readonly Criterion[]): void {
         throw new RankingInputError(`${at}.bounds`, `unacceptable and satisfactory must differ (criterion '${c.key}')`);
       }
       if (c.direction === 'benefit' && !(satisfactory > unacceptable)) {
-        throw new RankingInputError(
-          `${at}.bounds`,
-          `benefit criterion '${c.key}' needs satisfactory > unacceptable (got ${satisfactory} <= ${unacceptable})`,
-        );
+        throw new RankingInputError(`${at}.bounds`, `benefit criterion '${c.key}' needs satisfactory > unacceptable (got ${satisfactory} <= ${unacceptable})`);
       }
       if (c.direction === 'cost' && !(unacceptable > satisfactory)) {
-        throw new RankingInputError(
-          `${at}.bounds`,
-          `cost criterion '${c.key}' needs unacceptable > satisfactory (got ${unacceptable} <= ${satisfactory})`,
-        );
+        throw new RankingInputError(`${at}.bounds`, `cost criterion '${c.key}' needs unacceptable > satisfactory (got ${unacceptable} <= ${satisfactory})`);
       }
     }
   });

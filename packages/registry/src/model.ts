@@ -12,18 +12,16 @@ export const zoneServiceEntrySchema = z.object({
 
 export type ZoneServiceEntry = z.infer<typeof zoneServiceEntrySchema>;
 
-export const zoneServiceListSchema = z
-  .array(zoneServiceEntrySchema)
-  .superRefine((entries, ctx) => {
-    const names = new Set<string>();
-    const hostOf = new Map<string, string>();
-    entries.forEach((entry, i) => {
-      if (names.has(entry.name)) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `duplicate service name "${entry.name}"` });
-      names.add(entry.name);
-      entry.zoneIds.forEach((zoneId, j) => {
-        const other = hostOf.get(zoneId);
-        if (other) ctx.addIssue({ code: 'custom', path: [i, 'zoneIds', j], message: `zone "${zoneId}" is already hosted by service "${other}"` });
-        hostOf.set(zoneId, entry.name);
-      });
+export const zoneServiceListSchema = z.array(zoneServiceEntrySchema).superRefine((entries, ctx) => {
+  const names = new Set<string>();
+  const hostOf = new Map<string, string>();
+  entries.forEach((entry, i) => {
+    if (names.has(entry.name)) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `duplicate service name "${entry.name}"` });
+    names.add(entry.name);
+    entry.zoneIds.forEach((zoneId, j) => {
+      const other = hostOf.get(zoneId);
+      if (other) ctx.addIssue({ code: 'custom', path: [i, 'zoneIds', j], message: `zone "${zoneId}" is already hosted by service "${other}"` });
+      hostOf.set(zoneId, entry.name);
     });
   });
+});

@@ -11,7 +11,9 @@ describe('StaticZoneServiceRegistry', () => {
   });
 
   it('refuses a zone hosted twice, a duplicate name and a bad url, naming the field', () => {
-    expect(() => new StaticZoneServiceRegistry([anhui, { ...anhui, name: 'other' }])).toThrow(/\[1\]\.zoneIds\[0\]: zone "chuzhou" is already hosted by service "anhui"/);
+    expect(() => new StaticZoneServiceRegistry([anhui, { ...anhui, name: 'other' }])).toThrow(
+      /\[1\]\.zoneIds\[0\]: zone "chuzhou" is already hosted by service "anhui"/,
+    );
     expect(() => new StaticZoneServiceRegistry([anhui, { ...anhui, zoneIds: ['x1'] }])).toThrow(/\[1\]\.name: duplicate service name "anhui"/);
     expect(() => new StaticZoneServiceRegistry([{ ...anhui, url: 'not a url' }])).toThrow(/\[0\]\.url/);
   });

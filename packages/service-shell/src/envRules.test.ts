@@ -24,9 +24,19 @@ function problems(env: NodeJS.ProcessEnv): string[] {
 
 describe('the environment rules every service applies', () => {
   it('gives the defaults when a variable is unset or blank, and binds to loopback', () => {
-    const defaults = { PORT: 4000, PG_PORT: 54320, HOST: '127.0.0.1', DATABASE_URL: undefined, ZONE_TIMEOUT_MS: 5000, PROVINCE_URL: 'http://localhost:4001/graphql', SOURCES_DIR: undefined };
+    const defaults = {
+      PORT: 4000,
+      PG_PORT: 54320,
+      HOST: '127.0.0.1',
+      DATABASE_URL: undefined,
+      ZONE_TIMEOUT_MS: 5000,
+      PROVINCE_URL: 'http://localhost:4001/graphql',
+      SOURCES_DIR: undefined,
+    };
     expect(parseEnvironment(schema, {})).toEqual(defaults);
-    expect(parseEnvironment(schema, { PORT: '', PG_PORT: ' ', HOST: '', DATABASE_URL: '', ZONE_TIMEOUT_MS: '  ', PROVINCE_URL: '', SOURCES_DIR: '' })).toEqual(defaults);
+    expect(parseEnvironment(schema, { PORT: '', PG_PORT: ' ', HOST: '', DATABASE_URL: '', ZONE_TIMEOUT_MS: '  ', PROVINCE_URL: '', SOURCES_DIR: '' })).toEqual(
+      defaults,
+    );
   });
 
   it('reads set values', () => {

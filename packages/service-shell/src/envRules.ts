@@ -24,7 +24,13 @@ export const envHost = z.preprocess(blankAsUnset, z.string().min(1).default('127
 export const POSTGRES_URL_MESSAGE = 'must be a postgres:// URL';
 
 /** An external PostgreSQL; unset means the embedded server. */
-export const envPostgresUrl = z.preprocess(blankAsUnset, z.string().regex(/^postgres(ql)?:\/\//, POSTGRES_URL_MESSAGE).optional());
+export const envPostgresUrl = z.preprocess(
+  blankAsUnset,
+  z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, POSTGRES_URL_MESSAGE)
+    .optional(),
+);
 
 /** A deadline in milliseconds, 100 ms to 2 minutes. */
 export const envTimeoutMs = (fallback: number) => z.preprocess(blankAsUnset, z.coerce.number().int().min(100).max(120_000).default(fallback));

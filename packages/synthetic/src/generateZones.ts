@@ -54,13 +54,16 @@ export function generateZones(options: SyntheticOptions): WritableZoneSeed[] {
         memberCount: { value: 3 + Math.floor(random() * 60), qualifier: 'exact' },
       });
     }
-    const honors = organizations.slice(1).filter(() => random() < 0.05).map((o, i) => ({
-      localId: `h${i + 1}`,
-      title: '红旗支部（合成）',
-      level: 'county' as const,
-      year: 2023,
-      holder: { kind: 'partyOrganization' as const, localId: o.localId },
-    }));
+    const honors = organizations
+      .slice(1)
+      .filter(() => random() < 0.05)
+      .map((o, i) => ({
+        localId: `h${i + 1}`,
+        title: '红旗支部（合成）',
+        level: 'county' as const,
+        year: 2023,
+        holder: { kind: 'partyOrganization' as const, localId: o.localId },
+      }));
     return {
       zone: {
         id: zoneId,

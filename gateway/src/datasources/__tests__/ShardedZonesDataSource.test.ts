@@ -47,7 +47,13 @@ describe('ShardedZonesDataSource', () => {
       data: { _entities: ['chengxi:e1', 'chuzhou:e1', 'feixi:e2'].map((id) => ({ id, seen: true })) },
     });
     expect(sent.anhui!.map((request) => request.variables)).toEqual([
-      { year: 2024, representations: [{ __typename: 'Enterprise', id: 'chuzhou:e1' }, { __typename: 'Enterprise', id: 'feixi:e2' }] },
+      {
+        year: 2024,
+        representations: [
+          { __typename: 'Enterprise', id: 'chuzhou:e1' },
+          { __typename: 'Enterprise', id: 'feixi:e2' },
+        ],
+      },
     ]);
     expect(sent.jiangsu!.map((request) => request.variables)).toEqual([{ year: 2024, representations: [{ __typename: 'Enterprise', id: 'chengxi:e1' }] }]);
   });

@@ -30,7 +30,10 @@ describe('planShards', () => {
     expect([...jiangsu!.firstIndexOfZone]).toEqual([['chengxi', 0]]);
     expect(anhui!.originalIndices).toEqual([1, 2, 4]);
     expect(anhui!.representations).toEqual([ref('chuzhou:e2'), ref('feixi:e1'), ref('chuzhou:e1')]);
-    expect([...anhui!.firstIndexOfZone]).toEqual([['chuzhou', 1], ['feixi', 2]]);
+    expect([...anhui!.firstIndexOfZone]).toEqual([
+      ['chuzhou', 1],
+      ['feixi', 2],
+    ]);
     expect(plan.unrouted).toEqual([]);
   });
 

@@ -80,11 +80,15 @@ describe('graphiqlRouter', () => {
     const client = await fetch(`${origin}/graphql`, { headers: { accept: 'application/json' } });
     expect(await client.json()).toEqual({ reachedGraphQL: true });
 
-    const sharedLink = await fetch(`${origin}/graphql?query=%7B__typename%7D&variables=%7B%7D`, { headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
+    const sharedLink = await fetch(`${origin}/graphql?query=%7B__typename%7D&variables=%7B%7D`, {
+      headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
+    });
     expect(sharedLink.headers.get('content-type')).toMatch(/^text\/html/);
     expect(await sharedLink.text()).toContain('<div id="graphiql">');
 
-    const clientWithQuery = await fetch(`${origin}/graphql?query=%7B__typename%7D`, { headers: { accept: 'application/graphql-response+json, application/json' } });
+    const clientWithQuery = await fetch(`${origin}/graphql?query=%7B__typename%7D`, {
+      headers: { accept: 'application/graphql-response+json, application/json' },
+    });
     expect(await clientWithQuery.json()).toEqual({ reachedGraphQL: true });
     const anyType = await fetch(`${origin}/graphql?query=%7B__typename%7D`, { headers: { accept: '*/*' } });
     expect(await anyType.json()).toEqual({ reachedGraphQL: true });

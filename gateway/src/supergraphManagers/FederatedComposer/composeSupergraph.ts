@@ -7,8 +7,7 @@ export interface SubgraphSdl extends SubgraphEndpoint {
 }
 
 export type CompositionOutcome =
-  | { readonly status: 'composed'; readonly supergraphSdl: string }
-  | { readonly status: 'failed'; readonly problems: readonly CompositionProblem[] };
+  { readonly status: 'composed'; readonly supergraphSdl: string } | { readonly status: 'failed'; readonly problems: readonly CompositionProblem[] };
 
 /** Composes subgraph SDLs into a supergraph with Apollo Federation 2 composition. */
 export function composeSupergraph(subgraphs: readonly SubgraphSdl[]): CompositionOutcome {

@@ -58,7 +58,9 @@ export const fanoutSuite: Suite = {
         `2. Fan-out: province-wide query over ${stack.zoneIds.length} zones on ${services} zone services, each behind a delay proxy (ms)`,
         ['delays per service', 'max', 'sum', 'n', 'p50', 'p95', 'mean', 'p50 − baseline', 'requests/query per service'],
         rows,
-        ['Parallel fan-out: "p50 − baseline" should track "max", not "sum". Requests/query per service: one _entities request per service, however many zones it hosts.'],
+        [
+          'Parallel fan-out: "p50 − baseline" should track "max", not "sum". Requests/query per service: one _entities request per service, however many zones it hosts.',
+        ],
       ),
     );
   },

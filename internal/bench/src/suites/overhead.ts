@@ -60,9 +60,19 @@ export const overheadSuite: Suite = {
       const service = stack.zoneServices.find((s) => s.name === shape.service);
       if (!service) throw new Error(`no zone service ${shape.service}`);
       const direct = summarize(await sampleSequential(() => queryOrThrow(service.url, shape.direct.query, shape.direct.variables), ctx.sizes.overhead));
-      const viaGateway = summarize(await sampleSequential(() => queryOrThrow(stack.gatewayUrl, shape.gateway.query, shape.gateway.variables), ctx.sizes.overhead));
+      const viaGateway = summarize(
+        await sampleSequential(() => queryOrThrow(stack.gatewayUrl, shape.gateway.query, shape.gateway.variables), ctx.sizes.overhead),
+      );
       rows.push([shape.name, 'zone service, _entities', direct.count, formatMs(direct.p50), formatMs(direct.p95), formatMs(direct.mean), '']);
-      rows.push(['', 'gateway', viaGateway.count, formatMs(viaGateway.p50), formatMs(viaGateway.p95), formatMs(viaGateway.mean), `+${formatMs(viaGateway.p50 - direct.p50)}`]);
+      rows.push([
+        '',
+        'gateway',
+        viaGateway.count,
+        formatMs(viaGateway.p50),
+        formatMs(viaGateway.p95),
+        formatMs(viaGateway.mean),
+        `+${formatMs(viaGateway.p50 - direct.p50)}`,
+      ]);
     }
     ctx.print(
       renderTable(

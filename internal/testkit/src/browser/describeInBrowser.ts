@@ -19,8 +19,7 @@ export function describeInBrowser(title: string, body: (suite: BrowserSuite) => 
         chromium: () => {
           throw new Error(lookup.reason);
         },
-      }),
-    );
+      }));
     return;
   }
   describe(title, () => {

@@ -24,7 +24,12 @@ describe('TOPSIS', () => {
   it('reproduces the Hwang & Yoon fighter-aircraft closeness coefficients', () => {
     expect(Math.abs(byId.A1.score - 0.643)).toBeLessThan(0.0005);
     expect(Math.abs(byId.A2.score - 0.268)).toBeLessThan(0.0005);
-    const expected = { A1: [0.054557, 0.098383, 0.643277], A2: [0.119679, 0.043903, 0.268384], A3: [0.057977, 0.092044, 0.613542], A4: [0.100937, 0.045836, 0.312291] };
+    const expected = {
+      A1: [0.054557, 0.098383, 0.643277],
+      A2: [0.119679, 0.043903, 0.268384],
+      A3: [0.057977, 0.092044, 0.613542],
+      A4: [0.100937, 0.045836, 0.312291],
+    };
     for (const [id, [dp, dm, c]] of Object.entries(expected)) {
       expect(byId[id].topsis?.dPlus).toBeCloseTo(dp, 6);
       expect(byId[id].topsis?.dMinus).toBeCloseTo(dm, 6);

@@ -16,11 +16,7 @@ export { efficacyColumn, efficacyScore, EFFICACY_DEFAULT_CLAMP } from './efficac
  * Normalises every column of `matrix` (columns follow `matrix.keys`; each key
  * must be a criterion). The result is benefit-oriented: larger is better.
  */
-export function normalizeMatrix(
-  criteria: readonly Criterion[],
-  matrix: NumericMatrix,
-  spec: NormalizationSpec,
-): NormalizedMatrix {
+export function normalizeMatrix(criteria: readonly Criterion[], matrix: NumericMatrix, spec: NormalizationSpec): NormalizedMatrix {
   const byKey = new Map(criteria.map((c, j) => [c.key, { c, j }]));
   const m = matrix.ids.length;
   if (m === 0) throw new RankingInputError('candidates', 'at least one candidate is required');
@@ -38,10 +34,7 @@ export function normalizeMatrix(
         return zScoreColumn(column, c.direction);
       case 'efficacy':
         if (!c.bounds) {
-          throw new RankingInputError(
-            `criteria[${j}].bounds`,
-            `efficacy-coefficient normalisation needs fixed bounds for criterion '${key}'`,
-          );
+          throw new RankingInputError(`criteria[${j}].bounds`, `efficacy-coefficient normalisation needs fixed bounds for criterion '${key}'`);
         }
         if (spec.clamp !== undefined && typeof spec.clamp === 'object' && !(spec.clamp.max > spec.clamp.min)) {
           throw new RankingInputError('normalization.clamp', 'max must be greater than min');

@@ -119,7 +119,7 @@ describe('rank reversal', () => {
     expect(before.B).toBeCloseTo(69, 12);
   });
 
-  it('property: on random problems, adding a candidate never changes others\' efficacy values', () => {
+  it("property: on random problems, adding a candidate never changes others' efficacy values", () => {
     for (let seed = 1; seed <= 20; seed++) {
       const { criteria: cr, candidates } = randomProblem(seed, 8, 5);
       const without = normalizeMatrix(cr, resolveMissing(cr, candidates.slice(0, 7)).matrix, { kind: 'efficacy', clamp: seed % 2 === 0 });

@@ -5,10 +5,7 @@ export type EfficacyClamp = boolean | { readonly min: number; readonly max: numb
 
 /** Which normalisation to apply to each criterion column. */
 export type NormalizationSpec =
-  | { readonly kind: 'min-max' }
-  | { readonly kind: 'vector' }
-  | { readonly kind: 'z-score' }
-  | { readonly kind: 'efficacy'; readonly clamp?: EfficacyClamp };
+  { readonly kind: 'min-max' } | { readonly kind: 'vector' } | { readonly kind: 'z-score' } | { readonly kind: 'efficacy'; readonly clamp?: EfficacyClamp };
 
 export type NormalizationKind = NormalizationSpec['kind'];
 

@@ -55,7 +55,8 @@ describe('smallest single-criterion weight change that dethrones the winner', ()
     const keys = problem.matrix.keys;
     const base = keys.map((k) => problem.weights[k]);
     const j = keys.indexOf(s.criterion);
-    const leaderAt = (t: number) => problem.matrix.ids[orderIndices(problem.matrix.ids, methodScores('topsis', problem.matrix.values, reweight(base, j, t)))[0]];
+    const leaderAt = (t: number) =>
+      problem.matrix.ids[orderIndices(problem.matrix.ids, methodScores('topsis', problem.matrix.values, reweight(base, j, t)))[0]];
     expect(leaderAt(s.newWeight)).not.toBe('A1');
     expect(leaderAt(s.newWeight - Math.sign(s.delta) * 1e-6)).toBe('A1');
     for (const r of rep.perCriterion) {

@@ -11,9 +11,7 @@ import { gammaSample, mulberry32, standardNormal, type Rng } from './prng';
  *   (each multiplicative factor has mean 1 before renormalisation).
  * In both, a zero base weight stays zero.
  */
-export type WeightDistribution =
-  | { readonly kind: 'dirichlet'; readonly concentration: number }
-  | { readonly kind: 'lognormal'; readonly sigma: number };
+export type WeightDistribution = { readonly kind: 'dirichlet'; readonly concentration: number } | { readonly kind: 'lognormal'; readonly sigma: number };
 
 export interface MonteCarloOptions {
   /** Number of weight draws; default 1000, at most 1,000,000. */
@@ -85,7 +83,10 @@ export function monteCarloWeights(problem: ScoringProblem, options: MonteCarloOp
   const distribution = options.distribution ?? DEFAULT_MONTE_CARLO_DISTRIBUTION;
   if (distribution.kind === 'dirichlet') {
     if (!(Number.isFinite(distribution.concentration) && distribution.concentration > 0)) {
-      throw new RankingInputError('robustness.monteCarlo.distribution.concentration', `must be a finite number > 0 (got ${String(distribution.concentration)})`);
+      throw new RankingInputError(
+        'robustness.monteCarlo.distribution.concentration',
+        `must be a finite number > 0 (got ${String(distribution.concentration)})`,
+      );
     }
   } else if (distribution.kind === 'lognormal') {
     if (!(Number.isFinite(distribution.sigma) && distribution.sigma >= 0)) {
@@ -117,7 +118,10 @@ export function monteCarloWeights(problem: ScoringProblem, options: MonteCarloOp
     draws,
     seed,
     distribution,
-    meanWeights: weightRecord(weightSums.map((s) => s / draws), p.keys),
+    meanWeights: weightRecord(
+      weightSums.map((s) => s / draws),
+      p.keys,
+    ),
     candidates: order.map((i) => ({
       id: p.ids[i],
       baseRank: baseRanks[i],

@@ -62,9 +62,16 @@ describe('one-at-a-time weight perturbation', () => {
     expect(() => weightPerturbation(problem3(), { delta: 0 })).toThrow(/delta/);
     expect(() => weightPerturbation(problem3(), { delta: Number.NaN })).toThrow(/delta/);
     const one: Criterion[] = [CRITERIA3[0]];
-    const matrix = normalizeMatrix(one, resolveMissing(one, CANDIDATES3.map((c) => ({ id: c.id, values: { a: c.values.a } }))).matrix, {
-      kind: 'min-max',
-    });
+    const matrix = normalizeMatrix(
+      one,
+      resolveMissing(
+        one,
+        CANDIDATES3.map((c) => ({ id: c.id, values: { a: c.values.a } })),
+      ).matrix,
+      {
+        kind: 'min-max',
+      },
+    );
     expect(weightPerturbation({ matrix, weights: { a: 1 }, method: 'topsis' }).cases).toEqual([]);
   });
 });

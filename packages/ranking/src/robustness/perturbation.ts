@@ -82,9 +82,7 @@ export function weightPerturbation(problem: ScoringProblem, options: { readonly 
           newWeight: t,
           weights: weightRecord(w, p.keys),
           ranks: rankRecord(ranks),
-          changes: baseOrder
-            .filter((i) => ranks[i] !== baseRanks[i])
-            .map((i) => ({ id: p.ids[i], baseRank: baseRanks[i], newRank: ranks[i] })),
+          changes: baseOrder.filter((i) => ranks[i] !== baseRanks[i]).map((i) => ({ id: p.ids[i], baseRank: baseRanks[i], newRank: ranks[i] })),
           winnerChanged: ranks[winnerIdx] !== 1,
           leader: p.ids[p.leader(scores)],
         });

@@ -104,22 +104,65 @@ describe('AHP consistency (Saaty)', () => {
 
   it('n = 1 and n = 2 are always consistent (CR defined as 0)', () => {
     expect(ahpWeights(['a'], [[1]]).weights).toEqual({ a: 1 });
-    const r = ahpWeights(['a', 'b'], [
-      [1, 3],
-      [1 / 3, 1],
-    ]);
+    const r = ahpWeights(
+      ['a', 'b'],
+      [
+        [1, 3],
+        [1 / 3, 1],
+      ],
+    );
     expect(r.cr).toBe(0);
     expect(r.weights.a).toBeCloseTo(0.75, 12);
   });
 
   it('validates shape, positivity and reciprocity, naming the cell', () => {
     expect(() => ahpWeights(['a', 'b'], [[1, 2], [0.5]])).toThrow(/ahp\.matrix\[1\].*square/);
-    expect(() => ahpWeights(['a', 'b'], [[1, -2], [0.5, 1]])).toThrow(/ahp\.matrix\[0\]\[1\].*positive/);
-    expect(() => ahpWeights(['a', 'b'], [[1, 2], [2, 1]])).toThrow(/ahp\.matrix\[1\]\[0\].*reciprocal/);
-    expect(() => ahpWeights(['a', 'b'], [[2, 2], [0.5, 1]])).toThrow(/diagonal/);
-    expect(() => ahpWeights(['a', 'b', 'c'], [[1, 2], [0.5, 1]])).toThrow(RankingInputError);
+    expect(() =>
+      ahpWeights(
+        ['a', 'b'],
+        [
+          [1, -2],
+          [0.5, 1],
+        ],
+      ),
+    ).toThrow(/ahp\.matrix\[0\]\[1\].*positive/);
+    expect(() =>
+      ahpWeights(
+        ['a', 'b'],
+        [
+          [1, 2],
+          [2, 1],
+        ],
+      ),
+    ).toThrow(/ahp\.matrix\[1\]\[0\].*reciprocal/);
+    expect(() =>
+      ahpWeights(
+        ['a', 'b'],
+        [
+          [2, 2],
+          [0.5, 1],
+        ],
+      ),
+    ).toThrow(/diagonal/);
+    expect(() =>
+      ahpWeights(
+        ['a', 'b', 'c'],
+        [
+          [1, 2],
+          [0.5, 1],
+        ],
+      ),
+    ).toThrow(RankingInputError);
     // 1/3 typed as 0.333 is within the default tolerance of 0.01
-    expect(() => ahpWeights(['a', 'b'], [[1, 3], [0.333, 1]])).not.toThrow();
+    expect(() =>
+      ahpWeights(
+        ['a', 'b'],
+        [
+          [1, 3],
+          [0.333, 1],
+        ],
+      ),
+    ).not.toThrow();
     const eleven = Array.from({ length: 11 }, () => Array.from({ length: 11 }, () => 1));
     expect(() => ahpConsistency(eleven)).toThrow(/at most 10/);
   });

@@ -14,12 +14,7 @@ import { normalizeWeights } from './given';
  * & Huang, L.-H. (1999) "A subjective and objective integrated approach to determine
  * attribute weights", European Journal of Operational Research 112(2), 397-404.
  */
-export function blendWeights(
-  subjective: WeightVector,
-  objective: WeightVector,
-  alpha: number,
-  keys: readonly string[],
-): Record<string, number> {
+export function blendWeights(subjective: WeightVector, objective: WeightVector, alpha: number, keys: readonly string[]): Record<string, number> {
   if (typeof alpha !== 'number' || !Number.isFinite(alpha) || alpha < 0 || alpha > 1) {
     throw new RankingInputError('weights.alpha', `alpha must be a number in [0, 1] (got ${String(alpha)})`);
   }

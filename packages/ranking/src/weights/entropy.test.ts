@@ -16,7 +16,15 @@ describe('entropy weights (熵权法)', () => {
       { key: 'b', direction: 'cost' },
       { key: 'c', direction: 'benefit' },
     ];
-    const m: NumericMatrix = { ids: ['x', 'y', 'z'], keys: ['a', 'b', 'c'], values: [[1, 10, 5], [2, 30, 5], [3, 20, 9]] };
+    const m: NumericMatrix = {
+      ids: ['x', 'y', 'z'],
+      keys: ['a', 'b', 'c'],
+      values: [
+        [1, 10, 5],
+        [2, 30, 5],
+        [3, 20, 9],
+      ],
+    };
     const r = entropyWeights(criteria, m);
     const dA = (2 * Math.log(2)) / (3 * Math.log(3));
     expect(r.entropy.a).toBeCloseTo(1 - dA, 12);
@@ -35,7 +43,16 @@ describe('entropy weights (熵权法)', () => {
       { key: 'up', direction: 'benefit' },
       { key: 'down', direction: 'cost' },
     ];
-    const m: NumericMatrix = { ids: ['x', 'y', 'z', 'u'], keys: ['up', 'down'], values: [[1, 9], [2, 8], [5, 5], [9, 1]] };
+    const m: NumericMatrix = {
+      ids: ['x', 'y', 'z', 'u'],
+      keys: ['up', 'down'],
+      values: [
+        [1, 9],
+        [2, 8],
+        [5, 5],
+        [9, 1],
+      ],
+    };
     const r = entropyWeights(criteria, m);
     expect(r.weights.up).toBeCloseTo(0.5, 12);
   });
@@ -60,10 +77,24 @@ describe('entropy weights (熵权法)', () => {
       { key: 'a', direction: 'benefit' },
       { key: 'k', direction: 'cost' },
     ];
-    const r = entropyWeights(criteria, { ids: ['x', 'y'], keys: ['a', 'k'], values: [[1, 4], [2, 4]] });
+    const r = entropyWeights(criteria, {
+      ids: ['x', 'y'],
+      keys: ['a', 'k'],
+      values: [
+        [1, 4],
+        [2, 4],
+      ],
+    });
     expect(r.entropy.k).toBe(1);
     expect(r.weights).toEqual({ a: 1, k: 0 });
-    const d = entropyWeights(criteria, { ids: ['x', 'y'], keys: ['a', 'k'], values: [[3, 4], [3, 4]] });
+    const d = entropyWeights(criteria, {
+      ids: ['x', 'y'],
+      keys: ['a', 'k'],
+      values: [
+        [3, 4],
+        [3, 4],
+      ],
+    });
     expect(d.degenerate).toBe(true);
     expect(d.weights).toEqual({ a: 0.5, k: 0.5 });
   });
@@ -88,8 +119,8 @@ describe('entropy weights (熵权法)', () => {
   it('rejects fewer than 2 candidates and negative values for proportions', () => {
     const criteria: Criterion[] = [{ key: 'a', direction: 'benefit' }];
     expect(() => entropyWeights(criteria, { ids: ['x'], keys: ['a'], values: [[1]] })).toThrow(/at least 2 candidates/);
-    expect(() =>
-      entropyWeights(criteria, { ids: ['x', 'y'], keys: ['a'], values: [[1], [-1]] }, { preprocessing: 'proportion' }),
-    ).toThrow(/candidates\[1\]\.values\.a/);
+    expect(() => entropyWeights(criteria, { ids: ['x', 'y'], keys: ['a'], values: [[1], [-1]] }, { preprocessing: 'proportion' })).toThrow(
+      /candidates\[1\]\.values\.a/,
+    );
   });
 });

@@ -66,10 +66,7 @@ export function entropyWeights(
     } else {
       column.forEach((x, i) => {
         if (x < 0) {
-          throw new RankingInputError(
-            `candidates[${i}].values.${key}`,
-            `proportion entropy needs non-negative values (candidate '${matrix.ids[i]}' has ${x})`,
-          );
+          throw new RankingInputError(`candidates[${i}].values.${key}`, `proportion entropy needs non-negative values (candidate '${matrix.ids[i]}' has ${x})`);
         }
       });
       y = column;

@@ -24,7 +24,10 @@ export async function buildFederatedSchema(
   }
   return buildSubgraphSchema([
     {
-      typeDefs: gql`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`,
+      typeDefs: gql`
+        ${FEDERATION_LINK}
+        ${printSchemaWithDirectives(schema)}
+      `,
       resolvers: resolvers as unknown as GraphQLResolverMap<unknown>,
     },
   ]);

@@ -20,7 +20,7 @@ export enum ProvenanceKind {
 }
 registerEnumType(ProvenanceKind, {
   name: 'ProvenanceKind',
-  description: 'REPORTED: quoted from a source document. COMPUTED: aggregated from the zone\'s records. SYNTHETIC: generated test data.',
+  description: "REPORTED: quoted from a source document. COMPUTED: aggregated from the zone's records. SYNTHETIC: generated test data.",
 });
 
 export enum EnterpriseFlag {

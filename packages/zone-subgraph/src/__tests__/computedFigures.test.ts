@@ -18,7 +18,14 @@ const named: WritableZoneSeed = {
   enterprises: [{ localId: 'e1', nameZh: '具名企业一', flags: [] }],
   partyOrganizations: [
     committee('named'),
-    { localId: 'b1', nameZh: '具名企业一党支部', type: 'branch', parentLocalId: 'committee', enterpriseLocalIds: ['e1'], memberCount: { value: 12, qualifier: 'exact' } },
+    {
+      localId: 'b1',
+      nameZh: '具名企业一党支部',
+      type: 'branch',
+      parentLocalId: 'committee',
+      enterpriseLocalIds: ['e1'],
+      memberCount: { value: 12, qualifier: 'exact' },
+    },
   ],
   honors: [
     { localId: 'h1', title: '红旗支部', level: 'zone', holder: { kind: 'partyOrganization', localId: 'b1' } },
@@ -35,7 +42,14 @@ const full: WritableZoneSeed = {
   enterprises: ['e1', 'e2', 'e3', 'e4'].map((localId) => ({ localId, nameZh: `完整企业${localId}`, flags: [] })),
   partyOrganizations: [
     committee('full'),
-    { localId: 'j1', nameZh: '完整联合党支部', type: 'joint_branch', parentLocalId: 'committee', enterpriseLocalIds: ['e1', 'e2'], memberCount: { value: 30, qualifier: 'exact' } },
+    {
+      localId: 'j1',
+      nameZh: '完整联合党支部',
+      type: 'joint_branch',
+      parentLocalId: 'committee',
+      enterpriseLocalIds: ['e1', 'e2'],
+      memberCount: { value: 30, qualifier: 'exact' },
+    },
   ],
   honors: [{ localId: 'h1', title: '清廉民企', level: 'municipal', holder: { kind: 'enterprise', localId: 'e3' } }],
   alliances: [],
@@ -71,12 +85,31 @@ const QUERY = /* GraphQL */ `
     _entities(representations: $representations) {
       ... on Zone {
         id
-        records { enterprises partyOrganizations honors alliances serviceStations asOf }
-        indicators(codes: $codes, period: $period) {
-          code value qualifier period periodBasis note
-          provenance { kind recordCompleteness recordCount }
+        records {
+          enterprises
+          partyOrganizations
+          honors
+          alliances
+          serviceStations
+          asOf
         }
-        unassessedIndicators(codes: $codes) { code reason }
+        indicators(codes: $codes, period: $period) {
+          code
+          value
+          qualifier
+          period
+          periodBasis
+          note
+          provenance {
+            kind
+            recordCompleteness
+            recordCount
+          }
+        }
+        unassessedIndicators(codes: $codes) {
+          code
+          reason
+        }
       }
     }
   }
@@ -108,10 +141,24 @@ describe.each(pgTargets())('computed figures and record completeness on $label P
   const computed = (zone: ZoneAnswer, code: string) => zone.indicators.find((i) => i.code === code && i.provenance.kind === 'COMPUTED');
   const reasonFor = (zone: ZoneAnswer, code: string) => zone.unassessedIndicators.find((u) => u.code === code)?.reason;
 
-  it('stores and serves each zone\'s record completeness and records date', async () => {
+  it("stores and serves each zone's record completeness and records date", async () => {
     const [n, f] = await ask(['named', 'full']);
-    expect(n.records).toEqual({ enterprises: 'NAMED_ONLY', partyOrganizations: 'NAMED_ONLY', honors: 'NAMED_ONLY', alliances: 'NAMED_ONLY', serviceStations: 'NAMED_ONLY', asOf: '2023' });
-    expect(f.records).toEqual({ enterprises: 'COMPLETE', partyOrganizations: 'COMPLETE', honors: 'COMPLETE', alliances: 'COMPLETE', serviceStations: 'COMPLETE', asOf: '2024-06-30' });
+    expect(n.records).toEqual({
+      enterprises: 'NAMED_ONLY',
+      partyOrganizations: 'NAMED_ONLY',
+      honors: 'NAMED_ONLY',
+      alliances: 'NAMED_ONLY',
+      serviceStations: 'NAMED_ONLY',
+      asOf: '2023',
+    });
+    expect(f.records).toEqual({
+      enterprises: 'COMPLETE',
+      partyOrganizations: 'COMPLETE',
+      honors: 'COMPLETE',
+      alliances: 'COMPLETE',
+      serviceStations: 'COMPLETE',
+      asOf: '2024-06-30',
+    });
   });
 
   it('gives a count over named-only records as AT_LEAST, dated by the records, with completeness and record count', async () => {
@@ -169,12 +216,16 @@ describe.each(pgTargets())('computed figures and record completeness on $label P
   });
 
   it('dates the figures of a zone with no records date by the day its records were written, and says so', async () => {
-    const [{ written }] = await service.database.dataSource.query(`SELECT to_char(seeded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS written FROM zone WHERE id = 'undated'`);
+    const [{ written }] = await service.database.dataSource.query(
+      `SELECT to_char(seeded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS written FROM zone WHERE id = 'undated'`,
+    );
     const [zone] = await ask(['undated']);
     expect(zone.records?.asOf).toBeNull();
     const count = computed(zone, 'enterprise.count');
     expect(count?.period).toBe(written);
-    expect(count?.periodBasis).toBe(`as of the day the zone's records were written (${written}; the zone states no date for its records), computed from 1 named enterprise record`);
+    expect(count?.periodBasis).toBe(
+      `as of the day the zone's records were written (${written}; the zone states no date for its records), computed from 1 named enterprise record`,
+    );
   });
 
   it('filters computed figures by their period like reported ones, and unassessed indicators by code', async () => {
@@ -186,9 +237,13 @@ describe.each(pgTargets())('computed figures and record completeness on $label P
   });
 
   it('refuses an unknown code in unassessedIndicators, naming it', async () => {
-    const body = await postGraphQL(service.url, `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Zone { unassessedIndicators(codes: ["made.up"]) { code } } } }`, {
-      r: [{ __typename: 'Zone', id: 'named' }],
-    });
+    const body = await postGraphQL(
+      service.url,
+      `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Zone { unassessedIndicators(codes: ["made.up"]) { code } } } }`,
+      {
+        r: [{ __typename: 'Zone', id: 'named' }],
+      },
+    );
     expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'codes[0]' });
   });
 

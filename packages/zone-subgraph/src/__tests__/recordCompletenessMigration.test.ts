@@ -15,7 +15,9 @@ describe.each(pgTargets())('migration ZoneRecordCompleteness on $label PostgreSQ
 
   it('backfills zones stored before it (named only, synthetic ones complete, no date) and then requires completeness on write', async () => {
     const before = await openServiceDatabase({ url: database.url, entities: [], migrations: zoneMigrations.slice(0, -1) });
-    await before.dataSource.query(`INSERT INTO zone (id, name_zh, name_en, synthetic) VALUES ('article', '文章开发区', 'Article Zone', false), ('gen', '合成开发区', 'Generated Zone', true)`);
+    await before.dataSource.query(
+      `INSERT INTO zone (id, name_zh, name_en, synthetic) VALUES ('article', '文章开发区', 'Article Zone', false), ('gen', '合成开发区', 'Generated Zone', true)`,
+    );
     await before.close();
 
     const after = await openServiceDatabase({ url: database.url, entities: [], migrations: zoneMigrations });
@@ -24,13 +26,21 @@ describe.each(pgTargets())('migration ZoneRecordCompleteness on $label PostgreSQ
         `SELECT id, enterprises_completeness, party_organizations_completeness, honors_completeness, alliances_completeness, service_stations_completeness, records_as_of
          FROM zone ORDER BY id`,
       );
-      const named = { enterprises_completeness: 'named_only', party_organizations_completeness: 'named_only', honors_completeness: 'named_only', alliances_completeness: 'named_only', service_stations_completeness: 'named_only' };
+      const named = {
+        enterprises_completeness: 'named_only',
+        party_organizations_completeness: 'named_only',
+        honors_completeness: 'named_only',
+        alliances_completeness: 'named_only',
+        service_stations_completeness: 'named_only',
+      };
       const complete = Object.fromEntries(Object.keys(named).map((k) => [k, 'complete']));
       expect(rows).toEqual([
         { id: 'article', ...named, records_as_of: null },
         { id: 'gen', ...complete, records_as_of: null },
       ]);
-      await expect(after.dataSource.query(`INSERT INTO zone (id, name_zh, name_en) VALUES ('silent', '无声', 'Silent')`)).rejects.toThrow(/null value in column "\w+_completeness"/);
+      await expect(after.dataSource.query(`INSERT INTO zone (id, name_zh, name_en) VALUES ('silent', '无声', 'Silent')`)).rejects.toThrow(
+        /null value in column "\w+_completeness"/,
+      );
       await expect(
         after.dataSource.query(
           `INSERT INTO zone (id, name_zh, name_en, enterprises_completeness, party_organizations_completeness, honors_completeness, alliances_completeness, service_stations_completeness, records_as_of)

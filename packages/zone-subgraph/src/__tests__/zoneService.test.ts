@@ -12,12 +12,48 @@ const ENTITIES = /* GraphQL */ `
         enterprises(first: $first) {
           totalCount
           hasNextPage
-          items { id zoneId nameZh partyOrganizations { id type honors { title } } }
+          items {
+            id
+            zoneId
+            nameZh
+            partyOrganizations {
+              id
+              type
+              honors {
+                title
+              }
+            }
+          }
         }
-        partyOrganizations(first: 5, filter: { types: [JOINT_BRANCH] }) { totalCount items { id enterprises { id } } }
-        indicators(codes: ["party_org.count", "enterprise.count"]) { code value qualifier period provenance { kind computation recordCompleteness recordCount } }
-        unassessedIndicators { code reason }
-        records { enterprises asOf }
+        partyOrganizations(first: 5, filter: { types: [JOINT_BRANCH] }) {
+          totalCount
+          items {
+            id
+            enterprises {
+              id
+            }
+          }
+        }
+        indicators(codes: ["party_org.count", "enterprise.count"]) {
+          code
+          value
+          qualifier
+          period
+          provenance {
+            kind
+            computation
+            recordCompleteness
+            recordCount
+          }
+        }
+        unassessedIndicators {
+          code
+          reason
+        }
+        records {
+          enterprises
+          asOf
+        }
       }
     }
   }
@@ -45,14 +81,16 @@ describe.each(pgTargets())('zone service on $label PostgreSQL', ({ adminUrl, lab
       _entities: {
         id: string;
         enterprises: { totalCount: number; hasNextPage: boolean; items: { id: string; zoneId: string }[] };
-        indicators: { code: string; value: number; qualifier: string; period: string; provenance: { kind: string; recordCompleteness: string | null; recordCount: number | null } }[];
+        indicators: {
+          code: string;
+          value: number;
+          qualifier: string;
+          period: string;
+          provenance: { kind: string; recordCompleteness: string | null; recordCount: number | null };
+        }[];
         records: { enterprises: string; asOf: string | null };
       }[];
-    }>(
-      service.url,
-      ENTITIES,
-      { representations: [...representations].reverse(), first: 10 },
-    );
+    }>(service.url, ENTITIES, { representations: [...representations].reverse(), first: 10 });
     expect(body.errors).toBeUndefined();
     const entities = body.data!._entities;
     expect(entities.map((e) => e.id)).toEqual(['svc-3', 'svc-2', 'svc-1']);
@@ -66,7 +104,12 @@ describe.each(pgTargets())('zone service on $label PostgreSQL', ({ adminUrl, lab
       expect(reported.map((i) => i.code).sort()).toEqual(['enterprise.count', 'party_org.count']);
       // Synthetic zones are whole registers: their counts are exact, dated by their records.
       expect(zone.records).toEqual({ enterprises: 'COMPLETE', asOf: '2023-12-31' });
-      expect(computed.find((i) => i.code === 'enterprise.count')).toMatchObject({ value: 60, qualifier: 'EXACT', period: '2023-12-31', provenance: { recordCompleteness: 'COMPLETE', recordCount: 60 } });
+      expect(computed.find((i) => i.code === 'enterprise.count')).toMatchObject({
+        value: 60,
+        qualifier: 'EXACT',
+        period: '2023-12-31',
+        provenance: { recordCompleteness: 'COMPLETE', recordCount: 60 },
+      });
       expect(computed.find((i) => i.code === 'party_org.count')).toMatchObject({ value: 12, qualifier: 'EXACT', provenance: { recordCount: 13 } });
       expect(reported.every((i) => i.provenance.recordCompleteness === null && i.provenance.recordCount === null)).toBe(true);
     }

@@ -83,11 +83,13 @@ describe('assessZone over named-only records', () => {
 
   it('does not give a count of 0: absence cannot be shown from named records', () => {
     expect(figure(named, 'red_workshop.count')).toBeUndefined();
-    expect(reason(named, 'red_workshop.count')).toMatch(/^red_workshop\.count \(.*红色车间\) is 0 over 2 named honor records, but honor records are named only, so absence cannot be shown$/);
+    expect(reason(named, 'red_workshop.count')).toMatch(
+      /^red_workshop\.count \(.*红色车间\) is 0 over 2 named honor records, but honor records are named only, so absence cannot be shown$/,
+    );
     expect(reason(named, 'party_org.committee.count')).toMatch(/is 0 over 2 named party organization records/);
   });
 
-  it('dates every figure by the zone\'s records and says what it was computed from', () => {
+  it("dates every figure by the zone's records and says what it was computed from", () => {
     expect(named.figures.every((f) => f.period === '2023')).toBe(true);
     expect(figure(named, 'enterprise.count')?.periodBasis).toBe("as of the zone's records (2023), computed from 1 named enterprise record");
     expect(figure(named, 'honor.count')?.periodBasis).toBe("as of the zone's records (2023), computed from 2 named honor records");
@@ -123,10 +125,12 @@ describe('assessZone over complete records', () => {
     expect(figure(complete, 'enterprise.count')).toMatchObject({ value: 4, qualifier: 'exact', completeness: 'complete', recordCount: 4, note: null });
     expect(figure(complete, 'org_coverage.rate')).toMatchObject({ value: 50, qualifier: 'exact', recordCount: 4 });
     expect(figure(complete, 'red_workshop.count')).toMatchObject({ value: 0, qualifier: 'exact' });
-    expect(figure(complete, 'org_coverage.rate')?.periodBasis).toBe("as of the zone's records (2024-06-30), computed from the zone's complete register of 4 enterprise records");
+    expect(figure(complete, 'org_coverage.rate')?.periodBasis).toBe(
+      "as of the zone's records (2024-06-30), computed from the zone's complete register of 4 enterprise records",
+    );
   });
 
-  it('keeps party_member.count\'s own lower-bound logic', () => {
+  it("keeps party_member.count's own lower-bound logic", () => {
     const partly = assessZone({ ...small, partyOrgs: 3, membersKnown: 1 }, info(all('complete')));
     expect(figure(partly, 'party_member.count')).toMatchObject({ value: 12, qualifier: 'at_least' });
     const about = assessZone({ ...small, membersAbout: 1 }, info(all('complete')));

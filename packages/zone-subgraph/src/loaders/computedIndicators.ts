@@ -85,7 +85,13 @@ const n = Number;
 
 function aggregateOf(r: AggregateRow): ZoneAggregate {
   return {
-    records: { enterprises: n(r.enterprises), partyOrganizations: n(r.organizations), honors: n(r.honors), alliances: n(r.alliances), serviceStations: n(r.stations) },
+    records: {
+      enterprises: n(r.enterprises),
+      partyOrganizations: n(r.organizations),
+      honors: n(r.honors),
+      alliances: n(r.alliances),
+      serviceStations: n(r.stations),
+    },
     partyOrgs: n(r.party_orgs),
     secondaryCommittee: n(r.secondary_committee),
     committee: n(r.committee),

@@ -59,18 +59,14 @@ function pageLoader<F, O, R>(
 export function createLoaders(dataSource: DataSource) {
   const repo = <T extends object>(entity: new () => T) => dataSource.getRepository(entity);
   return {
-    zoneById: new DataLoader<string, ZoneRow | null>(async (ids) =>
-      indexByKey(ids, await repo(ZoneRow).findBy({ id: In([...ids]) }), (r) => r.id),
-    ),
+    zoneById: new DataLoader<string, ZoneRow | null>(async (ids) => indexByKey(ids, await repo(ZoneRow).findBy({ id: In([...ids]) }), (r) => r.id)),
     enterpriseById: new DataLoader<string, EnterpriseRow | null>(async (ids) =>
       indexByKey(ids, await repo(EnterpriseRow).findBy({ id: In([...ids]) }), (r) => r.id),
     ),
     organizationById: new DataLoader<string, PartyOrganizationRow | null>(async (ids) =>
       indexByKey(ids, await repo(PartyOrganizationRow).findBy({ id: In([...ids]) }), (r) => r.id),
     ),
-    enterprisePage: pageLoader<EnterpriseFilter, EnterpriseOrder, EnterpriseRow>((zoneIds, request) =>
-      enterprisePages(dataSource, zoneIds, request),
-    ),
+    enterprisePage: pageLoader<EnterpriseFilter, EnterpriseOrder, EnterpriseRow>((zoneIds, request) => enterprisePages(dataSource, zoneIds, request)),
     organizationPage: pageLoader<PartyOrganizationFilter, PartyOrganizationOrder, PartyOrganizationRow>((zoneIds, request) =>
       partyOrganizationPages(dataSource, zoneIds, request),
     ),
@@ -114,7 +110,11 @@ export function createLoaders(dataSource: DataSource) {
       groupByKey(zoneIds, await repo(AllianceRow).find({ where: { zoneId: In([...zoneIds]) }, order: { id: 'ASC' } }), (r) => r.zoneId),
     ),
     allianceMembers: new DataLoader<string, AllianceMemberRow[]>(async (allianceIds) =>
-      groupByKey(allianceIds, await repo(AllianceMemberRow).find({ where: { allianceId: In([...allianceIds]) }, order: { memberId: 'ASC' } }), (r) => r.allianceId),
+      groupByKey(
+        allianceIds,
+        await repo(AllianceMemberRow).find({ where: { allianceId: In([...allianceIds]) }, order: { memberId: 'ASC' } }),
+        (r) => r.allianceId,
+      ),
     ),
     stationsByZone: new DataLoader<string, ServiceStationRow[]>(async (zoneIds) =>
       groupByKey(zoneIds, await repo(ServiceStationRow).find({ where: { zoneId: In([...zoneIds]) }, order: { id: 'ASC' } }), (r) => r.zoneId),

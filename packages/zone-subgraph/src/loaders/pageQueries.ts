@@ -120,9 +120,10 @@ async function pageQuery<R extends object>(
        ORDER BY z.ord, ${orderBy}`,
       pageParams,
     ) as Promise<Record<string, unknown>[]>,
-    dataSource.query(`SELECT ${alias}.zone_id, count(*) AS total FROM ${table} ${alias} WHERE ${where.join(' AND ')} GROUP BY ${alias}.zone_id`, params) as Promise<
-      { zone_id: string; total: string }[]
-    >,
+    dataSource.query(
+      `SELECT ${alias}.zone_id, count(*) AS total FROM ${table} ${alias} WHERE ${where.join(' AND ')} GROUP BY ${alias}.zone_id`,
+      params,
+    ) as Promise<{ zone_id: string; total: string }[]>,
   ]);
   const totals = new Map(counted.map((c) => [c.zone_id, Number(c.total)]));
   const byZone = new Map<string, R[]>();

@@ -10,7 +10,13 @@ const write = (name: string, content: unknown) => {
   return path;
 };
 const source = { document: '001_43b773d05e2b406e.txt', passage: '发展党员29名' };
-const recordCompleteness = { enterprises: 'named_only', partyOrganizations: 'named_only', honors: 'named_only', alliances: 'named_only', serviceStations: 'named_only' };
+const recordCompleteness = {
+  enterprises: 'named_only',
+  partyOrganizations: 'named_only',
+  honors: 'named_only',
+  alliances: 'named_only',
+  serviceStations: 'named_only',
+};
 const zone = { id: 'demo', nameZh: '示例', nameEn: 'Demo', recordCompleteness, recordsAsOf: '2023' };
 
 describe('loadZoneSeedFile refuses bad seed files, naming the field', () => {
@@ -27,7 +33,9 @@ describe('loadZoneSeedFile refuses bad seed files, naming the field', () => {
       zone,
       indicators: [{ code: 'made.up', period: '23', periodBasis: 'stated', value: 1, qualifier: 'exact', unit: 'count', source }],
     });
-    expect(() => loadZoneSeedFile(path)).toThrow(/indicators\[0\]\.period: .*indicators\[0\]\.code: unknown indicator code "made.up"|indicators\[0\]\.code: unknown indicator code "made.up".*indicators\[0\]\.period/);
+    expect(() => loadZoneSeedFile(path)).toThrow(
+      /indicators\[0\]\.period: .*indicators\[0\]\.code: unknown indicator code "made.up"|indicators\[0\]\.code: unknown indicator code "made.up".*indicators\[0\]\.period/,
+    );
   });
 
   it('names a dangling reference', () => {
@@ -38,7 +46,7 @@ describe('loadZoneSeedFile refuses bad seed files, naming the field', () => {
     expect(() => loadZoneSeedFile(path)).toThrow(/partyOrganizations\[0\]\.enterpriseLocalIds\[0\]: no enterprise "nobody"/);
   });
 
-  it('accepts a zone that states its records\' completeness and date', () => {
+  it("accepts a zone that states its records' completeness and date", () => {
     const seed = loadZoneSeedFile(write('good.json', { zone: { ...zone, recordCompleteness: { ...recordCompleteness, enterprises: 'complete' } } }));
     expect(seed.zone.recordCompleteness).toMatchObject({ enterprises: 'complete', honors: 'named_only' });
     expect(seed.zone.recordsAsOf).toBe('2023');
@@ -57,9 +65,15 @@ describe('loadZoneSeedFile refuses bad seed files, naming the field', () => {
 
   it('names a missing completeness object and a missing or malformed records date', () => {
     const { recordCompleteness: _c, recordsAsOf: _d, ...bare } = zone;
-    expect(() => loadZoneSeedFile(write('bare-zone.json', { zone: bare }))).toThrow(/zone\.recordCompleteness: required: the completeness of each kind of record/);
-    expect(() => loadZoneSeedFile(write('no-date.json', { zone: { ...zone, recordsAsOf: undefined } }))).toThrow(/zone\.recordsAsOf: required: the date the zone's records are as of/);
-    expect(() => loadZoneSeedFile(write('range-date.json', { zone: { ...zone, recordsAsOf: '2020/2021' } }))).toThrow(/zone\.recordsAsOf: must be YYYY, YYYY-MM or YYYY-MM-DD/);
+    expect(() => loadZoneSeedFile(write('bare-zone.json', { zone: bare }))).toThrow(
+      /zone\.recordCompleteness: required: the completeness of each kind of record/,
+    );
+    expect(() => loadZoneSeedFile(write('no-date.json', { zone: { ...zone, recordsAsOf: undefined } }))).toThrow(
+      /zone\.recordsAsOf: required: the date the zone's records are as of/,
+    );
+    expect(() => loadZoneSeedFile(write('range-date.json', { zone: { ...zone, recordsAsOf: '2020/2021' } }))).toThrow(
+      /zone\.recordsAsOf: must be YYYY, YYYY-MM or YYYY-MM-DD/,
+    );
   });
 
   it('says when the file is not JSON', () => {

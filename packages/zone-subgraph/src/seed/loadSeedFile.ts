@@ -28,7 +28,8 @@ export function assertReferencesResolve(seed: ZoneSeed, source: string): void {
   });
   seed.honors.forEach((h, i) => {
     if (h.holder.kind === 'enterprise' && !enterprises.has(h.holder.localId)) problems.push(`honors[${i}].holder.localId: no enterprise "${h.holder.localId}"`);
-    if (h.holder.kind === 'partyOrganization' && !organizations.has(h.holder.localId)) problems.push(`honors[${i}].holder.localId: no organization "${h.holder.localId}"`);
+    if (h.holder.kind === 'partyOrganization' && !organizations.has(h.holder.localId))
+      problems.push(`honors[${i}].holder.localId: no organization "${h.holder.localId}"`);
   });
   seed.alliances.forEach((a, i) => {
     a.memberOrganizationLocalIds.forEach((id, j) => {
@@ -39,7 +40,8 @@ export function assertReferencesResolve(seed: ZoneSeed, source: string): void {
     });
   });
   seed.serviceStations.forEach((s, i) => {
-    if (s.hostEnterpriseLocalId && !enterprises.has(s.hostEnterpriseLocalId)) problems.push(`serviceStations[${i}].hostEnterpriseLocalId: no enterprise "${s.hostEnterpriseLocalId}"`);
+    if (s.hostEnterpriseLocalId && !enterprises.has(s.hostEnterpriseLocalId))
+      problems.push(`serviceStations[${i}].hostEnterpriseLocalId: no enterprise "${s.hostEnterpriseLocalId}"`);
   });
   if (problems.length > 0) throw new Error(`${source} has dangling references: ${problems.join('; ')}`);
 }

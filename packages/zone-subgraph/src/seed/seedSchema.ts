@@ -32,7 +32,10 @@ export const enterpriseSeedSchema = z.object({
   nameZh: z.string().min(2),
   nameEn: z.string().optional(),
   /** 统一社会信用代码, only where a source gives it. */
-  creditCode: z.string().regex(/^[0-9A-Z]{18}$/).optional(),
+  creditCode: z
+    .string()
+    .regex(/^[0-9A-Z]{18}$/)
+    .optional(),
   industry: z.string().optional(),
   flags: z.array(z.enum(ENTERPRISE_FLAGS)).default([]),
   employees: countSchema.optional(),
@@ -137,7 +140,7 @@ export const zoneSeedSchema = z.object({
     recordCompleteness: recordCompletenessSeedSchema,
     /** The date the zone's records are as of: the latest source they come from. */
     recordsAsOf: z
-      .string({ error: (issue) => (issue.input === undefined ? 'required: the date the zone\'s records are as of (YYYY, YYYY-MM or YYYY-MM-DD)' : undefined) })
+      .string({ error: (issue) => (issue.input === undefined ? "required: the date the zone's records are as of (YYYY, YYYY-MM or YYYY-MM-DD)" : undefined) })
       .regex(RECORDS_AS_OF_PATTERN, 'must be YYYY, YYYY-MM or YYYY-MM-DD'),
   }),
   enterprises: z.array(enterpriseSeedSchema).default([]),

@@ -32,7 +32,11 @@ async function insertChunked<T extends object>(manager: EntityManager, target: n
  * whatever was written since. One transaction per zone: a failure leaves
  * that zone absent, never half-written.
  */
-export async function writeZoneSeeds(dataSource: DataSource, seeds: readonly WritableZoneSeed[], options: { synthetic?: boolean } = {}): Promise<SeedOutcome[]> {
+export async function writeZoneSeeds(
+  dataSource: DataSource,
+  seeds: readonly WritableZoneSeed[],
+  options: { synthetic?: boolean } = {},
+): Promise<SeedOutcome[]> {
   const outcomes: SeedOutcome[] = [];
   for (const seed of seeds) {
     const zoneId = seed.zone.id;
@@ -136,7 +140,13 @@ async function writeOneZone(manager: EntityManager, seed: WritableZoneSeed, synt
   );
 
   for (const alliance of seed.alliances) {
-    await manager.insert(AllianceRow, { id: id(alliance.localId), zoneId, nameZh: alliance.nameZh, description: alliance.description ?? null, ...source(alliance.source) });
+    await manager.insert(AllianceRow, {
+      id: id(alliance.localId),
+      zoneId,
+      nameZh: alliance.nameZh,
+      description: alliance.description ?? null,
+      ...source(alliance.source),
+    });
     const members = [
       ...alliance.memberOrganizationLocalIds.map((m) => ({ allianceId: id(alliance.localId), memberId: id(m), memberKind: 'party_organization' })),
       ...alliance.memberEnterpriseLocalIds.map((m) => ({ allianceId: id(alliance.localId), memberId: id(m), memberKind: 'enterprise' })),

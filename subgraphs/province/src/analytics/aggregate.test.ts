@@ -57,12 +57,25 @@ describe('aggregateCells: where the values come from', () => {
       derivedFrom('changfeng', 3, [computed('changfeng', 1, 'NAMED_ONLY', 'AT_LEAST'), present('changfeng', 3)]),
       missing('dangtu'),
     ]);
-    expect(aggregate).toMatchObject({ valueCount: 5, reportedCount: 2, computedCount: 2, derivedCount: 1, namedOnlyCount: 2, lowerBoundCount: 1, qualifier: 'ABOUT' });
+    expect(aggregate).toMatchObject({
+      valueCount: 5,
+      reportedCount: 2,
+      computedCount: 2,
+      derivedCount: 1,
+      namedOnlyCount: 2,
+      lowerBoundCount: 1,
+      qualifier: 'ABOUT',
+    });
   });
 
   it('says a mean mixing exact reported and lower-bound computed counts is only a lower bound, not EXACT', () => {
     // Anhui's party_org.count on opt-in: reported 115 and 83, computed 7 and 1 over named-only records.
-    const aggregate = aggregateCells([present('chuzhou', 115), present('ningguo', 83), computed('feixi', 7, 'NAMED_ONLY', 'AT_LEAST'), computed('changfeng', 1, 'NAMED_ONLY', 'AT_LEAST')]);
+    const aggregate = aggregateCells([
+      present('chuzhou', 115),
+      present('ningguo', 83),
+      computed('feixi', 7, 'NAMED_ONLY', 'AT_LEAST'),
+      computed('changfeng', 1, 'NAMED_ONLY', 'AT_LEAST'),
+    ]);
     expect(aggregate).toMatchObject({ mean: 51.5, qualifier: 'AT_LEAST', reportedCount: 2, computedCount: 2, namedOnlyCount: 2, lowerBoundCount: 2 });
   });
 });
@@ -97,7 +110,11 @@ describe('aggregateCells', () => {
   });
 
   it('marks a lower bound: one AT_LEAST value makes the mean a lower bound too', () => {
-    const aggregate = aggregateCells([present('yongkang', 2000, 'AT_LEAST', '2022'), present('chengxi', 600, 'AT_LEAST', '2021'), present('x', 100, 'EXACT', '2022')]);
+    const aggregate = aggregateCells([
+      present('yongkang', 2000, 'AT_LEAST', '2022'),
+      present('chengxi', 600, 'AT_LEAST', '2021'),
+      present('x', 100, 'EXACT', '2022'),
+    ]);
     expect(aggregate).toMatchObject({ valueCount: 3, lowerBoundCount: 2, qualifier: 'AT_LEAST', mean: 900, min: 100, max: 2000, periods: ['2021', '2022'] });
   });
 
@@ -106,7 +123,18 @@ describe('aggregateCells', () => {
   });
 
   it('has null statistics and no qualifier without values, and handles an empty group', () => {
-    expect(aggregateCells([missing('a'), unavailable('b')])).toMatchObject({ zoneCount: 2, valueCount: 0, missingCount: 1, unavailableCount: 1, mean: null, median: null, min: null, max: null, qualifier: null, periods: [] });
+    expect(aggregateCells([missing('a'), unavailable('b')])).toMatchObject({
+      zoneCount: 2,
+      valueCount: 0,
+      missingCount: 1,
+      unavailableCount: 1,
+      mean: null,
+      median: null,
+      min: null,
+      max: null,
+      qualifier: null,
+      periods: [],
+    });
     expect(aggregateCells([])).toMatchObject({ zoneCount: 0, valueCount: 0, mean: null, qualifier: null });
   });
 

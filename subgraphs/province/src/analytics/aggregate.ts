@@ -54,7 +54,7 @@ const WEAKNESS: Record<AggregateQualifier, number> = { EXACT: 0, AT_LEAST: 1, AB
  * ABOUT): exact only from exact values; lower bounds stay lower bounds; a
  * value of unknown precision makes it ABOUT.
  */
-export function aggregateQualifier(qualifiers: readonly (Cell['qualifier'])[]): AggregateQualifier | null {
+export function aggregateQualifier(qualifiers: readonly Cell['qualifier'][]): AggregateQualifier | null {
   if (qualifiers.length === 0) return null;
   return qualifiers.reduce<AggregateQualifier>((weakest, q) => {
     const own = q ?? 'ABOUT';

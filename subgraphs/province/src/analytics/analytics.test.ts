@@ -18,7 +18,12 @@ describe('selectFigure', () => {
   const figures = [
     figure({ code: 'party_org.count', value: 80, period: '2022' }),
     figure({ code: 'party_org.count', value: 82, period: '2023' }),
-    figure({ code: 'party_org.count', value: 9, period: '2024-06', provenance: { kind: 'COMPUTED', document: null, passage: null, computation: 'count', recordCompleteness: 'COMPLETE', recordCount: 9 } }),
+    figure({
+      code: 'party_org.count',
+      value: 9,
+      period: '2024-06',
+      provenance: { kind: 'COMPUTED', document: null, passage: null, computation: 'count', recordCompleteness: 'COMPLETE', recordCount: 9 },
+    }),
   ];
 
   it('takes the latest reported figure and says it chose', () => {
@@ -43,7 +48,13 @@ describe('selectFigure', () => {
 
 describe('selectFigure: computed figures over named-only records', () => {
   const computed = (code: string, value: number, recordCompleteness: 'COMPLETE' | 'NAMED_ONLY' | null, qualifier: ZoneFigure['qualifier'] = 'EXACT') =>
-    figure({ code, value, qualifier, period: '2020', provenance: { kind: 'COMPUTED', document: null, passage: null, computation: 'count', recordCompleteness, recordCount: 7 } });
+    figure({
+      code,
+      value,
+      qualifier,
+      period: '2020',
+      provenance: { kind: 'COMPUTED', document: null, passage: null, computation: 'count', recordCompleteness, recordCount: 7 },
+    });
   const namedOnly = computed('party_org.count', 7, 'NAMED_ONLY', 'AT_LEAST');
   const reported = figure({ code: 'party_org.count', value: 115, period: '2020' });
 
@@ -63,7 +74,12 @@ describe('selectFigure: computed figures over named-only records', () => {
 
   it('uses it on opt-in, and the cell says so in its note and provenance', () => {
     const cell = selectFigure('z', 'party_org.count', [namedOnly], { source: 'PREFER_REPORTED', computedOverNamedOnly: true });
-    expect(cell).toMatchObject({ status: 'PRESENT', value: 7, qualifier: 'AT_LEAST', provenance: { kind: 'COMPUTED', recordCompleteness: 'NAMED_ONLY', recordCount: 7 } });
+    expect(cell).toMatchObject({
+      status: 'PRESENT',
+      value: 7,
+      qualifier: 'AT_LEAST',
+      provenance: { kind: 'COMPUTED', recordCompleteness: 'NAMED_ONLY', recordCount: 7 },
+    });
     expect(cell.note).toContain('computed over 7 named-only records');
     expect(cell.note).toContain('computedOverNamedOnly is on');
   });
@@ -75,27 +91,42 @@ describe('selectFigure: computed figures over named-only records', () => {
   });
 
   it('still prefers a reported figure to an opted-in computed one', () => {
-    expect(selectFigure('z', 'party_org.count', [namedOnly, reported], { source: 'PREFER_REPORTED', computedOverNamedOnly: true })).toMatchObject({ value: 115, note: null });
+    expect(selectFigure('z', 'party_org.count', [namedOnly, reported], { source: 'PREFER_REPORTED', computedOverNamedOnly: true })).toMatchObject({
+      value: 115,
+      note: null,
+    });
   });
 
-  it('carries the zone\'s reason when it declared the indicator not assessable, only where computed figures were wanted', () => {
-    const reason = 'org_coverage.rate is a rate over enterprise records, which are named only (2 enterprises named by a source, not the zone\'s register), so it cannot be computed';
+  it("carries the zone's reason when it declared the indicator not assessable, only where computed figures were wanted", () => {
+    const reason =
+      "org_coverage.rate is a rate over enterprise records, which are named only (2 enterprises named by a source, not the zone's register), so it cannot be computed";
     const cell = selectFigure('z', 'org_coverage.rate', [], { source: 'PREFER_REPORTED', computedOverNamedOnly: true }, reason);
     expect(cell).toMatchObject({ status: 'MISSING', value: null });
     expect(cell.note).toBe(`no reported or computed figure; not assessable: ${reason}`);
     expect(selectFigure('z', 'org_coverage.rate', [], { source: 'REPORTED' }, reason).note).toBe('no reported figure');
   });
 
-  it('filters computed figures by period too: their period is the records\' as-of date', () => {
+  it("filters computed figures by period too: their period is the records' as-of date", () => {
     const complete = computed('party_org.count', 40, 'COMPLETE');
     expect(selectFigure('z', 'party_org.count', [complete], { source: 'COMPUTED', period: '2020' }).value).toBe(40);
-    expect(selectFigure('z', 'party_org.count', [complete], { source: 'COMPUTED', period: '2023' })).toMatchObject({ status: 'MISSING', note: 'no computed figure for period 2023' });
+    expect(selectFigure('z', 'party_org.count', [complete], { source: 'COMPUTED', period: '2023' })).toMatchObject({
+      status: 'MISSING',
+      note: 'no computed figure for period 2023',
+    });
   });
 });
 
 describe('deriveCell', () => {
-  const ratio = { kind: 'ratio' as const, numerator: 'party_member.count', denominator: 'party_org.count', scale: 1, formula: 'party_member.count ÷ party_org.count' };
-  const members = selectFigure('z', 'party_member.count', [figure({ code: 'party_member.count', value: 2000, qualifier: 'AT_LEAST', unit: 'person' })], { source: 'REPORTED' });
+  const ratio = {
+    kind: 'ratio' as const,
+    numerator: 'party_member.count',
+    denominator: 'party_org.count',
+    scale: 1,
+    formula: 'party_member.count ÷ party_org.count',
+  };
+  const members = selectFigure('z', 'party_member.count', [figure({ code: 'party_member.count', value: 2000, qualifier: 'AT_LEAST', unit: 'person' })], {
+    source: 'REPORTED',
+  });
   const orgs = selectFigure('z', 'party_org.count', [figure({ code: 'party_org.count', value: 82 })], { source: 'REPORTED' });
 
   it('divides, keeps a lower bound a lower bound, and shows its inputs', () => {
@@ -118,7 +149,10 @@ describe('resolveCells', () => {
     const reader = {
       enterprises: async () => ({ pages: [], failures: [] }),
       figures: async (_zones: readonly string[], codes: readonly string[]) => ({
-        figures: [figure({ zoneId: 'a', code: 'party_org.count', value: 10 }), figure({ zoneId: 'a', code: 'party_member.count', value: 50, unit: 'person' })].filter((f) => codes.includes(f.code)),
+        figures: [
+          figure({ zoneId: 'a', code: 'party_org.count', value: 10 }),
+          figure({ zoneId: 'a', code: 'party_member.count', value: 50, unit: 'person' }),
+        ].filter((f) => codes.includes(f.code)),
         unassessed: [],
         answered: ['a'],
         failures: [{ zoneId: 'b', service: 'svc-b', message: 'Zone "b" (service "svc-b") is unavailable' }],
@@ -130,8 +164,8 @@ describe('resolveCells', () => {
   });
 });
 
-describe('resolveCells: zones\' unassessed indicators', () => {
-  it('puts each zone\'s reason on that zone\'s missing cell, and on the missing input of a derived cell', async () => {
+describe("resolveCells: zones' unassessed indicators", () => {
+  it("puts each zone's reason on that zone's missing cell, and on the missing input of a derived cell", async () => {
     const reader = {
       enterprises: async () => ({ pages: [], failures: [] }),
       figures: async () => ({
@@ -145,7 +179,9 @@ describe('resolveCells: zones\' unassessed indicators', () => {
       }),
     };
     const table = await resolveCells(reader, ['a', 'b'], ['org_coverage.rate', 'derived.members_per_org'], { source: 'PREFER_REPORTED' });
-    expect(table.cells.b['org_coverage.rate'].note).toBe('no reported or computed figure; not assessable: org_coverage.rate is a rate over enterprise records, which are named only');
+    expect(table.cells.b['org_coverage.rate'].note).toBe(
+      'no reported or computed figure; not assessable: org_coverage.rate is a rate over enterprise records, which are named only',
+    );
     expect(table.cells.a['org_coverage.rate'].note).toBe('no reported or computed figure');
     const derived = table.cells.a['derived.members_per_org'];
     expect(derived.status).toBe('MISSING');

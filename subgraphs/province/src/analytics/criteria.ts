@@ -31,7 +31,8 @@ export function resolveCriteria(requests: readonly CriterionRequest[], field: st
     const at = `${field}[${i}]`;
     const definition = indicatorByCode(request.indicator);
     if (!definition) throw badInput(`${at}.indicator`, `unknown indicator code "${request.indicator}" (see indicatorCatalogue)`);
-    if (requests.findIndex((r) => r.indicator === request.indicator) !== i) throw badInput(`${at}.indicator`, `indicator "${request.indicator}" is listed twice`);
+    if (requests.findIndex((r) => r.indicator === request.indicator) !== i)
+      throw badInput(`${at}.indicator`, `indicator "${request.indicator}" is listed twice`);
     const asked = request.direction ?? definition.direction.toUpperCase();
     if (asked === 'NEUTRAL') throw badInput(`${at}.direction`, `"${request.indicator}" is descriptive (NEUTRAL) in the catalogue: say BENEFIT or COST`);
     const weight = request.weight ?? 1;

@@ -7,7 +7,14 @@ import { missingCell } from './selectFigure';
  * is; a lower-bound numerator over an exact denominator stays a lower bound;
  * anything else is ABOUT.
  */
-export function deriveCell(zoneId: string, code: string, unit: string, derivation: Extract<Derivation, { kind: 'ratio' }>, numerator: Cell, denominator: Cell): Cell {
+export function deriveCell(
+  zoneId: string,
+  code: string,
+  unit: string,
+  derivation: Extract<Derivation, { kind: 'ratio' }>,
+  numerator: Cell,
+  denominator: Cell,
+): Cell {
   const inputs = [numerator, denominator];
   const absent = inputs.filter((c) => !isPresent(c));
   if (absent.length > 0) {

@@ -30,7 +30,14 @@ describe('deriveGrowth', () => {
     const current = cellOf(figure({ value: 15.42, period: '2020-01/2020-04' }), null);
     const previous = cellOf(figure({ value: 14.53, period: '2019-01/2019-04' }), null);
     const cell = deriveGrowth('z', 'derived.fiscal_revenue_growth', 'percent', growth, current, previous);
-    expect(cell).toMatchObject({ status: 'PRESENT', value: 6.1253, qualifier: 'EXACT', period: '2020-01/2020-04', periodBasis: 'against 2019-01/2019-04', provenance: { kind: 'DERIVED' } });
+    expect(cell).toMatchObject({
+      status: 'PRESENT',
+      value: 6.1253,
+      qualifier: 'EXACT',
+      period: '2020-01/2020-04',
+      periodBasis: 'against 2019-01/2019-04',
+      provenance: { kind: 'DERIVED' },
+    });
     expect(cell.inputs.map((i) => i.value)).toEqual([15.42, 14.53]);
     const bound = cellOf(figure({ value: 16, period: '2020-01/2020-04', qualifier: 'AT_LEAST' }), null);
     expect(deriveGrowth('z', 'd', 'percent', growth, bound, previous).qualifier).toBe('ABOUT');
@@ -46,7 +53,11 @@ describe('deriveGrowth', () => {
   });
 
   it('is read by resolveCells from the same indicator a year apart, ignoring other periods', async () => {
-    const figures = [figure({ value: 15.42, period: '2020-01/2020-04' }), figure({ value: 40, period: '2019' }), figure({ value: 14.53, period: '2019-01/2019-04' })];
+    const figures = [
+      figure({ value: 15.42, period: '2020-01/2020-04' }),
+      figure({ value: 40, period: '2019' }),
+      figure({ value: 14.53, period: '2019-01/2019-04' }),
+    ];
     const requested: string[][] = [];
     const reader = {
       enterprises: async () => ({ pages: [], failures: [] }),

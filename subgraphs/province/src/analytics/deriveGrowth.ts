@@ -13,15 +13,31 @@ export function periodYearBefore(period: string): string {
  * figures are; any bound or estimate makes the growth ABOUT (a ratio of lower
  * bounds bounds nothing).
  */
-export function deriveGrowth(zoneId: string, code: string, unit: string, derivation: Extract<Derivation, { kind: 'growth' }>, current: Cell, previous: Cell): Cell {
+export function deriveGrowth(
+  zoneId: string,
+  code: string,
+  unit: string,
+  derivation: Extract<Derivation, { kind: 'growth' }>,
+  current: Cell,
+  previous: Cell,
+): Cell {
   const inputs = [current, previous];
   if (!isPresent(current)) {
     return { ...missingCell(zoneId, code, `cannot compute ${derivation.formula}: ${derivation.base} is missing`), unit, inputs };
   }
   if (!isPresent(previous)) {
-    return { ...missingCell(zoneId, code, `cannot compute ${derivation.formula}: needs ${derivation.base} for ${periodYearBefore(current.period ?? '')} as well, a year before ${current.period}`), unit, inputs };
+    return {
+      ...missingCell(
+        zoneId,
+        code,
+        `cannot compute ${derivation.formula}: needs ${derivation.base} for ${periodYearBefore(current.period ?? '')} as well, a year before ${current.period}`,
+      ),
+      unit,
+      inputs,
+    };
   }
-  if (previous.value === 0) return { ...missingCell(zoneId, code, `cannot compute ${derivation.formula}: ${derivation.base} is 0 in ${previous.period}`), unit, inputs };
+  if (previous.value === 0)
+    return { ...missingCell(zoneId, code, `cannot compute ${derivation.formula}: ${derivation.base} is 0 in ${previous.period}`), unit, inputs };
   return {
     zoneId,
     code,

@@ -53,7 +53,11 @@ describe('rankByIndicator', () => {
   });
 
   it('keeps every row exactly once', () => {
-    expect(rankByIndicator(cells, 'DESC').map((p) => p.index).sort()).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(
+      rankByIndicator(cells, 'DESC')
+        .map((p) => p.index)
+        .sort(),
+    ).toEqual([0, 1, 2, 3, 4, 5, 6]);
     expect(rankByIndicator([], 'ASC')).toEqual([]);
   });
 
@@ -94,7 +98,10 @@ describe('requireSortIndicator', () => {
   });
 
   it('refuses an unknown code and a code not compared, naming the field', () => {
-    expect(fieldOf(() => requireSortIndicator('no.such', [RATE], 'sort.indicator'))).toEqual({ field: 'sort.indicator', message: 'sort.indicator: unknown indicator code "no.such" (see indicatorCatalogue)' });
+    expect(fieldOf(() => requireSortIndicator('no.such', [RATE], 'sort.indicator'))).toEqual({
+      field: 'sort.indicator',
+      message: 'sort.indicator: unknown indicator code "no.such" (see indicatorCatalogue)',
+    });
     const notCompared = fieldOf(() => requireSortIndicator('party_org.count', [RATE], 'sort.indicator'));
     expect(notCompared.field).toBe('sort.indicator');
     expect(notCompared.message).toContain('"party_org.count" is not among the compared indicators (org_coverage.rate)');

@@ -38,7 +38,10 @@ export function rankByIndicator(cells: readonly Cell[], direction: SortDirection
     if (i === 0 || cell.value !== valued[i - 1].cell.value) rank = i + 1;
     return { index, rank, note: rankNote(cell, direction) };
   });
-  const unranked = cells.map((cell, index) => ({ cell, index })).filter((e) => !isPresent(e.cell)).map(({ cell, index }) => ({ index, rank: null, note: rankNote(cell, direction) }));
+  const unranked = cells
+    .map((cell, index) => ({ cell, index }))
+    .filter((e) => !isPresent(e.cell))
+    .map(({ cell, index }) => ({ index, rank: null, note: rankNote(cell, direction) }));
   return [...ranked, ...unranked];
 }
 
@@ -49,5 +52,6 @@ export function rankByIndicator(cells: readonly Cell[], direction: SortDirection
 export function requireSortIndicator(indicator: string, compared: readonly string[], field: string): void {
   const bad = (message: string) => ERRORS.BAD_USER_INPUT.err(`${field}: ${message}`, { field });
   if (!indicatorByCode(indicator)) throw bad(`unknown indicator code "${indicator}" (see indicatorCatalogue)`);
-  if (!compared.includes(indicator)) throw bad(`"${indicator}" is not among the compared indicators (${compared.join(', ')}): add it to indicators to sort by it`);
+  if (!compared.includes(indicator))
+    throw bad(`"${indicator}" is not among the compared indicators (${compared.join(', ')}): add it to indicators to sort by it`);
 }

@@ -9,7 +9,13 @@ import { missingCell } from './selectFigure';
  * the reader (one round trip per zone service); zones no service hosts get
  * ZONE_UNAVAILABLE cells and a failure, so nothing is dropped silently.
  */
-export async function readZoneCells(reader: ZoneReader, scoped: ScopedZones, codes: readonly string[], policy: ValuePolicy, options: FigureReadOptions = {}): Promise<CellTable> {
+export async function readZoneCells(
+  reader: ZoneReader,
+  scoped: ScopedZones,
+  codes: readonly string[],
+  policy: ValuePolicy,
+  options: FigureReadOptions = {},
+): Promise<CellTable> {
   const unroutable = new Set(scoped.unroutable.map((z) => z.id));
   const routable = scoped.zones.filter((z) => !unroutable.has(z.id)).map((z) => z.id);
   const table = await resolveCells(reader, routable, codes, policy, options);

@@ -33,7 +33,8 @@ function unassessedReasons(unassessed: readonly UnassessedIndicator[]): Unassess
 
 /** One cell: a stored figure chosen by `policy`, or a derived indicator computed from the zone's own figures. */
 function cellFor(zoneId: string, code: string, figures: readonly ZoneFigure[], policy: ValuePolicy, reasons: UnassessedReasons): Cell {
-  const pick = (stored: string, from: readonly ZoneFigure[] = figures, p: ValuePolicy = policy) => selectFigure(zoneId, stored, from, p, reasons(zoneId, stored));
+  const pick = (stored: string, from: readonly ZoneFigure[] = figures, p: ValuePolicy = policy) =>
+    selectFigure(zoneId, stored, from, p, reasons(zoneId, stored));
   const definition: IndicatorDefinition | undefined = indicatorByCode(code);
   const derivation = definition?.derivation;
   if (!definition || !derivation) return pick(code);
@@ -43,7 +44,11 @@ function cellFor(zoneId: string, code: string, figures: readonly ZoneFigure[], p
   const current = pick(derivation.base);
   const earlier = current.period ? periodYearBefore(current.period) : null;
   const previous = earlier
-    ? pick(derivation.base, figures.filter((f) => f.period === earlier), { ...policy, period: undefined })
+    ? pick(
+        derivation.base,
+        figures.filter((f) => f.period === earlier),
+        { ...policy, period: undefined },
+      )
     : missingCell(zoneId, derivation.base, 'no current figure');
   return deriveGrowth(zoneId, code, definition.unit, derivation, current, previous);
 }
@@ -54,9 +59,17 @@ function cellFor(zoneId: string, code: string, figures: readonly ZoneFigure[], p
  * derived indicators. A missing cell carries the zone's reason when the zone
  * declared the indicator not assessable. A zone that failed gets ZONE_UNAVAILABLE cells.
  */
-export async function resolveCells(reader: ZoneReader, zoneIds: readonly string[], codes: readonly string[], policy: ValuePolicy, options: FigureReadOptions = {}): Promise<CellTable> {
+export async function resolveCells(
+  reader: ZoneReader,
+  zoneIds: readonly string[],
+  codes: readonly string[],
+  policy: ValuePolicy,
+  options: FigureReadOptions = {},
+): Promise<CellTable> {
   const { figures, unassessed, failures, profiles } =
-    zoneIds.length === 0 ? { figures: [], unassessed: [], failures: [], profiles: options.industryProfiles ? [] : undefined } : await reader.figures(zoneIds, storedCodes(codes), options);
+    zoneIds.length === 0
+      ? { figures: [], unassessed: [], failures: [], profiles: options.industryProfiles ? [] : undefined }
+      : await reader.figures(zoneIds, storedCodes(codes), options);
   const reasons = unassessedReasons(unassessed);
   const failed = new Map(failures.map((f) => [f.zoneId, f]));
   const cells: CellTable['cells'] = {};

@@ -23,7 +23,19 @@ function recordsPhrase(figure: ZoneFigure): string {
 }
 
 export function missingCell(zoneId: string, code: string, note: string): Cell {
-  return { zoneId, code, status: 'MISSING', value: null, unit: indicatorByCode(code)?.unit ?? '', qualifier: null, period: null, periodBasis: null, provenance: null, inputs: [], note };
+  return {
+    zoneId,
+    code,
+    status: 'MISSING',
+    value: null,
+    unit: indicatorByCode(code)?.unit ?? '',
+    qualifier: null,
+    period: null,
+    periodBasis: null,
+    provenance: null,
+    inputs: [],
+    note,
+  };
 }
 
 export function cellOf(figure: ZoneFigure, note: string | null): Cell {
@@ -80,6 +92,7 @@ export function selectFigure(zoneId: string, code: string, figures: readonly Zon
   }
   const wanted = policy.source === 'PREFER_REPORTED' ? 'reported or computed' : policy.source.toLowerCase();
   const notes = [`no ${wanted} figure${policy.period ? ` for period ${policy.period}` : ''}`, ...leftOut];
-  if (unassessedReason && kinds.includes('COMPUTED')) notes.push(unassessedReason.startsWith('not assessable') ? unassessedReason : `not assessable: ${unassessedReason}`);
+  if (unassessedReason && kinds.includes('COMPUTED'))
+    notes.push(unassessedReason.startsWith('not assessable') ? unassessedReason : `not assessable: ${unassessedReason}`);
   return missingCell(zoneId, code, notes.join('; '));
 }

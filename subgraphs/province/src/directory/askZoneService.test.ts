@@ -56,7 +56,10 @@ describe('askZoneService', () => {
   });
 
   it('treats a crash on one entity as the zone being unavailable, not as absence', async () => {
-    const url = await start(() => [200, JSON.stringify({ data: { _entities: [null] }, errors: [{ message: 'db down', path: ['_entities', 0], extensions: { code: 'INTERNAL_SERVER_ERROR' } }] })]);
+    const url = await start(() => [
+      200,
+      JSON.stringify({ data: { _entities: [null] }, errors: [{ message: 'db down', path: ['_entities', 0], extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }),
+    ]);
     expect(await askZoneService(url, ENTITIES.slice(0, 1), 2000)).toEqual([{ status: 'UNAVAILABLE', reason: 'db down' }]);
   });
 

@@ -27,7 +27,11 @@ export function createExistenceLoader(registry: ZoneServiceRegistry, timeoutMs =
       });
       await Promise.all(
         [...byService].map(async ([service, { url, indexes }]) => {
-          const answers = await askZoneService(url, indexes.map((i) => entities[i]), timeoutMs);
+          const answers = await askZoneService(
+            url,
+            indexes.map((i) => entities[i]),
+            timeoutMs,
+          );
           indexes.forEach((entityIndex, j) => {
             outcomes[entityIndex] = { ...answers[j], service };
           });

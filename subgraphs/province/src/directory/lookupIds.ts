@@ -36,7 +36,8 @@ export function parseZoneId(id: string, field = 'id'): string {
   if (id.includes(':')) {
     throw ERRORS.BAD_USER_INPUT.err(`${field}: "${id}" is the id of something a zone holds; a zone id has no colon (e.g. "${zoneIdOf(id)}")`, { field, id });
   }
-  if (!isZoneId(id)) throw ERRORS.BAD_USER_INPUT.err(`${field}: "${id}" is not a zone id (lowercase letters, digits and dashes, e.g. "yongkang")`, { field, id });
+  if (!isZoneId(id))
+    throw ERRORS.BAD_USER_INPUT.err(`${field}: "${id}" is not a zone id (lowercase letters, digits and dashes, e.g. "yongkang")`, { field, id });
   return id;
 }
 

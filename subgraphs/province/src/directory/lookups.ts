@@ -38,7 +38,11 @@ export async function lookupHeldEntity(ctx: ProvinceContext, id: string, type: H
     case 'NOT_ROUTED':
       throw ERRORS.ZONE_NOT_ROUTED.err(`Zone "${zoneId}" is not hosted by any registered zone service (looking up ${label} "${id}")`, { zoneId, id });
     case 'UNAVAILABLE':
-      throw ERRORS.ZONE_UNAVAILABLE.err(`Zone "${zoneId}" (service "${outcome.service}") is unavailable: ${outcome.reason}`, { zoneId, service: outcome.service, id });
+      throw ERRORS.ZONE_UNAVAILABLE.err(`Zone "${zoneId}" (service "${outcome.service}") is unavailable: ${outcome.reason}`, {
+        zoneId,
+        service: outcome.service,
+        id,
+      });
     case 'REFUSED':
       throw new GraphQLError(outcome.message, { extensions: { code: outcome.code, zoneId, service: outcome.service, id } });
   }

@@ -17,7 +17,19 @@ let built: Promise<GraphQLSchema> | undefined;
 export function buildProvinceSchema(): Promise<GraphQLSchema> {
   built ??= buildFederatedSchema(
     {
-      resolvers: [DirectoryResolver, SearchResolver, ZoneDirectoryResolver, ProvinceZonesResolver, OnsiteMeetingResolver, CatalogueResolver, ComparisonResolver, PeerResolver, SelectionResolver, SourceDocumentResolver, SourceReferenceResolver],
+      resolvers: [
+        DirectoryResolver,
+        SearchResolver,
+        ZoneDirectoryResolver,
+        ProvinceZonesResolver,
+        OnsiteMeetingResolver,
+        CatalogueResolver,
+        ComparisonResolver,
+        PeerResolver,
+        SelectionResolver,
+        SourceDocumentResolver,
+        SourceReferenceResolver,
+      ],
       orphanedTypes: [Enterprise, PartyOrganization, SourcePassage],
     },
     {

@@ -14,7 +14,11 @@ export function createProvinceLoaders(dataSource: DataSource) {
       return codes.map((c) => rows.find((r) => r.code === c) ?? null);
     }),
     zonesByProvince: new DataLoader<string, DirectoryZoneRow[]>(async (codes) =>
-      group(codes, await dataSource.getRepository(DirectoryZoneRow).find({ where: { provinceCode: In([...codes]) }, order: { id: 'ASC' } }), (r) => r.provinceCode),
+      group(
+        codes,
+        await dataSource.getRepository(DirectoryZoneRow).find({ where: { provinceCode: In([...codes]) }, order: { id: 'ASC' } }),
+        (r) => r.provinceCode,
+      ),
     ),
     zoneById: new DataLoader<string, DirectoryZoneRow | null>(async (ids) => {
       const rows = await dataSource.getRepository(DirectoryZoneRow).findBy({ id: In([...ids]) });

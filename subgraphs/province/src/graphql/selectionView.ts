@@ -97,13 +97,21 @@ function robustnessView(outcome: SelectionOutcome, zone: ZoneLookup): SelectionR
     ),
     monteCarloDraws: r.monteCarloDraws,
     monteCarloSeed: r.monteCarloSeed,
-    dethrone: r.dethrone ? Object.assign(new DethroneFinding(), { ...r.dethrone, winner: zone(r.dethrone.winner), newLeader: zone(r.dethrone.newLeader) }) : null,
+    dethrone: r.dethrone
+      ? Object.assign(new DethroneFinding(), { ...r.dethrone, winner: zone(r.dethrone.winner), newLeader: zone(r.dethrone.newLeader) })
+      : null,
     notes: r.notes,
   });
 }
 
 /** The GraphQL view of a selection: settings, snapshot and outcome, with zones and figures resolved. */
-export function toSelectionView(settings: SelectionSettings, snapshot: SelectionSnapshot, outcome: SelectionOutcome, engineVersion: string, zone: ZoneLookup): BenchmarkSelection {
+export function toSelectionView(
+  settings: SelectionSettings,
+  snapshot: SelectionSnapshot,
+  outcome: SelectionOutcome,
+  engineVersion: string,
+  zone: ZoneLookup,
+): BenchmarkSelection {
   const figure = (zoneId: string, indicator: string) =>
     toFigureCell(snapshot.cells[zoneId]?.[indicator] ?? missingCell(zoneId, indicator, 'not read in this run'));
   const ranked = outcome.ranked.map((r) =>
@@ -125,8 +133,12 @@ export function toSelectionView(settings: SelectionSettings, snapshot: Selection
     engineVersion,
     ranked,
     selected: ranked.filter((r) => r.selected),
-    excluded: outcome.excluded.map((e) => Object.assign(new ExcludedSite(), { zone: zone(e.zoneId), reason: e.reason as ExclusionReason, message: e.message, indicators: e.indicators })),
-    weights: outcome.weights.map((w) => Object.assign(new CriterionWeight(), { indicator: w.indicator, weight: w.weight, subjectiveWeight: w.subjective, entropyWeight: w.entropy })),
+    excluded: outcome.excluded.map((e) =>
+      Object.assign(new ExcludedSite(), { zone: zone(e.zoneId), reason: e.reason as ExclusionReason, message: e.message, indicators: e.indicators }),
+    ),
+    weights: outcome.weights.map((w) =>
+      Object.assign(new CriterionWeight(), { indicator: w.indicator, weight: w.weight, subjectiveWeight: w.subjective, entropyWeight: w.entropy }),
+    ),
     unassessableCriteria: outcome.unassessable.map((u) => Object.assign(new UnassessableCriterion(), u)),
     consistencyRatio: outcome.consistencyRatio,
     robustness: robustnessView(outcome, zone),

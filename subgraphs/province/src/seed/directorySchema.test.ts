@@ -14,7 +14,17 @@ describe('the directory city convention (full official name with 市, 县 or 区
   it('holds for every zone of the seeded directory', () => {
     const raw = JSON.parse(readFileSync(join(__dirname, '../../seed/directory.json'), 'utf8')) as unknown;
     const parsed = directorySeedSchema.parse(raw);
-    expect(parsed.zones.filter((z) => z.city !== undefined).map((z) => z.city)).toEqual(['永康市', '永康市', '晋江市', '滁州市', '肥西县', '宁国市', '长丰县', '当涂县', '濉溪县']);
+    expect(parsed.zones.filter((z) => z.city !== undefined).map((z) => z.city)).toEqual([
+      '永康市',
+      '永康市',
+      '晋江市',
+      '滁州市',
+      '肥西县',
+      '宁国市',
+      '长丰县',
+      '当涂县',
+      '濉溪县',
+    ]);
   });
 
   it('names the zone whose city breaks it', () => {

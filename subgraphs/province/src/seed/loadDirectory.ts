@@ -33,9 +33,18 @@ export async function writeDirectory(dataSource: DataSource, seed: DirectorySeed
   await dataSource.transaction(async (manager) => {
     const insertMissing = async <T extends object>(entity: new () => T, rows: T[]) => {
       if (rows.length === 0) return;
-      await manager.createQueryBuilder().insert().into(entity).values(rows as never).orIgnore().execute();
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(entity)
+        .values(rows as never)
+        .orIgnore()
+        .execute();
     };
-    await insertMissing(ProvinceRow, seed.provinces.map((p) => Object.assign(new ProvinceRow(), p)));
+    await insertMissing(
+      ProvinceRow,
+      seed.provinces.map((p) => Object.assign(new ProvinceRow(), p)),
+    );
     await insertMissing(
       DirectoryZoneRow,
       seed.zones.map((z) =>

@@ -42,7 +42,18 @@ export async function writePresets(dataSource: DataSource, seed: PresetSeed): Pr
     .createQueryBuilder()
     .insert()
     .into(BenchmarkPresetRow)
-    .values(seed.presets.map((p) => Object.assign(new BenchmarkPresetRow(), { code: p.code, nameZh: p.nameZh, nameEn: p.nameEn, purpose: p.purpose, justification: p.justification, settings: p.settings })))
+    .values(
+      seed.presets.map((p) =>
+        Object.assign(new BenchmarkPresetRow(), {
+          code: p.code,
+          nameZh: p.nameZh,
+          nameEn: p.nameEn,
+          purpose: p.purpose,
+          justification: p.justification,
+          settings: p.settings,
+        }),
+      ),
+    )
     .orIgnore()
     .execute();
 }

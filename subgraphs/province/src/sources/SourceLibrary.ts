@@ -25,7 +25,8 @@ export class SourceLibrary {
    */
   static load(dir: string = DEFAULT_SOURCES_DIR): SourceLibrary {
     const indexFile = join(dir, 'index.json');
-    if (!existsSync(indexFile)) throw new ValidationError(indexFile, [{ field: '(file)', message: 'not found: the source articles folder needs its index.json' }]);
+    if (!existsSync(indexFile))
+      throw new ValidationError(indexFile, [{ field: '(file)', message: 'not found: the source articles folder needs its index.json' }]);
     let raw: unknown;
     try {
       raw = JSON.parse(readFileSync(indexFile, 'utf8'));

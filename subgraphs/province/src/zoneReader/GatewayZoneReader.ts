@@ -1,4 +1,14 @@
-import type { EnterpriseQuery, FigureRead, FigureReadOptions, UnassessedIndicator, ZoneFigure, ZoneIndustryProfile, ZonePageOfEnterprises, ZoneReader, ZoneReadFailure } from './zoneReader';
+import type {
+  EnterpriseQuery,
+  FigureRead,
+  FigureReadOptions,
+  UnassessedIndicator,
+  ZoneFigure,
+  ZoneIndustryProfile,
+  ZonePageOfEnterprises,
+  ZoneReader,
+  ZoneReadFailure,
+} from './zoneReader';
 
 const ENTERPRISES_QUERY = /* GraphQL */ `
   query ProvinceReadsEnterprises($ids: [ID!]!, $filter: EnterpriseFilter, $first: Int!, $orderBy: EnterpriseOrder!) {
@@ -6,7 +16,15 @@ const ENTERPRISES_QUERY = /* GraphQL */ `
       id
       enterprises(filter: $filter, first: $first, orderBy: $orderBy) {
         totalCount
-        items { id nameZh employees { value } outputValue tax }
+        items {
+          id
+          nameZh
+          employees {
+            value
+          }
+          outputValue
+          tax
+        }
       }
     }
   }
@@ -17,13 +35,31 @@ const FIGURES_QUERY = /* GraphQL */ `
     zones(ids: $ids) {
       id
       indicators(codes: $codes) {
-        code value unit qualifier period periodBasis note
-        provenance { kind document passage computation recordCompleteness recordCount }
+        code
+        value
+        unit
+        qualifier
+        period
+        periodBasis
+        note
+        provenance {
+          kind
+          document
+          passage
+          computation
+          recordCompleteness
+          recordCount
+        }
       }
-      unassessedIndicators(codes: $codes) { code reason }
+      unassessedIndicators(codes: $codes) {
+        code
+        reason
+      }
       enterprises(first: $sample) @include(if: $withIndustries) {
         totalCount
-        items { industry }
+        items {
+          industry
+        }
       }
     }
   }
@@ -41,7 +77,10 @@ interface Answer {
   data?: {
     zones: {
       id: string;
-      enterprises: { totalCount: number; items: { id: string; nameZh: string; employees: { value: number } | null; outputValue: number | null; tax: number | null }[] } | null;
+      enterprises: {
+        totalCount: number;
+        items: { id: string; nameZh: string; employees: { value: number } | null; outputValue: number | null; tax: number | null }[];
+      } | null;
     }[];
   } | null;
   errors?: { message: string; extensions?: { code?: string; zoneId?: string; service?: string } }[];
@@ -102,7 +141,12 @@ export class GatewayZoneReader implements ZoneReader {
   }
 
   async enterprises(zoneIds: readonly string[], query: EnterpriseQuery): Promise<{ pages: ZonePageOfEnterprises[]; failures: ZoneReadFailure[] }> {
-    const answer = await this.post<NonNullable<Answer['data']>>(ENTERPRISES_QUERY, { ids: zoneIds, filter: query.filter ?? null, first: query.first, orderBy: query.orderBy });
+    const answer = await this.post<NonNullable<Answer['data']>>(ENTERPRISES_QUERY, {
+      ids: zoneIds,
+      filter: query.filter ?? null,
+      first: query.first,
+      orderBy: query.orderBy,
+    });
     const failures = failuresOf(answer.errors);
     const pages: ZonePageOfEnterprises[] = [];
     for (const zone of answer.data!.zones) {
@@ -113,7 +157,13 @@ export class GatewayZoneReader implements ZoneReader {
       pages.push({
         zoneId: zone.id,
         totalCount: zone.enterprises.totalCount,
-        items: zone.enterprises.items.map((e) => ({ id: e.id, nameZh: e.nameZh, employees: e.employees?.value ?? null, outputValue: e.outputValue, tax: e.tax })),
+        items: zone.enterprises.items.map((e) => ({
+          id: e.id,
+          nameZh: e.nameZh,
+          employees: e.employees?.value ?? null,
+          outputValue: e.outputValue,
+          tax: e.tax,
+        })),
       });
     }
     return { pages, failures: [...failures.values()] };

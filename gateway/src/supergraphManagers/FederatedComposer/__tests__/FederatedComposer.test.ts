@@ -132,7 +132,12 @@ describe('FederatedComposer', () => {
     expect(result).toEqual({
       outcome: 'rejected',
       reason: 'unreachable',
-      problems: [{ subgraph: 'zones', message: expect.stringMatching(/^schema could not be fetched: No zone service answered: "offline": fetch failed \(ECONNREFUSED\)$/) }],
+      problems: [
+        {
+          subgraph: 'zones',
+          message: expect.stringMatching(/^schema could not be fetched: No zone service answered: "offline": fetch failed \(ECONNREFUSED\)$/),
+        },
+      ],
       supergraphSdl,
     });
     await cleanup();

@@ -6,7 +6,17 @@ import { OrganizationCoverageRow, PartyOrganizationRow } from './partyOrganizati
 import { ServiceStationRow } from './serviceStation.entity';
 import { ZoneRow } from './zone.entity';
 
-export { AllianceMemberRow, AllianceRow, EnterpriseRow, HonorRow, IndicatorReportRow, OrganizationCoverageRow, PartyOrganizationRow, ServiceStationRow, ZoneRow };
+export {
+  AllianceMemberRow,
+  AllianceRow,
+  EnterpriseRow,
+  HonorRow,
+  IndicatorReportRow,
+  OrganizationCoverageRow,
+  PartyOrganizationRow,
+  ServiceStationRow,
+  ZoneRow,
+};
 
 export const zoneEntities = [
   ZoneRow,

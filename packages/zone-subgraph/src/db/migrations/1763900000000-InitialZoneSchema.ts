@@ -129,7 +129,17 @@ export class InitialZoneSchema1763900000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['indicator_report', 'service_station', 'alliance_member', 'alliance', 'honor', 'organization_coverage', 'party_organization', 'enterprise', 'zone']) {
+    for (const table of [
+      'indicator_report',
+      'service_station',
+      'alliance_member',
+      'alliance',
+      'honor',
+      'organization_coverage',
+      'party_organization',
+      'enterprise',
+      'zone',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${table}`);
     }
   }

@@ -20,7 +20,13 @@ export class PagingIndexes1763900000300 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`CREATE INDEX enterprise_zone_name ON enterprise (zone_id, name_zh)`);
-    for (const index of ['party_organization_page_name', 'enterprise_page_tax', 'enterprise_page_output', 'enterprise_page_employees', 'enterprise_page_name']) {
+    for (const index of [
+      'party_organization_page_name',
+      'enterprise_page_tax',
+      'enterprise_page_output',
+      'enterprise_page_employees',
+      'enterprise_page_name',
+    ]) {
       await q.query(`DROP INDEX IF EXISTS ${index}`);
     }
   }

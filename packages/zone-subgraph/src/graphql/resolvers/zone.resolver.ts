@@ -39,7 +39,13 @@ export class ZoneResolver {
     @Args(() => PartyOrganizationsArgs) args: PartyOrganizationsArgs,
     @Ctx() ctx: ZoneContext,
   ): Promise<PartyOrganizationPage> {
-    const page = await ctx.loaders.organizationPage.load({ zoneId: zone.id, filter: args.filter, orderBy: args.orderBy, first: args.first, offset: args.offset });
+    const page = await ctx.loaders.organizationPage.load({
+      zoneId: zone.id,
+      filter: args.filter,
+      orderBy: args.orderBy,
+      first: args.first,
+      offset: args.offset,
+    });
     return Object.assign(new PartyOrganizationPage(), {
       totalCount: page.totalCount,
       hasNextPage: args.offset + page.rows.length < page.totalCount,
@@ -69,7 +75,8 @@ export class ZoneResolver {
 
   @FieldResolver(() => [UnassessedIndicator], {
     nullable: true,
-    description: 'Computable indicators the zone could not compute from its records (no records, a rate over named-only records, a zero count over named-only records), each with the reason.',
+    description:
+      'Computable indicators the zone could not compute from its records (no records, a rate over named-only records, a zero count over named-only records), each with the reason.',
   })
   async unassessedIndicators(
     @Root() zone: Zone,
@@ -85,7 +92,7 @@ export class ZoneResolver {
       .sort((a, b) => a.code.localeCompare(b.code));
   }
 
-  @FieldResolver(() => ZoneRecords, { nullable: true, description: 'How complete each kind of the zone\'s records is, and the date they are as of.' })
+  @FieldResolver(() => ZoneRecords, { nullable: true, description: "How complete each kind of the zone's records is, and the date they are as of." })
   async records(@Root() zone: Zone, @Ctx() ctx: ZoneContext): Promise<ZoneRecords | null> {
     const row = await ctx.loaders.zoneById.load(zone.id);
     return row ? toZoneRecords(row) : null;

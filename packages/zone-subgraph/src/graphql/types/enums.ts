@@ -45,4 +45,3 @@ export enum PartyOrganizationOrder {
   TYPE = 'TYPE',
 }
 registerEnumType(PartyOrganizationOrder, { name: 'PartyOrganizationOrder' });
-

@@ -4,7 +4,7 @@ import { PartyOrganizationType } from './enums';
 import { Provenance } from './provenance.type';
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A party organization in the zone\'s tree. `id` is `<zoneId>:<localId>`. Members are counted, never listed.' })
+@ObjectType({ description: "A party organization in the zone's tree. `id` is `<zoneId>:<localId>`. Members are counted, never listed." })
 export class PartyOrganization {
   @Field(() => ID) id!: string;
   @Field(() => ID) zoneId!: string;

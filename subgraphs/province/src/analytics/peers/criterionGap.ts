@@ -33,7 +33,9 @@ export function criterionGap(criterion: ResolvedCriterion, own: Cell, peer: Cell
   const a = presentValue(own);
   const b = presentValue(peer);
   if (a === null || b === null) {
-    const missing = [a === null ? `own: ${own.note ?? own.status}` : null, b === null ? `peer: ${peer.note ?? peer.status}` : null].filter((n): n is string => n !== null);
+    const missing = [a === null ? `own: ${own.note ?? own.status}` : null, b === null ? `peer: ${peer.note ?? peer.status}` : null].filter(
+      (n): n is string => n !== null,
+    );
     return { criterion, own, peer, gap: null, relativeGap: null, peerIsStronger: null, note: `not compared, figure missing (${missing.join('; ')})` };
   }
   const gap = round4(criterion.direction === 'cost' ? a - b : b - a);

@@ -45,10 +45,29 @@ describe('industry similarity', () => {
   });
 
   it('is the cosine of enterprise counts per industry', () => {
-    expect(cosine(new Map([['a', 2], ['b', 1]]), new Map([['a', 4], ['b', 2]]))).toBeCloseTo(1, 10);
+    expect(
+      cosine(
+        new Map([
+          ['a', 2],
+          ['b', 1],
+        ]),
+        new Map([
+          ['a', 4],
+          ['b', 2],
+        ]),
+      ),
+    ).toBeCloseTo(1, 10);
     expect(cosine(new Map([['a', 1]]), new Map([['b', 1]]))).toBe(0);
     // (1·1 + 1·0) / (√2 · 1)
-    expect(cosine(new Map([['a', 1], ['b', 1]]), new Map([['a', 1]]))).toBeCloseTo(1 / Math.SQRT2, 10);
+    expect(
+      cosine(
+        new Map([
+          ['a', 1],
+          ['b', 1],
+        ]),
+        new Map([['a', 1]]),
+      ),
+    ).toBeCloseTo(1 / Math.SQRT2, 10);
     const part = industrySimilarity(profile('x', { logistics: 1, chemicals: 1 }), profile('y', { 'Logistics (port)': 3 }));
     expect(part.value).toBeCloseTo(1 / Math.SQRT2, 4);
     expect(part.sharedIndustries).toEqual(['logistics']);
@@ -81,7 +100,10 @@ describe('size similarity', () => {
 
   it('averages over the size figures both zones have, and is null when they share none', () => {
     const learner = { 'enterprise.count': present('x', 'enterprise.count', 100), 'party_org.count': present('x', 'party_org.count', 10) };
-    const both = sizeSimilarity(learner, { 'enterprise.count': present('y', 'enterprise.count', 100), 'party_org.count': present('y', 'party_org.count', 100) });
+    const both = sizeSimilarity(learner, {
+      'enterprise.count': present('y', 'enterprise.count', 100),
+      'party_org.count': present('y', 'party_org.count', 100),
+    });
     expect(both.value).toBeCloseTo(0.5, 4);
     const one = sizeSimilarity(learner, { 'enterprise.count': missing('y', 'enterprise.count'), 'party_org.count': present('y', 'party_org.count', 20) });
     expect(one.value).toBeCloseTo(1 - Math.log(2) / Math.log(10), 4);
@@ -94,7 +116,10 @@ describe('size similarity', () => {
 describe('overall similarity', () => {
   it('is the mean of the parts that are available', () => {
     const cells = { 'party_org.count': present('x', 'party_org.count', 10) };
-    const both = zoneSimilarity({ profile: profile('x', { a: 1 }), cells }, { profile: profile('y', { a: 1 }), cells: { 'party_org.count': present('y', 'party_org.count', 100) } });
+    const both = zoneSimilarity(
+      { profile: profile('x', { a: 1 }), cells },
+      { profile: profile('y', { a: 1 }), cells: { 'party_org.count': present('y', 'party_org.count', 100) } },
+    );
     expect(both).toMatchObject({ industry: 1, size: 0, value: 0.5 });
     const sizeOnly = zoneSimilarity({ profile: profile('x', {}), cells }, { profile: profile('y', { a: 1 }), cells });
     expect(sizeOnly).toMatchObject({ industry: null, size: 1, value: 1 });
@@ -108,13 +133,25 @@ const cost: ResolvedCriterion = { ...benefit, direction: 'cost' };
 
 describe('criterionGap', () => {
   it('is peer − own for a benefit criterion and own − peer for a cost criterion', () => {
-    expect(criterionGap(benefit, present('x', benefit.indicator, 40), present('y', benefit.indicator, 50))).toMatchObject({ gap: 10, relativeGap: 0.25, peerIsStronger: true });
-    expect(criterionGap(cost, present('x', cost.indicator, 40), present('y', cost.indicator, 50))).toMatchObject({ gap: -10, relativeGap: -0.25, peerIsStronger: false });
+    expect(criterionGap(benefit, present('x', benefit.indicator, 40), present('y', benefit.indicator, 50))).toMatchObject({
+      gap: 10,
+      relativeGap: 0.25,
+      peerIsStronger: true,
+    });
+    expect(criterionGap(cost, present('x', cost.indicator, 40), present('y', cost.indicator, 50))).toMatchObject({
+      gap: -10,
+      relativeGap: -0.25,
+      peerIsStronger: false,
+    });
     expect(criterionGap(benefit, present('x', benefit.indicator, 40), present('y', benefit.indicator, 40))).toMatchObject({ gap: 0, peerIsStronger: false });
   });
 
   it('has no relative gap when own is 0', () => {
-    expect(criterionGap(benefit, present('x', benefit.indicator, 0), present('y', benefit.indicator, 3))).toMatchObject({ gap: 3, relativeGap: null, peerIsStronger: true });
+    expect(criterionGap(benefit, present('x', benefit.indicator, 0), present('y', benefit.indicator, 3))).toMatchObject({
+      gap: 3,
+      relativeGap: null,
+      peerIsStronger: true,
+    });
   });
 
   it('gives null gaps, never 0, when a figure is missing, and says which', () => {
@@ -124,7 +161,11 @@ describe('criterionGap', () => {
   });
 
   it('notes inexact figures and different periods', () => {
-    const gap = criterionGap(benefit, present('x', benefit.indicator, 2000, { qualifier: 'AT_LEAST' }), present('y', benefit.indicator, 2100, { period: '2022' }));
+    const gap = criterionGap(
+      benefit,
+      present('x', benefit.indicator, 2000, { qualifier: 'AT_LEAST' }),
+      present('y', benefit.indicator, 2100, { period: '2022' }),
+    );
     expect(gap.note).toContain('own is AT_LEAST');
     expect(gap.note).toContain('periods differ (own 2023, peer 2022)');
   });
@@ -160,7 +201,15 @@ describe('suggestPeers', () => {
 
   it('ranks a stronger peer above a weaker but otherwise identical one, whatever their ids', () => {
     // b beats a on more criteria; d beats c by more on the same criterion.
-    const outcome = suggestPeers(input({ learner: { orgs: 10, honors: 10 }, a: { orgs: 11, honors: 9 }, b: { orgs: 11, honors: 11 }, c: { orgs: 11, honors: 5 }, d: { orgs: 30, honors: 5 } }));
+    const outcome = suggestPeers(
+      input({
+        learner: { orgs: 10, honors: 10 },
+        a: { orgs: 11, honors: 9 },
+        b: { orgs: 11, honors: 11 },
+        c: { orgs: 11, honors: 5 },
+        d: { orgs: 30, honors: 5 },
+      }),
+    );
     const order = outcome.peers.map((p) => p.zoneId);
     expect(order.indexOf('b')).toBeLessThan(order.indexOf('a'));
     expect(order.indexOf('d')).toBeLessThan(order.indexOf('c'));
@@ -178,7 +227,10 @@ describe('suggestPeers', () => {
       const bump = draw(2);
       const stronger = { orgs: weaker.orgs + draw(4) + (bump === 0 ? 1 : 0), honors: weaker.honors + draw(4) + (bump === 1 ? 1 : 0) };
       const others = { m: { orgs: draw(25), honors: draw(25) }, n: { orgs: draw(25), honors: draw(25) } };
-      const criteria = [{ ...orgs, weight: random() }, { ...honors, weight: random() }];
+      const criteria = [
+        { ...orgs, weight: random() },
+        { ...honors, weight: random() },
+      ];
       const outcome = suggestPeers(input({ learner, a: weaker, z: stronger, ...others }, { criteria }));
       const rank = (id: string) => outcome.peers.find((peer) => peer.zoneId === id)?.rank;
       if (rank('a') !== undefined) {
@@ -192,7 +244,9 @@ describe('suggestPeers', () => {
   });
 
   it('orders by similarity × share of criteria where the peer is stronger, ties by zone id', () => {
-    const outcome = suggestPeers(input({ learner: { orgs: 10, honors: 10 }, b: { orgs: 20, honors: 1 }, a: { orgs: 20, honors: 1 }, c: { orgs: 20, honors: 20 } }));
+    const outcome = suggestPeers(
+      input({ learner: { orgs: 10, honors: 10 }, b: { orgs: 20, honors: 1 }, a: { orgs: 20, honors: 1 }, c: { orgs: 20, honors: 20 } }),
+    );
     expect(outcome.peers.map((p) => [p.zoneId, p.score, p.strongerOn])).toEqual([
       ['c', 1, 2],
       ['a', 0.5, 1],
@@ -232,7 +286,11 @@ describe('suggestPeers', () => {
       cells: {
         ...base.cells,
         alien: { 'red_flag_branch.count': present('alien', 'red_flag_branch.count', 50), 'honor.count': present('alien', 'honor.count', 50) },
-        giant: { ...base.cells.giant, 'enterprise.count': present('giant', 'enterprise.count', 5000), 'party_org.count': present('giant', 'party_org.count', 900) },
+        giant: {
+          ...base.cells.giant,
+          'enterprise.count': present('giant', 'enterprise.count', 5000),
+          'party_org.count': present('giant', 'party_org.count', 900),
+        },
       },
     });
     expect(outcome.peers.map((p) => p.zoneId)).toEqual(['good']);
@@ -248,15 +306,27 @@ describe('suggestPeers', () => {
     expect(outcome.notSuggested.find((e) => e.zoneId === 'down')?.note).toContain('unavailable');
   });
 
-  it('reports every zone as missing figures when the learner\'s own figures could not be read', () => {
+  it("reports every zone as missing figures when the learner's own figures could not be read", () => {
     const base = input({ learner: { orgs: null, honors: null }, a: { orgs: 5, honors: 5 } });
     const outcome = suggestPeers({ ...base, unavailable: new Map([['learner', 'Zone "learner" is unavailable']]) });
     expect(outcome.peers).toEqual([]);
-    expect(outcome.notSuggested).toEqual([{ zoneId: 'a', reason: 'MISSING_FIGURES', note: 'the learner\'s figures are unavailable: Zone "learner" is unavailable' }]);
+    expect(outcome.notSuggested).toEqual([
+      { zoneId: 'a', reason: 'MISSING_FIGURES', note: 'the learner\'s figures are unavailable: Zone "learner" is unavailable' },
+    ]);
   });
 
   it('counts criteria equally when every weight is 0', () => {
-    expect(normalisedWeights([{ ...orgs, weight: 0 }, { ...honors, weight: 0 }])).toEqual([0.5, 0.5]);
-    expect(normalisedWeights([{ ...orgs, weight: 1 }, { ...honors, weight: 3 }])).toEqual([0.25, 0.75]);
+    expect(
+      normalisedWeights([
+        { ...orgs, weight: 0 },
+        { ...honors, weight: 0 },
+      ]),
+    ).toEqual([0.5, 0.5]);
+    expect(
+      normalisedWeights([
+        { ...orgs, weight: 1 },
+        { ...honors, weight: 3 },
+      ]),
+    ).toEqual([0.25, 0.75]);
   });
 });

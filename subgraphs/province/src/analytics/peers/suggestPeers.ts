@@ -55,8 +55,7 @@ export interface PeerSuggestionOutcome {
   consideredZones: number;
 }
 
-const cellOf = (input: PeerAnalysisInput, zoneId: string, code: string): Cell =>
-  input.cells[zoneId]?.[code] ?? missingCell(zoneId, code, 'not read');
+const cellOf = (input: PeerAnalysisInput, zoneId: string, code: string): Cell => input.cells[zoneId]?.[code] ?? missingCell(zoneId, code, 'not read');
 
 const unavailableProfile = (zoneId: string): ProfileRead => ({ kind: 'unavailable', reason: `no industry profile was read for "${zoneId}"` });
 
@@ -110,7 +109,10 @@ export function suggestPeers(input: PeerAnalysisInput): PeerSuggestionOutcome {
   const learnerCells = input.cells[input.learnerId] ?? {};
   const learnerProfile = input.profiles[input.learnerId] ?? unavailableProfile(input.learnerId);
   const learnerDown = input.unavailable.get(input.learnerId);
-  const ranges = criterionRanges(input, [input.learnerId, ...candidates].filter((id) => !input.unavailable.has(id)));
+  const ranges = criterionRanges(
+    input,
+    [input.learnerId, ...candidates].filter((id) => !input.unavailable.has(id)),
+  );
   const excluded: PeerExclusion[] = [];
   const eligible: Omit<RankedPeer, 'rank'>[] = [];
 
@@ -126,13 +128,20 @@ export function suggestPeers(input: PeerAnalysisInput): PeerSuggestionOutcome {
     }));
     const compared = gaps.filter((g) => g.peerIsStronger !== null).length;
     if (compared === 0) {
-      const note = learnerDown !== undefined ? `the learner's figures are unavailable: ${learnerDown}` : `no criterion has a figure on both sides: ${gaps.map((g) => `${g.criterion.indicator} ${g.note ?? ''}`).join('; ')}`;
+      const note =
+        learnerDown !== undefined
+          ? `the learner's figures are unavailable: ${learnerDown}`
+          : `no criterion has a figure on both sides: ${gaps.map((g) => `${g.criterion.indicator} ${g.note ?? ''}`).join('; ')}`;
       excluded.push({ zoneId, reason: 'MISSING_FIGURES', note });
       continue;
     }
     const strongerOn = gaps.filter((g) => g.peerIsStronger === true).length;
     if (strongerOn === 0) {
-      excluded.push({ zoneId, reason: 'NOT_STRONGER', note: `not stronger on any of the ${compared} criteria compared${compared < gaps.length ? ` (${gaps.length - compared} not compared: figures missing)` : ''}` });
+      excluded.push({
+        zoneId,
+        reason: 'NOT_STRONGER',
+        note: `not stronger on any of the ${compared} criteria compared${compared < gaps.length ? ` (${gaps.length - compared} not compared: figures missing)` : ''}`,
+      });
       continue;
     }
     const similarity = zoneSimilarity(
@@ -140,7 +149,11 @@ export function suggestPeers(input: PeerAnalysisInput): PeerSuggestionOutcome {
       { profile: input.profiles[zoneId] ?? unavailableProfile(zoneId), cells: input.cells[zoneId] ?? {} },
     );
     if (similarity.value === null) {
-      excluded.push({ zoneId, reason: 'NO_SIMILARITY_DATA', note: `stronger on ${strongerOn} criteria, but similarity cannot be measured: ${similarity.note}` });
+      excluded.push({
+        zoneId,
+        reason: 'NO_SIMILARITY_DATA',
+        note: `stronger on ${strongerOn} criteria, but similarity cannot be measured: ${similarity.note}`,
+      });
       continue;
     }
     if (similarity.value === 0) {
@@ -150,7 +163,15 @@ export function suggestPeers(input: PeerAnalysisInput): PeerSuggestionOutcome {
     const strongerShare = round4(gaps.reduce((sum, g) => sum + (g.peerIsStronger === true ? g.weight : 0), 0));
     // Not rounded: it separates peers whose scores tie, however small the difference.
     const lead = gaps.reduce((sum, g, i) => sum + (g.gap === null || ranges[i] === 0 ? 0 : (g.weight * g.gap) / ranges[i]), 0);
-    eligible.push({ zoneId, score: round4(similarity.value * strongerShare), similarity: { ...similarity, value: similarity.value }, strongerOn, strongerShare, lead, gaps });
+    eligible.push({
+      zoneId,
+      score: round4(similarity.value * strongerShare),
+      similarity: { ...similarity, value: similarity.value },
+      strongerOn,
+      strongerShare,
+      lead,
+      gaps,
+    });
   }
 
   const ranked = eligible.sort(comparePeers).map((peer, i) => ({ ...peer, rank: i + 1 }));

@@ -12,7 +12,15 @@ import { selectionSettings } from './__tests__/selectionSettings.fixture';
 const ORGS = 'party_org.count';
 const HONORS = 'honor.count';
 
-const settings = (overrides: Partial<SelectionSettings> = {}): SelectionSettings => selectionSettings({ criteria: [criterion(ORGS, { unacceptable: 0, satisfactory: 100 }), criterion(HONORS, { unacceptable: 0, satisfactory: 20 })], normalization: 'efficacy', asOfYear: 2024, monteCarloDraws: 200, top: 2, ...overrides });
+const settings = (overrides: Partial<SelectionSettings> = {}): SelectionSettings =>
+  selectionSettings({
+    criteria: [criterion(ORGS, { unacceptable: 0, satisfactory: 100 }), criterion(HONORS, { unacceptable: 0, satisfactory: 20 })],
+    normalization: 'efficacy',
+    asOfYear: 2024,
+    monteCarloDraws: 200,
+    top: 2,
+    ...overrides,
+  });
 
 function criterion(indicator: string, bounds: ResolvedCriterion['bounds']): ResolvedCriterion {
   return { indicator, weight: 1, direction: 'benefit', bounds };
@@ -29,7 +37,14 @@ function reported(zoneId: string, code: string, value: number, over: Partial<Zon
       period: '2023',
       periodBasis: 'stated',
       note: null,
-      provenance: { kind: 'REPORTED', document: `${zoneId}-2023.txt`, passage: `${code}: ${value}`, computation: null, recordCompleteness: null, recordCount: null },
+      provenance: {
+        kind: 'REPORTED',
+        document: `${zoneId}-2023.txt`,
+        passage: `${code}: ${value}`,
+        computation: null,
+        recordCompleteness: null,
+        recordCount: null,
+      },
       ...over,
     },
     null,
@@ -37,13 +52,24 @@ function reported(zoneId: string, code: string, value: number, over: Partial<Zon
 }
 
 function computed(zoneId: string, code: string, value: number, readOn: string): Cell {
-  return reported(zoneId, code, value, { period: readOn, periodBasis: 'as_of_read', provenance: { kind: 'COMPUTED', document: null, passage: null, computation: `count of ${code} records`, recordCompleteness: null, recordCount: null } });
+  return reported(zoneId, code, value, {
+    period: readOn,
+    periodBasis: 'as_of_read',
+    provenance: { kind: 'COMPUTED', document: null, passage: null, computation: `count of ${code} records`, recordCompleteness: null, recordCount: null },
+  });
 }
 
 const unavailable = (zoneId: string, code: string, message: string): Cell => ({ ...missingCell(zoneId, code, message), status: 'ZONE_UNAVAILABLE' });
 
 function snapshot(cells: SelectionSnapshot['cells'], extra: Partial<SelectionSnapshot> = {}): SelectionSnapshot {
-  return { takenAt: '2024-01-01T00:00:00.000Z', zones: Object.keys(cells).map((id) => ({ id, provinceCode: 'anhui' })), cells, failures: [], hosting: [], ...extra };
+  return {
+    takenAt: '2024-01-01T00:00:00.000Z',
+    zones: Object.keys(cells).map((id) => ({ id, provinceCode: 'anhui' })),
+    cells,
+    failures: [],
+    hosting: [],
+    ...extra,
+  };
 }
 
 function run(s: SelectionSettings, snap: SelectionSnapshot): { outcome: SelectionOutcome; snapshot: SelectionSnapshot } {
@@ -67,7 +93,12 @@ const SAVED = snapshot({
 const CURRENT = snapshot(
   {
     a: { [ORGS]: computed('a', ORGS, 90, '2024-06-30'), [HONORS]: reported('a', HONORS, 18) },
-    b: { [ORGS]: reported('b', ORGS, 70, { qualifier: 'AT_LEAST' }), [HONORS]: reported('b', HONORS, 10, { provenance: { kind: 'REPORTED', document: 'b-2024.txt', passage: '荣誉10项', computation: null, recordCompleteness: null, recordCount: null } }) },
+    b: {
+      [ORGS]: reported('b', ORGS, 70, { qualifier: 'AT_LEAST' }),
+      [HONORS]: reported('b', HONORS, 10, {
+        provenance: { kind: 'REPORTED', document: 'b-2024.txt', passage: '荣誉10项', computation: null, recordCompleteness: null, recordCount: null },
+      }),
+    },
     c: { [ORGS]: reported('c', ORGS, 50), [HONORS]: reported('c', HONORS, 20) },
     d: { [ORGS]: unavailable('d', ORGS, 'zone service timed out'), [HONORS]: unavailable('d', HONORS, 'zone service timed out') },
   },
@@ -149,7 +180,13 @@ describe('compareRuns: nothing changed', () => {
     const s = settings();
     const saved = run(s, SAVED);
     const replay = run(s, JSON.parse(JSON.stringify(SAVED)) as SelectionSnapshot);
-    expect(compareRuns(saved, replay)).toEqual({ savedSelected: ['a', 'b'], currentSelected: ['a', 'b'], selectionChanged: false, moves: [], figureChanges: [] });
+    expect(compareRuns(saved, replay)).toEqual({
+      savedSelected: ['a', 'b'],
+      currentSelected: ['a', 'b'],
+      selectionChanged: false,
+      moves: [],
+      figureChanges: [],
+    });
   });
 
   it('a computed figure read again on a later day is not a change', () => {
@@ -179,7 +216,9 @@ describe('compareRuns: zones entering and leaving', () => {
     const withE = snapshot({ ...SAVED.cells, e: { [ORGS]: reported('e', ORGS, 5), [HONORS]: reported('e', HONORS, 0) } });
     const comparison = compareRuns(run(settings(), SAVED), run(settings(), withE));
     // e scores 0.5·62 + 0.5·60 = 61, last: nobody else moves (fixed bounds).
-    expect(comparison.moves).toEqual([{ zoneId: 'e', saved: { standing: 'NOT_A_CANDIDATE', rank: null, score: null }, current: { standing: 'RANKED', rank: 5, score: expect.closeTo(61, 10) } }]);
+    expect(comparison.moves).toEqual([
+      { zoneId: 'e', saved: { standing: 'NOT_A_CANDIDATE', rank: null, score: null }, current: { standing: 'RANKED', rank: 5, score: expect.closeTo(61, 10) } },
+    ]);
     expect(comparison.figureChanges.map((f) => [f.zoneId, f.indicator, f.saved, f.current?.value])).toEqual([
       ['e', HONORS, null, 0],
       ['e', ORGS, null, 5],
@@ -188,7 +227,9 @@ describe('compareRuns: zones entering and leaving', () => {
   });
 
   it('a zone that became a recent host moves to HOSTED_RECENTLY', () => {
-    const hosted = snapshot(SAVED.cells, { hosting: [{ zoneId: 'a', meetingId: 'anhui-2024', title: '2024年现场会', period: '2024', precision: 'announced', document: 'm.txt' }] });
+    const hosted = snapshot(SAVED.cells, {
+      hosting: [{ zoneId: 'a', meetingId: 'anhui-2024', title: '2024年现场会', period: '2024', precision: 'announced', document: 'm.txt' }],
+    });
     const s = settings({ excludeHostedWithinYears: 3 });
     const comparison = compareRuns(run(s, SAVED), run(s, hosted));
     const a = comparison.moves.find((m) => m.zoneId === 'a');
@@ -204,7 +245,11 @@ describe('compareRuns: zones entering and leaving', () => {
     const comparison = compareRuns(run(settings(), SAVED), run(settings(), lost));
     expect(comparison.moves).toEqual([
       { zoneId: 'c', saved: { standing: 'RANKED', rank: 3, score: expect.closeTo(76, 10) }, current: { standing: 'MISSING_VALUE', rank: null, score: null } },
-      { zoneId: 'd', saved: { standing: 'RANKED', rank: 4, score: expect.closeTo(63, 10) }, current: { standing: 'RANKED', rank: 3, score: expect.closeTo(63, 10) } },
+      {
+        zoneId: 'd',
+        saved: { standing: 'RANKED', rank: 4, score: expect.closeTo(63, 10) },
+        current: { standing: 'RANKED', rank: 3, score: expect.closeTo(63, 10) },
+      },
     ]);
     expect(comparison.figureChanges.map((f) => [f.zoneId, f.indicator, f.current?.status])).toEqual([['c', HONORS, 'MISSING']]);
   });

@@ -51,7 +51,10 @@ const sameFigure = (a: Cell | null, b: Cell | null) =>
   sameCompleteness(a, b);
 
 /** What moved between a saved run and the same settings on current data. */
-export function compareRuns(saved: { outcome: SelectionOutcome; snapshot: SelectionSnapshot }, current: { outcome: SelectionOutcome; snapshot: SelectionSnapshot }): RunComparison {
+export function compareRuns(
+  saved: { outcome: SelectionOutcome; snapshot: SelectionSnapshot },
+  current: { outcome: SelectionOutcome; snapshot: SelectionSnapshot },
+): RunComparison {
   const zoneIds = [...new Set([...saved.snapshot.zones, ...current.snapshot.zones].map((z) => z.id))];
   const moves: StandingMove[] = [];
   const figureChanges: FigureChange[] = [];

@@ -8,7 +8,12 @@ function belowMinimum(zoneId: string, snapshot: SelectionSnapshot, minimums: Sel
   for (const { indicator, value: minimum } of minimums) {
     const cell = snapshot.cells[zoneId]?.[indicator];
     if (!isPresent(cell)) {
-      return { zoneId, reason: 'BELOW_MINIMUM', message: `${indicator} must be at least ${minimum}, but the zone has no figure (${cell?.note ?? 'missing'})`, indicators: [indicator] };
+      return {
+        zoneId,
+        reason: 'BELOW_MINIMUM',
+        message: `${indicator} must be at least ${minimum}, but the zone has no figure (${cell?.note ?? 'missing'})`,
+        indicators: [indicator],
+      };
     }
     if (cell.value < minimum) {
       const bound = cell.qualifier === 'AT_LEAST' ? `is only known to be at least ${cell.value}` : `is ${cell.value}`;

@@ -18,7 +18,8 @@ const FEIXI_2020 = HOSTING.find((h) => h.meetingId === 'anhui-2020-feixi')!;
 const SOURCE_DOCUMENT = '003_037c2896ec0aa84d.txt';
 const ANHUI_ZONES = directory.zones.filter((z) => z.provinceCode === 'anhui').map((z) => z.id);
 
-const settings = (overrides: Partial<SelectionSettings> = {}): SelectionSettings => selectionSettings({ excludeHostedWithinYears: 3, asOfYear: 2020, ...overrides });
+const settings = (overrides: Partial<SelectionSettings> = {}): SelectionSettings =>
+  selectionSettings({ excludeHostedWithinYears: 3, asOfYear: 2020, ...overrides });
 
 /** Zones of `zoneIds` that count as recent hosts under `s`. */
 const recentHosts = (s: SelectionSettings, hosting: readonly HostingRecord[] = HOSTING, zoneIds: readonly string[] = ANHUI_ZONES) =>
@@ -27,7 +28,11 @@ const recentHosts = (s: SelectionSettings, hosting: readonly HostingRecord[] = H
 describe('the Anhui on-site meeting history in seed/directory.json', () => {
   it('holds the records these tests rely on', () => {
     expect(EXACT_2018).toMatchObject({ zoneId: 'dangtu', period: '2018', precision: 'exact_year', document: SOURCE_DOCUMENT });
-    expect(HOSTING.filter((h) => h.meetingId === 'anhui-2018-2019-series').map((h) => h.zoneId).sort()).toEqual(['changfeng', 'dangtu', 'suixi']);
+    expect(
+      HOSTING.filter((h) => h.meetingId === 'anhui-2018-2019-series')
+        .map((h) => h.zoneId)
+        .sort(),
+    ).toEqual(['changfeng', 'dangtu', 'suixi']);
     expect(SERIES_2018_2019).toMatchObject({ period: '2018/2019', precision: 'within_period', document: SOURCE_DOCUMENT });
     expect(FEIXI_2020).toMatchObject({ zoneId: 'feixi', period: '2020', precision: 'announced', document: SOURCE_DOCUMENT });
     expect(ANHUI_ZONES).toEqual(expect.arrayContaining(['chuzhou', 'ningguo', 'feixi', 'changfeng', 'dangtu', 'suixi']));

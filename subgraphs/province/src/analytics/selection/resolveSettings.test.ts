@@ -32,7 +32,8 @@ const ONSITE = preset('onsite_meeting_host');
 const QUALITY = preset('party_building_quality');
 
 /** What resolveSelectionSettings gives for criteria alone: every default spelled out. */
-const settings = (overrides: Partial<SelectionSettings> = {}): SelectionSettings => selectionSettings({ criteria: [{ indicator: ORGS, weight: 1, direction: 'benefit', bounds: null }], asOfYear: YEAR, ...overrides });
+const settings = (overrides: Partial<SelectionSettings> = {}): SelectionSettings =>
+  selectionSettings({ criteria: [{ indicator: ORGS, weight: 1, direction: 'benefit', bounds: null }], asOfYear: YEAR, ...overrides });
 
 const resolve = (input: BenchmarkSelectionInput, p: PresetForSelection | null = null) => resolveSelectionSettings(input, p, YEAR);
 const three: BenchmarkSelectionInput['criteria'] = [{ indicator: ORGS }, { indicator: HONORS }, { indicator: BRANDS }];
@@ -70,13 +71,19 @@ describe('resolveSelectionSettings: defaults without a preset', () => {
 
   it('defaults TOPSIS to VECTOR normalisation, unless another is asked for', () => {
     expect(resolve({ criteria: [{ indicator: ORGS }], method: RankingMethod.TOPSIS })).toMatchObject({ method: 'topsis', normalization: 'vector' });
-    expect(resolve({ criteria: [{ indicator: ORGS }], method: RankingMethod.TOPSIS, normalization: NormalizationKind.MIN_MAX })).toMatchObject({ method: 'topsis', normalization: 'min-max' });
+    expect(resolve({ criteria: [{ indicator: ORGS }], method: RankingMethod.TOPSIS, normalization: NormalizationKind.MIN_MAX })).toMatchObject({
+      method: 'topsis',
+      normalization: 'min-max',
+    });
   });
 
   it('maps every GraphQL enum to the engine’s spelling', () => {
     expect(resolve({ criteria: [{ indicator: ORGS }], normalization: NormalizationKind.Z_SCORE }).normalization).toBe('z-score');
     expect(resolve({ criteria: [{ indicator: ORGS }], weighting: { kind: WeightingKind.ENTROPY } }).weighting).toBe('entropy');
-    expect(resolve({ criteria: [{ indicator: ORGS }], missing: { policy: MissingValuePolicyKind.IMPUTE, rule: ImputationRule.MEDIAN } })).toMatchObject({ missing: 'impute', imputationRule: 'median' });
+    expect(resolve({ criteria: [{ indicator: ORGS }], missing: { policy: MissingValuePolicyKind.IMPUTE, rule: ImputationRule.MEDIAN } })).toMatchObject({
+      missing: 'impute',
+      imputationRule: 'median',
+    });
     expect(resolve({ criteria: [{ indicator: ORGS }], missing: { policy: MissingValuePolicyKind.IMPUTE } }).imputationRule).toBe('worst');
     expect(resolve({ criteria: [{ indicator: ORGS }], source: ValueSource.REPORTED }).source).toBe('REPORTED');
   });
@@ -163,7 +170,14 @@ describe('resolveSelectionSettings: presets from seed/presets.json', () => {
   });
 
   it('applies the party_building_quality preset (TOPSIS, VECTOR, no hosting rule, top 3)', () => {
-    expect(resolve({}, QUALITY)).toMatchObject({ presetCode: 'party_building_quality', method: 'topsis', normalization: 'vector', excludeHostedWithinYears: null, top: 3, missing: 'impute' });
+    expect(resolve({}, QUALITY)).toMatchObject({
+      presetCode: 'party_building_quality',
+      method: 'topsis',
+      normalization: 'vector',
+      excludeHostedWithinYears: null,
+      top: 3,
+      missing: 'impute',
+    });
   });
 
   it('lets input fields override the preset', () => {
@@ -178,7 +192,17 @@ describe('resolveSelectionSettings: presets from seed/presets.json', () => {
       },
       ONSITE,
     );
-    expect(s).toMatchObject({ top: 3, method: 'topsis', source: 'REPORTED', missing: 'exclude', imputationRule: null, excludeHostedWithinYears: 5, asOfYear: 2020, countAnnouncedMeetings: false, seed: 7 });
+    expect(s).toMatchObject({
+      top: 3,
+      method: 'topsis',
+      source: 'REPORTED',
+      missing: 'exclude',
+      imputationRule: null,
+      excludeHostedWithinYears: 5,
+      asOfYear: 2020,
+      countAnnouncedMeetings: false,
+      seed: 7,
+    });
     // What the input does not mention still comes from the preset (EFFICACY, not TOPSIS's VECTOR default).
     expect(s.normalization).toBe('efficacy');
     expect(s.criteria).toHaveLength(8);
@@ -224,7 +248,9 @@ describe('resolveSelectionSettings: errors name the input field', () => {
 
   it('NEUTRAL indicator (enterprise.count) without a direction, or with NEUTRAL → input.criteria[i].direction', () => {
     expect(fieldOf(() => resolve({ criteria: [{ indicator: ORGS }, { indicator: 'enterprise.count' }] }))).toBe('input.criteria[1].direction');
-    expect(fieldOf(() => resolve({ criteria: [{ indicator: 'enterprise.count', direction: IndicatorDirection.NEUTRAL }] }))).toBe('input.criteria[0].direction');
+    expect(fieldOf(() => resolve({ criteria: [{ indicator: 'enterprise.count', direction: IndicatorDirection.NEUTRAL }] }))).toBe(
+      'input.criteria[0].direction',
+    );
   });
 
   it('a negative weight → input.criteria[i].weight', () => {
@@ -237,20 +263,51 @@ describe('resolveSelectionSettings: errors name the input field', () => {
   });
 
   it('EFFICACY without bounds → input.criteria[i].unacceptable of the first criterion lacking them', () => {
-    const input: BenchmarkSelectionInput = { criteria: [{ indicator: ORGS, unacceptable: 10, satisfactory: 100 }, { indicator: HONORS }], normalization: NormalizationKind.EFFICACY };
+    const input: BenchmarkSelectionInput = {
+      criteria: [{ indicator: ORGS, unacceptable: 10, satisfactory: 100 }, { indicator: HONORS }],
+      normalization: NormalizationKind.EFFICACY,
+    };
     expect(fieldOf(() => resolve(input))).toBe('input.criteria[1].unacceptable');
   });
 
   it('bounds the wrong way for BENEFIT or COST, or equal → input.criteria[i].satisfactory', () => {
     expect(fieldOf(() => resolve({ criteria: [{ indicator: ORGS, unacceptable: 100, satisfactory: 10 }] }))).toBe('input.criteria[0].satisfactory');
-    expect(fieldOf(() => resolve({ criteria: [{ indicator: ORGS }, { indicator: HONORS, direction: IndicatorDirection.COST, unacceptable: 0, satisfactory: 20 }] }))).toBe('input.criteria[1].satisfactory');
+    expect(
+      fieldOf(() => resolve({ criteria: [{ indicator: ORGS }, { indicator: HONORS, direction: IndicatorDirection.COST, unacceptable: 0, satisfactory: 20 }] })),
+    ).toBe('input.criteria[1].satisfactory');
     expect(fieldOf(() => resolve({ criteria: [{ indicator: ORGS, unacceptable: 10, satisfactory: 10 }] }))).toBe('input.criteria[0].satisfactory');
   });
 
   it('a non-reciprocal or non-positive matrix → the offending cell of input.weighting.ahpMatrix', () => {
     const two = three.slice(0, 2);
-    expect(fieldOf(() => resolve({ criteria: two, weighting: { kind: WeightingKind.AHP, ahpMatrix: [[1, 3], [3, 1]] } }))).toMatch(/^input\.weighting\.ahpMatrix\[\d\]\[\d\]$/);
-    expect(fieldOf(() => resolve({ criteria: two, weighting: { kind: WeightingKind.AHP, ahpMatrix: [[1, -2], [-0.5, 1]] } }))).toMatch(/^input\.weighting\.ahpMatrix\[\d\]\[\d\]$/);
+    expect(
+      fieldOf(() =>
+        resolve({
+          criteria: two,
+          weighting: {
+            kind: WeightingKind.AHP,
+            ahpMatrix: [
+              [1, 3],
+              [3, 1],
+            ],
+          },
+        }),
+      ),
+    ).toMatch(/^input\.weighting\.ahpMatrix\[\d\]\[\d\]$/);
+    expect(
+      fieldOf(() =>
+        resolve({
+          criteria: two,
+          weighting: {
+            kind: WeightingKind.AHP,
+            ahpMatrix: [
+              [1, -2],
+              [-0.5, 1],
+            ],
+          },
+        }),
+      ),
+    ).toMatch(/^input\.weighting\.ahpMatrix\[\d\]\[\d\]$/);
   });
 
   it('AHP without a matrix → input.weighting.ahpMatrix', () => {
@@ -286,15 +343,31 @@ describe('resolveSelectionSettings: errors name the input field', () => {
   });
 
   it('a rule with EXCLUDE → input.missing.rule', () => {
-    expect(fieldOf(() => resolve({ criteria: three, missing: { policy: MissingValuePolicyKind.EXCLUDE, rule: ImputationRule.MEAN } }))).toBe('input.missing.rule');
+    expect(fieldOf(() => resolve({ criteria: three, missing: { policy: MissingValuePolicyKind.EXCLUDE, rule: ImputationRule.MEAN } }))).toBe(
+      'input.missing.rule',
+    );
   });
 
   it('unknown minimum indicator → input.constraints.minimums[0].indicator', () => {
-    expect(fieldOf(() => resolve({ criteria: three, constraints: { minimums: [{ indicator: 'no.such.indicator', value: 1 }] } }))).toBe('input.constraints.minimums[0].indicator');
+    expect(fieldOf(() => resolve({ criteria: three, constraints: { minimums: [{ indicator: 'no.such.indicator', value: 1 }] } }))).toBe(
+      'input.constraints.minimums[0].indicator',
+    );
   });
 
   it('a minimum that is not a finite number → input.constraints.minimums[i].value', () => {
-    expect(fieldOf(() => resolve({ criteria: three, constraints: { minimums: [{ indicator: ORGS, value: 1 }, { indicator: HONORS, value: Number.NaN }] } }))).toBe('input.constraints.minimums[1].value');
+    expect(
+      fieldOf(() =>
+        resolve({
+          criteria: three,
+          constraints: {
+            minimums: [
+              { indicator: ORGS, value: 1 },
+              { indicator: HONORS, value: Number.NaN },
+            ],
+          },
+        }),
+      ),
+    ).toBe('input.constraints.minimums[1].value');
   });
 });
 
@@ -363,7 +436,9 @@ describe('loadPresetFile', () => {
   });
 
   it('refuses EFFICACY without bounds, naming the criterion', () => {
-    const path = write('efficacy.json', { presets: [presetJson('eff', [criterionJson(ORGS, { unacceptable: 10, satisfactory: 100 }), criterionJson(HONORS)], 'EFFICACY')] });
+    const path = write('efficacy.json', {
+      presets: [presetJson('eff', [criterionJson(ORGS, { unacceptable: 10, satisfactory: 100 }), criterionJson(HONORS)], 'EFFICACY')],
+    });
     const message = refusal(path);
     expect(message).toContain(path);
     expect(message).toContain('presets[0].settings.criteria[1].unacceptable');

@@ -36,12 +36,15 @@ function checkBounds(settings: SelectionSettings): void {
   settings.criteria.forEach((c, i) => {
     const at = `input.criteria[${i}]`;
     if (!c.bounds) {
-      if (settings.normalization === 'efficacy') throw badInput(`${at}.unacceptable`, 'EFFICACY normalisation needs unacceptable and satisfactory bounds on every criterion');
+      if (settings.normalization === 'efficacy')
+        throw badInput(`${at}.unacceptable`, 'EFFICACY normalisation needs unacceptable and satisfactory bounds on every criterion');
       return;
     }
     const { unacceptable, satisfactory } = c.bounds;
-    if (c.direction === 'benefit' && !(satisfactory > unacceptable)) throw badInput(`${at}.satisfactory`, `must exceed unacceptable (${unacceptable}) for a BENEFIT criterion`);
-    if (c.direction === 'cost' && !(satisfactory < unacceptable)) throw badInput(`${at}.satisfactory`, `must be below unacceptable (${unacceptable}) for a COST criterion`);
+    if (c.direction === 'benefit' && !(satisfactory > unacceptable))
+      throw badInput(`${at}.satisfactory`, `must exceed unacceptable (${unacceptable}) for a BENEFIT criterion`);
+    if (c.direction === 'cost' && !(satisfactory < unacceptable))
+      throw badInput(`${at}.satisfactory`, `must be below unacceptable (${unacceptable}) for a COST criterion`);
   });
 }
 
@@ -61,7 +64,8 @@ export function resolveSelectionSettings(input: BenchmarkSelectionInput, preset:
   if (weighting === 'ahp' && !ahpMatrix) throw badInput('input.weighting.ahpMatrix', 'AHP weighting needs a pairwise-comparison matrix');
   if (ahpMatrix && weighting !== 'ahp' && weighting !== 'blend') throw badInput('input.weighting.ahpMatrix', 'only AHP and BLEND weighting use a matrix');
   if (ahpMatrix) checkAhpMatrix(ahpMatrix, criteria.length);
-  if (input.weighting?.blendAlpha !== undefined && input.weighting?.blendAlpha !== null && weighting !== 'blend') throw badInput('input.weighting.blendAlpha', 'only BLEND weighting uses blendAlpha');
+  if (input.weighting?.blendAlpha !== undefined && input.weighting?.blendAlpha !== null && weighting !== 'blend')
+    throw badInput('input.weighting.blendAlpha', 'only BLEND weighting uses blendAlpha');
   const missing = (input.missing?.policy ?? base?.missing ?? 'EXCLUDE') === 'IMPUTE' ? 'impute' : 'exclude';
   if (missing === 'exclude' && input.missing?.rule) throw badInput('input.missing.rule', 'a rule applies to the IMPUTE policy only');
   const hostedYears = input.constraints?.excludeHostedWithinYears ?? base?.excludeHostedWithinYears ?? null;
@@ -83,7 +87,8 @@ export function resolveSelectionSettings(input: BenchmarkSelectionInput, preset:
     ahpMatrix,
     blendAlpha: weighting === 'blend' ? (input.weighting?.blendAlpha ?? base?.blendAlpha ?? DEFAULTS.blendAlpha) : null,
     missing,
-    imputationRule: missing === 'impute' ? lower<ImputationRuleName>(input.missing?.rule ?? (input.missing ? undefined : base?.imputationRule) ?? 'WORST') : null,
+    imputationRule:
+      missing === 'impute' ? lower<ImputationRuleName>(input.missing?.rule ?? (input.missing ? undefined : base?.imputationRule) ?? 'WORST') : null,
     excludeHostedWithinYears: hostedYears === 0 ? null : hostedYears,
     asOfYear: input.constraints?.asOfYear ?? currentYear,
     countAnnouncedMeetings: input.constraints?.countAnnouncedMeetings ?? base?.countAnnouncedMeetings ?? true,

@@ -16,7 +16,8 @@ const HONORS = 'honor.count';
 const STATIONS = 'red_station.count';
 const BRANDS = 'brand.count';
 
-const settings = (overrides: Partial<SelectionSettings> = {}): SelectionSettings => selectionSettings({ criteria: [criterion(ORGS), criterion(HONORS)], ...overrides });
+const settings = (overrides: Partial<SelectionSettings> = {}): SelectionSettings =>
+  selectionSettings({ criteria: [criterion(ORGS), criterion(HONORS)], ...overrides });
 
 function criterion(indicator: string, weight = 1, extra: Partial<ResolvedCriterion> = {}): ResolvedCriterion {
   return { indicator, weight, direction: 'benefit', bounds: null, ...extra };
@@ -45,7 +46,8 @@ function snapshot(table: Table, extra: Partial<SelectionSnapshot> = {}): Selecti
   for (const [zoneId, row] of Object.entries(table)) {
     cells[zoneId] = {};
     for (const [code, v] of Object.entries(row)) {
-      cells[zoneId][code] = v === null ? missingCell(zoneId, code, 'no reported or computed figure') : typeof v === 'number' ? cellOf(figure(zoneId, code, v), null) : v;
+      cells[zoneId][code] =
+        v === null ? missingCell(zoneId, code, 'no reported or computed figure') : typeof v === 'number' ? cellOf(figure(zoneId, code, v), null) : v;
     }
   }
   return {
@@ -161,7 +163,9 @@ describe('runSelection: screening', () => {
   });
 
   it('excludes a recent host as HOSTED_RECENTLY, naming the meeting', () => {
-    const hosting: HostingRecord[] = [{ zoneId: 'a', meetingId: 'anhui-2022', title: '2022年全省园区非公企业党建工作现场会', period: '2022', precision: 'exact_year', document: 'meeting.txt' }];
+    const hosting: HostingRecord[] = [
+      { zoneId: 'a', meetingId: 'anhui-2022', title: '2022年全省园区非公企业党建工作现场会', period: '2022', precision: 'exact_year', document: 'meeting.txt' },
+    ];
     const snap = snapshot({ a: { [ORGS]: 90, [HONORS]: 9 }, b: { [ORGS]: 20, [HONORS]: 2 }, c: { [ORGS]: 10, [HONORS]: 1 } }, { hosting });
     const outcome = runSelection(settings({ excludeHostedWithinYears: 3, asOfYear: 2023 }), snap);
     expect(ids(outcome)).toEqual(['b', 'c']);
@@ -282,7 +286,12 @@ describe('runSelection: missing-value policy', () => {
   it('EXCLUDE: a zone lacking a figure is excluded as MISSING_VALUE with the list of indicators', () => {
     const outcome = runSelection(settings({ criteria, missing: 'exclude' }), snap);
     expect([...ids(outcome)].sort()).toEqual(['a', 'c']);
-    expect(excludedAs(outcome, 'b')).toEqual({ zoneId: 'b', reason: 'MISSING_VALUE', message: `no figure for ${HONORS} (missing-value policy: exclude)`, indicators: [HONORS] });
+    expect(excludedAs(outcome, 'b')).toEqual({
+      zoneId: 'b',
+      reason: 'MISSING_VALUE',
+      message: `no figure for ${HONORS} (missing-value policy: exclude)`,
+      indicators: [HONORS],
+    });
     expect(excludedAs(outcome, 'd')).toMatchObject({ reason: 'MISSING_VALUE', indicators: [HONORS, BRANDS] });
     expect(excludedAs(outcome, 'd')?.message).toContain(`${HONORS}, ${BRANDS}`);
   });
@@ -308,7 +317,10 @@ describe('runSelection: missing-value policy', () => {
   });
 
   it('IMPUTE WORST on a COST criterion uses the largest observed value', () => {
-    const outcome = runSelection(settings({ criteria: [criterion(ORGS), criterion(HONORS, 1, { direction: 'cost' })], missing: 'impute', imputationRule: 'worst' }), snap);
+    const outcome = runSelection(
+      settings({ criteria: [criterion(ORGS), criterion(HONORS, 1, { direction: 'cost' })], missing: 'impute', imputationRule: 'worst' }),
+      snap,
+    );
     expect(ranked(outcome, 'b').breakdown.find((x) => x.indicator === HONORS)).toMatchObject({ raw: 8, imputed: true });
   });
 
@@ -336,8 +348,16 @@ describe('runSelection: scores, breakdowns and selection', () => {
     d: { [ORGS]: 17, [HONORS]: 11, [BRANDS]: 4 },
     e: { [ORGS]: 40, [HONORS]: 2, [BRANDS]: 0 },
   });
-  const bounds = { [ORGS]: { unacceptable: 0, satisfactory: 50 }, [HONORS]: { unacceptable: 0, satisfactory: 20 }, [BRANDS]: { unacceptable: 0, satisfactory: 10 } };
-  const criteria = [criterion(ORGS, 0.5, { bounds: bounds[ORGS] }), criterion(HONORS, 0.3, { bounds: bounds[HONORS] }), criterion(BRANDS, 0.2, { bounds: bounds[BRANDS] })];
+  const bounds = {
+    [ORGS]: { unacceptable: 0, satisfactory: 50 },
+    [HONORS]: { unacceptable: 0, satisfactory: 20 },
+    [BRANDS]: { unacceptable: 0, satisfactory: 10 },
+  };
+  const criteria = [
+    criterion(ORGS, 0.5, { bounds: bounds[ORGS] }),
+    criterion(HONORS, 0.3, { bounds: bounds[HONORS] }),
+    criterion(BRANDS, 0.2, { bounds: bounds[BRANDS] }),
+  ];
 
   it.each([
     ['weighted-sum', 'min-max'],
@@ -424,7 +444,9 @@ describe('runSelection: determinism and replay', () => {
     expect(again.ranked).toEqual(outcome.ranked);
     expect(again.weights).toEqual(outcome.weights);
     expect(again.robustness).toEqual(outcome.robustness);
-    expect([...again.excluded].sort((x, y) => x.zoneId.localeCompare(y.zoneId))).toEqual([...outcome.excluded].sort((x, y) => x.zoneId.localeCompare(y.zoneId)));
+    expect([...again.excluded].sort((x, y) => x.zoneId.localeCompare(y.zoneId))).toEqual(
+      [...outcome.excluded].sort((x, y) => x.zoneId.localeCompare(y.zoneId)),
+    );
   });
 
   it('replays a JSON round trip of settings + snapshot (a saved run) to a deep-equal outcome, bit for bit', () => {
@@ -483,13 +505,24 @@ describe('runSelection: robustness', () => {
     expect(dominant.robustness.dethrone).toBeNull();
     expect(dominant.robustness.notes).toContain('no single weight change in [0, 1] dethrones a');
     // a and b trade off almost exactly: n(a) = (1, 0), n(b) = (0, 1) with weights 0.51 / 0.49.
-    const nearTie = runSelection(settings({ criteria: [criterion(ORGS, 0.51), criterion(HONORS, 0.49)] }), snapshot({ a: { [ORGS]: 30, [HONORS]: 1 }, b: { [ORGS]: 10, [HONORS]: 9 } }));
+    const nearTie = runSelection(
+      settings({ criteria: [criterion(ORGS, 0.51), criterion(HONORS, 0.49)] }),
+      snapshot({ a: { [ORGS]: 30, [HONORS]: 1 }, b: { [ORGS]: 10, [HONORS]: 9 } }),
+    );
     expect(nearTie.robustness.stable).toBe(false);
   });
 
   it('is turned off piece by piece by the settings', () => {
     const outcome = runSelection(settings({ perturbationDelta: null, monteCarloDraws: null, dethrone: false }), snap);
-    expect(outcome.robustness).toEqual({ perturbationDelta: null, stable: null, perturbations: [], monteCarloDraws: null, monteCarloSeed: null, dethrone: null, notes: [] });
+    expect(outcome.robustness).toEqual({
+      perturbationDelta: null,
+      stable: null,
+      perturbations: [],
+      monteCarloDraws: null,
+      monteCarloSeed: null,
+      dethrone: null,
+      notes: [],
+    });
     expect(outcome.ranked.every((r) => r.probabilityFirst === null && r.rankAcceptability === null && r.meanRank === null)).toBe(true);
   });
 
@@ -541,7 +574,10 @@ describe('runSelection: nothing to rank is an answer, not an error', () => {
 
   it('when no criterion can be assessed, no zone is blamed for a missing value with an empty indicator list', () => {
     for (const missing of ['impute', 'exclude'] as const) {
-      const outcome = runSelection(settings({ missing, imputationRule: missing === 'impute' ? 'worst' : null }), snapshot({ a: { [ORGS]: null, [HONORS]: null }, b: {} }));
+      const outcome = runSelection(
+        settings({ missing, imputationRule: missing === 'impute' ? 'worst' : null }),
+        snapshot({ a: { [ORGS]: null, [HONORS]: null }, b: {} }),
+      );
       const blamedForNothing = outcome.excluded.filter((x) => x.reason === 'MISSING_VALUE' && x.indicators.length === 0).map((x) => x.zoneId);
       expect({ missing, blamedForNothing }).toEqual({ missing, blamedForNothing: [] });
     }
@@ -559,7 +595,10 @@ describe('runSelection: EFFICACY normalisation with fixed bounds', () => {
   //   orgs bounds 10 → 100:  a 55 → 80,  b 100 → 100,  c 10 → 60
   //   honors bounds 0 → 20:  a 10 → 80,  b 5 → 70,     c 40 → 140 (extrapolated, not clamped)
   //   a = 0.5·80 + 0.5·80 = 80;  b = 0.5·100 + 0.5·70 = 85;  c = 0.5·60 + 0.5·140 = 100.
-  const criteria = [criterion(ORGS, 1, { bounds: { unacceptable: 10, satisfactory: 100 } }), criterion(HONORS, 1, { bounds: { unacceptable: 0, satisfactory: 20 } })];
+  const criteria = [
+    criterion(ORGS, 1, { bounds: { unacceptable: 10, satisfactory: 100 } }),
+    criterion(HONORS, 1, { bounds: { unacceptable: 0, satisfactory: 20 } }),
+  ];
   const two = snapshot({ a: { [ORGS]: 55, [HONORS]: 10 }, b: { [ORGS]: 100, [HONORS]: 5 } });
   const three = snapshot({ a: { [ORGS]: 55, [HONORS]: 10 }, b: { [ORGS]: 100, [HONORS]: 5 }, c: { [ORGS]: 10, [HONORS]: 40 } });
 

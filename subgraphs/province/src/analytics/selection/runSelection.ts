@@ -1,5 +1,13 @@
 import { ERRORS } from '@devzone/errors';
-import { AhpInconsistencyError, rank, RankingInputError, type Criterion, type RankingResult, type SubjectiveWeighting, type WeightingSpec } from '@devzone/ranking';
+import {
+  AhpInconsistencyError,
+  rank,
+  RankingInputError,
+  type Criterion,
+  type RankingResult,
+  type SubjectiveWeighting,
+  type WeightingSpec,
+} from '@devzone/ranking';
 import type { ResolvedCriterion } from '../criteria';
 import { isPresent } from '../cell';
 import { screenCandidates } from './eligibility';
@@ -8,7 +16,11 @@ import type { SelectionSettings } from './settings';
 import type { SelectionSnapshot } from './snapshot';
 
 const FIGURE_KIND = { REPORTED: 'a reported figure', COMPUTED: 'a computed figure', PREFER_REPORTED: 'a figure (reported or computed)' } as const;
-const FIGURE_KIND_COMPLETE_ONLY = { ...FIGURE_KIND, COMPUTED: 'a computed figure over complete records', PREFER_REPORTED: 'a figure (reported, or computed over complete records)' } as const;
+const FIGURE_KIND_COMPLETE_ONLY = {
+  ...FIGURE_KIND,
+  COMPUTED: 'a computed figure over complete records',
+  PREFER_REPORTED: 'a figure (reported, or computed over complete records)',
+} as const;
 
 /**
  * The kind of figure the run looked for, in words. Runs saved before
@@ -73,7 +85,14 @@ function robustnessOf(result: RankingResult, settings: SelectionSettings, notes:
     monteCarloSeed: monteCarlo ? settings.seed : null,
     dethrone:
       dethrone && smallest
-        ? { winner: dethrone.winner, indicator: smallest.criterion, originalWeight: smallest.originalWeight, newWeight: smallest.newWeight, delta: smallest.delta, newLeader: smallest.newLeader }
+        ? {
+            winner: dethrone.winner,
+            indicator: smallest.criterion,
+            originalWeight: smallest.originalWeight,
+            newWeight: smallest.newWeight,
+            delta: smallest.delta,
+            newLeader: smallest.newLeader,
+          }
         : null,
     notes: dethrone && !smallest ? [...notes, `no single weight change in [0, 1] dethrones ${dethrone.winner}`] : notes,
   };
@@ -83,7 +102,8 @@ function rankOrRefuse(input: Parameters<typeof rank>[0]): RankingResult {
   try {
     return rank(input);
   } catch (error) {
-    if (error instanceof AhpInconsistencyError) throw ERRORS.BAD_USER_INPUT.err(`input.weighting.ahpMatrix: ${error.message}`, { field: 'input.weighting.ahpMatrix', consistencyRatio: error.cr });
+    if (error instanceof AhpInconsistencyError)
+      throw ERRORS.BAD_USER_INPUT.err(`input.weighting.ahpMatrix: ${error.message}`, { field: 'input.weighting.ahpMatrix', consistencyRatio: error.cr });
     if (error instanceof RankingInputError) throw ERRORS.BAD_USER_INPUT.err(`input: ${error.message}`, { field: `input.${error.field}` });
     throw error;
   }
@@ -102,17 +122,28 @@ export function runSelection(settings: SelectionSettings, snapshot: SelectionSna
   let candidates = screened.candidates;
   const present = (zoneId: string, indicator: string) => isPresent(snapshot.cells[zoneId]?.[indicator]);
 
-  const empty = (note: string, unassessable: SelectionOutcome['unassessable'] = []): SelectionOutcome => ({ ranked: [], excluded, weights: [], unassessable, consistencyRatio: null, robustness: NO_ROBUSTNESS([note]) });
+  const empty = (note: string, unassessable: SelectionOutcome['unassessable'] = []): SelectionOutcome => ({
+    ranked: [],
+    excluded,
+    weights: [],
+    unassessable,
+    consistencyRatio: null,
+    robustness: NO_ROBUSTNESS([note]),
+  });
   if (candidates.length === 0) return empty('no candidate is left to rank');
 
   const kept = settings.criteria.filter((c) => candidates.some((z) => present(z, c.indicator)));
   const unassessable = settings.criteria
     .filter((c) => !kept.includes(c))
-    .map((c) => ({ indicator: c.indicator, reason: `no candidate has ${figureKind(settings)} for ${c.indicator}${settings.period ? ` in ${settings.period}` : ''}: left out, the other weights renormalised` }));
+    .map((c) => ({
+      indicator: c.indicator,
+      reason: `no candidate has ${figureKind(settings)} for ${c.indicator}${settings.period ? ` in ${settings.period}` : ''}: left out, the other weights renormalised`,
+    }));
 
   if (kept.length === 0) {
     const all = settings.criteria.map((c) => c.indicator);
-    for (const zoneId of candidates) excluded.push({ zoneId, reason: 'MISSING_VALUE', message: `no figure for any criterion (${all.join(', ')}): nothing to rank it on`, indicators: all });
+    for (const zoneId of candidates)
+      excluded.push({ zoneId, reason: 'MISSING_VALUE', message: `no figure for any criterion (${all.join(', ')}): nothing to rank it on`, indicators: all });
     return empty('no criterion could be assessed: nothing to rank', unassessable);
   }
   // Imputation fills gaps; it does not rank a zone on nothing but imputed values.
@@ -120,7 +151,13 @@ export function runSelection(settings: SelectionSettings, snapshot: SelectionSna
     const observed: string[] = [];
     for (const zoneId of candidates) {
       if (kept.some((c) => present(zoneId, c.indicator))) observed.push(zoneId);
-      else excluded.push({ zoneId, reason: 'MISSING_VALUE', message: `no figure for any criterion (${kept.map((c) => c.indicator).join(', ')}): nothing to rank it on`, indicators: kept.map((c) => c.indicator) });
+      else
+        excluded.push({
+          zoneId,
+          reason: 'MISSING_VALUE',
+          message: `no figure for any criterion (${kept.map((c) => c.indicator).join(', ')}): nothing to rank it on`,
+          indicators: kept.map((c) => c.indicator),
+        });
     }
     candidates = observed;
   }
@@ -129,7 +166,8 @@ export function runSelection(settings: SelectionSettings, snapshot: SelectionSna
     for (const zoneId of candidates) {
       const lacking = kept.filter((c) => !present(zoneId, c.indicator)).map((c) => c.indicator);
       if (lacking.length === 0) complete.push(zoneId);
-      else excluded.push({ zoneId, reason: 'MISSING_VALUE', message: `no figure for ${lacking.join(', ')} (missing-value policy: exclude)`, indicators: lacking });
+      else
+        excluded.push({ zoneId, reason: 'MISSING_VALUE', message: `no figure for ${lacking.join(', ')} (missing-value policy: exclude)`, indicators: lacking });
     }
     candidates = complete;
   }
@@ -162,7 +200,14 @@ export function runSelection(settings: SelectionSettings, snapshot: SelectionSna
     rank: c.rank,
     score: c.score,
     selected: c.rank <= settings.top,
-    breakdown: c.breakdown.map((b) => ({ indicator: b.key, raw: b.raw, normalized: b.normalized, weight: b.weight, contribution: b.contribution, imputed: c.imputedCriteria.includes(b.key) })),
+    breakdown: c.breakdown.map((b) => ({
+      indicator: b.key,
+      raw: b.raw,
+      normalized: b.normalized,
+      weight: b.weight,
+      contribution: b.contribution,
+      imputed: c.imputedCriteria.includes(b.key),
+    })),
     rankAcceptability: acceptability.get(c.id)?.rankAcceptability.slice() ?? null,
     probabilityFirst: acceptability.get(c.id)?.probabilityFirst ?? null,
     meanRank: acceptability.get(c.id)?.meanRank ?? null,

@@ -54,7 +54,12 @@ export async function saveRun(ctx: ProvinceContext, title: string, run: Selectio
 
 /** A stored run as the engine reads it back. */
 export function storedRun(row: SelectionRunRow): SelectionRunData {
-  return { settings: row.settings as SelectionSettings, snapshot: row.snapshot as SelectionSnapshot, outcome: row.result as SelectionOutcome, engineVersion: row.engineVersion };
+  return {
+    settings: row.settings as SelectionSettings,
+    snapshot: row.snapshot as SelectionSnapshot,
+    outcome: row.result as SelectionOutcome,
+    engineVersion: row.engineVersion,
+  };
 }
 
 /**

@@ -36,7 +36,9 @@ class CatalogueArgs {
 
 @Resolver()
 export class CatalogueResolver {
-  @Query(() => [IndicatorDefinition], { description: 'The indicator catalogue: every code an analysis can use, with unit, direction, definition and derivation.' })
+  @Query(() => [IndicatorDefinition], {
+    description: 'The indicator catalogue: every code an analysis can use, with unit, direction, definition and derivation.',
+  })
   indicatorCatalogue(@Args(() => CatalogueArgs) { codes }: CatalogueArgs): IndicatorDefinition[] {
     if (!codes) return INDICATORS.map(toIndicatorDefinition);
     requireIndicatorCodes(codes, 'codes');

@@ -40,7 +40,11 @@ export class ComparisonResolver {
     if (args.sort) requireSortIndicator(args.sort.indicator, args.indicators, 'sort.indicator');
     const scoped = await resolveZoneScope(ctx.dataSource, ctx.registry, { zoneIds: args.zoneIds, provinces: args.provinces });
     const codes = args.indicators;
-    const table = await readZoneCells(ctx.zoneReader, scoped, codes, { source: args.source, period: args.period ?? undefined, computedOverNamedOnly: args.computedOverNamedOnly });
+    const table = await readZoneCells(ctx.zoneReader, scoped, codes, {
+      source: args.source,
+      period: args.period ?? undefined,
+      computedOverNamedOnly: args.computedOverNamedOnly,
+    });
     const cellOf = (zoneId: string, code: string) => table.cells[zoneId]?.[code] ?? missingCell(zoneId, code, 'no cell was read for this zone');
 
     const provinceCodes = scoped.provinceCodes ?? [...new Set(scoped.zones.map((z) => z.provinceCode))];

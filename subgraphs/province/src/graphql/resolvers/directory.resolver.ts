@@ -57,7 +57,9 @@ export class DirectoryResolver {
     @Ctx() ctx: ProvinceContext,
   ): Promise<OnsiteMeeting[]> {
     const province = provinceInput === undefined || provinceInput === null ? null : await provinceCodeOf(ctx.dataSource, provinceInput, 'province');
-    const rows = await ctx.dataSource.getRepository(OnsiteMeetingRow).find({ where: province ? { provinceCode: province } : {}, order: { period: 'ASC', id: 'ASC' } });
+    const rows = await ctx.dataSource
+      .getRepository(OnsiteMeetingRow)
+      .find({ where: province ? { provinceCode: province } : {}, order: { period: 'ASC', id: 'ASC' } });
     const hosts = await ctx.dataSource.getRepository(OnsiteMeetingHostRow).find();
     return rows.map((row) => toMeeting(row, hosts));
   }

@@ -40,7 +40,9 @@ export class SearchResolver {
       items: merged.items.map((e) => Object.assign(new Enterprise(), { id: e.id })),
       failedZones: [
         ...failures.map((f) => Object.assign(new ZoneFailure(), f)),
-        ...unroutable.map((z) => Object.assign(new ZoneFailure(), { zoneId: z.id, service: null, message: `no zone service is registered for zone "${z.id}"` })),
+        ...unroutable.map((z) =>
+          Object.assign(new ZoneFailure(), { zoneId: z.id, service: null, message: `no zone service is registered for zone "${z.id}"` }),
+        ),
       ],
     });
   }

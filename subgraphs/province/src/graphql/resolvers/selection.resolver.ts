@@ -66,7 +66,10 @@ export class SelectionResolver {
     description:
       'Ranks candidate zones and selects benchmark sites (标杆/示范): per-criterion breakdown, robustness, and excluded zones with reasons. Zone figures are read through the gateway, one round trip per zone service.',
   })
-  async selectBenchmarkSites(@Arg('input', () => BenchmarkSelectionInput, { validateFn: validateArgumentNamed('input') }) input: BenchmarkSelectionInput, @Ctx() ctx: ProvinceContext): Promise<BenchmarkSelection> {
+  async selectBenchmarkSites(
+    @Arg('input', () => BenchmarkSelectionInput, { validateFn: validateArgumentNamed('input') }) input: BenchmarkSelectionInput,
+    @Ctx() ctx: ProvinceContext,
+  ): Promise<BenchmarkSelection> {
     return view(ctx, await selectBenchmarkSites(ctx, input));
   }
 
@@ -117,7 +120,9 @@ export class SelectionResolver {
           currentScore: m.current.score,
         }),
       ),
-      figureChanges: diff.figureChanges.map((f) => Object.assign(new FigureChange(), { zone: zone(f.zoneId), indicator: f.indicator, saved: cell(f.saved), current: cell(f.current) })),
+      figureChanges: diff.figureChanges.map((f) =>
+        Object.assign(new FigureChange(), { zone: zone(f.zoneId), indicator: f.indicator, saved: cell(f.saved), current: cell(f.current) }),
+      ),
     });
   }
 }

@@ -12,7 +12,8 @@ registerEnumType(IndicatorDirection, {
 
 @ObjectType({ description: 'How the province derives an indicator from other figures of the same zone.' })
 export class IndicatorDerivation {
-  @Field(() => String, { description: '`ratio` (numerator ÷ denominator × scale) or `growth` (year-on-year growth of `base` from two periods).' }) kind!: string;
+  @Field(() => String, { description: '`ratio` (numerator ÷ denominator × scale) or `growth` (year-on-year growth of `base` from two periods).' })
+  kind!: string;
   @Field(() => String, { nullable: true, description: 'ratio only.' }) numerator!: string | null;
   @Field(() => String, { nullable: true, description: 'ratio only.' }) denominator!: string | null;
   @Field(() => Float, { nullable: true, description: 'ratio only.' }) scale!: number | null;
@@ -29,6 +30,6 @@ export class IndicatorDefinition {
   @Field(() => String) unitLabel!: string;
   @Field(() => IndicatorDirection) direction!: IndicatorDirection;
   @Field(() => String) definition!: string;
-  @Field(() => IndicatorDerivation, { nullable: true, description: 'Present for derived indicators, which the province computes from the zones\' figures.' })
+  @Field(() => IndicatorDerivation, { nullable: true, description: "Present for derived indicators, which the province computes from the zones' figures." })
   derivation!: IndicatorDerivation | null;
 }

@@ -17,7 +17,10 @@ export class ComparisonSortInput {
   @MaxLength(100)
   indicator!: string;
 
-  @Field(() => SortDirection, { defaultValue: SortDirection.DESC, description: 'DESC (default): largest first. ASC: smallest first. Whether large is good is the catalogue\'s `direction`.' })
+  @Field(() => SortDirection, {
+    defaultValue: SortDirection.DESC,
+    description: "DESC (default): largest first. ASC: smallest first. Whether large is good is the catalogue's `direction`.",
+  })
   direction: SortDirection = SortDirection.DESC;
 }
 
@@ -35,7 +38,10 @@ export class CompareZonesArgs {
   @MaxLength(100, { each: true })
   zoneIds?: string[];
 
-  @Field(() => [String], { nullable: true, description: 'Zones of these provinces (codes: zhejiang, anhui, fujian ...); every zone when neither this nor `zoneIds` is given.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Zones of these provinces (codes: zhejiang, anhui, fujian ...); every zone when neither this nor `zoneIds` is given.',
+  })
   @IsOptional()
   @ArrayMaxSize(50)
   @MaxLength(40, { each: true })
@@ -48,7 +54,8 @@ export class CompareZonesArgs {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Keep figures whose period starts with this (`2022`); the latest figure otherwise. A computed figure\'s period is the as-of date of the records it was computed over. At most 20 characters.',
+    description:
+      "Keep figures whose period starts with this (`2022`); the latest figure otherwise. A computed figure's period is the as-of date of the records it was computed over. At most 20 characters.",
   })
   @IsOptional()
   @MaxLength(20)
@@ -60,7 +67,7 @@ export class CompareZonesArgs {
   @Field(() => Boolean, {
     defaultValue: false,
     description:
-      'Also use figures computed over NAMED_ONLY records (only the enterprises, organizations ... the sources name, not the whole zone). Off by default: such a figure describes the named records, not the zone. When on, the cell\'s note and `provenance.recordCompleteness` say so.',
+      "Also use figures computed over NAMED_ONLY records (only the enterprises, organizations ... the sources name, not the whole zone). Off by default: such a figure describes the named records, not the zone. When on, the cell's note and `provenance.recordCompleteness` say so.",
   })
   computedOverNamedOnly = false;
 
@@ -85,11 +92,14 @@ export class ComparisonRow {
   @Field(() => Int, {
     nullable: true,
     description:
-      'With `sort`: the zone\'s rank on the sort indicator, 1 first in the sort direction; ties share a rank (1, 1, 3). A lower bound (AT_LEAST) is ranked by its stated bound (see rankNote). Null without `sort` or without a value (such rows come last).',
+      "With `sort`: the zone's rank on the sort indicator, 1 first in the sort direction; ties share a rank (1, 1, 3). A lower bound (AT_LEAST) is ranked by its stated bound (see rankNote). Null without `sort` or without a value (such rows come last).",
   })
   rank!: number | null;
 
-  @Field(() => String, { nullable: true, description: 'With `sort`: why the rank is uncertain (ranked by a lower bound or an approximate value) or why there is none; null for an exact value.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'With `sort`: why the rank is uncertain (ranked by a lower bound or an approximate value) or why there is none; null for an exact value.',
+  })
   rankNote!: string | null;
 }
 
@@ -143,7 +153,9 @@ export class ProvinceAggregate {
   @Field(() => Int, { description: 'How many of the values the province derived from other figures (`derived.*` indicators).' })
   derivedCount!: number;
 
-  @Field(() => Int, { description: 'How many of the values rest on NAMED_ONLY records (computed over them, or derived from such a figure); only with `computedOverNamedOnly`.' })
+  @Field(() => Int, {
+    description: 'How many of the values rest on NAMED_ONLY records (computed over them, or derived from such a figure); only with `computedOverNamedOnly`.',
+  })
   namedOnlyCount!: number;
 
   @Field(() => Qualifier, {
@@ -153,7 +165,10 @@ export class ProvinceAggregate {
   })
   qualifier!: Qualifier | null;
 
-  @Field(() => [String], { description: 'Distinct periods of the values, sorted: several periods mean the statistics mix figures of different dates (a computed figure is dated by its records\' as-of date).' })
+  @Field(() => [String], {
+    description:
+      "Distinct periods of the values, sorted: several periods mean the statistics mix figures of different dates (a computed figure is dated by its records' as-of date).",
+  })
   periods!: string[];
 }
 
@@ -162,7 +177,10 @@ export class ZoneComparison {
   @Field(() => [IndicatorDefinition], { description: 'The catalogue entries of the requested indicators, in the order asked (the columns).' })
   indicators!: IndicatorDefinition[];
 
-  @Field(() => [ComparisonRow], { description: 'One row per zone in scope: sorted by `sort` when given (zones without a value last), else in the order of `zoneIds` when given, else by province then zone id.' })
+  @Field(() => [ComparisonRow], {
+    description:
+      'One row per zone in scope: sorted by `sort` when given (zones without a value last), else in the order of `zoneIds` when given, else by province then zone id.',
+  })
   rows!: ComparisonRow[];
 
   @Field(() => ComparisonSort, { nullable: true, description: 'The sort applied to the rows; null when unsorted.' })

@@ -14,7 +14,10 @@ export class CriterionInput {
   @Max(1_000_000)
   weight?: number;
 
-  @Field(() => IndicatorDirection, { nullable: true, description: 'BENEFIT or COST; defaults to the catalogue\'s direction, and is required for NEUTRAL indicators.' })
+  @Field(() => IndicatorDirection, {
+    nullable: true,
+    description: "BENEFIT or COST; defaults to the catalogue's direction, and is required for NEUTRAL indicators.",
+  })
   @IsOptional()
   direction?: IndicatorDirection;
 

@@ -14,7 +14,8 @@ export enum MeetingPrecision {
 }
 registerEnumType(MeetingPrecision, {
   name: 'MeetingPrecision',
-  description: 'EXACT_YEAR: the source dates this meeting. WITHIN_PERIOD: the source only says it happened within `period`. ANNOUNCED: planned, not confirmed as held.',
+  description:
+    'EXACT_YEAR: the source dates this meeting. WITHIN_PERIOD: the source only says it happened within `period`. ANNOUNCED: planned, not confirmed as held.',
 });
 
 @ObjectType({ description: 'A source document and the passage a directory fact is quoted from.' })
@@ -37,14 +38,15 @@ export class Province {
 }
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A development zone (开发区). Directory facts live here; records come from the zone\'s own service.' })
+@ObjectType({ description: "A development zone (开发区). Directory facts live here; records come from the zone's own service." })
 export class Zone {
   @Field(() => ID) id!: string;
   @Field(() => String) nameZh!: string;
   @Field(() => String) nameEn!: string;
   @Field(() => String, {
     nullable: true,
-    description: 'The county, county-level city or district the zone lies in, by its full official name with 市, 县 or 区 (永康市, 宁国市, 肥西县); null when no source says.',
+    description:
+      'The county, county-level city or district the zone lies in, by its full official name with 市, 县 or 区 (永康市, 宁国市, 肥西县); null when no source says.',
   })
   city!: string | null;
   @Field(() => ZoneLevel) level!: ZoneLevel;
@@ -85,7 +87,10 @@ export class ZoneFailure {
 @ObjectType()
 export class EnterpriseSearchResult {
   @Field(() => Int, { description: 'Matches over every zone that answered.' }) totalCount!: number;
-  @Field(() => [Enterprise], { nullable: 'items', description: 'Items are nullable: an enterprise whose zone fails on the second fetch is null, not the whole list.' })
+  @Field(() => [Enterprise], {
+    nullable: 'items',
+    description: 'Items are nullable: an enterprise whose zone fails on the second fetch is null, not the whole list.',
+  })
   items!: (Enterprise | null)[];
   @Field(() => [ZoneFailure], { description: 'Zones left out because their service failed; never dropped silently.' }) failedZones!: ZoneFailure[];
 }

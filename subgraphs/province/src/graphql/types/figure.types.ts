@@ -11,17 +11,19 @@ export enum ValueSource {
 registerEnumType(ValueSource, {
   name: 'ValueSource',
   description:
-    'Which figures an analysis uses. REPORTED: quoted from source documents only. COMPUTED: aggregated from the zone\'s records only. PREFER_REPORTED: reported where a zone has one, else computed (the cell\'s note says so). ' +
+    "Which figures an analysis uses. REPORTED: quoted from source documents only. COMPUTED: aggregated from the zone's records only. PREFER_REPORTED: reported where a zone has one, else computed (the cell's note says so). " +
     'Computed figures count only when computed over COMPLETE records, unless the analysis sets `computedOverNamedOnly: true`.',
 });
-
 
 export enum CellStatus {
   PRESENT = 'PRESENT',
   MISSING = 'MISSING',
   ZONE_UNAVAILABLE = 'ZONE_UNAVAILABLE',
 }
-registerEnumType(CellStatus, { name: 'CellStatus', description: 'PRESENT: a value. MISSING: the zone has no such figure (note says why). ZONE_UNAVAILABLE: its service failed.' });
+registerEnumType(CellStatus, {
+  name: 'CellStatus',
+  description: 'PRESENT: a value. MISSING: the zone has no such figure (note says why). ZONE_UNAVAILABLE: its service failed.',
+});
 
 export enum FigureKind {
   REPORTED = 'REPORTED',
@@ -31,7 +33,8 @@ export enum FigureKind {
 }
 registerEnumType(FigureKind, {
   name: 'FigureKind',
-  description: 'REPORTED: quoted from a source. COMPUTED: aggregated from records. SYNTHETIC: generated test data. DERIVED: computed by the province from other figures (see `inputs`).',
+  description:
+    'REPORTED: quoted from a source. COMPUTED: aggregated from records. SYNTHETIC: generated test data. DERIVED: computed by the province from other figures (see `inputs`).',
 });
 
 @ObjectType({ description: 'Where a figure comes from: a document and passage, or a computation.' })
@@ -42,7 +45,8 @@ export class CellProvenance {
   @Field(() => String, { nullable: true }) computation!: string | null;
   @Field(() => RecordCompleteness, {
     nullable: true,
-    description: 'COMPUTED figures: completeness of the records it was computed over (NAMED_ONLY: only what the sources name, used only with `computedOverNamedOnly`). Null for other kinds, and for cells saved before it was read.',
+    description:
+      'COMPUTED figures: completeness of the records it was computed over (NAMED_ONLY: only what the sources name, used only with `computedOverNamedOnly`). Null for other kinds, and for cells saved before it was read.',
   })
   recordCompleteness!: RecordCompleteness | null;
   @Field(() => Int, { nullable: true, description: 'COMPUTED figures: how many records it was computed over.' }) recordCount!: number | null;

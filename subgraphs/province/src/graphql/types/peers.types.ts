@@ -13,7 +13,9 @@ export class PeerSuggestionsArgs {
   @MaxLength(100)
   zoneId!: string;
 
-  @Field(() => [CriterionInput], { description: 'What the learner wants to learn about: indicators, weights and which way is better. Bounds (unacceptable/satisfactory) are not used here.' })
+  @Field(() => [CriterionInput], {
+    description: 'What the learner wants to learn about: indicators, weights and which way is better. Bounds (unacceptable/satisfactory) are not used here.',
+  })
   @ArrayMaxSize(30)
   @ValidateNested()
   criteria!: CriterionInput[];
@@ -33,11 +35,15 @@ export class PeerSuggestionsArgs {
 
   @Field(() => Boolean, {
     defaultValue: false,
-    description: 'Also use figures computed over NAMED_ONLY records (only what the sources name) for criteria and size figures. Off by default; when on, the cells say so.',
+    description:
+      'Also use figures computed over NAMED_ONLY records (only what the sources name) for criteria and size figures. Off by default; when on, the cells say so.',
   })
   computedOverNamedOnly = false;
 
-  @Field(() => String, { nullable: true, description: 'Use reported figures whose period starts with this (e.g. "2022"); the latest otherwise. Applies to criteria and size figures.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Use reported figures whose period starts with this (e.g. "2022"); the latest otherwise. Applies to criteria and size figures.',
+  })
   @IsOptional()
   @MaxLength(21)
   period?: string;
@@ -61,14 +67,18 @@ registerEnumType(PeerExclusionReason, {
 export class PeerCriterionGap {
   @Field(() => String, { description: 'Indicator code of the criterion.' }) indicator!: string;
   @Field(() => IndicatorDirection, { description: 'Which way is better for this criterion (BENEFIT or COST).' }) direction!: IndicatorDirection;
-  @Field(() => Float, { description: 'The criterion\'s weight, normalised so the weights sum to 1.' }) weight!: number;
-  @Field(() => FigureCell, { description: 'The learner\'s figure.' }) own!: FigureCell;
-  @Field(() => FigureCell, { description: 'The peer\'s figure.' }) peer!: FigureCell;
-  @Field(() => Float, { nullable: true, description: 'peer − own for BENEFIT, own − peer for COST: positive means the peer is better. Null when either figure is missing.' })
+  @Field(() => Float, { description: "The criterion's weight, normalised so the weights sum to 1." }) weight!: number;
+  @Field(() => FigureCell, { description: "The learner's figure." }) own!: FigureCell;
+  @Field(() => FigureCell, { description: "The peer's figure." }) peer!: FigureCell;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'peer − own for BENEFIT, own − peer for COST: positive means the peer is better. Null when either figure is missing.',
+  })
   gap!: number | null;
   @Field(() => Float, { nullable: true, description: 'gap ÷ |own|. Null when own is 0 or either figure is missing.' }) relativeGap!: number | null;
   @Field(() => Boolean, { nullable: true, description: 'gap > 0. Null when either figure is missing.' }) peerIsStronger!: boolean | null;
-  @Field(() => String, { nullable: true, description: 'Caveats: a missing figure, inexact figures (AT_LEAST, ABOUT), different periods or kinds.' }) note!: string | null;
+  @Field(() => String, { nullable: true, description: 'Caveats: a missing figure, inexact figures (AT_LEAST, ABOUT), different periods or kinds.' }) note!:
+    string | null;
 }
 
 @ObjectType({ description: 'A zone the learner could visit: similar to it and stronger on at least one criterion.' })
@@ -76,16 +86,30 @@ export class PeerSuggestion {
   @Field(() => Int, { description: '1 for the best suggestion.' }) rank!: number;
   @Field(() => Zone, { description: 'The suggested peer.' }) zone!: Zone;
   @Field(() => Float, { description: 'similarity × strongerShare; peers are ordered by score ↓, lead ↓, similarity ↓, zone id ↑.' }) score!: number;
-  @Field(() => Float, { description: 'Overall similarity in [0, 1]: the mean of industrySimilarity and sizeSimilarity, of those available.' }) similarity!: number;
-  @Field(() => Float, { nullable: true, description: 'Cosine similarity of enterprise counts per industry (from enterprise records); null when a side has no industry data.' })
+  @Field(() => Float, { description: 'Overall similarity in [0, 1]: the mean of industrySimilarity and sizeSimilarity, of those available.' })
+  similarity!: number;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Cosine similarity of enterprise counts per industry (from enterprise records); null when a side has no industry data.',
+  })
   industrySimilarity!: number | null;
-  @Field(() => Float, { nullable: true, description: 'Mean over enterprise.count and party_org.count (those both zones have) of max(0, 1 − |ln(a/b)| ÷ ln 10); null when they share none.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Mean over enterprise.count and party_org.count (those both zones have) of max(0, 1 − |ln(a/b)| ÷ ln 10); null when they share none.',
+  })
   sizeSimilarity!: number | null;
-  @Field(() => [String], { description: 'Industries (normalised: lower case, parenthesised detail dropped) both zones have enterprises in.' }) sharedIndustries!: string[];
-  @Field(() => String, { description: 'How each similarity part was computed, or why it is missing; says when an industry profile is a sample.' }) similarityNote!: string;
+  @Field(() => [String], { description: 'Industries (normalised: lower case, parenthesised detail dropped) both zones have enterprises in.' })
+  sharedIndustries!: string[];
+  @Field(() => String, { description: 'How each similarity part was computed, or why it is missing; says when an industry profile is a sample.' })
+  similarityNote!: string;
   @Field(() => Int, { description: 'Number of criteria the peer is stronger on.' }) strongerOn!: number;
-  @Field(() => Float, { description: 'Weight of the criteria the peer is stronger on ÷ weight of all criteria (missing figures count as not stronger).' }) strongerShare!: number;
-  @Field(() => Float, { description: 'Σ weight × gap ÷ range over the criteria compared (range: the largest |value| of the criterion among the zones analysed): how far ahead overall, positive when ahead; breaks ties of score.' }) lead!: number;
+  @Field(() => Float, { description: 'Weight of the criteria the peer is stronger on ÷ weight of all criteria (missing figures count as not stronger).' })
+  strongerShare!: number;
+  @Field(() => Float, {
+    description:
+      'Σ weight × gap ÷ range over the criteria compared (range: the largest |value| of the criterion among the zones analysed): how far ahead overall, positive when ahead; breaks ties of score.',
+  })
+  lead!: number;
   @Field(() => [PeerCriterionGap], { description: 'One entry per criterion, in the order asked.' }) gaps!: PeerCriterionGap[];
 }
 
@@ -96,13 +120,17 @@ export class PeerExclusion {
   @Field(() => String, { description: 'Details: the failure, the missing figures or the rank reached.' }) note!: string;
 }
 
-@ObjectType({ description: 'Peer learning (观摩交流, 先进带动后进): zones similar to the learner that are stronger on the chosen criteria, with the gap on each.' })
+@ObjectType({
+  description: 'Peer learning (观摩交流, 先进带动后进): zones similar to the learner that are stronger on the chosen criteria, with the gap on each.',
+})
 export class PeerSuggestions {
   @Field(() => Zone, { description: 'The learner.' }) zone!: Zone;
   @Field(() => [PeerSuggestion], { description: 'Suggested peers, best first (at most `limit`).' }) peers!: PeerSuggestion[];
   @Field(() => Int, { description: 'Zones in scope other than the learner: every one is either in `peers` or in `notSuggested`.' }) consideredZones!: number;
-  @Field(() => [PeerExclusion], { description: 'Zones in scope not suggested, with the reason: in scope order, then those past the limit in rank order.' }) notSuggested!: PeerExclusion[];
-  @Field(() => [ZoneFailure], { description: 'Zones (the learner included) whose figures or industry profile could not be read; never dropped silently.' }) failedZones!: ZoneFailure[];
+  @Field(() => [PeerExclusion], { description: 'Zones in scope not suggested, with the reason: in scope order, then those past the limit in rank order.' })
+  notSuggested!: PeerExclusion[];
+  @Field(() => [ZoneFailure], { description: 'Zones (the learner included) whose figures or industry profile could not be read; never dropped silently.' })
+  failedZones!: ZoneFailure[];
   @Field(() => String, { description: 'The similarity and score formulas used, in words.' }) method!: string;
 }
 
@@ -134,7 +162,9 @@ export function toPeerSuggestions(
       }),
     ),
     consideredZones: outcome.consideredZones,
-    notSuggested: outcome.notSuggested.map((e) => Object.assign(new PeerExclusion(), { zone: zone(e.zoneId), reason: e.reason as PeerExclusionReason, note: e.note })),
+    notSuggested: outcome.notSuggested.map((e) =>
+      Object.assign(new PeerExclusion(), { zone: zone(e.zoneId), reason: e.reason as PeerExclusionReason, note: e.note }),
+    ),
     failedZones: failures.map((f) => Object.assign(new ZoneFailure(), { zoneId: f.zoneId, service: f.service, message: f.message })),
     method,
   });

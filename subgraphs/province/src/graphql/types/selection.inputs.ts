@@ -7,7 +7,10 @@ export enum RankingMethod {
   WEIGHTED_SUM = 'WEIGHTED_SUM',
   TOPSIS = 'TOPSIS',
 }
-registerEnumType(RankingMethod, { name: 'RankingMethod', description: 'WEIGHTED_SUM: Σ weight × normalised value. TOPSIS: closeness to the ideal, D⁻ ÷ (D⁺ + D⁻).' });
+registerEnumType(RankingMethod, {
+  name: 'RankingMethod',
+  description: 'WEIGHTED_SUM: Σ weight × normalised value. TOPSIS: closeness to the ideal, D⁻ ÷ (D⁺ + D⁻).',
+});
 
 export enum NormalizationKind {
   MIN_MAX = 'MIN_MAX',
@@ -17,7 +20,8 @@ export enum NormalizationKind {
 }
 registerEnumType(NormalizationKind, {
   name: 'NormalizationKind',
-  description: 'MIN_MAX, VECTOR (Euclidean), Z_SCORE, or EFFICACY (功效系数法: 60 at `unacceptable`, 100 at `satisfactory`, fixed bounds, so adding a zone never reorders the others).',
+  description:
+    'MIN_MAX, VECTOR (Euclidean), Z_SCORE, or EFFICACY (功效系数法: 60 at `unacceptable`, 100 at `satisfactory`, fixed bounds, so adding a zone never reorders the others).',
 });
 
 export enum WeightingKind {
@@ -28,14 +32,18 @@ export enum WeightingKind {
 }
 registerEnumType(WeightingKind, {
   name: 'WeightingKind',
-  description: 'GIVEN: the criteria\'s weights. ENTROPY: 熵权法 from the data. AHP: from a pairwise-comparison matrix (refused when its consistency ratio exceeds 0.1). BLEND: blendAlpha × subjective (GIVEN, or AHP when a matrix is given) + (1 − blendAlpha) × entropy.',
+  description:
+    "GIVEN: the criteria's weights. ENTROPY: 熵权法 from the data. AHP: from a pairwise-comparison matrix (refused when its consistency ratio exceeds 0.1). BLEND: blendAlpha × subjective (GIVEN, or AHP when a matrix is given) + (1 − blendAlpha) × entropy.",
 });
 
 export enum MissingValuePolicyKind {
   EXCLUDE = 'EXCLUDE',
   IMPUTE = 'IMPUTE',
 }
-registerEnumType(MissingValuePolicyKind, { name: 'MissingValuePolicyKind', description: 'EXCLUDE: a zone lacking a criterion is excluded with the reason. IMPUTE: the value is imputed by `rule` and reported.' });
+registerEnumType(MissingValuePolicyKind, {
+  name: 'MissingValuePolicyKind',
+  description: 'EXCLUDE: a zone lacking a criterion is excluded with the reason. IMPUTE: the value is imputed by `rule` and reported.',
+});
 
 export enum ImputationRule {
   MIN = 'MIN',
@@ -43,13 +51,19 @@ export enum ImputationRule {
   MEDIAN = 'MEDIAN',
   WORST = 'WORST',
 }
-registerEnumType(ImputationRule, { name: 'ImputationRule', description: 'Imputed from the other candidates\' observed values. WORST: the least favourable (min for benefit, max for cost criteria).' });
+registerEnumType(ImputationRule, {
+  name: 'ImputationRule',
+  description: "Imputed from the other candidates' observed values. WORST: the least favourable (min for benefit, max for cost criteria).",
+});
 
 @InputType({ description: 'How criterion weights are obtained.' })
 export class WeightingInput {
   @Field(() => WeightingKind) kind!: WeightingKind;
 
-  @Field(() => [[Float]], { nullable: true, description: 'AHP pairwise-comparison matrix, rows and columns in criteria order (a_ij = importance of i over j, a_ji = 1/a_ij).' })
+  @Field(() => [[Float]], {
+    nullable: true,
+    description: 'AHP pairwise-comparison matrix, rows and columns in criteria order (a_ij = importance of i over j, a_ji = 1/a_ij).',
+  })
   @IsOptional()
   @ArrayMaxSize(10)
   ahpMatrix?: number[][];
@@ -75,7 +89,10 @@ export class MinimumInput {
 
 @InputType()
 export class SelectionConstraintsInput {
-  @Field(() => Int, { nullable: true, description: 'Exclude zones that hosted a provincial on-site meeting in the last N years up to asOfYear; 0 turns a preset\'s rule off.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Exclude zones that hosted a provincial on-site meeting in the last N years up to asOfYear; 0 turns a preset's rule off.",
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -123,12 +140,19 @@ export class RobustnessInput {
   dethrone?: boolean;
 }
 
-@InputType({ description: 'A benchmark-site selection. A preset supplies defaults; every field given here overrides it (criteria replace the preset\'s list).' })
+@InputType({ description: "A benchmark-site selection. A preset supplies defaults; every field given here overrides it (criteria replace the preset's list)." })
 export class BenchmarkSelectionInput {
   @Field(() => String, { nullable: true, description: 'Preset code (see benchmarkPresets).' }) @IsOptional() @MaxLength(60) preset?: string;
   @Field(() => [ID], { nullable: true, description: 'Candidates: only these zones.' }) @IsOptional() @ArrayMaxSize(1000) zoneIds?: string[];
-  @Field(() => [String], { nullable: true, description: 'Candidates: zones of these provinces. Default every zone.' }) @IsOptional() @ArrayMaxSize(40) provinces?: string[];
-  @Field(() => [CriterionInput], { nullable: true, description: 'Required without a preset.' }) @IsOptional() @ArrayMaxSize(30) @ValidateNested() criteria?: CriterionInput[];
+  @Field(() => [String], { nullable: true, description: 'Candidates: zones of these provinces. Default every zone.' })
+  @IsOptional()
+  @ArrayMaxSize(40)
+  provinces?: string[];
+  @Field(() => [CriterionInput], { nullable: true, description: 'Required without a preset.' })
+  @IsOptional()
+  @ArrayMaxSize(30)
+  @ValidateNested()
+  criteria?: CriterionInput[];
   @Field(() => RankingMethod, { nullable: true, description: 'Default WEIGHTED_SUM.' }) @IsOptional() method?: RankingMethod;
   @Field(() => NormalizationKind, { nullable: true, description: 'Default MIN_MAX (VECTOR for TOPSIS).' }) @IsOptional() normalization?: NormalizationKind;
   @Field(() => WeightingInput, { nullable: true, description: 'Default GIVEN.' }) @IsOptional() @ValidateNested() weighting?: WeightingInput;

@@ -13,7 +13,8 @@ export enum ExclusionReason {
 }
 registerEnumType(ExclusionReason, {
   name: 'ExclusionReason',
-  description: 'ZONE_UNAVAILABLE: its service failed. HOSTED_RECENTLY: hosted an on-site meeting within the excluded years. BELOW_MINIMUM: misses a required minimum. MISSING_VALUE: lacks a criterion under the EXCLUDE policy.',
+  description:
+    'ZONE_UNAVAILABLE: its service failed. HOSTED_RECENTLY: hosted an on-site meeting within the excluded years. BELOW_MINIMUM: misses a required minimum. MISSING_VALUE: lacks a criterion under the EXCLUDE policy.',
 });
 
 export enum ZoneStanding {
@@ -29,7 +30,8 @@ registerEnumType(ZoneStanding, { name: 'ZoneStanding', description: 'Where a zon
 @ObjectType({ description: 'A criterion of a preset, with the dimension it stands for and why it is there.' })
 export class PresetCriterion {
   @Field(() => String) indicator!: string;
-  @Field(() => IndicatorDefinition, { nullable: true, description: 'Null only if the code left the catalogue after the preset was stored.' }) definition!: IndicatorDefinition | null;
+  @Field(() => IndicatorDefinition, { nullable: true, description: 'Null only if the code left the catalogue after the preset was stored.' })
+  definition!: IndicatorDefinition | null;
   @Field(() => Float) weight!: number;
   @Field(() => IndicatorDirection) direction!: IndicatorDirection;
   @Field(() => Float, { nullable: true }) unacceptable!: number | null;
@@ -96,14 +98,15 @@ export class SelectionSettingsView {
   @Field(() => ValueSource) source!: ValueSource;
   @Field(() => Boolean, {
     nullable: true,
-    description: 'Whether figures computed over NAMED_ONLY records were used. Null for runs saved before this setting existed: those used computed figures whatever records they were computed over.',
+    description:
+      'Whether figures computed over NAMED_ONLY records were used. Null for runs saved before this setting existed: those used computed figures whatever records they were computed over.',
   })
   computedOverNamedOnly!: boolean | null;
   @Field(() => String, { nullable: true }) period!: string | null;
   @Field(() => Int) top!: number;
 }
 
-@ObjectType({ description: 'One criterion\'s part of a zone\'s score; the contributions add up to the score.' })
+@ObjectType({ description: "One criterion's part of a zone's score; the contributions add up to the score." })
 export class CriterionContribution {
   @Field(() => String) indicator!: string;
   @Field(() => Float, { description: 'The value scored (imputed when `imputed`).' }) raw!: number;
@@ -122,7 +125,8 @@ export class RankedSite {
   @Field(() => Boolean, { description: 'Among the top `top` ranks: a benchmark site.' }) selected!: boolean;
   @Field(() => [CriterionContribution]) breakdown!: CriterionContribution[];
   @Field(() => [String]) imputedIndicators!: string[];
-  @Field(() => [Float], { nullable: true, description: 'Monte Carlo: share of weight draws in which the zone took rank 1, 2, ...' }) rankAcceptability!: number[] | null;
+  @Field(() => [Float], { nullable: true, description: 'Monte Carlo: share of weight draws in which the zone took rank 1, 2, ...' }) rankAcceptability!:
+    number[] | null;
   @Field(() => Float, { nullable: true }) probabilityFirst!: number | null;
   @Field(() => Float, { nullable: true }) meanRank!: number | null;
 }
@@ -156,7 +160,7 @@ export class RankChange {
   @Field(() => Int) newRank!: number;
 }
 
-@ObjectType({ description: 'One criterion\'s weight moved by ±delta (others renormalised) and the ranks that changed.' })
+@ObjectType({ description: "One criterion's weight moved by ±delta (others renormalised) and the ranks that changed." })
 export class WeightPerturbation {
   @Field(() => String) indicator!: string;
   @Field(() => String, { description: 'increase or decrease' }) direction!: string;
@@ -165,7 +169,7 @@ export class WeightPerturbation {
   @Field(() => [RankChange]) rankChanges!: RankChange[];
 }
 
-@ObjectType({ description: 'The smallest change of one criterion\'s weight (others rescaled) that puts another zone first.' })
+@ObjectType({ description: "The smallest change of one criterion's weight (others rescaled) that puts another zone first." })
 export class DethroneFinding {
   @Field(() => Zone) winner!: Zone;
   @Field(() => String) indicator!: string;
@@ -220,7 +224,7 @@ export class FigureChange {
   @Field(() => FigureCell, { nullable: true }) current!: FigureCell | null;
 }
 
-@ObjectType({ description: 'The saved run\'s settings on today\'s data, and what moved.' })
+@ObjectType({ description: "The saved run's settings on today's data, and what moved." })
 export class SelectionRerun {
   @Field(() => BenchmarkSelection) result!: BenchmarkSelection;
   @Field(() => Boolean) selectionChanged!: boolean;

@@ -20,7 +20,8 @@ export class SourcePassage {
   @Field(() => String, { description: 'File name of the article.' }) document!: string;
   @Field(() => String, { description: 'The passage as quoted.' }) passage!: string;
   @Field(() => SourceDocument, { nullable: true, description: 'The article; null when no article has this file name.' }) source!: SourceDocument | null;
-  @Field(() => Boolean, { description: 'Whether the passage occurs in the article (whitespace ignored, as the articles wrap lines mid-sentence).' }) found!: boolean;
+  @Field(() => Boolean, { description: 'Whether the passage occurs in the article (whitespace ignored, as the articles wrap lines mid-sentence).' })
+  found!: boolean;
   @Field(() => Int, { nullable: true, description: 'Character offset of the passage in the article text.' }) offset!: number | null;
   @Field(() => String, { nullable: true, description: 'Up to 120 characters before the passage (line wraps undone).' }) before!: string | null;
   @Field(() => String, { nullable: true, description: 'Up to 120 characters after the passage (line wraps undone).' }) after!: string | null;
