@@ -1,1 +1,2 @@
-export {};
+export * from './principal/principal';
+export * from './principal/principalHeader';
