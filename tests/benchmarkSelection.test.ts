@@ -321,11 +321,14 @@ describe('benchmark-site selection on the seeded stack', () => {
       expect(list.data!.selectionRuns.map((r) => r.id)).toContain(run.id);
     });
 
-    it('answers null for an unknown run and BAD_USER_INPUT for a malformed id; a refused save stores nothing', async () => {
+    it('answers null plus NOT_FOUND for an unknown run and BAD_USER_INPUT for a malformed id; a refused save stores nothing', async () => {
       const before = await stack.province.database.dataSource.query(`SELECT count(*)::int AS n FROM selection_run`);
       const unknown = await postGraphQL<{ selectionRun: null }>(stack.gatewayUrl, `{ selectionRun(id: "00000000-0000-4000-8000-000000000000") { id } }`);
-      expect(unknown.errors).toBeUndefined();
       expect(unknown.data!.selectionRun).toBeNull();
+      expect(unknown.errors?.[0]).toMatchObject({
+        message: 'selection run "00000000-0000-4000-8000-000000000000" not found (see selectionRuns)',
+        extensions: { code: 'NOT_FOUND', id: '00000000-0000-4000-8000-000000000000' },
+      });
       const malformed = await postGraphQL(stack.gatewayUrl, `{ selectionRun(id: "42") { id } }`);
       expect(malformed.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
       const refused = await postGraphQL(stack.gatewayUrl, `mutation { saveSelectionRun(title: "   ", input: { preset: "onsite_meeting_host" }) { id } }`);

@@ -1,3 +1,4 @@
+import { ERRORS } from '@devzone/errors';
 import { isDeepStrictEqual } from 'node:util';
 import { In } from 'typeorm';
 import { validateArgumentNamed } from '@devzone/subgraph-kit';
@@ -79,10 +80,11 @@ export class SelectionResolver {
     return runView(ctx, await saveRun(ctx, title, run));
   }
 
-  @Query(() => SelectionRun, { nullable: true, description: 'A saved run by id; null when there is none.' })
+  @Query(() => SelectionRun, { nullable: true, description: 'A saved run by id; null plus NOT_FOUND naming the id when there is none.' })
   async selectionRun(@Arg('id', () => ID) id: string, @Ctx() ctx: ProvinceContext): Promise<SelectionRun | null> {
     const row = await findRun(ctx, id);
-    return row ? runView(ctx, row) : null;
+    if (!row) throw ERRORS.NOT_FOUND.err(`selection run "${id}" not found (see selectionRuns)`, { id });
+    return runView(ctx, row);
   }
 
   @Query(() => [SelectionRun], { description: 'Saved runs, newest first.' })
