@@ -120,6 +120,15 @@ describe('benchmark-site selection on the seeded stack', () => {
     expect(Object.fromEntries(stack.zoneServices.map((s) => [s.name, s.stats.requests]))).toEqual({ yongkang: 0, chengxi: 0, jinjiang: 0, anhui: 1 });
   });
 
+  it('keeps the province codes in the settings whatever name the analyst typed', async () => {
+    const body = await postGraphQL<{ selectBenchmarkSites: { settings: { provinces: string[] | null } } }>(
+      stack.gatewayUrl,
+      `{ selectBenchmarkSites(input: { preset: "onsite_meeting_host", provinces: ["安徽省", "Zhejiang"] }) { settings { provinces } } }`,
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.selectBenchmarkSites.settings.provinces).toEqual(['anhui', 'zhejiang']);
+  });
+
   it('counts no hosting when the rule is switched off, and reports criteria nobody has', async () => {
     const body = await select({ preset: 'party_building_quality', constraints: { excludeHostedWithinYears: 0 } });
     expect(body.errors).toBeUndefined();

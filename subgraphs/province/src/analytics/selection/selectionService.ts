@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ERRORS } from '@devzone/errors';
+import { provinceCodesOf } from '../../directory/provinceArgs';
 import type { ProvinceContext } from '../../graphql/context.type';
 import type { BenchmarkSelectionInput } from '../../graphql/types/selection.inputs';
 import { BenchmarkPresetRow, SelectionRunRow } from '../../db/entities';
@@ -33,7 +34,9 @@ export async function runOnCurrentData(ctx: ProvinceContext, settings: Selection
 
 /** Resolves an analyst's input (preset, overrides, defaults) and runs it on data read now. */
 export async function selectBenchmarkSites(ctx: ProvinceContext, input: BenchmarkSelectionInput): Promise<SelectionRunData> {
-  const settings = resolveSelectionSettings(input, await presetFor(ctx, input.preset), new Date().getFullYear());
+  // A saved run keeps the province codes, not the names an analyst typed (安徽, Anhui).
+  const provinces = input.provinces ? await provinceCodesOf(ctx.dataSource, input.provinces, 'input.provinces') : input.provinces;
+  const settings = resolveSelectionSettings({ ...input, provinces }, await presetFor(ctx, input.preset), new Date().getFullYear());
   return runOnCurrentData(ctx, settings);
 }
 
