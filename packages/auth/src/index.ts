@@ -1,2 +1,3 @@
 export * from './principal/principal';
 export * from './principal/principalHeader';
+export * from './signing';

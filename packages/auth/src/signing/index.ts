@@ -1,0 +1,4 @@
+export * from './signatureHeaders';
+export * from './signingKeys';
+export * from './signRequest';
+export * from './verifyRequest';
