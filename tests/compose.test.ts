@@ -9,13 +9,15 @@
  *   province, each service's DATABASE_URL pointing at its own; ZONE_SERVICES valid
  *   and identical for the gateway and the province, every zone id backed by a seed
  *   file; every command running a compiled entry point of an existing source file;
- *   every environment variable one the service actually reads; the gateway alone
- *   published, on port 4000.
+ *   every environment variable one the service actually reads; one SERVICE_SIGNING_KEYS,
+ *   required, for every Node service, and healthchecks on the open GET /health; the
+ *   gateway alone published, on port 4000.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import Ajv, { type ErrorObject } from 'ajv';
 import { parse } from 'yaml';
+import { parseSigningKeys } from '@devzone/auth';
 import { StaticZoneServiceRegistry } from '@devzone/registry';
 import { loadGatewayConfig } from '@devzone/gateway';
 import { provinceEnvSchema } from '@devzone/province';
@@ -40,7 +42,7 @@ const APP_SERVICES = [...DATABASE_OWNERS, 'gateway'];
  * What gateway/src/config.ts reads (its zod schema is not exported): PORT,
  * PROVINCE_URL, ZONE_TIMEOUT_MS, plus ZONE_SERVICES through the registry.
  */
-const GATEWAY_VARIABLES = ['PORT', 'HOST', 'PROVINCE_URL', 'ZONE_TIMEOUT_MS', 'ZONE_SERVICES'];
+const GATEWAY_VARIABLES = ['PORT', 'HOST', 'PROVINCE_URL', 'ZONE_TIMEOUT_MS', 'ZONE_SERVICES', 'SERVICE_SIGNING_KEYS'];
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 interface Service {
@@ -90,8 +92,11 @@ function interpolate(value: Json, env: Readonly<Record<string, string | undefine
 }
 
 const rawDocument = parse(readFileSync(COMPOSE_FILE, 'utf8')) as Json;
-/** The file as `docker compose` sees it with no variables set in the environment. */
-const compose = interpolate(rawDocument, {}) as unknown as ComposeFile;
+/** SERVICE_SIGNING_KEYS has no default: a deployment sets it (here, during a rotation: two keys). */
+const DEPLOYMENT_KEYS = `k2026:${'n'.repeat(64)},k2025:${'o'.repeat(64)}`;
+
+/** The file as `docker compose` sees it with only the required SERVICE_SIGNING_KEYS set. */
+const compose = interpolate(rawDocument, { SERVICE_SIGNING_KEYS: DEPLOYMENT_KEYS }) as unknown as ComposeFile;
 const services = compose.services;
 
 function service(name: string): Service {
@@ -186,7 +191,8 @@ describe('docker-compose.yml against the Compose Specification schema', () => {
     expect(() => interpolateString('${X:?set X}', {}, 't')).toThrow(/X is required/);
     // The file itself: the password default and the escaped healthcheck variables.
     expect(environmentOf('db-province').POSTGRES_PASSWORD).toBe('devzone');
-    expect(interpolate(rawDocument, { POSTGRES_PASSWORD: 's3cret' })).toMatchObject({
+    expect(() => interpolate(rawDocument, {})).toThrow(/SERVICE_SIGNING_KEYS is required \(set a shared signing key\)/);
+    expect(interpolate(rawDocument, { POSTGRES_PASSWORD: 's3cret', SERVICE_SIGNING_KEYS: DEPLOYMENT_KEYS })).toMatchObject({
       services: { 'zone-anhui': { environment: { DATABASE_URL: 'postgres://devzone:s3cret@db-anhui:5432/devzone_anhui' } } },
     });
     expect(JSON.stringify(service('db-province').healthcheck?.test)).toContain('${POSTGRES_USER}');
@@ -267,6 +273,16 @@ describe('docker-compose.yml: services and databases', () => {
     for (const name of Object.keys(services).filter((other) => other !== 'gateway')) expect([name, publishedPorts(name)]).toEqual([name, []]);
   });
 
+  it('gives every Node service the one SERVICE_SIGNING_KEYS, and checks zone and province health on the open GET /health', () => {
+    const expected = parseSigningKeys(DEPLOYMENT_KEYS);
+    for (const name of APP_SERVICES) expect([name, parseSigningKeys(environmentOf(name).SERVICE_SIGNING_KEYS)]).toEqual([name, expected]);
+    for (const name of DATABASE_OWNERS) {
+      const test = JSON.stringify(service(name).healthcheck?.test ?? '');
+      // A GraphQL POST there would be refused (unsigned): the healthcheck must not need a signature.
+      expect([name, test.includes("'/health'"), test.includes('POST')]).toEqual([name, true, false]);
+    }
+  });
+
   it('starts the gateway after the province and every zone service are healthy', () => {
     expect(dependenciesOf('gateway')).toEqual(Object.fromEntries(DATABASE_OWNERS.map((name) => [name, 'service_healthy'])));
     for (const name of DATABASE_OWNERS) expect([name, service(name).healthcheck?.test]).toEqual([name, expect.anything()]);
@@ -321,6 +337,7 @@ describe('docker-compose.yml: environment variables the services read', () => {
       expect([composeName, Object.keys(env).filter((key) => !known.includes(key))]).toEqual([composeName, []]);
       const parsed = zoneServiceEnvSchema.parse(env);
       expect([composeName, parsed.PORT, parsed.HOST, parsed.DATABASE_URL]).toEqual([composeName, ZONE_SERVICES[name].port, '0.0.0.0', expect.any(String)]);
+      expect([composeName, parsed.SERVICE_SIGNING_KEYS.map((key) => key.id)]).toEqual([composeName, ['k2026', 'k2025']]);
     }
   });
 
@@ -332,6 +349,7 @@ describe('docker-compose.yml: environment variables the services read', () => {
     expect(parsed.PORT).toBe(4001);
     expect(parsed.HOST).toBe('0.0.0.0');
     expect(parsed.DATABASE_URL).toEqual(expect.any(String));
+    expect(parsed.SERVICE_SIGNING_KEYS.map((key) => key.id)).toEqual(['k2026', 'k2025']);
     const gatewayUrl = new URL(parsed.GATEWAY_URL);
     expect([gatewayUrl.hostname, gatewayUrl.port, gatewayUrl.pathname]).toEqual(['gateway', environmentOf('gateway').PORT, '/graphql']);
   });

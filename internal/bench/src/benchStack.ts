@@ -1,4 +1,5 @@
 import type { RunningProvinceService } from '@devzone/province';
+import type { SigningKeys } from '@devzone/stack';
 import type { RunningZoneService } from '@devzone/zone-subgraph';
 import type { DelayProxy } from './delayProxy';
 
@@ -9,6 +10,8 @@ export interface BenchStack {
   gatewayUrl: string;
   zoneServices: readonly RunningZoneService[];
   province: RunningProvinceService;
+  /** The run's service keys: asking a zone service directly needs a signed request. */
+  signingKeys: SigningKeys;
   /** Delay proxies in front of the zone services, by service name; empty when not proxied. */
   proxies: ReadonlyMap<string, DelayProxy>;
   /** Every zone in the directory of this stack. */
@@ -23,6 +26,7 @@ export interface StartedSystem {
   gatewayUrl: string;
   zoneServices: readonly RunningZoneService[];
   province: RunningProvinceService;
+  signingKeys: SigningKeys;
   proxies?: ReadonlyMap<string, DelayProxy>;
   stop(): Promise<void>;
 }
@@ -34,6 +38,7 @@ export function benchStackOf(system: StartedSystem, about: Pick<BenchStack, 'lab
     gatewayUrl: system.gatewayUrl,
     zoneServices: system.zoneServices,
     province: system.province,
+    signingKeys: system.signingKeys,
     proxies: system.proxies ?? new Map(),
     stop: async () => {
       await system.stop();

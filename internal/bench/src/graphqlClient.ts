@@ -1,4 +1,5 @@
 import { Agent, request } from 'node:http';
+import { postSignedGraphQL, type SigningKeys } from '@devzone/stack';
 
 export interface GraphQLError {
   message: string;
@@ -50,6 +51,20 @@ export function postGraphQL<T>(url: string, query: string, variables: Record<str
     req.on('error', reject);
     req.end(body);
   });
+}
+
+/** Like queryOrThrow, for a zone or province service asked directly: signed with the run's keys, as the gateway signs. */
+export async function signedQueryOrThrow<T>(url: string, keys: SigningKeys, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const answer = await postSignedGraphQL<T>(url, keys, query, variables);
+  if (answer.errors && answer.errors.length > 0)
+    throw new Error(
+      `GraphQL errors from ${url}: ${answer.errors
+        .slice(0, 3)
+        .map((e) => e.message)
+        .join('; ')}`,
+    );
+  if (answer.data === undefined || answer.data === null) throw new Error(`no data from ${url}`);
+  return answer.data;
 }
 
 /** Like postGraphQL, but any GraphQL error or missing data is a bench failure (a figure over errors would mislead). */

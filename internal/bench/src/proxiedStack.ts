@@ -1,7 +1,7 @@
 import { startGateway } from '@devzone/gateway';
 import { loadDirectoryFile, startProvinceService, type RunningProvinceService } from '@devzone/province';
 import { StaticZoneServiceRegistry } from '@devzone/registry';
-import type { StackZoneService } from '@devzone/stack';
+import { generateSigningKeys, type SigningKeys, type StackZoneService } from '@devzone/stack';
 import { startZoneService, type RunningZoneService } from '@devzone/zone-subgraph';
 import { DelayProxy } from './delayProxy';
 
@@ -18,6 +18,7 @@ export interface RunningProxiedStack {
   province: RunningProvinceService;
   zoneServices: RunningZoneService[];
   proxies: Map<string, DelayProxy>;
+  signingKeys: SigningKeys;
   stop(): Promise<void>;
 }
 
@@ -29,6 +30,7 @@ export interface RunningProxiedStack {
  */
 export async function startProxiedStack(options: ProxiedStackOptions): Promise<RunningProxiedStack> {
   const host = '127.0.0.1';
+  const signingKeys = generateSigningKeys();
   const started: { stop(): Promise<void> }[] = [];
   try {
     const zoneServices: RunningZoneService[] = [];
@@ -41,6 +43,7 @@ export async function startProxiedStack(options: ProxiedStackOptions): Promise<R
         synthetic,
         port: 0,
         host,
+        signingKeys,
       });
       started.push(service);
       zoneServices.push(service);
@@ -57,9 +60,10 @@ export async function startProxiedStack(options: ProxiedStackOptions): Promise<R
       gatewayUrl: () => gatewayUrl,
       port: 0,
       host,
+      signingKeys,
     });
     started.push(province);
-    const gateway = await startGateway({ port: 0, host, provinceUrl: province.url, registry });
+    const gateway = await startGateway({ port: 0, host, provinceUrl: province.url, registry, signingKeys });
     gatewayUrl = gateway.url;
     started.push(gateway);
     return {
@@ -67,6 +71,7 @@ export async function startProxiedStack(options: ProxiedStackOptions): Promise<R
       province,
       zoneServices,
       proxies,
+      signingKeys,
       stop: async () => {
         for (const part of started.reverse()) await part.stop().catch(() => undefined);
       },

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { generateSigningKeys, type SigningKeys } from '@devzone/auth';
 import { startGateway, type RunningGateway } from '@devzone/gateway';
 import { loadDirectoryFile, startProvinceService, type RunningProvinceService } from '@devzone/province';
 import { StaticZoneServiceRegistry } from '@devzone/registry';
@@ -28,6 +29,8 @@ export interface StackOptions {
   /** Per-service timeout the gateway allows a zone. @default 5000 */
   zoneTimeoutMs?: number;
   log?: (line: string) => void;
+  /** The keys every service signs and verifies with. @default a random key for this run, shared in-process */
+  signingKeys?: SigningKeys;
 }
 
 export interface RunningStack {
@@ -36,6 +39,8 @@ export interface RunningStack {
   zoneServices: RunningZoneService[];
   gateway: RunningGateway;
   province: RunningProvinceService;
+  /** The keys of this run: a request a test sends straight to a service must be signed with them. */
+  signingKeys: SigningKeys;
   /** Stops one zone service (failure tests); the rest keep running. */
   stopZoneService(name: string): Promise<void>;
   stop(): Promise<void>;
@@ -48,6 +53,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const log = options.log ?? (() => undefined);
   const free = options.ports === 'free';
   const host = options.host ?? '127.0.0.1';
+  const signingKeys = options.signingKeys ?? generateSigningKeys();
   const definitions: readonly StackZoneService[] = options.zoneServices ?? ZONE_SERVICES.map((definition) => ({ definition }));
   const started: { stop(): Promise<void> }[] = [];
   try {
@@ -60,6 +66,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         synthetic,
         port: free ? 0 : definition.defaultPort,
         host,
+        signingKeys,
       });
       started.push(service);
       zoneServices.push(service);
@@ -74,6 +81,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       gatewayUrl: () => gatewayUrl,
       port: free ? 0 : 4001,
       host,
+      signingKeys,
     });
     started.push(province);
     log(`province service at ${province.url}`);
@@ -83,6 +91,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       provinceUrl: province.url,
       registry,
       timeoutMs: options.zoneTimeoutMs,
+      signingKeys,
     });
     gatewayUrl = gateway.url;
     started.push(gateway);
@@ -93,6 +102,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       zoneServices,
       gateway,
       province,
+      signingKeys,
       stopZoneService: async (name) => {
         const service = zoneServices.find((s) => s.name === name);
         if (!service) throw new Error(`no zone service "${name}"`);

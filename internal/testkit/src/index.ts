@@ -5,3 +5,4 @@ export * from './browser/findChromium';
 export * from './browser/launchChromium';
 export * from './browser/describeInBrowser';
 export * from './browser/graphiqlEditors';
+export { generateSigningKeys, postSignedGraphQL, type SignedGraphQLBody } from '@devzone/stack';

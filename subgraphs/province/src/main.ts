@@ -30,6 +30,7 @@ runFromEnvironment({
         gatewayUrl: () => config.GATEWAY_URL,
         port: config.PORT,
         host: config.HOST,
+        signingKeys: config.SERVICE_SIGNING_KEYS,
       });
       return {
         url: service.url,

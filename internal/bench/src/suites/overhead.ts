@@ -1,5 +1,5 @@
 import type { BenchContext, Suite } from '../context';
-import { queryOrThrow } from '../graphqlClient';
+import { queryOrThrow, signedQueryOrThrow } from '../graphqlClient';
 import { startRealStack } from '../realStack';
 import { sampleSequential } from '../sample';
 import { summarize } from '../stats';
@@ -59,7 +59,9 @@ export const overheadSuite: Suite = {
     for (const shape of SHAPES) {
       const service = stack.zoneServices.find((s) => s.name === shape.service);
       if (!service) throw new Error(`no zone service ${shape.service}`);
-      const direct = summarize(await sampleSequential(() => queryOrThrow(service.url, shape.direct.query, shape.direct.variables), ctx.sizes.overhead));
+      const direct = summarize(
+        await sampleSequential(() => signedQueryOrThrow(service.url, stack.signingKeys, shape.direct.query, shape.direct.variables), ctx.sizes.overhead),
+      );
       const viaGateway = summarize(
         await sampleSequential(() => queryOrThrow(stack.gatewayUrl, shape.gateway.query, shape.gateway.variables), ctx.sizes.overhead),
       );

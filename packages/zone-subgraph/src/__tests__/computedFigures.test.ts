@@ -1,7 +1,10 @@
-import { createTestDatabase, pgTargets, postGraphQL, type TestDatabase } from '@devzone/testkit';
+import { createTestDatabase, pgTargets, generateSigningKeys, postSignedGraphQL, type TestDatabase } from '@devzone/testkit';
 import type { Completeness } from '../records/recordKinds';
 import type { WritableZoneSeed } from '../seed/seedSchema';
 import { startZoneService, type RunningZoneService } from '../service/startZoneService';
+
+/** The service answers signed requests only: the tests sign as the gateway does. */
+const KEYS = generateSigningKeys();
 
 const every = (c: Completeness) => ({ enterprises: c, partyOrganizations: c, honors: c, alliances: c, serviceStations: c });
 
@@ -121,7 +124,7 @@ describe.each(pgTargets())('computed figures and record completeness on $label P
 
   beforeAll(async () => {
     database = await createTestDatabase(adminUrl, `computed_${label}`);
-    service = await startZoneService({ name: 'completeness', databaseUrl: database.url, seeds: [named, full, undated], synthetic: true });
+    service = await startZoneService({ name: 'completeness', databaseUrl: database.url, seeds: [named, full, undated], synthetic: true, signingKeys: KEYS });
     await service.database.dataSource.query(`UPDATE zone SET records_as_of = NULL WHERE id = 'undated'`);
   });
 
@@ -131,7 +134,7 @@ describe.each(pgTargets())('computed figures and record completeness on $label P
   });
 
   const ask = async (zoneIds: string[], variables: { codes?: string[]; period?: string } = {}): Promise<ZoneAnswer[]> => {
-    const body = await postGraphQL<{ _entities: ZoneAnswer[] }>(service.url, QUERY, {
+    const body = await postSignedGraphQL<{ _entities: ZoneAnswer[] }>(service.url, KEYS, QUERY, {
       representations: zoneIds.map((id) => ({ __typename: 'Zone', id })),
       ...variables,
     });
@@ -237,8 +240,9 @@ describe.each(pgTargets())('computed figures and record completeness on $label P
   });
 
   it('refuses an unknown code in unassessedIndicators, naming it', async () => {
-    const body = await postGraphQL(
+    const body = await postSignedGraphQL(
       service.url,
+      KEYS,
       `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Zone { unassessedIndicators(codes: ["made.up"]) { code } } } }`,
       {
         r: [{ __typename: 'Zone', id: 'named' }],

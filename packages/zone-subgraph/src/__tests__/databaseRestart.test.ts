@@ -1,7 +1,10 @@
 import { Client } from 'pg';
 import { generateZones } from '@devzone/synthetic';
-import { createTestDatabase, pgTargets, postGraphQL, type TestDatabase } from '@devzone/testkit';
+import { createTestDatabase, pgTargets, generateSigningKeys, postSignedGraphQL, type TestDatabase } from '@devzone/testkit';
 import { startZoneService, type RunningZoneService } from '../service/startZoneService';
+
+/** The service answers signed requests only: the tests sign as the gateway does. */
+const KEYS = generateSigningKeys();
 
 const QUERY = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Zone { id enterprises(first: 3) { totalCount } } } }`;
 
@@ -25,7 +28,7 @@ describe.each(pgTargets())('zone service across a database restart ($label Postg
 
   beforeAll(async () => {
     database = await createTestDatabase(adminUrl, `restart_${label}`);
-    service = await startZoneService({ name: 'restart', databaseUrl: database.url, seeds: zones, synthetic: true });
+    service = await startZoneService({ name: 'restart', databaseUrl: database.url, seeds: zones, synthetic: true, signingKeys: KEYS });
   });
 
   afterAll(async () => {
@@ -34,14 +37,14 @@ describe.each(pgTargets())('zone service across a database restart ($label Postg
   });
 
   it('keeps running, answers again once the database is back, and keeps every row', async () => {
-    const before = await postGraphQL<{ _entities: { enterprises: { totalCount: number } }[] }>(service.url, QUERY, { r: representations });
+    const before = await postSignedGraphQL<{ _entities: { enterprises: { totalCount: number } }[] }>(service.url, KEYS, QUERY, { r: representations });
     expect(before.errors).toBeUndefined();
     expect(await cutConnections(adminUrl, database.name)).toBeGreaterThan(0);
 
     // The pool drops the dead connections; at worst one request fails with a clear error, the process survives.
     const answers = [];
     for (let attempt = 0; attempt < 3; attempt += 1) {
-      answers.push(await postGraphQL<{ _entities: { enterprises: { totalCount: number } }[] }>(service.url, QUERY, { r: representations }));
+      answers.push(await postSignedGraphQL<{ _entities: { enterprises: { totalCount: number } }[] }>(service.url, KEYS, QUERY, { r: representations }));
       if (!answers[answers.length - 1].errors) break;
     }
     const last = answers[answers.length - 1];

@@ -1,8 +1,11 @@
 import { generateZones } from '@devzone/synthetic';
-import { createTestDatabase, pgTargets, postGraphQL, type TestDatabase } from '@devzone/testkit';
+import { createTestDatabase, pgTargets, generateSigningKeys, postSignedGraphQL, type TestDatabase } from '@devzone/testkit';
 import { ZoneRow } from '../db/entities';
 import { writeZoneSeeds } from '../seed/writeSeed';
 import { startZoneService, type RunningZoneService } from '../service/startZoneService';
+
+/** The service answers signed requests only: the tests sign as the gateway does. */
+const KEYS = generateSigningKeys();
 
 const ENTITIES = /* GraphQL */ `
   query ($representations: [_Any!]!, $first: Int!) {
@@ -66,7 +69,7 @@ describe.each(pgTargets())('zone service on $label PostgreSQL', ({ adminUrl, lab
 
   beforeAll(async () => {
     database = await createTestDatabase(adminUrl, `zone_${label}`);
-    service = await startZoneService({ name: 'synthetic', databaseUrl: database.url, seeds: zones, synthetic: true });
+    service = await startZoneService({ name: 'synthetic', databaseUrl: database.url, seeds: zones, synthetic: true, signingKeys: KEYS });
   });
 
   afterAll(async () => {
@@ -77,7 +80,7 @@ describe.each(pgTargets())('zone service on $label PostgreSQL', ({ adminUrl, lab
   const representations = zones.map((z) => ({ __typename: 'Zone', id: z.zone.id }));
 
   it('resolves zone entities in order with their pages, trees and figures', async () => {
-    const body = await postGraphQL<{
+    const body = await postSignedGraphQL<{
       _entities: {
         id: string;
         enterprises: { totalCount: number; hasNextPage: boolean; items: { id: string; zoneId: string }[] };
@@ -90,7 +93,7 @@ describe.each(pgTargets())('zone service on $label PostgreSQL', ({ adminUrl, lab
         }[];
         records: { enterprises: string; asOf: string | null };
       }[];
-    }>(service.url, ENTITIES, { representations: [...representations].reverse(), first: 10 });
+    }>(service.url, KEYS, ENTITIES, { representations: [...representations].reverse(), first: 10 });
     expect(body.errors).toBeUndefined();
     const entities = body.data!._entities;
     expect(entities.map((e) => e.id)).toEqual(['svc-3', 'svc-2', 'svc-1']);
@@ -118,7 +121,7 @@ describe.each(pgTargets())('zone service on $label PostgreSQL', ({ adminUrl, lab
   it('sends the same number of SQL statements whether a page holds 5 rows or 60', async () => {
     const count = async (first: number) => {
       const before = service.database.statements.statements;
-      const body = await postGraphQL(service.url, ENTITIES, { representations, first });
+      const body = await postSignedGraphQL(service.url, KEYS, ENTITIES, { representations, first });
       expect(body.errors).toBeUndefined();
       return service.database.statements.statements - before;
     };
@@ -129,13 +132,13 @@ describe.each(pgTargets())('zone service on $label PostgreSQL', ({ adminUrl, lab
   });
 
   it('refuses entities of a zone it does not host, naming the zone', async () => {
-    const body = await postGraphQL(service.url, ENTITIES, { representations: [{ __typename: 'Zone', id: 'elsewhere' }], first: 1 });
+    const body = await postSignedGraphQL(service.url, KEYS, ENTITIES, { representations: [{ __typename: 'Zone', id: 'elsewhere' }], first: 1 });
     expect(body.errors?.[0].extensions?.code).toBe('ZONE_NOT_HOSTED');
     expect(body.errors?.[0].message).toContain('"elsewhere"');
   });
 
   it('answers a bad argument with an error naming the field', async () => {
-    const body = await postGraphQL(service.url, ENTITIES, { representations, first: 5000 });
+    const body = await postSignedGraphQL(service.url, KEYS, ENTITIES, { representations, first: 5000 });
     expect(body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(body.errors?.[0].extensions?.field).toBe('first');
     expect(body.errors?.[0].message).toMatch(/^first: /);
@@ -144,10 +147,11 @@ describe.each(pgTargets())('zone service on $label PostgreSQL', ({ adminUrl, lab
   it('keeps what was stored across a restart and does not seed twice', async () => {
     await service.database.dataSource.query(`UPDATE enterprise SET name_en = 'kept across restart' WHERE id = 'svc-1:e1'`);
     await service.stop();
-    service = await startZoneService({ name: 'synthetic', databaseUrl: database.url, seeds: zones, synthetic: true });
+    service = await startZoneService({ name: 'synthetic', databaseUrl: database.url, seeds: zones, synthetic: true, signingKeys: KEYS });
     expect(service.seedOutcomes.map((o) => o.status)).toEqual(['already-present', 'already-present', 'already-present']);
-    const body = await postGraphQL<{ _entities: { nameEn: string }[] }>(
+    const body = await postSignedGraphQL<{ _entities: { nameEn: string }[] }>(
       service.url,
+      KEYS,
       `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { nameEn } } }`,
       { r: [{ __typename: 'Enterprise', id: 'svc-1:e1' }] },
     );

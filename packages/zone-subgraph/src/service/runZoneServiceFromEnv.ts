@@ -6,6 +6,7 @@ import { zoneServiceEnvSchema } from './zoneServiceConfig';
 /**
  * Runs one zone service on its own: `DATABASE_URL` for an external PostgreSQL,
  * otherwise an embedded server under `.data/<name>` (EMBEDDED_PG_DIR, EMBEDDED_PG_PORT).
+ * SERVICE_SIGNING_KEYS is required: the service answers only requests signed with it.
  */
 export function runZoneServiceFromEnv(definition: ZoneServiceDefinition, env: NodeJS.ProcessEnv = process.env): void {
   runFromEnvironment({
@@ -26,6 +27,7 @@ export function runZoneServiceFromEnv(definition: ZoneServiceDefinition, env: No
           seeds: loadSeedDir(definition.seedDir),
           port: config.PORT ?? definition.defaultPort,
           host: config.HOST,
+          signingKeys: config.SERVICE_SIGNING_KEYS,
         });
         return {
           url: service.url,

@@ -1,7 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { startStandaloneServer } from '@apollo/server/standalone';
 import { openServiceDatabase, type ServiceDatabase } from '@devzone/database';
+import { serveSignedGraphQL, type SigningKeys } from '@devzone/subgraph-kit';
 import { zoneEntities, ZoneRow } from '../db/entities';
 import { zoneMigrations } from '../db/migrations';
 import type { ZoneContext } from '../graphql/context.type';
@@ -23,6 +23,8 @@ export interface ZoneServiceOptions {
   port?: number;
   /** @default '127.0.0.1' */
   host?: string;
+  /** The deployment's keys: only requests signed with one of them are answered. */
+  signingKeys: SigningKeys;
 }
 
 export interface RunningZoneService {
@@ -44,19 +46,22 @@ export async function startZoneService(options: ZoneServiceOptions): Promise<Run
     const hosted = new Set(hostedZoneIds);
     const stats = new RequestStats();
     const server = new ApolloServer<ZoneContext>({ schema: await buildZoneSchema(), plugins: [stats.plugin(), ApolloServerPluginInlineTraceDisabled()] });
-    const { url } = await startStandaloneServer(server, {
-      listen: { port: options.port ?? 0, host: options.host ?? '127.0.0.1' },
-      context: async () => ({ loaders: createLoaders(database.dataSource), hostedZoneIds: hosted }),
+    const served = await serveSignedGraphQL({
+      server,
+      keys: options.signingKeys,
+      port: options.port ?? 0,
+      host: options.host ?? '127.0.0.1',
+      context: async (principal) => ({ loaders: createLoaders(database.dataSource), hostedZoneIds: hosted, principal }),
     });
     return {
       name: options.name,
-      url,
+      url: served.url,
       hostedZoneIds,
       seedOutcomes,
       stats,
       database,
       stop: async () => {
-        await server.stop();
+        await served.stop();
         await database.close();
       },
     };

@@ -1,14 +1,25 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { generateSigningKeys, verifyRequest } from '@devzone/auth';
+import { createRequestSigner } from '@devzone/subgraph-kit';
 import { askZoneService } from './askZoneService';
 import type { HeldEntityId } from './lookupIds';
 
-/** A stand-in zone service answering every request with `reply` (status, body). */
+const KEYS = generateSigningKeys();
+const sign = createRequestSigner(KEYS, null);
+
+/** A stand-in zone service answering every request with `reply` (status, body); an unsigned request is a 401, as a real one answers it. */
 async function serve(reply: (body: { variables: { representations: { id: string }[] } }) => [number, string]): Promise<{ url: string; server: Server }> {
   const server = createServer((req, res) => {
     let raw = '';
     req.on('data', (chunk: Buffer) => (raw += chunk.toString()));
     req.on('end', () => {
+      if (!verifyRequest({ keys: KEYS, headers: req.headers, body: raw }).ok) {
+        res
+          .writeHead(401, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ errors: [{ message: 'unsigned', extensions: { code: 'UNAUTHENTICATED' } }] }));
+        return;
+      }
       const [status, body] = reply(JSON.parse(raw) as { variables: { representations: { id: string }[] } });
       res.writeHead(status, { 'content-type': 'application/json' }).end(body);
     });
@@ -48,7 +59,7 @@ describe('askZoneService', () => {
         }),
       ];
     });
-    expect(await askZoneService(url, ENTITIES, 2000)).toEqual([
+    expect(await askZoneService(url, ENTITIES, 2000, sign)).toEqual([
       { status: 'FOUND' },
       { status: 'MISSING' },
       { status: 'REFUSED', code: 'ZONE_NOT_HOSTED', message: 'Zone "chuzhou" is not hosted by this service' },
@@ -60,25 +71,27 @@ describe('askZoneService', () => {
       200,
       JSON.stringify({ data: { _entities: [null] }, errors: [{ message: 'db down', path: ['_entities', 0], extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }),
     ]);
-    expect(await askZoneService(url, ENTITIES.slice(0, 1), 2000)).toEqual([{ status: 'UNAVAILABLE', reason: 'db down' }]);
+    expect(await askZoneService(url, ENTITIES.slice(0, 1), 2000, sign)).toEqual([{ status: 'UNAVAILABLE', reason: 'db down' }]);
   });
 
   it('marks every entity UNAVAILABLE on garbage, a wrong count, a refused connection or a timeout', async () => {
     const garbage = await start(() => [502, '<html>bad gateway</html>']);
-    expect(await askZoneService(garbage, ENTITIES, 2000)).toEqual(ENTITIES.map(() => ({ status: 'UNAVAILABLE', reason: 'HTTP 502, not a GraphQL answer' })));
+    expect(await askZoneService(garbage, ENTITIES, 2000, sign)).toEqual(
+      ENTITIES.map(() => ({ status: 'UNAVAILABLE', reason: 'HTTP 502, not a GraphQL answer' })),
+    );
 
     const short = await start(() => [200, JSON.stringify({ data: { _entities: [{ __typename: 'Enterprise' }] } })]);
-    expect((await askZoneService(short, ENTITIES, 2000)).every((e) => e.status === 'UNAVAILABLE')).toBe(true);
+    expect((await askZoneService(short, ENTITIES, 2000, sign)).every((e) => e.status === 'UNAVAILABLE')).toBe(true);
 
     const closed = await start(() => [200, '{}']);
     await new Promise((resolve) => servers.pop()!.close(resolve));
-    const [refused] = await askZoneService(closed, ENTITIES.slice(0, 1), 2000);
+    const [refused] = await askZoneService(closed, ENTITIES.slice(0, 1), 2000, sign);
     expect(refused).toEqual({ status: 'UNAVAILABLE', reason: expect.stringContaining('ECONNREFUSED') });
 
     const silent = createServer(() => undefined);
     servers.push(silent);
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    const [late] = await askZoneService(`http://127.0.0.1:${(silent.address() as AddressInfo).port}/`, ENTITIES.slice(0, 1), 200);
+    const [late] = await askZoneService(`http://127.0.0.1:${(silent.address() as AddressInfo).port}/`, ENTITIES.slice(0, 1), 200, sign);
     expect(late).toEqual({ status: 'UNAVAILABLE', reason: 'timed out after 200 ms' });
   });
 });

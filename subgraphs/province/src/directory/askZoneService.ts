@@ -1,3 +1,4 @@
+import type { RequestSigner } from '@devzone/subgraph-kit';
 import type { HeldEntityId } from './lookupIds';
 
 /** What a zone service said about one entity. */
@@ -19,15 +20,17 @@ interface EntitiesAnswer {
 /**
  * Asks the zone service hosting these entities whether they exist: one
  * `_entities` request for all of them, the same operation the gateway sends,
- * so existence means exactly what the gateway would find.
+ * so existence means exactly what the gateway would find. Signed with `sign`:
+ * zone services answer signed requests only.
  */
-export async function askZoneService(url: string, entities: readonly HeldEntityId[], timeoutMs: number): Promise<Existence[]> {
+export async function askZoneService(url: string, entities: readonly HeldEntityId[], timeoutMs: number, sign: RequestSigner): Promise<Existence[]> {
   let answer: EntitiesAnswer;
   try {
+    const body = JSON.stringify({ query: EXISTENCE_QUERY, variables: { representations: entities.map((e) => ({ __typename: e.type, id: e.id })) } });
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: EXISTENCE_QUERY, variables: { representations: entities.map((e) => ({ __typename: e.type, id: e.id })) } }),
+      headers: { 'content-type': 'application/json', ...sign(body) },
+      body,
       signal: AbortSignal.timeout(timeoutMs),
     });
     const text = await response.text();

@@ -1,4 +1,5 @@
 import type { ZoneServiceRegistry } from '@devzone/registry';
+import type { RequestSigner } from '@devzone/subgraph-kit';
 import DataLoader from 'dataloader';
 import { askZoneService, type Existence } from './askZoneService';
 import type { HeldEntityId } from './lookupIds';
@@ -13,7 +14,11 @@ export const EXISTENCE_TIMEOUT_MS = 5000;
  * A loader that batches the lookups of one request: one `_entities` request per
  * zone service, services in parallel.
  */
-export function createExistenceLoader(registry: ZoneServiceRegistry, timeoutMs = EXISTENCE_TIMEOUT_MS): DataLoader<HeldEntityId, ExistenceOutcome, string> {
+export function createExistenceLoader(
+  registry: ZoneServiceRegistry,
+  sign: RequestSigner,
+  timeoutMs = EXISTENCE_TIMEOUT_MS,
+): DataLoader<HeldEntityId, ExistenceOutcome, string> {
   return new DataLoader<HeldEntityId, ExistenceOutcome, string>(
     async (entities) => {
       const outcomes = new Array<ExistenceOutcome>(entities.length).fill({ status: 'NOT_ROUTED' });
@@ -31,6 +36,7 @@ export function createExistenceLoader(registry: ZoneServiceRegistry, timeoutMs =
             url,
             indexes.map((i) => entities[i]),
             timeoutMs,
+            sign,
           );
           indexes.forEach((entityIndex, j) => {
             outcomes[entityIndex] = { ...answers[j], service };
@@ -46,10 +52,13 @@ export function createExistenceLoader(registry: ZoneServiceRegistry, timeoutMs =
 const perRequest = new WeakMap<object, DataLoader<HeldEntityId, ExistenceOutcome, string>>();
 
 /** The existence loader of one request, keyed on its context object (created on first use). */
-export function existenceLoaderFor(context: object, registry: ZoneServiceRegistry): DataLoader<HeldEntityId, ExistenceOutcome, string> {
+export function existenceLoaderFor(
+  context: { readonly signZoneRequest: RequestSigner },
+  registry: ZoneServiceRegistry,
+): DataLoader<HeldEntityId, ExistenceOutcome, string> {
   let loader = perRequest.get(context);
   if (!loader) {
-    loader = createExistenceLoader(registry);
+    loader = createExistenceLoader(registry, context.signZoneRequest);
     perRequest.set(context, loader);
   }
   return loader;

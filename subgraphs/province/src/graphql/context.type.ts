@@ -1,4 +1,5 @@
 import type { ZoneServiceRegistry } from '@devzone/registry';
+import type { Principal, RequestSigner } from '@devzone/subgraph-kit';
 import type { DataSource } from 'typeorm';
 import type { SourceLibrary } from '../sources/SourceLibrary';
 import type { ZoneReader } from '../zoneReader/zoneReader';
@@ -10,4 +11,8 @@ export interface ProvinceContext {
   zoneReader: ZoneReader;
   loaders: ProvinceLoaders;
   sources: SourceLibrary;
+  /** Who the gateway asks on behalf of: from a signed request only; null when it forwarded no one. */
+  principal: Principal | null;
+  /** Signs the province's own requests to zone services, for the same principal. */
+  signZoneRequest: RequestSigner;
 }

@@ -1,4 +1,4 @@
-import { envFixedPort, envHost, envOptionalString, envPort, envPostgresUrl, envUrl } from '@devzone/subgraph-kit';
+import { envFixedPort, envHost, envOptionalString, envPort, envPostgresUrl, envSigningKeys, envUrl } from '@devzone/subgraph-kit';
 import { z } from 'zod';
 
 /** The province service started on its own (`node subgraphs/province/dist/main.js`), with the kit's rules for each variable. */
@@ -13,4 +13,6 @@ export const provinceEnvSchema = z.object({
   PRESET_FILE: envOptionalString,
   /** Folder of the source articles and their index.json. @default the repository's data/sources */
   SOURCES_DIR: envOptionalString,
+  /** Required: the keys shared with the gateway and the zone services (`keyId:secret,...`, the first one signs). */
+  SERVICE_SIGNING_KEYS: envSigningKeys,
 });

@@ -1,8 +1,8 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { startStandaloneServer } from '@apollo/server/standalone';
 import { openServiceDatabase, type ServiceDatabase } from '@devzone/database';
 import type { ZoneServiceRegistry } from '@devzone/registry';
+import { createRequestSigner, serveSignedGraphQL, type SigningKeys } from '@devzone/subgraph-kit';
 import { provinceEntities } from '../db/entities';
 import { provinceMigrations } from '../db/migrations';
 import { buildProvinceSchema } from '../graphql/buildProvinceSchema';
@@ -28,6 +28,8 @@ export interface ProvinceServiceOptions {
   sources?: SourceLibrary;
   /** Replaces the gateway reader (benchmarks compare paths). */
   zoneReader?: ZoneReader;
+  /** The deployment's keys: only requests signed with one of them are answered, and the province signs its own reads with the first. */
+  signingKeys: SigningKeys;
   /** @default 0 (a free port) */
   port?: number;
   /** @default '127.0.0.1' */
@@ -46,23 +48,31 @@ export async function startProvinceService(options: ProvinceServiceOptions): Pro
     await writeDirectory(database.dataSource, options.directory);
     await writePresets(database.dataSource, options.presets ?? loadPresetFile());
     const sources = options.sources ?? SourceLibrary.load();
-    const zoneReader = options.zoneReader ?? new GatewayZoneReader({ gatewayUrl: options.gatewayUrl });
     const server = new ApolloServer<ProvinceContext>({ schema: await buildProvinceSchema(), plugins: [ApolloServerPluginInlineTraceDisabled()] });
-    const { url } = await startStandaloneServer(server, {
-      listen: { port: options.port ?? 0, host: options.host ?? '127.0.0.1' },
-      context: async () => ({
-        dataSource: database.dataSource,
-        registry: options.registry,
-        zoneReader,
-        sources,
-        loaders: createProvinceLoaders(database.dataSource),
-      }),
+    const served = await serveSignedGraphQL({
+      server,
+      keys: options.signingKeys,
+      port: options.port ?? 0,
+      host: options.host ?? '127.0.0.1',
+      context: async (principal) => {
+        // The province reads zone data for the caller it is answering, so its reads carry that caller.
+        const sign = createRequestSigner(options.signingKeys, principal);
+        return {
+          dataSource: database.dataSource,
+          registry: options.registry,
+          zoneReader: options.zoneReader ?? new GatewayZoneReader({ gatewayUrl: options.gatewayUrl, sign }),
+          sources,
+          loaders: createProvinceLoaders(database.dataSource),
+          principal,
+          signZoneRequest: sign,
+        };
+      },
     });
     return {
-      url,
+      url: served.url,
       database,
       stop: async () => {
-        await server.stop();
+        await served.stop();
         await database.close();
       },
     };

@@ -9,6 +9,7 @@ import type {
   ZoneReader,
   ZoneReadFailure,
 } from './zoneReader';
+import type { RequestSigner } from '@devzone/subgraph-kit';
 
 const ENTERPRISES_QUERY = /* GraphQL */ `
   query ProvinceReadsEnterprises($ids: [ID!]!, $filter: EnterpriseFilter, $first: Int!, $orderBy: EnterpriseOrder!) {
@@ -89,8 +90,12 @@ interface Answer {
 export interface GatewayZoneReaderOptions {
   /** Resolved on every call: the gateway may start after the province. */
   gatewayUrl: () => string | undefined;
-  /** Headers forwarded to the gateway (e.g. the caller's credential). */
-  headers?: Record<string, string>;
+  /**
+   * Signs each read with the deployment's key for the caller the province is
+   * answering: the gateway takes a verified service signature as authentication
+   * of the forwarded principal (see docs/security.md).
+   */
+  sign: RequestSigner;
   /** @default 10000 */
   timeoutMs?: number;
 }
@@ -101,10 +106,11 @@ export class GatewayZoneReader implements ZoneReader {
   private async post<T>(query: string, variables: Record<string, unknown>): Promise<GraphQLAnswer<T>> {
     const url = this.options.gatewayUrl();
     if (!url) throw new Error('the province service does not know the gateway URL (set GATEWAY_URL)');
+    const body = JSON.stringify({ query, variables });
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(this.options.headers ?? {}) },
-      body: JSON.stringify({ query, variables }),
+      headers: { 'content-type': 'application/json', ...this.options.sign(body) },
+      body,
       signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
     });
     const answer = (await response.json()) as GraphQLAnswer<T>;

@@ -1,0 +1,3 @@
+export * from './signedRequestsOnly';
+export * from './serveSignedGraphQL';
+export * from './requestSigner';
