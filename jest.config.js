@@ -16,7 +16,10 @@ module.exports = {
   moduleNameMapper: workspaceSources,
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }],
+    // jose ships ECMAScript modules only; jest's sandbox loads CommonJS (see packages/auth/src/credentials/loadJose.ts).
+    '/jose/dist/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', moduleResolution: 'node10', target: 'es2022' } }],
   },
+  transformIgnorePatterns: ['/node_modules/(?!\\.pnpm/jose@|jose/)'],
   setupFiles: ['reflect-metadata'],
   globalSetup: '<rootDir>/internal/testkit/src/jest/globalSetup.ts',
   globalTeardown: '<rootDir>/internal/testkit/src/jest/globalTeardown.ts',

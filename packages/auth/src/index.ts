@@ -1,3 +1,4 @@
 export * from './principal/principal';
 export * from './principal/principalHeader';
 export * from './signing';
+export * from './credentials';

@@ -1,0 +1,74 @@
+import type { Principal } from '../principal/principal';
+import { CredentialRejectedError } from './credentialError';
+import type { JwtSigningKey } from './jwtKeys';
+import { loadJose, type JoseModule } from './loadJose';
+import { principalFromClaims } from './tokenClaims';
+
+export interface JwtVerifierOptions {
+  /** Local HS256 keys (AUTH_JWT_KEYS); a token's `kid` picks one. */
+  readonly keys?: readonly JwtSigningKey[];
+  /** A JWKS document to take public keys from (AUTH_JWKS_URL): EdDSA, ES256 or RS256. */
+  readonly jwksUrl?: string;
+  /** Required `iss`. */
+  readonly issuer: string;
+  /** Required `aud`. */
+  readonly audience: string;
+  /** @default 30 */
+  readonly clockToleranceSeconds?: number;
+}
+
+export interface JwtVerifier {
+  /** The token's principal; throws CredentialRejectedError ("expired" or "invalid") otherwise. */
+  verify(token: string): Promise<Principal>;
+}
+
+const ASYMMETRIC_ALGORITHMS = ['EdDSA', 'ES256', 'RS256'];
+
+type KeyResolver = Parameters<JoseModule['jwtVerify']>[1];
+
+function localKeyResolver(keys: readonly JwtSigningKey[]): KeyResolver {
+  return (header: { kid?: string }) => {
+    const key = keys.find((candidate) => candidate.kid === header.kid);
+    if (!key) throw new CredentialRejectedError('invalid', `no signing key "${String(header.kid)}"`);
+    return key.secret;
+  };
+}
+
+/**
+ * Verifies signed tokens with jose: signature by a configured key (local or
+ * JWKS), `iss`, `aud`, `exp` required, then the claims mapped to a principal.
+ */
+export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
+  const local = options.keys && options.keys.length > 0 ? options.keys : undefined;
+  if (!local && !options.jwksUrl) throw new Error('a JWT verifier needs AUTH_JWT_KEYS or AUTH_JWKS_URL');
+  let remote: KeyResolver | undefined;
+  const resolverFor = async (jose: JoseModule, token: string): Promise<{ key: KeyResolver; algorithms: string[] }> => {
+    const { alg } = jose.decodeProtectedHeader(token);
+    if (local && (alg === 'HS256' || !options.jwksUrl)) return { key: localKeyResolver(local), algorithms: ['HS256'] };
+    if (!options.jwksUrl) throw new CredentialRejectedError('invalid', `algorithm ${String(alg)} not accepted`);
+    remote ??= jose.createRemoteJWKSet(new URL(options.jwksUrl)) as KeyResolver;
+    return { key: remote, algorithms: ASYMMETRIC_ALGORITHMS };
+  };
+  return {
+    async verify(token) {
+      const jose = await loadJose();
+      try {
+        const { key, algorithms } = await resolverFor(jose, token);
+        const { payload } = await jose.jwtVerify(token, key, {
+          issuer: options.issuer,
+          audience: options.audience,
+          algorithms,
+          requiredClaims: ['exp', 'sub'],
+          clockTolerance: options.clockToleranceSeconds ?? 30,
+        });
+        const principal = principalFromClaims(payload, options.issuer);
+        if (!principal) throw new CredentialRejectedError('invalid', 'claims do not describe a principal (roles, provinces, zones)');
+        return principal;
+      } catch (error) {
+        if (error instanceof CredentialRejectedError) throw error;
+        if (error instanceof jose.errors.JWTExpired) throw new CredentialRejectedError('expired', 'token expired');
+        throw new CredentialRejectedError('invalid', error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+      }
+    },
+  };
+}
