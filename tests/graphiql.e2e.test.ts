@@ -77,14 +77,16 @@ describeInBrowser('GraphiQL in a browser', ({ chromium }) => {
 
 describe('GraphQL clients at /graphql keep CSRF prevention', () => {
   it('refuses a simple GET without a preflight header, as before', async () => {
-    const response = await fetch(`${stack.gatewayUrl}?query=${encodeURIComponent('{ __typename }')}`, { headers: { accept: 'application/json' } });
+    const response = await fetch(`${stack.gatewayUrl}?query=${encodeURIComponent('{ __typename }')}`, {
+      headers: { accept: 'application/json', authorization: stack.credential },
+    });
     expect(response.status).toBe(400);
     expect(await response.text()).toMatch(/CSRF/);
   });
 
   it('answers a GET that carries a preflight header', async () => {
     const response = await fetch(`${stack.gatewayUrl}?query=${encodeURIComponent('{ __typename }')}`, {
-      headers: { accept: 'application/json', 'apollo-require-preflight': 'true' },
+      headers: { accept: 'application/json', 'apollo-require-preflight': 'true', authorization: stack.credential },
     });
     expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
   });

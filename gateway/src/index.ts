@@ -20,3 +20,4 @@ export { GRAPHIQL_EXAMPLE_QUERY } from './graphiql/renderGraphiqlPage';
 export { healthRouter, type HealthRouterOptions } from './http/healthRouter';
 export { consoleLogger, silentLogger, type GatewayLogger } from './logger';
 export { PROVINCE_SUBGRAPH, ZONES_SUBGRAPH, ZONES_SUBGRAPH_URL } from './subgraphNames';
+export * from './auth';

@@ -10,6 +10,11 @@ export interface GraphiqlPageOptions {
   readonly title?: string;
   /** Shown when the URL carries no `?query=`. @default GRAPHIQL_EXAMPLE_QUERY */
   readonly defaultQuery?: string;
+  /**
+   * `Authorization` value every request from the page carries (the local development
+   * credential, for a page served to this machine only); the header editor still overrides it.
+   */
+  readonly authorization?: string;
 }
 
 /** What GraphiQL opens on: the analysts' comparison table. The test suite runs it against the seeded stack. */
@@ -55,7 +60,9 @@ export function renderGraphiqlPage({
   assets,
   title = 'DevZone GraphiQL',
   defaultQuery = GRAPHIQL_EXAMPLE_QUERY,
+  authorization,
 }: GraphiqlPageOptions): string {
+  const fetcherHeaders = authorization ? `, headers: { Authorization: ${scriptLiteral(authorization)} }` : '';
   const href = (asset: GraphiqlAsset) => escapeHtml(`${assetsPath}/${asset.name}`);
   const styles = assets.filter((a) => a.kind === 'stylesheet').map((a) => `<link rel="stylesheet" href="${href(a)}" />`);
   const scripts = assets.filter((a) => a.kind === 'script').map((a) => `<script src="${href(a)}"></script>`);
@@ -73,7 +80,7 @@ ${styles.join('\n')}
 ${scripts.join('\n')}
 <script>
   const endpoint = new URL(${scriptLiteral(endpointPath)}, window.location.href).href;
-  const fetcher = GraphiQL.createFetcher({ url: endpoint });
+  const fetcher = GraphiQL.createFetcher({ url: endpoint${fetcherHeaders} });
   // ?query= and ?variables= make a query shareable as a link; they are kept in the URL as it is edited.
   const params = new URLSearchParams(window.location.search);
   const keepInUrl = (name) => (value) => {

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 import { EmbeddedPostgresServer } from '@devzone/database';
 import { parseOrThrow } from '@devzone/errors';
+import { reuseOrIssueDevCredential } from './devCredential';
 import { databaseUrlFromEnv, launcherEnvSchema } from './launcherConfig';
 import { startStack, type RunningStack } from './startStack';
 
@@ -30,8 +31,15 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop(0));
   process.once('SIGTERM', () => void stop(0));
 
+  const credentialFile = join(config.DATA_DIR, 'dev-credential');
+  let credentialReused = false;
   try {
     stack = await startStack({
+      credential: async (provinceDatabase) => {
+        const { credential, reused } = await reuseOrIssueDevCredential(provinceDatabase, credentialFile);
+        credentialReused = reused;
+        return credential;
+      },
       gatewayPort: config.PORT,
       host: config.HOST,
       zoneTimeoutMs: config.ZONE_TIMEOUT_MS,
@@ -53,6 +61,9 @@ async function main(): Promise<void> {
     await stop(1);
     return;
   }
+  console.log(`\nDevelopment credential (ADMIN + national ANALYST, ${credentialReused ? 'reused from' : 'written to'} ${credentialFile}):`);
+  console.log(`  Authorization: ${stack.credential}`);
+  console.log(`  curl ${stack.gatewayUrl} -H 'content-type: application/json' -H "Authorization: $(cat ${credentialFile})" -d '{"query":"{ zones { id } }"}'`);
   console.log(`\nGateway ready at ${stack.gatewayUrl}  (GraphiQL: open it in a browser) — started in ${elapsed(started)}. Ctrl-C stops everything.`);
 }
 

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { generateSigningKeys, type SigningKeys } from '@devzone/auth';
-import { startGateway, type RunningGateway } from '@devzone/gateway';
+import { startGateway, type GatewayAuthOptions, type RunningGateway } from '@devzone/gateway';
+import { issueDevCredential } from './devCredential';
 import { loadDirectoryFile, startProvinceService, type RunningProvinceService } from '@devzone/province';
 import { StaticZoneServiceRegistry } from '@devzone/registry';
 import { loadSeedDir, startZoneService, type RunningZoneService, type WritableZoneSeed, type ZoneServiceDefinition } from '@devzone/zone-subgraph';
@@ -29,6 +30,13 @@ export interface StackOptions {
   /** Per-service timeout the gateway allows a zone. @default 5000 */
   zoneTimeoutMs?: number;
   log?: (line: string) => void;
+  /** How the gateway authenticates callers (JWT keys, API-key cache time); `devCredential` is set from `credential`. */
+  auth?: Omit<GatewayAuthOptions, 'devCredential'>;
+  /**
+   * The credential the stack's callers use (an `Authorization` value), obtained once the province database is open.
+   * @default a new administrator + national analyst API key for this run
+   */
+  credential?: (provinceDatabase: RunningProvinceService['database']['dataSource']) => Promise<string>;
   /** The keys every service signs and verifies with. @default a random key for this run, shared in-process */
   signingKeys?: SigningKeys;
 }
@@ -39,6 +47,8 @@ export interface RunningStack {
   zoneServices: RunningZoneService[];
   gateway: RunningGateway;
   province: RunningProvinceService;
+  /** The `Authorization` value of an administrator and national analyst (npm start's dev credential; tests send it by default). */
+  credential: string;
   /** The keys of this run: a request a test sends straight to a service must be signed with them. */
   signingKeys: SigningKeys;
   /** Stops one zone service (failure tests); the rest keep running. */
@@ -85,6 +95,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     });
     started.push(province);
     log(`province service at ${province.url}`);
+    const credential = await (options.credential ?? ((db) => issueDevCredential(db, 'stack credential')))(province.database.dataSource);
     const gateway = await startGateway({
       port: free ? 0 : (options.gatewayPort ?? 4000),
       host,
@@ -92,6 +103,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       registry,
       timeoutMs: options.zoneTimeoutMs,
       signingKeys,
+      auth: { ...options.auth, devCredential: credential },
     });
     gatewayUrl = gateway.url;
     started.push(gateway);
@@ -102,6 +114,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       zoneServices,
       gateway,
       province,
+      credential,
       signingKeys,
       stopZoneService: async (name) => {
         const service = zoneServices.find((s) => s.name === name);

@@ -1,5 +1,6 @@
 import { startStack, type RunningStack, type StackOptions } from '@devzone/stack';
 import { createTestDatabase, type TestDatabase } from './databases';
+import { forgetDefaultCredential, useDefaultCredential } from './graphqlClient';
 
 export type TestStackOptions = Partial<Omit<StackOptions, 'databaseFor'>> & {
   /** Server to create the stack's databases on. @default the embedded test server */
@@ -23,9 +24,12 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Ru
       return database.url;
     },
   });
+  // postGraphQL sends the stack's administrator credential unless a test passes its own `authorization`.
+  useDefaultCredential(stack.gatewayUrl, stack.credential);
   return {
     ...stack,
     stop: async () => {
+      forgetDefaultCredential(stack.gatewayUrl);
       await stack.stop();
       for (const database of databases) await database.drop().catch(() => undefined);
     },

@@ -11,3 +11,5 @@ export * from './zoneReader/GatewayZoneReader';
 export * from './zoneReader/mergeEnterprisePages';
 export * from './zoneReader/zoneReader';
 export * from './sources/SourceLibrary';
+export * from './apiKeys';
+export * from './cli/authCli';

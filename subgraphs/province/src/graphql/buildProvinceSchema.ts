@@ -1,5 +1,6 @@
 import { buildFederatedSchema } from '@devzone/subgraph-kit';
 import type { GraphQLSchema } from 'graphql';
+import { ApiKeysResolver } from './resolvers/apiKeys.resolver';
 import { CatalogueResolver } from './resolvers/catalogue.resolver';
 import { ComparisonResolver } from './resolvers/comparison.resolver';
 import { DirectoryResolver } from './resolvers/directory.resolver';
@@ -29,6 +30,7 @@ export function buildProvinceSchema(): Promise<GraphQLSchema> {
         SelectionResolver,
         SourceDocumentResolver,
         SourceReferenceResolver,
+        ApiKeysResolver,
       ],
       orphanedTypes: [Enterprise, PartyOrganization, SourcePassage],
     },

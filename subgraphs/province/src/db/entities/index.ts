@@ -1,4 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { ApiKeyRow } from './apiKey';
+
+export { ApiKeyRow };
 
 @Entity({ name: 'province' })
 export class ProvinceRow {
@@ -66,4 +69,4 @@ export class SelectionRunRow {
   @Column({ type: 'jsonb' }) result!: unknown;
 }
 
-export const provinceEntities = [ProvinceRow, DirectoryZoneRow, OnsiteMeetingRow, OnsiteMeetingHostRow, BenchmarkPresetRow, SelectionRunRow];
+export const provinceEntities = [ProvinceRow, DirectoryZoneRow, OnsiteMeetingRow, OnsiteMeetingHostRow, BenchmarkPresetRow, SelectionRunRow, ApiKeyRow];

@@ -1,0 +1,2 @@
+export * from './apiKeyGrant';
+export * from './apiKeyStore';
