@@ -35,7 +35,44 @@ export const ERRORS = {
   ),
   ZONE_NOT_ROUTED: makeCodeDefinition('ZONE_NOT_ROUTED', 'No registered zone service hosts the zone carried in an entity key; `extensions.zoneId` names it.'),
   ZONE_NOT_HOSTED: makeCodeDefinition('ZONE_NOT_HOSTED', 'A zone service was asked for an entity of a zone it does not host (a routing or registry mismatch).'),
+  UNAUTHENTICATED: makeCodeDefinition('UNAUTHENTICATED', 'The request carries no valid credential (missing, malformed, expired, revoked or wrongly signed).'),
+  FORBIDDEN: makeCodeDefinition('FORBIDDEN', 'The credential is valid but its role or scope does not allow this operation or this data.'),
+  LIMIT_EXCEEDED: makeCodeDefinition(
+    'LIMIT_EXCEEDED',
+    'The operation was refused before execution: `extensions.limit` names the limit (`depth`, `aliases`, `rootFields`, `tokens`, `directives`, `operationName`, `listSize`, `cost`), `extensions.max` its value and `extensions.actual` what the operation asked (`extensions.field` the argument, for `listSize`). No subgraph was asked. The limits are in docs/security.md.',
+  ),
+  RATE_LIMITED: makeCodeDefinition(
+    'RATE_LIMITED',
+    'Too many requests from this client (HTTP 429); the `Retry-After` header and `extensions.retryAfterSeconds` say when to try again.',
+  ),
+  BAD_REQUEST: makeCodeDefinition(
+    'BAD_REQUEST',
+    'The HTTP request is not a GraphQL request: malformed JSON, a content type other than `application/json`, a body over the size limit (HTTP 413), a missing `query`, or a request refused by CSRF prevention.',
+  ),
+  GRAPHQL_PARSE_FAILED: makeCodeDefinition('GRAPHQL_PARSE_FAILED', 'The operation is not syntactically valid GraphQL.'),
+  GRAPHQL_VALIDATION_FAILED: makeCodeDefinition(
+    'GRAPHQL_VALIDATION_FAILED',
+    'The operation does not validate against the schema (unknown field, wrong argument type...).',
+  ),
+  OPERATION_RESOLUTION_FAILURE: makeCodeDefinition(
+    'OPERATION_RESOLUTION_FAILURE',
+    'The document holds no operation named by `operationName` (or several operations and no `operationName`); HTTP 400.',
+  ),
+  PERSISTED_QUERY_NOT_FOUND: makeCodeDefinition(
+    'PERSISTED_QUERY_NOT_FOUND',
+    'An automatic persisted query hash the gateway does not know yet: send the query text with it.',
+  ),
+  PERSISTED_QUERY_NOT_SUPPORTED: makeCodeDefinition('PERSISTED_QUERY_NOT_SUPPORTED', 'Persisted queries are not enabled where this request was sent.'),
+  INTERNAL_SERVER_ERROR: makeCodeDefinition(
+    'INTERNAL_SERVER_ERROR',
+    'An unexpected failure. The message is masked ("Internal server error") and the detail goes to the gateway log under `extensions.requestId`; any error whose code is not in this registry is answered this way.',
+  ),
 } as const;
+
+/** Whether a code is one of the registry's (an error with any other code leaves the gateway masked). */
+export function isRegisteredCode(code: unknown): boolean {
+  return typeof code === 'string' && definitions.some((definition) => definition.code === code);
+}
 
 export function allErrorCodes(): readonly ErrorCodeDefinition[] {
   return definitions;
