@@ -16,7 +16,55 @@ describe('loadGatewayConfig', () => {
     expect(config).toMatchObject({ port: 0, timeoutMs: 250 });
   });
 
+  it('leaves the limits, the rate limit and debug errors to their defaults when unset', () => {
+    const config = loadGatewayConfig({ PROVINCE_URL: 'http://p/graphql', ZONE_SERVICES: zoneServices, GATEWAY_MAX_COST: ' ' });
+
+    expect(config).toMatchObject({ limits: {}, rateLimit: {}, debugErrors: false });
+  });
+
+  it('reads the limits, the rate limit and DEVZONE_DEBUG_ERRORS', () => {
+    const config = loadGatewayConfig({
+      PROVINCE_URL: 'http://p/graphql',
+      ZONE_SERVICES: zoneServices,
+      GATEWAY_MAX_DEPTH: '8',
+      GATEWAY_MAX_ALIASES: '5',
+      GATEWAY_MAX_ROOT_FIELDS: '4',
+      GATEWAY_MAX_TOKENS: '900',
+      GATEWAY_MAX_DIRECTIVES: '3',
+      GATEWAY_MAX_OPERATION_NAME_LENGTH: '40',
+      GATEWAY_MAX_LIST_SIZE: '200',
+      GATEWAY_MAX_COST: '10000',
+      GATEWAY_DEFAULT_LIST_SIZE: '25',
+      GATEWAY_FETCH_COST: '50',
+      GATEWAY_RATE_LIMIT_PER_SECOND: '5',
+      GATEWAY_RATE_LIMIT_BURST: '20',
+      DEVZONE_DEBUG_ERRORS: '1',
+    });
+
+    expect(config.limits).toEqual({
+      maxDepth: 8,
+      maxAliases: 5,
+      maxRootFields: 4,
+      maxTokens: 900,
+      maxDirectives: 3,
+      maxOperationNameLength: 40,
+      maxListSize: 200,
+      maxCost: 10000,
+      defaultListSize: 25,
+      fetchCost: 50,
+    });
+    expect(config.rateLimit).toEqual({ ratePerSecond: 5, burst: 20 });
+    expect(config.debugErrors).toBe(true);
+  });
+
+  it('turns the rate limit off with GATEWAY_RATE_LIMIT_PER_SECOND=0', () => {
+    expect(loadGatewayConfig({ PROVINCE_URL: 'http://p/graphql', ZONE_SERVICES: zoneServices, GATEWAY_RATE_LIMIT_PER_SECOND: '0' }).rateLimit).toBe(false);
+  });
+
   it.each([
+    [{ GATEWAY_MAX_DEPTH: '0', PROVINCE_URL: 'http://p/graphql', ZONE_SERVICES: zoneServices }, /GATEWAY_MAX_DEPTH/],
+    [{ GATEWAY_MAX_COST: 'lots', PROVINCE_URL: 'http://p/graphql', ZONE_SERVICES: zoneServices }, /GATEWAY_MAX_COST/],
+    [{ DEVZONE_DEBUG_ERRORS: 'yes', PROVINCE_URL: 'http://p/graphql', ZONE_SERVICES: zoneServices }, /DEVZONE_DEBUG_ERRORS/],
     [{ ZONE_SERVICES: zoneServices }, /PROVINCE_URL/],
     [{ PROVINCE_URL: 'not a url', ZONE_SERVICES: zoneServices }, /PROVINCE_URL/],
     [{ PORT: 'eighty', PROVINCE_URL: 'http://p/graphql', ZONE_SERVICES: zoneServices }, /PORT/],
