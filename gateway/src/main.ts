@@ -1,17 +1,35 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { runFromEnvironment } from '@devzone/service-shell';
 import express from 'express';
-import { loadGatewayConfig } from './config';
+import { createGatewayAuthenticator, keepRawBody, loadGatewayAuthOptions, principalOfRequest, requireAuthentication, type GatewayAuthOptions } from './auth';
+import { pino, type Logger } from 'pino';
+import { loadFrontDoorConfig, loadGatewayConfig } from './config';
+import type { GatewayContext } from './context';
+import { createContext } from './createContext';
 import { createGateway, type CreateGatewayOptions } from './createGateway';
 import { graphiqlRouter } from './graphiql/graphiqlRouter';
 import { healthRouter } from './http/healthRouter';
+import { jsonErrorHandler } from './http/jsonErrorHandler';
+import { operationPrecheck } from './http/operationPrecheck';
+import { rateLimit as rateLimitPerClient, type RateLimitOptions } from './http/rateLimit';
+import { requestIdMiddleware } from './http/requestId';
 import { consoleLogger } from './logger';
+import { armorLimitsPlugin } from './plugins/armorLimitsPlugin';
+import type { SubgraphsOf } from './plugins/estimateCost';
+import { fanOutCostPlugin } from './plugins/fanOutCostPlugin';
+import { formatGatewayError } from './plugins/formatGatewayError';
+import { listSizeLimitPlugin } from './plugins/listSizeLimitPlugin';
+import type { OperationLimits } from './plugins/operationLimits';
+import { operationResolutionPlugin } from './plugins/operationResolutionPlugin';
+import { rootFieldLimitPlugin } from './plugins/rootFieldLimitPlugin';
+import { subgraphOwnership } from './plugins/subgraphOwnership';
+import { ZONES_SUBGRAPH } from './subgraphNames';
 import type { RefreshOptions, RefreshResult } from './supergraphManagers/FederatedComposer';
 
 export interface StartGatewayOptions extends CreateGatewayOptions {
@@ -22,6 +40,28 @@ export interface StartGatewayOptions extends CreateGatewayOptions {
   readonly port?: number;
   /** @default all interfaces */
   readonly host?: string;
+  /** How callers authenticate; without it only service-signed requests and API keys known to the province get in. */
+  readonly auth?: GatewayAuthOptions;
+  /**
+   * Limits checked before an operation runs; each option left out takes its
+   * `GATEWAY_*` environment variable, else its default (docs/security.md, "Limits").
+   */
+  readonly limits?: OperationLimits;
+  /**
+   * Token bucket per client (principal subject, else remote address); false turns it off.
+   * @default GATEWAY_RATE_LIMIT_PER_SECOND / GATEWAY_RATE_LIMIT_BURST, else 50 per second, burst 100
+   */
+  readonly rateLimit?: RateLimitOptions | false;
+  /**
+   * Answer errors with their detail and stack trace.
+   * @default true only when DEVZONE_DEBUG_ERRORS=1
+   */
+  readonly debugErrors?: boolean;
+  /**
+   * Where the full detail of unexpected errors goes, one JSON line each with the request id.
+   * @default pino to standard output
+   */
+  readonly errorLog?: Logger;
 }
 
 export interface RunningGateway {
@@ -35,27 +75,61 @@ export interface RunningGateway {
 }
 
 const GRAPHQL_PATH = '/graphql';
+const BODY_LIMIT = '1mb';
 
 /**
  * Starts the gateway over HTTP (express 5): GraphQL at `/graphql`, GraphiQL at `/`
  * (and at `/graphql` for browsers), `GET /health`. Rejects if no supergraph can be
  * composed at start-up.
  */
-export async function startGateway({ port = 4000, host, ...options }: StartGatewayOptions): Promise<RunningGateway> {
+export async function startGateway({
+  port = 4000,
+  host,
+  limits,
+  rateLimit,
+  debugErrors,
+  errorLog = pino({ name: 'gateway' }),
+  auth = {},
+  ...options
+}: StartGatewayOptions): Promise<RunningGateway> {
+  const fromEnvironment = loadFrontDoorConfig(process.env);
+  const debug = debugErrors ?? fromEnvironment.debugErrors;
+  const operationLimits: OperationLimits = { ...fromEnvironment.limits, ...limits };
+  const clientRateLimit = rateLimit ?? fromEnvironment.rateLimit;
   const { gateway, composer } = createGateway(options);
+  const authenticator = createGatewayAuthenticator(auth, options.provinceUrl, options.signingKeys);
+  let ownership: SubgraphsOf = () => [];
+  const unsubscribeSchema = gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
+    ownership = subgraphOwnership(coreSupergraphSdl);
+  });
   const app = express();
   const httpServer = createServer(app);
-  const server = new ApolloServer({
+  const server = new ApolloServer<GatewayContext>({
     gateway,
     introspection: true,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDrainHttpServer({ httpServer })],
+    includeStacktraceInErrorResponses: debug,
+    formatError: formatGatewayError({ log: errorLog, debug }),
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ...frontDoorPlugins(operationLimits, () => ownership, options),
+    ],
     ...(options.logger ? { logger: options.logger } : {}),
   });
   await server.start();
 
+  app.use(requestIdMiddleware());
   app.use(healthRouter({ registry: options.registry }));
-  app.use(graphiqlRouter({ endpointPath: GRAPHQL_PATH }));
-  app.use(GRAPHQL_PATH, express.json({ limit: '1mb' }), expressMiddleware(server));
+  app.use(graphiqlRouter({ endpointPath: GRAPHQL_PATH, ...(auth.devCredential ? { devCredential: auth.devCredential } : {}) }));
+  app.use(
+    GRAPHQL_PATH,
+    express.json({ limit: BODY_LIMIT, verify: keepRawBody }),
+    requireAuthentication(authenticator, options.logger),
+    ...(clientRateLimit === false ? [] : [rateLimitPerClient(clientKeyOf, clientRateLimit)]),
+    operationPrecheck(operationLimits),
+    expressMiddleware(server, { context: createContext({ authenticate: async (req) => principalOfRequest(req) }) }),
+  );
+  app.use(jsonErrorHandler({ log: errorLog }));
 
   try {
     await listen(httpServer, port, host);
@@ -75,11 +149,41 @@ export async function startGateway({ port = 4000, host, ...options }: StartGatew
     stop: () => {
       stopping ??= (async () => {
         unsubscribe();
+        unsubscribeSchema();
         await server.stop();
       })();
       return stopping;
     },
   };
+}
+
+/**
+ * The checks an operation passes once parsed and validated, in the order they
+ * refuse: unknown operation, then the limits from the cheapest to the cost estimate.
+ */
+function frontDoorPlugins(
+  limits: OperationLimits,
+  subgraphsOf: () => SubgraphsOf,
+  { registry }: Pick<StartGatewayOptions, 'registry'>,
+): ApolloServerPlugin<GatewayContext>[] {
+  return [
+    operationResolutionPlugin(),
+    armorLimitsPlugin(limits),
+    rootFieldLimitPlugin(limits),
+    listSizeLimitPlugin(limits),
+    fanOutCostPlugin({
+      ...limits,
+      subgraphsOf,
+      services: () => registry.services().length,
+      fanOutSubgraph: ZONES_SUBGRAPH,
+    }),
+  ];
+}
+
+/** Whom a request counts against for the rate limit: its principal, else its remote address. */
+function clientKeyOf(req: IncomingMessage): string {
+  const principal = principalOfRequest(req);
+  return principal ? `principal:${principal.subject}` : `address:${req.socket.remoteAddress ?? 'unknown'}`;
 }
 
 function listen(httpServer: Server, port: number, host: string | undefined): Promise<void> {
@@ -101,7 +205,7 @@ function urlHost(host: string | undefined): string {
 if (require.main === module) {
   runFromEnvironment({
     title: 'Gateway',
-    start: () => startGateway({ ...loadGatewayConfig(process.env), logger: consoleLogger }),
+    start: () => startGateway({ ...loadGatewayConfig(process.env), auth: loadGatewayAuthOptions(process.env), logger: consoleLogger }),
     readyLine: (gateway) => `Gateway ready at ${gateway.url} (GraphiQL: open it in a browser)`,
   });
 }
