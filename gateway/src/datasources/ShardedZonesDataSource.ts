@@ -2,10 +2,12 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 import type { ZoneServiceEntry, ZoneServiceRegistry } from '@devzone/registry';
 import { silentLogger, type GatewayLogger } from '../logger';
 import { createRemoteDataSource } from './createRemoteDataSource';
-import { withDeadline } from './deadline';
-import { describeFailure } from './describeFailure';
+import { withCheckedIds } from './entityIdCheck';
+import { guardedCall, type CallOutcome, type CheckedAnswer } from './guardedCall';
 import { readEntitiesAnswer, type PartOutcome } from './readEntitiesAnswer';
 import { reassembleEntities } from './reassembleEntities';
+import { Resilience } from './resilience';
+import { isReadFetch } from './retryPolicy';
 import { planShards, type ShardPart } from './shardPlan';
 import type { DataSourceResponse } from './types';
 
@@ -13,10 +15,12 @@ export interface ShardedZonesDataSourceOptions {
   /** Which service hosts which zone; read on every request, so it may change at runtime. */
   readonly registry: ZoneServiceRegistry;
   /**
-   * Deadline of one request to one zone service, in milliseconds.
+   * Deadline of one request to one zone service, in milliseconds (overrides `resilience`'s).
    * @default 5000
    */
   readonly timeoutMs?: number;
+  /** Breakers, request budgets and retry settings shared with the gateway's other data sources. */
+  readonly resilience?: Resilience;
   /**
    * Builds the data source that reaches one zone service.
    * @default a RemoteGraphQLDataSource whose fetch is aborted at the deadline
@@ -35,24 +39,24 @@ interface ServiceConnection {
  * The data source of the `zones` subgraph: every zone service runs the same schema,
  * each for its own zones. An `_entities` request is split by the zone in each
  * representation's `id`, sent as one request per hosting service in parallel, and
- * reassembled in the original order. A failing service costs only its own zones.
+ * reassembled in the original order. Every part goes through `guardedCall` (deadline,
+ * breaker, retry) and its answer is checked entity by entity; a failing service
+ * costs only its own zones.
  */
 export class ShardedZonesDataSource implements GraphQLDataSource {
   private readonly registry: ZoneServiceRegistry;
   private readonly timeoutMs: number;
+  private readonly resilience: Resilience;
   private readonly buildServiceDataSource: (service: ZoneServiceEntry) => GraphQLDataSource;
   private readonly logger: GatewayLogger;
   private readonly connections = new Map<string, ServiceConnection>();
 
-  constructor({
-    registry,
-    timeoutMs = 5000,
-    buildServiceDataSource = (service) => createRemoteDataSource(service.url),
-    logger = silentLogger,
-  }: ShardedZonesDataSourceOptions) {
+  constructor({ registry, timeoutMs, resilience = new Resilience(), buildServiceDataSource, logger = silentLogger }: ShardedZonesDataSourceOptions) {
     this.registry = registry;
-    this.timeoutMs = timeoutMs;
-    this.buildServiceDataSource = buildServiceDataSource;
+    this.resilience = resilience;
+    this.timeoutMs = timeoutMs ?? resilience.settings.timeoutMs;
+    const maxResponseBytes = resilience.settings.maxResponseBytes;
+    this.buildServiceDataSource = buildServiceDataSource ?? ((service) => createRemoteDataSource(service.url, undefined, { maxResponseBytes }));
     this.logger = logger;
   }
 
@@ -69,18 +73,23 @@ export class ShardedZonesDataSource implements GraphQLDataSource {
   }
 
   private async sendPart(options: GraphQLDataSourceProcessOptions, part: ShardPart<ZoneServiceEntry>): Promise<PartOutcome> {
+    const typenames = [...new Set(part.representations.map((representation) => (representation as { __typename?: unknown }).__typename))];
+    const query = withCheckedIds(
+      options.request.query ?? '',
+      typenames.filter((name): name is string => typeof name === 'string'),
+    );
     const variables = { ...options.request.variables, representations: part.representations };
-    const request = { ...options.request, variables };
-    try {
-      const response = await withDeadline(this.timeoutMs, () => this.connectionTo(part.service).process({ ...options, request }));
-      const outcome = readEntitiesAnswer(response, part.representations.length);
-      if (outcome.status === 'failed') this.logger.warn(`Zone service "${part.service.name}" ${outcome.reason}`);
-      return outcome;
-    } catch (error) {
-      const reason = describeFailure(error);
-      this.logger.warn(`Zone service "${part.service.name}" failed: ${reason}`);
-      return { status: 'failed', reason };
-    }
+    const request = { ...options.request, query, variables };
+    const outcome = await this.call(
+      options,
+      part.service,
+      () => this.connectionTo(part.service).process({ ...options, request }),
+      (response) => {
+        const read = readEntitiesAnswer(response, part.representations);
+        return read.status === 'answered' ? { status: 'answered', value: read } : read;
+      },
+    );
+    return outcome.status === 'answered' ? outcome.value : outcome;
   }
 
   /**
@@ -92,14 +101,41 @@ export class ShardedZonesDataSource implements GraphQLDataSource {
     if (services.length === 0) throw new Error('No zone service is registered');
     const failures: string[] = [];
     for (const service of services) {
-      try {
-        const request = { ...options.request };
-        return await withDeadline(this.timeoutMs, () => this.connectionTo(service).process({ ...options, request }));
-      } catch (error) {
-        failures.push(`"${service.name}": ${describeFailure(error)}`);
-      }
+      const request = { ...options.request };
+      const outcome = await this.call(
+        options,
+        service,
+        () => this.connectionTo(service).process({ ...options, request }),
+        (response) => ({
+          status: 'answered',
+          value: response,
+        }),
+      );
+      if (outcome.status === 'answered') return outcome.value;
+      failures.push(`"${service.name}": ${outcome.reason}`);
     }
     throw new Error(`No zone service answered: ${failures.join('; ')}`);
+  }
+
+  private async call<T>(
+    options: GraphQLDataSourceProcessOptions,
+    service: ZoneServiceEntry,
+    send: () => Promise<DataSourceResponse>,
+    check: (response: DataSourceResponse) => CheckedAnswer<T>,
+  ): Promise<CallOutcome<T>> {
+    const { health, budgets, settings } = this.resilience;
+    const outcome = await guardedCall({
+      kind: 'zone',
+      name: service.name,
+      breaker: health.breaker('zone', service.name),
+      budget: budgets.forFetch(options),
+      timeoutMs: this.timeoutMs,
+      retryJitterMs: isReadFetch(options) ? settings.retryMaxJitterMs : null,
+      send,
+      check,
+    });
+    if (outcome.status === 'failed') this.logger.warn(`Zone service "${service.name}" failed: ${outcome.reason}`);
+    return outcome;
   }
 
   /** One data source per service, rebuilt when the registry gives the service a new URL. */

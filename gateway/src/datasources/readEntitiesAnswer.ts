@@ -1,24 +1,28 @@
 import type { GraphQLFormattedError } from 'graphql';
+import { checkEntityIds } from './entityIdCheck';
 import type { DataSourceResponse } from './types';
 
 /** What one service's part of an `_entities` request came back as. */
 export type PartOutcome =
   | { readonly status: 'answered'; readonly entities: readonly unknown[]; readonly errors: readonly GraphQLFormattedError[] }
-  | { readonly status: 'failed'; readonly reason: string };
+  | { readonly status: 'failed'; readonly reason: string; readonly breaker?: 'OPEN' | 'HALF_OPEN' };
 
 /**
  * Accepts a service's answer only if `data._entities` is an array with one entry per
- * representation sent: the gateway merges entities by position.
+ * representation sent (the gateway merges entities by position) and each entity is
+ * the one asked at its position (`checkEntityIds`): otherwise none of it is used.
  */
-export function readEntitiesAnswer(response: DataSourceResponse, expected: number): PartOutcome {
+export function readEntitiesAnswer(response: DataSourceResponse, representations: readonly unknown[]): PartOutcome {
   const errors = response.errors ?? [];
   const entities: unknown = response.data?._entities;
   if (!Array.isArray(entities)) {
     const said = errors.length > 0 ? `: ${errors.map((error) => error.message).join('; ')}` : '';
     return { status: 'failed', reason: `answered no data._entities${said}` };
   }
-  if (entities.length !== expected) {
-    return { status: 'failed', reason: `answered ${entities.length} entities for ${expected} representations` };
+  if (entities.length !== representations.length) {
+    return { status: 'failed', reason: `answered ${entities.length} entities for ${representations.length} representations` };
   }
-  return { status: 'answered', entities, errors };
+  const checked = checkEntityIds(entities, representations);
+  if (checked.status === 'failed') return checked;
+  return { status: 'answered', entities: checked.entities, errors };
 }

@@ -37,7 +37,7 @@ export function reassembleEntities<S extends ShardService>(plan: ShardPlan<S>, o
     const outcome = outcomes[p] ?? { status: 'failed', reason: 'was not asked' };
     if (outcome.status === 'failed') {
       for (const [zoneId, index] of part.firstIndexOfZone) {
-        errors.push(zoneUnavailableError(zoneId, part.service.name, outcome.reason, index));
+        errors.push(zoneUnavailableError(zoneId, part.service.name, outcome.reason, index, outcome.breaker));
       }
       return;
     }

@@ -1,16 +1,30 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { ERRORS } from '@devzone/errors';
 
+/** Set when the call was refused by the service's circuit breaker without being sent. */
+export type BreakerRefusal = 'OPEN' | 'HALF_OPEN' | undefined;
+
 /**
  * Errors carry the path `["_entities", i]` of the zone's first entity so that the
  * gateway maps them onto the response path of that entity.
  */
-export function zoneUnavailableError(zoneId: string, service: string, reason: string, index: number): GraphQLFormattedError {
+export function zoneUnavailableError(zoneId: string, service: string, reason: string, index: number, breaker?: BreakerRefusal): GraphQLFormattedError {
   const error = ERRORS.ZONE_UNAVAILABLE.err(`Zone "${zoneId}" (service "${service}") is unavailable: ${reason}`, {
     zoneId,
     service,
+    ...(breaker ? { breaker } : {}),
   });
   return { ...error.toJSON(), path: ['_entities', index] };
+}
+
+/**
+ * The province (or another single-service subgraph) failed, timed out or is behind an
+ * open breaker. The registry has no code of its own for it yet: `ZONE_UNAVAILABLE`
+ * with `service` and no `zoneId`.
+ */
+export function serviceUnavailableError(service: string, reason: string, breaker?: BreakerRefusal): GraphQLFormattedError {
+  const error = ERRORS.ZONE_UNAVAILABLE.err(`Service "${service}" is unavailable: ${reason}`, { service, ...(breaker ? { breaker } : {}) });
+  return error.toJSON();
 }
 
 export function zoneNotRoutedError(zoneId: string | null, index: number): GraphQLFormattedError {

@@ -1,5 +1,6 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { StaticZoneServiceRegistry, type ZoneServiceEntry } from '@devzone/registry';
+import { CHECKED_ID } from '../entityIdCheck';
 import { ShardedZonesDataSource } from '../ShardedZonesDataSource';
 import { GraphQLDataSourceRequestKind, type DataSourceResponse } from '../types';
 
@@ -23,7 +24,8 @@ function fakeServices(answers: Record<string, Answer>) {
   return { sent, build };
 }
 
-const echo: Answer = async (representations) => ({ data: { _entities: representations.map(({ id }) => ({ id, seen: true })) } });
+/** A well-behaved service: each entity carries the id asked under the alias the data source adds. */
+const echo: Answer = async (representations) => ({ data: { _entities: representations.map(({ id }) => ({ id, seen: true, [CHECKED_ID]: id })) } });
 
 function entitiesRequest(ids: string[]): GraphQLDataSourceProcessOptions {
   return {

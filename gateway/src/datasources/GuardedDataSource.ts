@@ -1,0 +1,49 @@
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { silentLogger, type GatewayLogger } from '../logger';
+import { guardedCall } from './guardedCall';
+import type { Resilience } from './resilience';
+import { isReadFetch } from './retryPolicy';
+import type { DataSourceResponse } from './types';
+import { serviceUnavailableError } from './zoneErrors';
+
+export interface GuardedDataSourceOptions {
+  /** Subgraph name, e.g. `province`: names the breaker and the errors. */
+  readonly name: string;
+  readonly inner: GraphQLDataSource;
+  readonly resilience: Resilience;
+  /** Deadline of one fetch, in milliseconds. */
+  readonly timeoutMs: number;
+  /** @default silentLogger */
+  readonly logger?: GatewayLogger;
+}
+
+/**
+ * The data source of a subgraph served by one service (the province): every fetch
+ * has a deadline within the request's, goes through the service's circuit breaker and
+ * is retried once if it only reads. A failure is answered as a `ZONE_UNAVAILABLE`
+ * error naming the service, never a hang.
+ */
+export class GuardedDataSource implements GraphQLDataSource {
+  private readonly logger: GatewayLogger;
+
+  constructor(private readonly options: GuardedDataSourceOptions) {
+    this.logger = options.logger ?? silentLogger;
+  }
+
+  async process(options: GraphQLDataSourceProcessOptions): Promise<DataSourceResponse> {
+    const { name, inner, resilience, timeoutMs } = this.options;
+    const outcome = await guardedCall({
+      kind: 'province',
+      name,
+      breaker: resilience.health.breaker('province', name),
+      budget: resilience.budgets.forFetch(options),
+      timeoutMs,
+      retryJitterMs: isReadFetch(options) ? resilience.settings.retryMaxJitterMs : null,
+      send: () => inner.process(options),
+      check: (response) => ({ status: 'answered', value: response }),
+    });
+    if (outcome.status === 'answered') return outcome.value;
+    this.logger.warn(`Service "${name}" failed: ${outcome.reason}`);
+    return { errors: [serviceUnavailableError(name, outcome.reason, outcome.breaker)] };
+  }
+}

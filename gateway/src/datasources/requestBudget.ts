@@ -1,0 +1,70 @@
+import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GraphQLDataSourceRequestKind } from './types';
+
+/** How long one fetch may take, and which deadline limits it. */
+export type FetchWindow =
+  { readonly status: 'open'; readonly timeoutMs: number; readonly note?: string } | { readonly status: 'expired'; readonly reason: string };
+
+/**
+ * What one client operation may still spend: the request deadline shared by all of
+ * its subgraph fetches, and the services that already failed it (asked again in the
+ * same operation, they fail at once instead of costing their deadline again).
+ */
+export class RequestBudget {
+  private readonly failed = new Map<string, string>();
+
+  constructor(
+    private readonly deadlineAt: number,
+    private readonly requestTimeoutMs: number,
+    private readonly now: () => number,
+  ) {}
+
+  /** The deadline of the next fetch: its own, or what is left of the request's when that is less. */
+  window(fetchTimeoutMs: number): FetchWindow {
+    const left = this.deadlineAt - this.now();
+    if (left <= 0) return { status: 'expired', reason: `the request deadline of ${this.requestTimeoutMs} ms passed before it was asked` };
+    if (left >= fetchTimeoutMs) return { status: 'open', timeoutMs: fetchTimeoutMs };
+    return { status: 'open', timeoutMs: Math.ceil(left), note: `the request deadline of ${this.requestTimeoutMs} ms` };
+  }
+
+  failureOf(service: string): string | undefined {
+    return this.failed.get(service);
+  }
+
+  markFailed(service: string, reason: string): void {
+    if (!this.failed.has(service)) this.failed.set(service, reason);
+  }
+}
+
+/**
+ * One budget per client operation, keyed by its request context (the same object
+ * for every fetch of the operation). The request deadline runs from the operation's
+ * first subgraph fetch: parsing and planning before it take milliseconds.
+ */
+export class RequestBudgets {
+  private readonly budgets = new WeakMap<object, RequestBudget>();
+  private readonly now: () => number;
+
+  constructor(
+    private readonly requestTimeoutMs: number,
+    now: () => number = Date.now,
+  ) {
+    this.now = now;
+  }
+
+  /** Schema loads and health checks belong to no operation: each gets a budget of its own. */
+  forFetch(options: GraphQLDataSourceProcessOptions): RequestBudget {
+    if (options.kind !== GraphQLDataSourceRequestKind.INCOMING_OPERATION) return this.create();
+    const key: object = options.incomingRequestContext;
+    let budget = this.budgets.get(key);
+    if (!budget) {
+      budget = this.create();
+      this.budgets.set(key, budget);
+    }
+    return budget;
+  }
+
+  private create(): RequestBudget {
+    return new RequestBudget(this.now() + this.requestTimeoutMs, this.requestTimeoutMs, this.now);
+  }
+}
