@@ -15,6 +15,7 @@ import { createContext } from './createContext';
 import { createGateway, type CreateGatewayOptions } from './createGateway';
 import { graphiqlRouter } from './graphiql/graphiqlRouter';
 import { healthRouter } from './http/healthRouter';
+import { readyRouter } from './http/readyRouter';
 import { jsonErrorHandler } from './http/jsonErrorHandler';
 import { operationPrecheck } from './http/operationPrecheck';
 import { rateLimit as rateLimitPerClient, type RateLimitOptions } from './http/rateLimit';
@@ -96,7 +97,7 @@ export async function startGateway({
   const debug = debugErrors ?? fromEnvironment.debugErrors;
   const operationLimits: OperationLimits = { ...fromEnvironment.limits, ...limits };
   const clientRateLimit = rateLimit ?? fromEnvironment.rateLimit;
-  const { gateway, composer } = createGateway(options);
+  const { gateway, composer, health } = createGateway(options);
   const authenticator = createGatewayAuthenticator(auth, options.provinceUrl, options.signingKeys);
   let ownership: SubgraphsOf = () => [];
   const unsubscribeSchema = gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
@@ -120,6 +121,7 @@ export async function startGateway({
 
   app.use(requestIdMiddleware());
   app.use(healthRouter({ registry: options.registry }));
+  app.use(readyRouter({ composer, health, registry: options.registry }));
   app.use(graphiqlRouter({ endpointPath: GRAPHQL_PATH, ...(auth.devCredential ? { devCredential: auth.devCredential } : {}) }));
   app.use(
     GRAPHQL_PATH,
