@@ -1,8 +1,8 @@
 import { indicatorByCode } from '@devzone/catalogue';
 import { ERRORS } from '@devzone/errors';
 import type { ZoneServiceRegistry } from '@devzone/registry';
-import { In, type DataSource } from 'typeorm';
-import { DirectoryZoneRow } from '../db/entities';
+import { readableZones, type ScopeSources } from '../authz/scopedDirectory';
+import type { DirectoryZoneRow } from '../db/entities';
 import { provinceCodesOf } from '../directory/provinceArgs';
 
 /** Which zones an analysis covers: by ids, by provinces, or both (both must hold); all zones when neither. */
@@ -23,35 +23,39 @@ export interface ScopedZones {
 
 const badInput = (field: string, message: string) => ERRORS.BAD_USER_INPUT.err(`${field}: ${message}`, { field });
 
+/** Where a scope is resolved: the directory, the registry, and whose read scope applies. */
+export interface ScopeResolution extends ScopeSources {
+  readonly registry: ZoneServiceRegistry;
+}
+
 /**
- * Resolves a scope against the directory. Unknown zone ids or provinces are
- * refused with a BAD_USER_INPUT error naming the field (`{prefix}.zoneIds`);
- * an unknown province's error lists the valid ones.
+ * Resolves a scope against the directory as the caller may read it: the
+ * candidates are the caller's readable zones ∩ what was asked. Unknown zone ids
+ * or provinces are refused with a BAD_USER_INPUT error naming the field
+ * (`{prefix}.zoneIds`), and so are out-of-scope ones, with the very same
+ * message, so an answer never tells whether a zone outside the scope exists;
+ * an unknown province's error lists the caller's provinces.
  */
-export async function resolveZoneScope(dataSource: DataSource, registry: ZoneServiceRegistry, scope: ZoneScope, prefix = ''): Promise<ScopedZones> {
+export async function resolveZoneScope(sources: ScopeResolution, scope: ZoneScope, prefix = ''): Promise<ScopedZones> {
   const field = (name: string) => (prefix ? `${prefix}.${name}` : name);
   if (scope.provinces?.length === 0) throw badInput(field('provinces'), 'give at least one province code, or leave it out for every province');
-  const provinces = scope.provinces ? await provinceCodesOf(dataSource, scope.provinces, field('provinces')) : null;
+  const provinces = scope.provinces ? await provinceCodesOf(sources, scope.provinces, field('provinces')) : null;
   let zones: DirectoryZoneRow[];
   if (scope.zoneIds) {
     if (scope.zoneIds.length === 0) throw badInput(field('zoneIds'), 'give at least one zone id, or leave it out');
     const duplicate = scope.zoneIds.find((id, i) => scope.zoneIds!.indexOf(id) !== i);
     if (duplicate !== undefined) throw badInput(field('zoneIds'), `zone "${duplicate}" is listed twice`);
-    const rows = await dataSource.getRepository(DirectoryZoneRow).findBy({ id: In([...scope.zoneIds]) });
-    const byId = new Map(rows.map((r) => [r.id, r]));
+    const byId = new Map((await readableZones(sources)).map((r) => [r.id, r]));
     const unknown = scope.zoneIds.filter((id) => !byId.has(id));
     if (unknown.length > 0) throw badInput(field('zoneIds'), `unknown zone(s) ${unknown.map((u) => `"${u}"`).join(', ')}`);
     zones = scope.zoneIds.map((id) => byId.get(id)!);
     if (provinces) zones = zones.filter((z) => provinces.includes(z.provinceCode));
   } else {
-    zones = await dataSource.getRepository(DirectoryZoneRow).find({
-      where: provinces ? { provinceCode: In([...provinces]) } : {},
-      order: { provinceCode: 'ASC', id: 'ASC' },
-    });
+    zones = await readableZones(sources, provinces);
   }
   return {
     zones,
-    unroutable: zones.filter((z) => !registry.serviceForZone(z.id)),
+    unroutable: zones.filter((z) => !sources.registry.serviceForZone(z.id)),
     provinceCodes: provinces,
   };
 }

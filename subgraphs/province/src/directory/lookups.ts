@@ -1,5 +1,6 @@
 import { ERRORS } from '@devzone/errors';
 import { GraphQLError } from 'graphql';
+import { may, readableZoneById } from '../authz';
 import type { DirectoryZoneRow } from '../db/entities';
 import type { ProvinceContext } from '../graphql/context.type';
 import { existenceLoaderFor } from './existenceLoader';
@@ -9,12 +10,14 @@ import { HELD_ENTITY_LABEL, parseHeldEntityId, parseZoneId, type HeldEntityType 
  * Lookups by id answer the record or fail with an error saying why, whatever
  * fields are selected: BAD_USER_INPUT for a malformed id, NOT_FOUND (with the id)
  * for one that names nothing, ZONE_UNAVAILABLE / ZONE_NOT_ROUTED when the zone
- * that would hold it cannot say.
+ * that would hold it cannot say. A zone outside the caller's scope, or anything
+ * it holds, is NOT_FOUND with the very message of an unknown one: the answer
+ * never tells whether it exists, and the zone service is not even asked.
  */
 export async function lookupZone(ctx: ProvinceContext, id: string): Promise<DirectoryZoneRow> {
   const zoneId = parseZoneId(id);
-  const row = await ctx.loaders.zoneById.load(zoneId);
-  if (!row) throw ERRORS.NOT_FOUND.err(`zone "${id}" not found: it is not in the directory (see zones)`, { id });
+  const row = await readableZoneById(ctx, zoneId);
+  if (!row) throw ERRORS.NOT_FOUND.err(`zone "${id}" not found (see zones)`, { id });
   return row;
 }
 
@@ -26,9 +29,7 @@ export async function lookupHeldEntity(ctx: ProvinceContext, id: string, type: H
   const entity = parseHeldEntityId(id, type);
   const label = HELD_ENTITY_LABEL[type];
   const { zoneId } = entity;
-  if (!(await ctx.loaders.zoneById.load(zoneId))) {
-    throw ERRORS.NOT_FOUND.err(`${label} "${id}" not found: no zone "${zoneId}" in the directory`, { id, zoneId });
-  }
+  if (!(await readableZoneById(ctx, zoneId))) throw ERRORS.NOT_FOUND.err(`${label} "${id}" not found`, { id });
   const outcome = await existenceLoaderFor(ctx, ctx.registry).load(entity);
   switch (outcome.status) {
     case 'FOUND':
@@ -38,11 +39,15 @@ export async function lookupHeldEntity(ctx: ProvinceContext, id: string, type: H
     case 'NOT_ROUTED':
       throw ERRORS.ZONE_NOT_ROUTED.err(`Zone "${zoneId}" is not hosted by any registered zone service (looking up ${label} "${id}")`, { zoneId, id });
     case 'UNAVAILABLE':
-      throw ERRORS.ZONE_UNAVAILABLE.err(`Zone "${zoneId}" (service "${outcome.service}") is unavailable: ${outcome.reason}`, {
-        zoneId,
-        service: outcome.service,
-        id,
-      });
+      // Why a service failed can carry its address (ECONNREFUSED host:port): internal addresses are for administrators.
+      throw ERRORS.ZONE_UNAVAILABLE.err(
+        `Zone "${zoneId}" (service "${outcome.service}") is unavailable${may(ctx.principal, 'SERVICE_URLS') ? `: ${outcome.reason}` : ''}`,
+        {
+          zoneId,
+          service: outcome.service,
+          id,
+        },
+      );
     case 'REFUSED':
       throw new GraphQLError(outcome.message, { extensions: { code: outcome.code, zoneId, service: outcome.service, id } });
   }

@@ -8,7 +8,7 @@ import { PeerResolver } from './resolvers/peers.resolver';
 import { SearchResolver } from './resolvers/search.resolver';
 import { SelectionResolver } from './resolvers/selection.resolver';
 import { resolveSourcePassageReference, SourceDocumentResolver, SourceReferenceResolver } from './resolvers/source.resolver';
-import { OnsiteMeetingResolver, ProvinceZonesResolver, ZoneDirectoryResolver } from './resolvers/zone.resolver';
+import { OnsiteMeetingResolver, ProvinceZonesResolver, ZoneDirectoryResolver, ZoneServiceInfoResolver } from './resolvers/zone.resolver';
 import { Enterprise, PartyOrganization } from './types/directory.types';
 import { SourcePassage } from './types/source.types';
 
@@ -22,6 +22,7 @@ export function buildProvinceSchema(): Promise<GraphQLSchema> {
         DirectoryResolver,
         SearchResolver,
         ZoneDirectoryResolver,
+        ZoneServiceInfoResolver,
         ProvinceZonesResolver,
         OnsiteMeetingResolver,
         CatalogueResolver,

@@ -7,6 +7,7 @@ import { BenchmarkPresetRow, SelectionRunRow } from '../../db/entities';
 import type { PresetSettings } from '../../seed/presetSchema';
 import type { SelectionOutcome } from './outcome';
 import { resolveSelectionSettings, type PresetForSelection } from './resolveSettings';
+import { checkRunTitle } from './runTitle';
 import { runSelection } from './runSelection';
 import { SELECTION_ENGINE_VERSION, type SelectionSettings } from './settings';
 import type { SelectionSnapshot } from './snapshot';
@@ -35,18 +36,17 @@ export async function runOnCurrentData(ctx: ProvinceContext, settings: Selection
 /** Resolves an analyst's input (preset, overrides, defaults) and runs it on data read now. */
 export async function selectBenchmarkSites(ctx: ProvinceContext, input: BenchmarkSelectionInput): Promise<SelectionRunData> {
   // A saved run keeps the province codes, not the names an analyst typed (安徽, Anhui).
-  const provinces = input.provinces ? await provinceCodesOf(ctx.dataSource, input.provinces, 'input.provinces') : input.provinces;
+  const provinces = input.provinces ? await provinceCodesOf(ctx, input.provinces, 'input.provinces') : input.provinces;
   const settings = resolveSelectionSettings({ ...input, provinces }, await presetFor(ctx, input.preset), new Date().getFullYear());
   return runOnCurrentData(ctx, settings);
 }
 
-/** Stores a run: settings, the exact figures used and the result. */
-export async function saveRun(ctx: ProvinceContext, title: string, run: SelectionRunData): Promise<SelectionRunRow> {
-  const trimmed = title.trim();
-  if (trimmed.length === 0 || trimmed.length > 200) throw ERRORS.BAD_USER_INPUT.err('title: 1 to 200 characters', { field: 'title' });
+/** Stores a run for its owner (a Principal.subject): settings, the exact figures used and the result. */
+export async function saveRun(ctx: ProvinceContext, owner: string, title: string, run: SelectionRunData): Promise<SelectionRunRow> {
   const row = Object.assign(new SelectionRunRow(), {
     id: randomUUID(),
-    title: trimmed,
+    title: checkRunTitle(title),
+    createdBy: owner,
     engineVersion: run.engineVersion,
     settings: run.settings,
     snapshot: run.snapshot,
@@ -71,11 +71,4 @@ export function storedRun(row: SelectionRunRow): SelectionRunData {
  */
 export function replay(run: SelectionRunData): SelectionOutcome {
   return runSelection(run.settings, run.snapshot);
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export async function findRun(ctx: ProvinceContext, id: string): Promise<SelectionRunRow | null> {
-  if (!UUID.test(id)) throw ERRORS.BAD_USER_INPUT.err(`id: "${id}" is not a selection-run id (a UUID)`, { field: 'id' });
-  return ctx.dataSource.getRepository(SelectionRunRow).findOneBy({ id });
 }

@@ -1,16 +1,14 @@
-import type { ZoneServiceRegistry } from '@devzone/registry';
 import { In, type DataSource } from 'typeorm';
 import { OnsiteMeetingHostRow, OnsiteMeetingRow } from '../../db/entities';
 import type { ZoneReader } from '../../zoneReader/zoneReader';
-import { resolveZoneScope } from '../candidateZones';
+import { resolveZoneScope, type ScopeResolution } from '../candidateZones';
 import { readZoneCells } from '../readZoneCells';
 import { indicatorsRead, type SelectionSettings } from './settings';
 import type { HostingRecord, SelectionSnapshot } from './snapshot';
 
-export interface SnapshotSources {
-  dataSource: DataSource;
-  registry: ZoneServiceRegistry;
-  zoneReader: ZoneReader;
+/** The candidates are the zones the caller (`principal`) may read: a re-run never reads more than its caller could. */
+export interface SnapshotSources extends ScopeResolution {
+  readonly zoneReader: ZoneReader;
 }
 
 /**
@@ -19,7 +17,7 @@ export interface SnapshotSources {
  * their on-site meeting history from the province database.
  */
 export async function takeSnapshot(sources: SnapshotSources, settings: SelectionSettings): Promise<SelectionSnapshot> {
-  const scoped = await resolveZoneScope(sources.dataSource, sources.registry, { zoneIds: settings.zoneIds, provinces: settings.provinces }, 'input');
+  const scoped = await resolveZoneScope(sources, { zoneIds: settings.zoneIds, provinces: settings.provinces }, 'input');
   const zoneIds = scoped.zones.map((z) => z.id);
   const [table, hosting] = await Promise.all([
     readZoneCells(sources.zoneReader, scoped, indicatorsRead(settings), {

@@ -63,6 +63,8 @@ export class SelectionRunRow {
   @PrimaryColumn({ type: 'uuid' }) id!: string;
   @Column({ type: 'text' }) title!: string;
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' }) createdAt!: Date;
+  /** Principal.subject of whoever saved it (`legacy` for runs saved before owners were recorded). */
+  @Column({ type: 'text', name: 'created_by' }) createdBy!: string;
   @Column({ type: 'text', name: 'engine_version' }) engineVersion!: string;
   @Column({ type: 'jsonb' }) settings!: unknown;
   @Column({ type: 'jsonb' }) snapshot!: unknown;

@@ -4,6 +4,7 @@ import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { aggregateByProvince, type ProvinceAggregateRow } from '../../analytics/aggregate';
 import { requireIndicatorCodes, resolveZoneScope } from '../../analytics/candidateZones';
 import { rankByIndicator, requireSortIndicator } from '../../analytics/rankByIndicator';
+import { requireCapability } from '../../authz';
 import { readZoneCells } from '../../analytics/readZoneCells';
 import { missingCell } from '../../analytics/selectFigure';
 import type { ProvinceContext } from '../context.type';
@@ -36,9 +37,10 @@ export class ComparisonResolver {
       'One round trip per zone service; zones that fail are listed in `failedZones` and their cells marked ZONE_UNAVAILABLE.',
   })
   async compareZones(@Args(() => CompareZonesArgs) args: CompareZonesArgs, @Ctx() ctx: ProvinceContext): Promise<ZoneComparison> {
+    requireCapability(ctx.principal, 'ANALYSE', 'compareZones');
     requireIndicatorCodes(args.indicators, 'indicators');
     if (args.sort) requireSortIndicator(args.sort.indicator, args.indicators, 'sort.indicator');
-    const scoped = await resolveZoneScope(ctx.dataSource, ctx.registry, { zoneIds: args.zoneIds, provinces: args.provinces });
+    const scoped = await resolveZoneScope(ctx, { zoneIds: args.zoneIds, provinces: args.provinces });
     const codes = args.indicators;
     const table = await readZoneCells(ctx.zoneReader, scoped, codes, {
       source: args.source,

@@ -4,6 +4,7 @@ import { resolveZoneScope } from '../../analytics/candidateZones';
 import { resolveCriteria } from '../../analytics/criteria';
 import { readPeerInputs } from '../../analytics/peers/readPeerInputs';
 import { PEER_METHOD, suggestPeers } from '../../analytics/peers/suggestPeers';
+import { readableZoneById, requireCapability } from '../../authz';
 import type { ProvinceContext } from '../context.type';
 import { toZone } from '../mappers';
 import { PeerSuggestions, PeerSuggestionsArgs, toPeerSuggestions } from '../types/peers.types';
@@ -17,10 +18,12 @@ export class PeerResolver {
       'Zones are read through the gateway, one round trip per zone service; zones that fail are listed in `failedZones` and `notSuggested`, never dropped. See `method` for the formulas.',
   })
   async peerSuggestions(@Args(() => PeerSuggestionsArgs) args: PeerSuggestionsArgs, @Ctx() ctx: ProvinceContext): Promise<PeerSuggestions> {
-    const learnerRow = await ctx.loaders.zoneById.load(args.zoneId);
+    requireCapability(ctx.principal, 'ANALYSE', 'peerSuggestions');
+    // A learner outside the caller's scope is refused exactly like an unknown one.
+    const learnerRow = await readableZoneById(ctx, args.zoneId);
     if (!learnerRow) throw ERRORS.BAD_USER_INPUT.err(`zoneId: unknown zone "${args.zoneId}"`, { field: 'zoneId' });
     const criteria = resolveCriteria(args.criteria, 'criteria');
-    const scope = await resolveZoneScope(ctx.dataSource, ctx.registry, { provinces: args.provinces ?? null });
+    const scope = await resolveZoneScope(ctx, { provinces: args.provinces ?? null });
 
     const candidates = scope.zones.filter((z) => z.id !== learnerRow.id);
     const zones = [learnerRow, ...candidates];

@@ -1,6 +1,6 @@
 import { ERRORS } from '@devzone/errors';
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
-import { DirectoryZoneRow } from '../../db/entities';
+import { readableZones } from '../../authz';
 import { provinceCodeOf } from '../../directory/provinceArgs';
 import { mergeEnterprisePages } from '../../zoneReader/mergeEnterprisePages';
 import type { ProvinceContext } from '../context.type';
@@ -11,12 +11,13 @@ import { SearchEnterprisesArgs } from '../types/inputs';
 export class SearchResolver {
   @Query(() => EnterpriseSearchResult, {
     description:
-      'Enterprises across zones by name, industry, honor or flags: one round trip per zone service, in parallel, merged into one order. Zones whose service fails are listed in `failedZones`.',
+      'Enterprises across zones by name, industry, honor or flags: one round trip per zone service, in parallel, merged into one order. Only zones the caller may read are searched. Zones whose service fails are listed in `failedZones`.',
   })
   async searchEnterprises(@Args(() => SearchEnterprisesArgs) args: SearchEnterprisesArgs, @Ctx() ctx: ProvinceContext): Promise<EnterpriseSearchResult> {
     if (args.offset + args.first > 500) throw ERRORS.BAD_USER_INPUT.err('offset: offset + first may not exceed 500', { field: 'offset' });
-    const province = args.province === undefined || args.province === null ? null : await provinceCodeOf(ctx.dataSource, args.province, 'province');
-    let zones = await ctx.dataSource.getRepository(DirectoryZoneRow).find({ where: province ? { provinceCode: province } : {}, order: { id: 'ASC' } });
+    const province = args.province === undefined || args.province === null ? null : await provinceCodeOf(ctx, args.province, 'province');
+    // Only zones the caller may read are searched; a zone id outside its scope is refused like an unknown one.
+    let zones = (await readableZones(ctx, province ? [province] : null)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     if (args.zoneIds) {
       const known = new Set(zones.map((z) => z.id));
       const unknown = args.zoneIds.filter((id) => !known.has(id));

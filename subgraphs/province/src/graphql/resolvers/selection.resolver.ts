@@ -1,12 +1,14 @@
-import { ERRORS } from '@devzone/errors';
 import { isDeepStrictEqual } from 'node:util';
 import { In } from 'typeorm';
 import { validateArgumentNamed } from '@devzone/subgraph-kit';
 import { ArrayMaxSize, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { compareRuns } from '../../analytics/selection/compareRuns';
-import { findRun, replay, runOnCurrentData, saveRun, selectBenchmarkSites, storedRun, type SelectionRunData } from '../../analytics/selection/selectionService';
-import { BenchmarkPresetRow, SelectionRunRow } from '../../db/entities';
+import { deleteVisibleRun, findVisibleRun, listVisibleRuns } from '../../analytics/selection/runOwnership';
+import { checkRunTitle } from '../../analytics/selection/runTitle';
+import { replay, runOnCurrentData, saveRun, selectBenchmarkSites, storedRun, type SelectionRunData } from '../../analytics/selection/selectionService';
+import { requireCapability } from '../../authz';
+import { BenchmarkPresetRow, type SelectionRunRow } from '../../db/entities';
 import type { ProvinceContext } from '../context.type';
 import { toZone } from '../mappers';
 import { toBenchmarkPreset } from '../presetView';
@@ -50,6 +52,7 @@ async function runView(ctx: ProvinceContext, row: SelectionRunRow): Promise<Sele
     id: row.id,
     title: row.title,
     createdAt: row.createdAt.toISOString(),
+    createdBy: row.createdBy,
     result: await view(ctx, run),
     stored: run,
   });
@@ -71,25 +74,42 @@ export class SelectionResolver {
     @Arg('input', () => BenchmarkSelectionInput, { validateFn: validateArgumentNamed('input') }) input: BenchmarkSelectionInput,
     @Ctx() ctx: ProvinceContext,
   ): Promise<BenchmarkSelection> {
+    requireCapability(ctx.principal, 'ANALYSE', 'selectBenchmarkSites');
     return view(ctx, await selectBenchmarkSites(ctx, input));
   }
 
-  @Mutation(() => SelectionRun, { description: 'Runs a selection and saves it with the exact figures used, so it can be replayed identically later.' })
+  @Mutation(() => SelectionRun, {
+    description:
+      'Runs a selection and saves it with the exact figures used, so it can be replayed identically later. The run belongs to the caller (ADMIN or ANALYST). The title refuses control and bidirectional-override characters.',
+  })
   async saveSelectionRun(@Args(() => SaveRunArgs) { title, input }: SaveRunArgs, @Ctx() ctx: ProvinceContext): Promise<SelectionRun> {
+    const owner = requireCapability(ctx.principal, 'ANALYSE', 'saveSelectionRun');
+    const checkedTitle = checkRunTitle(title);
     const run = await selectBenchmarkSites(ctx, input);
-    return runView(ctx, await saveRun(ctx, title, run));
+    return runView(ctx, await saveRun(ctx, owner.subject, checkedTitle, run));
   }
 
-  @Query(() => SelectionRun, { nullable: true, description: 'A saved run by id; null plus NOT_FOUND naming the id when there is none.' })
+  @Mutation(() => ID, {
+    nullable: true,
+    description:
+      "Deletes a saved run: its owner's or, for an administrator, any. Answers the id; null plus NOT_FOUND naming the id when there is no such run the caller may delete.",
+  })
+  async deleteSelectionRun(@Arg('id', () => ID) id: string, @Ctx() ctx: ProvinceContext): Promise<string> {
+    await deleteVisibleRun(ctx.dataSource, requireCapability(ctx.principal, 'ANALYSE', 'deleteSelectionRun'), id);
+    return id;
+  }
+
+  @Query(() => SelectionRun, {
+    nullable: true,
+    description: "A saved run by id (the caller's own; any for an administrator); null plus NOT_FOUND naming the id when there is none the caller may read.",
+  })
   async selectionRun(@Arg('id', () => ID) id: string, @Ctx() ctx: ProvinceContext): Promise<SelectionRun | null> {
-    const row = await findRun(ctx, id);
-    if (!row) throw ERRORS.NOT_FOUND.err(`selection run "${id}" not found (see selectionRuns)`, { id });
-    return runView(ctx, row);
+    return runView(ctx, await findVisibleRun(ctx.dataSource, requireCapability(ctx.principal, 'ANALYSE', 'selectionRun'), id));
   }
 
-  @Query(() => [SelectionRun], { description: 'Saved runs, newest first.' })
-  async selectionRuns(@Args(() => RunsArgs) { first, offset }: RunsArgs, @Ctx() ctx: ProvinceContext): Promise<SelectionRun[]> {
-    const rows = await ctx.dataSource.getRepository(SelectionRunRow).find({ order: { createdAt: 'DESC', id: 'ASC' }, skip: offset, take: first });
+  @Query(() => [SelectionRun], { description: "The caller's saved runs (every run for an administrator), newest first." })
+  async selectionRuns(@Args(() => RunsArgs) page: RunsArgs, @Ctx() ctx: ProvinceContext): Promise<SelectionRun[]> {
+    const rows = await listVisibleRuns(ctx.dataSource, requireCapability(ctx.principal, 'ANALYSE', 'selectionRuns'), page);
     return Promise.all(rows.map((row) => runView(ctx, row)));
   }
 

@@ -1,5 +1,6 @@
 import { In } from 'typeorm';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { forbidden, may, readableOf, readableZoneById, readScopeFor } from '../../authz';
 import { OnsiteMeetingHostRow, OnsiteMeetingRow } from '../../db/entities';
 import type { ProvinceContext } from '../context.type';
 import { toMeeting, toProvince, toZone } from '../mappers';
@@ -14,7 +15,10 @@ export class ZoneDirectoryResolver {
     return toProvince(row);
   }
 
-  @FieldResolver(() => ZoneServiceInfo, { nullable: true, description: 'The zone service hosting this zone; null when none is registered.' })
+  @FieldResolver(() => ZoneServiceInfo, {
+    nullable: true,
+    description: 'The zone service hosting this zone; null when none is registered. Its `url` is for administrators only.',
+  })
   service(@Root() zone: Zone, @Ctx() ctx: ProvinceContext): ZoneServiceInfo | null {
     const entry = ctx.registry.serviceForZone(zone.id);
     return entry ? Object.assign(new ZoneServiceInfo(), { name: entry.name, url: entry.url }) : null;
@@ -32,18 +36,27 @@ export class ZoneDirectoryResolver {
     return rows.map((row) => toMeeting(row, hosts));
   }
 
-  /** Resolves Zone references the gateway sends (e.g. from Enterprise.zone). */
+  /** Resolves Zone references the gateway sends (e.g. from Enterprise.zone); one outside the caller's scope resolves to null. */
   static async resolveReference(reference: { id: string }, ctx: ProvinceContext): Promise<Zone | null> {
-    const row = await ctx.loaders.zoneById.load(reference.id);
+    const row = await readableZoneById(ctx, reference.id);
     return row ? toZone(row) : null;
+  }
+}
+
+@Resolver(() => ZoneServiceInfo)
+export class ZoneServiceInfoResolver {
+  @FieldResolver(() => String, { nullable: true, description: 'Internal address of the service: administrators only (null plus FORBIDDEN for anyone else).' })
+  url(@Root() service: ZoneServiceInfo, @Ctx() ctx: ProvinceContext): string {
+    if (!may(ctx.principal, 'SERVICE_URLS')) throw forbidden('Zone.service.url', 'SERVICE_URLS');
+    return service.url;
   }
 }
 
 @Resolver(() => Province)
 export class ProvinceZonesResolver {
-  @FieldResolver(() => [Zone])
+  @FieldResolver(() => [Zone], { description: "The province's zones the caller may read." })
   async zones(@Root() province: Province, @Ctx() ctx: ProvinceContext): Promise<Zone[]> {
-    return (await ctx.loaders.zonesByProvince.load(province.code)).map(toZone);
+    return readableOf(readScopeFor(ctx), await ctx.loaders.zonesByProvince.load(province.code)).map(toZone);
   }
 }
 
@@ -56,9 +69,10 @@ export class OnsiteMeetingResolver {
     return toProvince(row);
   }
 
-  @FieldResolver(() => [Zone])
+  @FieldResolver(() => [Zone], { description: 'Host zones the caller may read.' })
   async hosts(@Root() meeting: OnsiteMeeting, @Ctx() ctx: ProvinceContext): Promise<Zone[]> {
     const rows = await ctx.loaders.zoneById.loadMany(meeting.hostZoneIds);
-    return rows.flatMap((r) => (r && !(r instanceof Error) ? [toZone(r)] : []));
+    const known = rows.flatMap((r) => (r && !(r instanceof Error) ? [r] : []));
+    return readableOf(readScopeFor(ctx), known).map(toZone);
   }
 }

@@ -27,7 +27,8 @@ export class SourceReference {
 @ObjectType({ description: 'A zone service as the registry knows it.' })
 export class ZoneServiceInfo {
   @Field(() => String) name!: string;
-  @Field(() => String) url!: string;
+  /** Exposed by ZoneServiceInfoResolver, administrators only. */
+  url!: string;
 }
 
 @ObjectType()

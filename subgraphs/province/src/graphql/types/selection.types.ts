@@ -239,6 +239,10 @@ export class SelectionRun {
   @Field(() => ID) id!: string;
   @Field(() => String) title!: string;
   @Field(() => String, { description: 'ISO 8601.' }) createdAt!: string;
+  @Field(() => String, {
+    description: "Who saved it (the credential's subject, e.g. `key:3f9c0a7e51d2b846`); `legacy` for runs saved before owners were recorded.",
+  })
+  createdBy!: string;
   @Field(() => BenchmarkSelection, { description: 'The result as saved.' }) result!: BenchmarkSelection;
   /** The stored run, for the field resolvers that replay or re-run it. */
   stored!: SelectionRunData;
