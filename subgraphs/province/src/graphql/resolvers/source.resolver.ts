@@ -1,5 +1,6 @@
 import { ERRORS } from '@devzone/errors';
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { readableZoneById } from '../../authz/scopedDirectory';
 import { sourceDocumentView, sourcePassageView } from '../../sources/sourceViews';
 import type { ProvinceContext } from '../context.type';
 import { SourceReference } from '../types/directory.types';
@@ -20,6 +21,12 @@ export class SourceDocumentResolver {
       throw ERRORS.NOT_FOUND.err(`source document "${fileName}" not found; the articles are ${known.join(', ')}`, { id: fileName });
     }
     return sourceDocumentView(record);
+  }
+
+  @FieldResolver(() => [String], { description: 'Ids of the zones the article is about, of those the caller may read.' })
+  async zoneIds(@Root() document: SourceDocument, @Ctx() ctx: ProvinceContext): Promise<string[]> {
+    const zones = await Promise.all(document.zoneIds.map((id) => readableZoneById(ctx, id)));
+    return zones.filter((zone) => zone !== null).map((zone) => zone.id);
   }
 
   static resolveReference(reference: { fileName: string }, ctx: ProvinceContext): SourceDocument | null {

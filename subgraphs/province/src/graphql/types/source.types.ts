@@ -10,7 +10,8 @@ export class SourceDocument {
   @Field(() => String, { description: 'Where the date comes from.' }) dateBasis!: string;
   @Field(() => String, { nullable: true, description: 'The publisher, where the article names it.' }) publisher!: string | null;
   @Field(() => String, { nullable: true, description: 'Reporters or host as printed (融媒记者 …).' }) byline!: string | null;
-  @Field(() => [String], { description: 'Ids of the zones the article is about.' }) zoneIds!: string[];
+  /** Every zone the article is about; the field resolver answers those the caller may read. */
+  zoneIds!: string[];
   @Field(() => String, { description: 'The full text as received (line breaks as printed).' }) text!: string;
 }
 
