@@ -1,3 +1,4 @@
+import { envSigningKeys, type SigningKeys } from '@devzone/auth';
 import { StaticZoneServiceRegistry } from '@devzone/registry';
 import { blankAsUnset, envHost, envPort, envTimeoutMs, envUrl, parseEnvironment } from '@devzone/service-shell';
 import { z } from 'zod';
@@ -11,6 +12,8 @@ export interface GatewayConfig {
   readonly provinceUrl: string;
   readonly timeoutMs: number;
   readonly registry: StaticZoneServiceRegistry;
+  /** SERVICE_SIGNING_KEYS: every subgraph request is signed with the first; the services refuse anything unsigned. */
+  readonly signingKeys: SigningKeys;
   readonly limits: OperationLimits;
   /** false: no rate limit. */
   readonly rateLimit: RateLimitOptions | false;
@@ -87,6 +90,7 @@ const environmentSchema = z.object({
   PROVINCE_URL: envUrl(),
   /** Deadline of one request to one zone service, in milliseconds. */
   ZONE_TIMEOUT_MS: envTimeoutMs(5000),
+  SERVICE_SIGNING_KEYS: envSigningKeys,
 });
 
 /**
@@ -103,6 +107,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     host: parsed.HOST,
     provinceUrl: parsed.PROVINCE_URL,
     timeoutMs: parsed.ZONE_TIMEOUT_MS,
+    signingKeys: parsed.SERVICE_SIGNING_KEYS,
     registry: StaticZoneServiceRegistry.fromEnv(env, 'ZONE_SERVICES'),
   };
 }

@@ -7,6 +7,7 @@ import { Resilience, type ResilienceOptions } from './datasources/resilience';
 import type { ServiceHealthBoard } from './datasources/serviceHealth';
 import { ShardedZonesDataSource } from './datasources/ShardedZonesDataSource';
 import type { GatewayLogger } from './logger';
+import { dedupeFetches } from './plugins/dedupeFetches';
 import { ZONES_SUBGRAPH } from './subgraphNames';
 import { FederatedComposer } from './supergraphManagers/FederatedComposer';
 
@@ -55,10 +56,11 @@ export function createGateway({ provinceUrl, registry, logger, signingKeys, ...r
   const gateway = new ApolloGateway({
     supergraphSdl: composer,
     buildService: ({ name, url }) => {
-      if (name === ZONES_SUBGRAPH) return zonesDataSource;
+      // Identical fetches of one operation (two aliases of `zones { indicators }`) are sent once.
+      if (name === ZONES_SUBGRAPH) return dedupeFetches(name, zonesDataSource);
       if (!url) throw new Error(`Subgraph "${name}" has no URL in the supergraph`);
       const inner = createRemoteDataSource(url, signingKeys, { maxResponseBytes });
-      return new GuardedDataSource({ name, inner, resilience, timeoutMs: provinceTimeoutMs, ...(logger ? { logger } : {}) });
+      return dedupeFetches(name, new GuardedDataSource({ name, inner, resilience, timeoutMs: provinceTimeoutMs, ...(logger ? { logger } : {}) }));
     },
     ...(logger ? { logger } : {}),
   });

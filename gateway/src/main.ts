@@ -13,6 +13,7 @@ import { loadFrontDoorConfig, loadGatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { createContext } from './createContext';
 import { createGateway, type CreateGatewayOptions } from './createGateway';
+import { loadResilienceConfig } from './resilienceConfig';
 import { graphiqlRouter } from './graphiql/graphiqlRouter';
 import { healthRouter } from './http/healthRouter';
 import { readyRouter } from './http/readyRouter';
@@ -207,7 +208,13 @@ function urlHost(host: string | undefined): string {
 if (require.main === module) {
   runFromEnvironment({
     title: 'Gateway',
-    start: () => startGateway({ ...loadGatewayConfig(process.env), auth: loadGatewayAuthOptions(process.env), logger: consoleLogger }),
+    start: () =>
+      startGateway({
+        ...loadGatewayConfig(process.env),
+        ...loadResilienceConfig(process.env),
+        auth: loadGatewayAuthOptions(process.env),
+        logger: consoleLogger,
+      }),
     readyLine: (gateway) => `Gateway ready at ${gateway.url} (GraphiQL: open it in a browser)`,
   });
 }

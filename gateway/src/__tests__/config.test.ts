@@ -1,23 +1,30 @@
 import { loadGatewayConfig } from '../config';
 
+const SERVICE_SIGNING_KEYS = 'k1:0123456789abcdef0123456789abcdef';
 const zoneServices = JSON.stringify([{ name: 'anhui', url: 'http://localhost:4101/graphql', zoneIds: ['chuzhou', 'feixi'] }]);
 
 describe('loadGatewayConfig', () => {
   it('reads the environment, with defaults', () => {
-    const config = loadGatewayConfig({ PROVINCE_URL: 'http://localhost:4100/graphql', ZONE_SERVICES: zoneServices });
+    const config = loadGatewayConfig({ PROVINCE_URL: 'http://localhost:4100/graphql', ZONE_SERVICES: zoneServices, SERVICE_SIGNING_KEYS });
 
     expect(config).toMatchObject({ port: 4000, provinceUrl: 'http://localhost:4100/graphql', timeoutMs: 5000 });
     expect(config.registry.serviceForZone('feixi')?.name).toBe('anhui');
   });
 
   it('reads PORT and ZONE_TIMEOUT_MS', () => {
-    const config = loadGatewayConfig({ PORT: '0', ZONE_TIMEOUT_MS: '250', PROVINCE_URL: 'http://p/graphql', ZONE_SERVICES: zoneServices });
+    const config = loadGatewayConfig({
+      PORT: '0',
+      ZONE_TIMEOUT_MS: '250',
+      PROVINCE_URL: 'http://p/graphql',
+      ZONE_SERVICES: zoneServices,
+      SERVICE_SIGNING_KEYS,
+    });
 
     expect(config).toMatchObject({ port: 0, timeoutMs: 250 });
   });
 
   it('leaves the limits, the rate limit and debug errors to their defaults when unset', () => {
-    const config = loadGatewayConfig({ PROVINCE_URL: 'http://p/graphql', ZONE_SERVICES: zoneServices, GATEWAY_MAX_COST: ' ' });
+    const config = loadGatewayConfig({ PROVINCE_URL: 'http://p/graphql', ZONE_SERVICES: zoneServices, SERVICE_SIGNING_KEYS, GATEWAY_MAX_COST: ' ' });
 
     expect(config).toMatchObject({ limits: {}, rateLimit: {}, debugErrors: false });
   });
@@ -26,6 +33,7 @@ describe('loadGatewayConfig', () => {
     const config = loadGatewayConfig({
       PROVINCE_URL: 'http://p/graphql',
       ZONE_SERVICES: zoneServices,
+      SERVICE_SIGNING_KEYS,
       GATEWAY_MAX_DEPTH: '8',
       GATEWAY_MAX_ALIASES: '5',
       GATEWAY_MAX_ROOT_FIELDS: '4',
@@ -58,20 +66,27 @@ describe('loadGatewayConfig', () => {
   });
 
   it('turns the rate limit off with GATEWAY_RATE_LIMIT_PER_SECOND=0', () => {
-    expect(loadGatewayConfig({ PROVINCE_URL: 'http://p/graphql', ZONE_SERVICES: zoneServices, GATEWAY_RATE_LIMIT_PER_SECOND: '0' }).rateLimit).toBe(false);
+    expect(
+      loadGatewayConfig({ PROVINCE_URL: 'http://p/graphql', ZONE_SERVICES: zoneServices, SERVICE_SIGNING_KEYS, GATEWAY_RATE_LIMIT_PER_SECOND: '0' }).rateLimit,
+    ).toBe(false);
   });
 
   it.each([
-    [{ GATEWAY_MAX_DEPTH: '0', PROVINCE_URL: 'http://p/graphql', ZONE_SERVICES: zoneServices }, /GATEWAY_MAX_DEPTH/],
-    [{ GATEWAY_MAX_COST: 'lots', PROVINCE_URL: 'http://p/graphql', ZONE_SERVICES: zoneServices }, /GATEWAY_MAX_COST/],
-    [{ DEVZONE_DEBUG_ERRORS: 'yes', PROVINCE_URL: 'http://p/graphql', ZONE_SERVICES: zoneServices }, /DEVZONE_DEBUG_ERRORS/],
-    [{ ZONE_SERVICES: zoneServices }, /PROVINCE_URL/],
-    [{ PROVINCE_URL: 'not a url', ZONE_SERVICES: zoneServices }, /PROVINCE_URL/],
-    [{ PORT: 'eighty', PROVINCE_URL: 'http://p/graphql', ZONE_SERVICES: zoneServices }, /PORT/],
-    [{ ZONE_TIMEOUT_MS: '-1', PROVINCE_URL: 'http://p/graphql', ZONE_SERVICES: zoneServices }, /ZONE_TIMEOUT_MS/],
-    [{ PROVINCE_URL: 'http://p/graphql' }, /ZONE_SERVICES is not set/],
-    [{ PROVINCE_URL: 'http://p/graphql', ZONE_SERVICES: '[{' }, /ZONE_SERVICES is not valid JSON/],
-    [{ PROVINCE_URL: 'http://p/graphql', ZONE_SERVICES: '[{"name":"anhui","url":"x","zoneIds":[]}]' }, /ZONE_SERVICES is invalid: \[0\]\.url/],
+    [{ GATEWAY_MAX_DEPTH: '0', PROVINCE_URL: 'http://p/graphql', ZONE_SERVICES: zoneServices, SERVICE_SIGNING_KEYS }, /GATEWAY_MAX_DEPTH/],
+    [{ GATEWAY_MAX_COST: 'lots', PROVINCE_URL: 'http://p/graphql', ZONE_SERVICES: zoneServices, SERVICE_SIGNING_KEYS }, /GATEWAY_MAX_COST/],
+    [{ DEVZONE_DEBUG_ERRORS: 'yes', PROVINCE_URL: 'http://p/graphql', ZONE_SERVICES: zoneServices, SERVICE_SIGNING_KEYS }, /DEVZONE_DEBUG_ERRORS/],
+    [{ ZONE_SERVICES: zoneServices, SERVICE_SIGNING_KEYS }, /PROVINCE_URL/],
+    [{ PROVINCE_URL: 'not a url', ZONE_SERVICES: zoneServices, SERVICE_SIGNING_KEYS }, /PROVINCE_URL/],
+    [{ PORT: 'eighty', PROVINCE_URL: 'http://p/graphql', ZONE_SERVICES: zoneServices, SERVICE_SIGNING_KEYS }, /PORT/],
+    [{ ZONE_TIMEOUT_MS: '-1', PROVINCE_URL: 'http://p/graphql', ZONE_SERVICES: zoneServices, SERVICE_SIGNING_KEYS }, /ZONE_TIMEOUT_MS/],
+    [{ PROVINCE_URL: 'http://p/graphql', SERVICE_SIGNING_KEYS }, /ZONE_SERVICES is not set/],
+    [{ PROVINCE_URL: 'http://p/graphql', ZONE_SERVICES: zoneServices }, /SERVICE_SIGNING_KEYS: required/],
+    [{ PROVINCE_URL: 'http://p/graphql', ZONE_SERVICES: zoneServices, SERVICE_SIGNING_KEYS: 'k1:short' }, /SERVICE_SIGNING_KEYS/],
+    [{ PROVINCE_URL: 'http://p/graphql', SERVICE_SIGNING_KEYS, ZONE_SERVICES: '[{' }, /ZONE_SERVICES is not valid JSON/],
+    [
+      { PROVINCE_URL: 'http://p/graphql', SERVICE_SIGNING_KEYS, ZONE_SERVICES: '[{"name":"anhui","url":"x","zoneIds":[]}]' },
+      /ZONE_SERVICES is invalid: \[0\]\.url/,
+    ],
   ])('names the invalid variable (%j)', (env, message) => {
     expect(() => loadGatewayConfig(env)).toThrow(message);
   });
