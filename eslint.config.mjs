@@ -4,7 +4,7 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '.data/**', '.bench/**', 'tests/generated/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', '.data/**', '.bench/**', 'tests/generated/**', '**/*.generated.ts'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { ENTERPRISES_QUERY, FIGURES_QUERY } from '@devzone/province';
 import type { GeneratedFile } from './generatedFile';
 import { operationsInFolder, renderOperationTypes } from './renderOperationTypes';
 import { renderSchemas } from './renderSchemas';
@@ -14,5 +15,13 @@ export async function renderGeneratedFiles(root: string = REPOSITORY_ROOT): Prom
     from: 'the example operations in docs/queries/',
     documents: operationsInFolder(root, 'docs/queries'),
   });
-  return [...files, docsQueries];
+  const zoneReader = await renderOperationTypes(apiSchema, {
+    output: 'subgraphs/province/src/zoneReader/zoneReaderOperations.generated.ts',
+    from: "the province's zone-reader operations (zoneReaderOperations.ts)",
+    documents: [
+      { location: 'zoneReaderOperations.ts#ENTERPRISES_QUERY', text: ENTERPRISES_QUERY },
+      { location: 'zoneReaderOperations.ts#FIGURES_QUERY', text: FIGURES_QUERY },
+    ],
+  });
+  return [...files, docsQueries, zoneReader];
 }

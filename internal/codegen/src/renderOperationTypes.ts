@@ -32,7 +32,8 @@ export async function renderOperationTypes(apiSchema: GraphQLSchema, set: Operat
     config: {
       enumsAsTypes: true,
       skipTypename: true,
-      avoidOptionals: true,
+      // Answer fields are always present (null when empty); input fields may be left out, as in GraphQL.
+      avoidOptionals: { field: true, inputValue: false, object: true, defaultValue: false },
       maybeValue: 'T | null',
       scalars: { ID: 'string' },
       useTypeImports: true,

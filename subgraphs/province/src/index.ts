@@ -13,3 +13,4 @@ export * from './zoneReader/zoneReader';
 export * from './sources/SourceLibrary';
 export * from './apiKeys';
 export * from './cli/authCli';
+export * from './zoneReader/zoneReaderOperations';

@@ -10,80 +10,19 @@ import type {
   ZoneReadFailure,
 } from './zoneReader';
 import type { RequestSigner } from '@devzone/subgraph-kit';
-
-const ENTERPRISES_QUERY = /* GraphQL */ `
-  query ProvinceReadsEnterprises($ids: [ID!]!, $filter: EnterpriseFilter, $first: Int!, $orderBy: EnterpriseOrder!) {
-    zones(ids: $ids) {
-      id
-      enterprises(filter: $filter, first: $first, orderBy: $orderBy) {
-        totalCount
-        items {
-          id
-          nameZh
-          employees {
-            value
-          }
-          outputValue
-          tax
-        }
-      }
-    }
-  }
-`;
-
-const FIGURES_QUERY = /* GraphQL */ `
-  query ProvinceReadsFigures($ids: [ID!]!, $codes: [String!], $withIndustries: Boolean!, $sample: Int!) {
-    zones(ids: $ids) {
-      id
-      indicators(codes: $codes) {
-        code
-        value
-        unit
-        qualifier
-        period
-        periodBasis
-        note
-        provenance {
-          kind
-          document
-          passage
-          computation
-          recordCompleteness
-          recordCount
-        }
-      }
-      unassessedIndicators(codes: $codes) {
-        code
-        reason
-      }
-      enterprises(first: $sample) @include(if: $withIndustries) {
-        totalCount
-        items {
-          industry
-        }
-      }
-    }
-  }
-`;
+import { ENTERPRISES_QUERY, FIGURES_QUERY } from './zoneReaderOperations';
+import type {
+  ProvinceReadsEnterprisesQuery,
+  ProvinceReadsEnterprisesQueryVariables,
+  ProvinceReadsFiguresQuery,
+  ProvinceReadsFiguresQueryVariables,
+} from './zoneReaderOperations.generated';
 
 /** The most enterprise records read per zone for an industry profile (the zone page's maximum). */
 export const INDUSTRY_SAMPLE_SIZE = 500;
 
 interface GraphQLAnswer<T> {
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string; zoneId?: string; service?: string } }[];
-}
-
-interface Answer {
-  data?: {
-    zones: {
-      id: string;
-      enterprises: {
-        totalCount: number;
-        items: { id: string; nameZh: string; employees: { value: number } | null; outputValue: number | null; tax: number | null }[];
-      } | null;
-    }[];
-  } | null;
   errors?: { message: string; extensions?: { code?: string; zoneId?: string; service?: string } }[];
 }
 
@@ -103,7 +42,7 @@ export interface GatewayZoneReaderOptions {
 export class GatewayZoneReader implements ZoneReader {
   constructor(private readonly options: GatewayZoneReaderOptions) {}
 
-  private async post<T>(query: string, variables: Record<string, unknown>): Promise<GraphQLAnswer<T>> {
+  private async post<T, V extends object>(query: string, variables: V): Promise<GraphQLAnswer<T>> {
     const url = this.options.gatewayUrl();
     if (!url) throw new Error('the province service does not know the gateway URL (set GATEWAY_URL)');
     const body = JSON.stringify({ query, variables });
@@ -120,14 +59,12 @@ export class GatewayZoneReader implements ZoneReader {
 
   async figures(zoneIds: readonly string[], codes: readonly string[], options: FigureReadOptions = {}): Promise<FigureRead> {
     const withIndustries = options.industryProfiles ?? false;
-    const answer = await this.post<{
-      zones: {
-        id: string;
-        indicators: Omit<ZoneFigure, 'zoneId'>[] | null;
-        unassessedIndicators: Omit<UnassessedIndicator, 'zoneId'>[] | null;
-        enterprises?: { totalCount: number; items: { industry: string | null }[] } | null;
-      }[];
-    }>(FIGURES_QUERY, { ids: zoneIds, codes, withIndustries, sample: INDUSTRY_SAMPLE_SIZE });
+    const answer = await this.post<ProvinceReadsFiguresQuery, ProvinceReadsFiguresQueryVariables>(FIGURES_QUERY, {
+      ids: [...zoneIds],
+      codes: [...codes],
+      withIndustries,
+      sample: INDUSTRY_SAMPLE_SIZE,
+    });
     const failures = failuresOf(answer.errors);
     const figures: ZoneFigure[] = [];
     const unassessed: UnassessedIndicator[] = [];
@@ -147,8 +84,8 @@ export class GatewayZoneReader implements ZoneReader {
   }
 
   async enterprises(zoneIds: readonly string[], query: EnterpriseQuery): Promise<{ pages: ZonePageOfEnterprises[]; failures: ZoneReadFailure[] }> {
-    const answer = await this.post<NonNullable<Answer['data']>>(ENTERPRISES_QUERY, {
-      ids: zoneIds,
+    const answer = await this.post<ProvinceReadsEnterprisesQuery, ProvinceReadsEnterprisesQueryVariables>(ENTERPRISES_QUERY, {
+      ids: [...zoneIds],
       filter: query.filter ?? null,
       first: query.first,
       orderBy: query.orderBy,

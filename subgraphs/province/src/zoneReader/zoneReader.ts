@@ -1,3 +1,4 @@
+import type { EnterpriseFlag, EnterpriseOrder } from './zoneReaderOperations.generated';
 /** The enterprise fields the province needs to merge and order results across zones. */
 export interface EnterpriseSummary {
   id: string;
@@ -20,8 +21,8 @@ export interface ZoneReadFailure {
 }
 
 export interface EnterpriseQuery {
-  filter?: { nameContains?: string; industry?: string; honorContains?: string; flags?: string[] };
-  orderBy: string;
+  filter?: { nameContains?: string; industry?: string; honorContains?: string; flags?: EnterpriseFlag[] };
+  orderBy: EnterpriseOrder;
   first: number;
 }
 

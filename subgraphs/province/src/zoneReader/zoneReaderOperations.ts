@@ -1,0 +1,60 @@
+/**
+ * The operations the province sends through the gateway to read zone data.
+ * Their answer and variable types are generated from the API schema by
+ * `pnpm generate` (zoneReaderOperations.generated.ts): a schema change that
+ * breaks one fails the build, not a request.
+ */
+export const ENTERPRISES_QUERY = /* GraphQL */ `
+  query ProvinceReadsEnterprises($ids: [ID!]!, $filter: EnterpriseFilter, $first: Int!, $orderBy: EnterpriseOrder!) {
+    zones(ids: $ids) {
+      id
+      enterprises(filter: $filter, first: $first, orderBy: $orderBy) {
+        totalCount
+        items {
+          id
+          nameZh
+          employees {
+            value
+          }
+          outputValue
+          tax
+        }
+      }
+    }
+  }
+`;
+
+export const FIGURES_QUERY = /* GraphQL */ `
+  query ProvinceReadsFigures($ids: [ID!]!, $codes: [String!], $withIndustries: Boolean!, $sample: Int!) {
+    zones(ids: $ids) {
+      id
+      indicators(codes: $codes) {
+        code
+        value
+        unit
+        qualifier
+        period
+        periodBasis
+        note
+        provenance {
+          kind
+          document
+          passage
+          computation
+          recordCompleteness
+          recordCount
+        }
+      }
+      unassessedIndicators(codes: $codes) {
+        code
+        reason
+      }
+      enterprises(first: $sample) @include(if: $withIndustries) {
+        totalCount
+        items {
+          industry
+        }
+      }
+    }
+  }
+`;
