@@ -25,15 +25,27 @@ function assertLoopback(url: URL): void {
   if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) throw new Error(`bench refuses non-loopback URL ${url.href}`);
 }
 
-/** POSTs one GraphQL operation (node:http, keep-alive) and parses the JSON answer. */
+/** The `Authorization` value sent to each gateway the bench started, by origin. */
+const credentials = new Map<string, string>();
+
+export function useGatewayCredential(gatewayUrl: string, authorization: string): void {
+  credentials.set(new URL(gatewayUrl).origin, authorization);
+}
+
+/** POSTs one GraphQL operation (node:http, keep-alive) with the gateway's credential and parses the JSON answer. */
 export function postGraphQL<T>(url: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
   const target = new URL(url);
   assertLoopback(target);
   const body = JSON.stringify({ query, variables });
+  const authorization = credentials.get(target.origin);
   return new Promise((resolve, reject) => {
     const req = request(
       target,
-      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...(authorization ? { authorization } : {}) },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -13,6 +13,11 @@ import { StackCache } from './stackCache';
 import { SUITES } from './suites';
 import { startSyntheticStack, type SyntheticStackOptions } from './syntheticStack';
 
+// The bench is one client sending load on purpose, and its statement suite reads 500-row pages with
+// their organizations: the per-client rate limit and the cost limit would measure themselves.
+process.env.GATEWAY_RATE_LIMIT_PER_SECOND ??= '0';
+process.env.GATEWAY_MAX_COST ??= '100000000';
+
 function syntheticKey(options: SyntheticStackOptions): string {
   return `synthetic:${options.zones}x${options.enterprisesPerZone}:s${options.services ?? 4}:seed${options.seed ?? 1}${options.delaysMs ? ':proxied' : ''}`;
 }

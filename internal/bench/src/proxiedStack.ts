@@ -1,7 +1,7 @@
 import { startGateway } from '@devzone/gateway';
 import { loadDirectoryFile, startProvinceService, type RunningProvinceService } from '@devzone/province';
 import { StaticZoneServiceRegistry } from '@devzone/registry';
-import { generateSigningKeys, type SigningKeys, type StackZoneService } from '@devzone/stack';
+import { generateSigningKeys, issueDevCredential, type SigningKeys, type StackZoneService } from '@devzone/stack';
 import { startZoneService, type RunningZoneService } from '@devzone/zone-subgraph';
 import { DelayProxy } from './delayProxy';
 
@@ -19,6 +19,7 @@ export interface RunningProxiedStack {
   zoneServices: RunningZoneService[];
   proxies: Map<string, DelayProxy>;
   signingKeys: SigningKeys;
+  credential: string;
   stop(): Promise<void>;
 }
 
@@ -63,7 +64,16 @@ export async function startProxiedStack(options: ProxiedStackOptions): Promise<R
       signingKeys,
     });
     started.push(province);
-    const gateway = await startGateway({ port: 0, host, provinceUrl: province.url, registry, signingKeys });
+    const credential = await issueDevCredential(province.database.dataSource, 'bench credential');
+    const gateway = await startGateway({
+      port: 0,
+      host,
+      provinceUrl: province.url,
+      registry,
+      signingKeys,
+      auth: { devCredential: credential },
+      rateLimit: false,
+    });
     gatewayUrl = gateway.url;
     started.push(gateway);
     return {
@@ -72,6 +82,7 @@ export async function startProxiedStack(options: ProxiedStackOptions): Promise<R
       zoneServices,
       proxies,
       signingKeys,
+      credential,
       stop: async () => {
         for (const part of started.reverse()) await part.stop().catch(() => undefined);
       },

@@ -1,4 +1,5 @@
 export * from './startStack';
 export * from './zoneServices';
 export * from './signedGraphQLClient';
+export { issueDevCredential } from './devCredential';
 export { generateSigningKeys, type SigningKeys } from '@devzone/auth';
