@@ -5,3 +5,4 @@ export * from './schemas/sourceRef';
 export * from '@devzone/service-shell';
 export * from './http';
 export { encodePrincipal, envSigningKeys, PRINCIPAL_HEADER, signRequest, SIGNING_KEYS_VARIABLE, type Principal, type SigningKeys } from '@devzone/auth';
+export * from './guard';

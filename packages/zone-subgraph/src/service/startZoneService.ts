@@ -1,7 +1,8 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { openServiceDatabase, type ServiceDatabase } from '@devzone/database';
-import { serveSignedGraphQL, type SigningKeys } from '@devzone/subgraph-kit';
+import { zoneIdOf } from '@devzone/registry';
+import { guardSchema, serveSignedGraphQL, subgraphFormatError, type SigningKeys } from '@devzone/subgraph-kit';
 import { zoneEntities, ZoneRow } from '../db/entities';
 import { zoneMigrations } from '../db/migrations';
 import type { ZoneContext } from '../graphql/context.type';
@@ -45,7 +46,12 @@ export async function startZoneService(options: ZoneServiceOptions): Promise<Run
     const hostedZoneIds = (await database.dataSource.getRepository(ZoneRow).find({ select: { id: true }, order: { id: 'ASC' } })).map((z) => z.id);
     const hosted = new Set(hostedZoneIds);
     const stats = new RequestStats();
-    const server = new ApolloServer<ZoneContext>({ schema: await buildZoneSchema(), plugins: [stats.plugin(), ApolloServerPluginInlineTraceDisabled()] });
+    const server = new ApolloServer<ZoneContext>({
+      // Arguments checked before any SQL; database failures answered as ZONE_UNAVAILABLE naming zone and service.
+      schema: guardSchema(await buildZoneSchema(), { service: options.name, zoneIdOf }),
+      formatError: subgraphFormatError(options.name),
+      plugins: [stats.plugin(), ApolloServerPluginInlineTraceDisabled()],
+    });
     const served = await serveSignedGraphQL({
       server,
       keys: options.signingKeys,

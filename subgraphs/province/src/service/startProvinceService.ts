@@ -2,7 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { openServiceDatabase, type ServiceDatabase } from '@devzone/database';
 import type { ZoneServiceRegistry } from '@devzone/registry';
-import { createRequestSigner, serveSignedGraphQL, type SigningKeys } from '@devzone/subgraph-kit';
+import { createRequestSigner, guardSchema, serveSignedGraphQL, subgraphFormatError, type SigningKeys } from '@devzone/subgraph-kit';
 import { provinceEntities } from '../db/entities';
 import { provinceMigrations } from '../db/migrations';
 import { buildProvinceSchema } from '../graphql/buildProvinceSchema';
@@ -48,7 +48,12 @@ export async function startProvinceService(options: ProvinceServiceOptions): Pro
     await writeDirectory(database.dataSource, options.directory);
     await writePresets(database.dataSource, options.presets ?? loadPresetFile());
     const sources = options.sources ?? SourceLibrary.load();
-    const server = new ApolloServer<ProvinceContext>({ schema: await buildProvinceSchema(), plugins: [ApolloServerPluginInlineTraceDisabled()] });
+    const server = new ApolloServer<ProvinceContext>({
+      // Arguments checked before any SQL; database failures answered as ZONE_UNAVAILABLE naming the province.
+      schema: guardSchema(await buildProvinceSchema(), { service: 'province' }),
+      formatError: subgraphFormatError('province'),
+      plugins: [ApolloServerPluginInlineTraceDisabled()],
+    });
     const served = await serveSignedGraphQL({
       server,
       keys: options.signingKeys,

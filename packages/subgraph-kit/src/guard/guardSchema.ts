@@ -1,0 +1,90 @@
+import { GraphQLError, isObjectType, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import { checkInputValue, checkString, MAX_ID_LENGTH } from './inputLimits';
+import { databaseFailureError } from './serviceFailure';
+
+export interface GuardSchemaOptions {
+  /** The service's registry name (`anhui`, `province`), named in ZONE_UNAVAILABLE. */
+  readonly service: string;
+  /** The zone an entity id belongs to (zone services); failures of that entity's fields name it. */
+  readonly zoneIdOf?: (id: string) => string;
+}
+
+const guarded = new WeakSet<GraphQLSchema>();
+
+/** Where @apollo/subgraph keeps an entity type's `__resolveReference`. */
+type GraphQLReferenceResolver = (reference: object, context: unknown, info: GraphQLResolveInfo) => unknown;
+interface SubgraphTypeExtensions {
+  apollo?: { subgraph?: { resolveReference?: GraphQLReferenceResolver } };
+}
+
+/**
+ * Wraps a subgraph schema's resolvers, once per schema, so that
+ * - every String and ID argument (through lists and input objects) and every entity
+ *   representation's `id` is checked before its resolver runs, hence before any SQL:
+ *   no NUL byte, bounded length (BAD_USER_INPUT naming the argument);
+ * - a database failure leaves as BAD_USER_INPUT (a value PostgreSQL refused) or
+ *   ZONE_UNAVAILABLE naming the zone and service, never with the driver's message.
+ * Other errors pass unchanged.
+ */
+export function guardSchema(schema: GraphQLSchema, options: GuardSchemaOptions): GraphQLSchema {
+  if (guarded.has(schema)) return schema;
+  guarded.add(schema);
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (!field.resolve && field.args.length === 0) continue;
+      field.resolve = guardResolver(field.resolve, field.args, options);
+    }
+    const subgraph = (type.extensions as SubgraphTypeExtensions).apollo?.subgraph;
+    if (subgraph?.resolveReference) subgraph.resolveReference = guardReference(subgraph.resolveReference, options);
+  }
+  return schema;
+}
+
+type Resolver = GraphQLFieldResolver<unknown, unknown>;
+type Argument = { readonly name: string; readonly type: Parameters<typeof checkInputValue>[2] };
+
+function guardResolver(resolve: Resolver | undefined, args: readonly Argument[], options: GuardSchemaOptions): Resolver {
+  return (source, values: Record<string, unknown>, context, info) => {
+    for (const arg of args) {
+      const problem = checkInputValue(arg.name, values[arg.name], arg.type);
+      if (problem) throw problem;
+    }
+    const site = () => ({ service: options.service, zoneId: zoneOfSource(source, options), field: info.fieldName });
+    return mapFailures(() => (resolve ?? defaultResolve)(source, values, context, info), site);
+  };
+}
+
+function guardReference(resolve: GraphQLReferenceResolver, options: GuardSchemaOptions): GraphQLReferenceResolver {
+  return (reference, context, info) => {
+    const id = (reference as { id?: unknown }).id;
+    if (typeof id === 'string') {
+      const problem = checkString('id', id, MAX_ID_LENGTH);
+      if (problem) throw problem;
+    }
+    const site = () => ({ service: options.service, zoneId: typeof id === 'string' && options.zoneIdOf ? options.zoneIdOf(id) : undefined, field: 'id' });
+    return mapFailures(() => resolve(reference, context, info), site);
+  };
+}
+
+/** Runs a resolver, mapping a database failure it throws or rejects with. */
+function mapFailures(run: () => unknown, site: () => Parameters<typeof databaseFailureError>[1]): unknown {
+  const mapped = (error: unknown) => (error instanceof GraphQLError && !error.originalError ? error : (databaseFailureError(error, site()) ?? error));
+  try {
+    const result = run();
+    return isPromiseLike(result) ? Promise.resolve(result).catch((error: unknown) => Promise.reject(mapped(error))) : result;
+  } catch (error) {
+    throw mapped(error);
+  }
+}
+
+function zoneOfSource(source: unknown, { zoneIdOf }: GuardSchemaOptions): string | undefined {
+  const id = typeof source === 'object' && source !== null ? (source as { id?: unknown }).id : undefined;
+  return zoneIdOf && typeof id === 'string' ? zoneIdOf(id) : undefined;
+}
+
+const defaultResolve: Resolver = (source, _args, _context, info) =>
+  typeof source === 'object' && source !== null ? (source as Record<string, unknown>)[info.fieldName] : undefined;
+
+const isPromiseLike = (value: unknown): value is PromiseLike<unknown> =>
+  typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
