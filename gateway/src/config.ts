@@ -4,6 +4,7 @@ import { blankAsUnset, envHost, envPort, envTimeoutMs, envUrl, parseEnvironment 
 import { z } from 'zod';
 import type { OperationLimits } from './plugins/operationLimits';
 import type { RateLimitOptions } from './http/rateLimit';
+import { INTROSPECTION_POLICIES, type IntrospectionPolicy } from './plugins/introspectionPolicy';
 
 /** Everything `startGateway` needs, read from the environment. */
 export interface GatewayConfig {
@@ -25,6 +26,8 @@ export interface FrontDoorConfig {
   readonly limits: OperationLimits;
   readonly rateLimit: RateLimitOptions | false;
   readonly debugErrors: boolean;
+  /** GATEWAY_INTROSPECTION: who may introspect and get field suggestions. */
+  readonly introspection: IntrospectionPolicy;
 }
 
 /** A whole number in a range; unset or blank takes the option's default. */
@@ -46,6 +49,8 @@ const frontDoorSchema = z.object({
   GATEWAY_RATE_LIMIT_BURST: envCount(1, 1_000_000),
   /** `1` answers errors with their detail and stack; anything else (or unset) masks them. */
   DEVZONE_DEBUG_ERRORS: z.preprocess(blankAsUnset, z.enum(['0', '1']).optional()),
+  /** `analysts` (default): ADMIN and ANALYST callers; `all`: every authenticated caller; `off`: no one. */
+  GATEWAY_INTROSPECTION: z.preprocess(blankAsUnset, z.enum(INTROSPECTION_POLICIES).optional()),
 });
 
 const definedOnly = <T extends Record<string, unknown>>(record: T): Partial<T> =>
@@ -79,6 +84,7 @@ function frontDoorOf(parsed: z.output<typeof frontDoorSchema>): FrontDoorConfig 
     }),
     rateLimit: rate === 0 ? false : definedOnly({ ratePerSecond: rate, burst: parsed.GATEWAY_RATE_LIMIT_BURST }),
     debugErrors: parsed.DEVZONE_DEBUG_ERRORS === '1',
+    introspection: parsed.GATEWAY_INTROSPECTION ?? 'analysts',
   };
 }
 

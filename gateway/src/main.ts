@@ -25,6 +25,7 @@ import { consoleLogger } from './logger';
 import { armorLimitsPlugin } from './plugins/armorLimitsPlugin';
 import type { SubgraphsOf } from './plugins/estimateCost';
 import { fanOutCostPlugin } from './plugins/fanOutCostPlugin';
+import { introspectionPolicyPlugin } from './plugins/introspectionPolicy';
 import { formatGatewayError } from './plugins/formatGatewayError';
 import { listSizeLimitPlugin } from './plugins/listSizeLimitPlugin';
 import type { OperationLimits } from './plugins/operationLimits';
@@ -114,6 +115,7 @@ export async function startGateway({
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      introspectionPolicyPlugin(fromEnvironment.introspection),
       ...frontDoorPlugins(operationLimits, () => ownership, options),
     ],
     ...(options.logger ? { logger: options.logger } : {}),
