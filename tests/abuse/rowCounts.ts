@@ -1,0 +1,25 @@
+import type { ServiceDatabase } from '@devzone/database';
+
+type DataSource = ServiceDatabase['dataSource'];
+
+/** Rows of every table of one service database, by table name. */
+export async function rowCounts(dataSource: DataSource): Promise<Record<string, number>> {
+  const tables = (await dataSource.query(
+    `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
+  )) as { name: string }[];
+  const counts: Record<string, number> = {};
+  for (const { name } of tables) {
+    const [{ n }] = (await dataSource.query(`SELECT count(*)::int AS n FROM "${name}"`)) as { n: number }[];
+    counts[name] = n;
+  }
+  return counts;
+}
+
+/** Row counts of every table of every database, keyed `<service>.<table>`. */
+export async function allRowCounts(databases: readonly { service: string; dataSource: DataSource }[]): Promise<Record<string, number>> {
+  const all: Record<string, number> = {};
+  for (const { service, dataSource } of databases) {
+    for (const [table, n] of Object.entries(await rowCounts(dataSource))) all[`${service}.${table}`] = n;
+  }
+  return all;
+}
