@@ -67,29 +67,19 @@ export function postGraphQL<T>(url: string, query: string, variables: Record<str
 
 /** Like queryOrThrow, for a zone or province service asked directly: signed with the run's keys, as the gateway signs. */
 export async function signedQueryOrThrow<T>(url: string, keys: SigningKeys, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const answer = await postSignedGraphQL<T>(url, keys, query, variables);
-  if (answer.errors && answer.errors.length > 0)
-    throw new Error(
-      `GraphQL errors from ${url}: ${answer.errors
-        .slice(0, 3)
-        .map((e) => e.message)
-        .join('; ')}`,
-    );
+  return dataOrThrow(url, await postSignedGraphQL<T>(url, keys, query, variables));
+}
+
+function dataOrThrow<T>(url: string, answer: GraphQLResponse<T>): T {
+  if (answer.errors && answer.errors.length > 0) {
+    const messages = answer.errors.slice(0, 3).map((e) => e.message);
+    throw new Error(`GraphQL errors from ${url}: ${messages.join('; ')}`);
+  }
   if (answer.data === undefined || answer.data === null) throw new Error(`no data from ${url}`);
   return answer.data;
 }
 
 /** Like postGraphQL, but any GraphQL error or missing data is a bench failure (a figure over errors would mislead). */
 export async function queryOrThrow<T>(url: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const answer = await postGraphQL<T>(url, query, variables);
-  if (answer.errors && answer.errors.length > 0) {
-    throw new Error(
-      `GraphQL errors from ${url}: ${answer.errors
-        .slice(0, 3)
-        .map((e) => e.message)
-        .join('; ')}`,
-    );
-  }
-  if (answer.data === undefined || answer.data === null) throw new Error(`no data from ${url}`);
-  return answer.data;
+  return dataOrThrow(url, await postGraphQL<T>(url, query, variables));
 }

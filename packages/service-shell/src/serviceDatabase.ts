@@ -32,3 +32,27 @@ export async function openDatabaseFromSettings(settings: ServiceDatabaseSettings
     throw error;
   }
 }
+
+/**
+ * Opens the service's database, then starts the service on it; the returned
+ * service's `stop` also stops the database, and a failed start stops it too.
+ */
+export async function startOnServiceDatabase<S extends { stop(): Promise<void> }>(
+  settings: ServiceDatabaseSettings,
+  start: (databaseUrl: string) => Promise<S>,
+): Promise<S> {
+  const database = await openDatabaseFromSettings(settings);
+  try {
+    const service = await start(database.url);
+    return {
+      ...service,
+      stop: async () => {
+        await service.stop();
+        await database.stop();
+      },
+    };
+  } catch (error) {
+    await database.stop();
+    throw error;
+  }
+}

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { StaticZoneServiceRegistry } from '@devzone/registry';
-import { openDatabaseFromSettings, parseEnvironment, runFromEnvironment } from '@devzone/subgraph-kit';
+import { parseEnvironment, runFromEnvironment, startOnServiceDatabase } from '@devzone/subgraph-kit';
 import { loadDirectoryFile } from './seed/loadDirectory';
 import { loadPresetFile } from './seed/loadPresets';
 import { provinceEnvSchema } from './service/provinceConfig';
@@ -14,15 +14,10 @@ runFromEnvironment({
   start: async () => {
     const config = parseEnvironment(provinceEnvSchema);
     const registry = StaticZoneServiceRegistry.fromEnv(process.env);
-    const database = await openDatabaseFromSettings({
-      name: 'province',
-      databaseUrl: config.DATABASE_URL,
-      embeddedDir: config.EMBEDDED_PG_DIR,
-      embeddedPort: config.EMBEDDED_PG_PORT,
-    });
-    try {
-      const service = await startProvinceService({
-        databaseUrl: database.url,
+    const database = { name: 'province', databaseUrl: config.DATABASE_URL, embeddedDir: config.EMBEDDED_PG_DIR, embeddedPort: config.EMBEDDED_PG_PORT };
+    return startOnServiceDatabase(database, (databaseUrl) =>
+      startProvinceService({
+        databaseUrl,
         directory: loadDirectoryFile(config.DIRECTORY_FILE ?? resolve(__dirname, '../seed/directory.json')),
         presets: loadPresetFile(config.PRESET_FILE),
         sources: SourceLibrary.load(config.SOURCES_DIR),
@@ -31,17 +26,8 @@ runFromEnvironment({
         port: config.PORT,
         host: config.HOST,
         signingKeys: config.SERVICE_SIGNING_KEYS,
-      });
-      return {
-        url: service.url,
-        stop: async () => {
-          await service.stop();
-          await database.stop();
-        },
-      };
-    } catch (error) {
-      await database.stop();
-      throw error;
-    }
+        zoneTimeoutMs: config.ZONE_TIMEOUT_MS,
+      }),
+    );
   },
 });

@@ -1,4 +1,4 @@
-import { openDatabaseFromSettings, parseEnvironment, runFromEnvironment } from '@devzone/subgraph-kit';
+import { parseEnvironment, runFromEnvironment, startOnServiceDatabase } from '@devzone/subgraph-kit';
 import { startZoneService } from './startZoneService';
 import { loadSeedDir, type ZoneServiceDefinition } from './zoneServiceDefinition';
 import { zoneServiceEnvSchema } from './zoneServiceConfig';
@@ -14,33 +14,22 @@ export function runZoneServiceFromEnv(definition: ZoneServiceDefinition, env: No
     readyLine: (service) => `Zone service "${definition.name}" (${service.hostedZoneIds.join(', ')}) ready at ${service.url}`,
     start: async () => {
       const config = parseEnvironment(zoneServiceEnvSchema, env);
-      const database = await openDatabaseFromSettings({
+      const database = {
         name: definition.name,
         databaseUrl: config.DATABASE_URL,
         embeddedDir: config.EMBEDDED_PG_DIR,
         embeddedPort: config.EMBEDDED_PG_PORT ?? definition.defaultPort + 50000 - 4000,
-      });
-      try {
-        const service = await startZoneService({
+      };
+      return startOnServiceDatabase(database, (databaseUrl) =>
+        startZoneService({
           name: definition.name,
-          databaseUrl: database.url,
+          databaseUrl,
           seeds: loadSeedDir(definition.seedDir),
           port: config.PORT ?? definition.defaultPort,
           host: config.HOST,
           signingKeys: config.SERVICE_SIGNING_KEYS,
-        });
-        return {
-          url: service.url,
-          hostedZoneIds: service.hostedZoneIds,
-          stop: async () => {
-            await service.stop();
-            await database.stop();
-          },
-        };
-      } catch (error) {
-        await database.stop();
-        throw error;
-      }
+        }),
+      );
     },
   });
 }
