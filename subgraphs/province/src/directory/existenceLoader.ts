@@ -53,12 +53,12 @@ const perRequest = new WeakMap<object, DataLoader<HeldEntityId, ExistenceOutcome
 
 /** The existence loader of one request, keyed on its context object (created on first use). */
 export function existenceLoaderFor(
-  context: { readonly signZoneRequest: RequestSigner },
+  context: { readonly signZoneRequest: RequestSigner; readonly zoneTimeoutMs?: number },
   registry: ZoneServiceRegistry,
 ): DataLoader<HeldEntityId, ExistenceOutcome, string> {
   let loader = perRequest.get(context);
   if (!loader) {
-    loader = createExistenceLoader(registry, context.signZoneRequest);
+    loader = createExistenceLoader(registry, context.signZoneRequest, context.zoneTimeoutMs);
     perRequest.set(context, loader);
   }
   return loader;

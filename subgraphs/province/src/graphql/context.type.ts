@@ -15,4 +15,6 @@ export interface ProvinceContext {
   principal: Principal | null;
   /** Signs the province's own requests to zone services, for the same principal. */
   signZoneRequest: RequestSigner;
+  /** Deadline of those requests. @default EXISTENCE_TIMEOUT_MS */
+  zoneTimeoutMs?: number;
 }

@@ -30,6 +30,8 @@ export interface ProvinceServiceOptions {
   zoneReader?: ZoneReader;
   /** The deployment's keys: only requests signed with one of them are answered, and the province signs its own reads with the first. */
   signingKeys: SigningKeys;
+  /** Deadline of the province's own requests to zone services (lookups by id). @default 5000 */
+  zoneTimeoutMs?: number;
   /** @default 0 (a free port) */
   port?: number;
   /** @default '127.0.0.1' */
@@ -70,6 +72,7 @@ export async function startProvinceService(options: ProvinceServiceOptions): Pro
           loaders: createProvinceLoaders(database.dataSource),
           principal,
           signZoneRequest: sign,
+          zoneTimeoutMs: options.zoneTimeoutMs,
         };
       },
     });
