@@ -29,6 +29,7 @@ import { introspectionPolicyPlugin } from './plugins/introspectionPolicy';
 import { formatGatewayError } from './plugins/formatGatewayError';
 import { listSizeLimitPlugin } from './plugins/listSizeLimitPlugin';
 import type { OperationLimits } from './plugins/operationLimits';
+import { operationNameLimitPlugin } from './plugins/operationNameLimitPlugin';
 import { operationResolutionPlugin } from './plugins/operationResolutionPlugin';
 import { rootFieldLimitPlugin } from './plugins/rootFieldLimitPlugin';
 import { subgraphOwnership } from './plugins/subgraphOwnership';
@@ -173,6 +174,7 @@ function frontDoorPlugins(
 ): ApolloServerPlugin<GatewayContext>[] {
   return [
     operationResolutionPlugin(),
+    operationNameLimitPlugin(limits),
     armorLimitsPlugin(limits),
     rootFieldLimitPlugin(limits),
     listSizeLimitPlugin(limits),

@@ -72,8 +72,7 @@ export const MALFORMED_CASES: readonly AbuseCase[] = [
     name: 'persisted-query hash that does not match the query',
     request: { query: '{ zones { id } }', extensions: { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } } },
     status: 400,
-    // Known gap (gateway): Apollo raises this one without a code, so it leaves masked; see docs/security.md, "Abuse suite".
-    code: 'INTERNAL_SERVER_ERROR',
+    code: 'BAD_REQUEST',
     data: 'none',
   },
   {
@@ -90,12 +89,11 @@ export const MALFORMED_CASES: readonly AbuseCase[] = [
     code: 'OPERATION_RESOLUTION_FAILURE',
     data: 'none',
   },
-  // Known gap (gateway): a subscription is a client mistake answered as a masked 500; see docs/security.md, "Abuse suite".
   {
     name: 'subscription the schema does not have',
     request: { query: 'subscription { zones { id } }' },
-    status: 500,
-    code: 'INTERNAL_SERVER_ERROR',
+    status: 400,
+    code: 'OPERATION_RESOLUTION_FAILURE',
     data: 'none',
   },
 ];

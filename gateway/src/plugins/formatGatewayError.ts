@@ -13,6 +13,15 @@ export interface FormatGatewayErrorOptions {
   readonly debug?: boolean;
 }
 
+/**
+ * Client mistakes Apollo Server reports without a code of their own (HTTP 400, and
+ * INTERNAL_SERVER_ERROR by default): given the registry's code here so they are not
+ * mistaken for unexpected errors.
+ */
+const UNCODED_CLIENT_MISTAKES: Readonly<Record<string, string>> = {
+  'provided sha does not match query': ERRORS.BAD_REQUEST.code,
+};
+
 /** Extensions that carry internals: stack traces, the subgraph's URL and raw answer. */
 const INTERNAL_EXTENSIONS = ['stacktrace', 'exception', 'response', 'http'];
 
@@ -28,7 +37,7 @@ export function formatGatewayError({
 }: FormatGatewayErrorOptions): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
   return (formatted, error) => {
     const requestId = currentRequestId();
-    const code = formatted.extensions?.code;
+    const code = UNCODED_CLIENT_MISTAKES[formatted.message] ?? formatted.extensions?.code;
     if (debug) return { ...formatted, extensions: { ...formatted.extensions, requestId } };
     const expected = isRegisteredCode(code) && code !== ERRORS.INTERNAL_SERVER_ERROR.code;
     if (!expected) {
@@ -40,7 +49,7 @@ export function formatGatewayError({
       };
     }
     const extensions = Object.fromEntries(Object.entries(formatted.extensions ?? {}).filter(([key]) => !INTERNAL_EXTENSIONS.includes(key)));
-    return { ...formatted, message: redactInternals(formatted.message), extensions: { ...extensions, requestId } };
+    return { ...formatted, message: redactInternals(formatted.message), extensions: { ...extensions, code, requestId } };
   };
 }
 
