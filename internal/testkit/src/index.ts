@@ -6,3 +6,4 @@ export * from './browser/launchChromium';
 export * from './browser/describeInBrowser';
 export * from './browser/graphiqlEditors';
 export { generateSigningKeys, postSignedGraphQL, type SignedGraphQLBody } from '@devzone/stack';
+export * from './processes';

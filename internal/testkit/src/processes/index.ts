@@ -1,0 +1,4 @@
+export * from './adminToken';
+export * from './freePort';
+export * from './processStack';
+export * from './serviceProcess';
