@@ -63,4 +63,23 @@ describe('the front door on the seeded stack: abusive queries are refused before
     expect(answer.data?.zones.length).toBeGreaterThan(5);
     expect(zoneRequests()).toBeGreaterThan(0);
   });
+
+  it('sends identical subgraph fetches of one operation once: three aliases of the same read cost one request per zone service', async () => {
+    const read = 'zones { id indicators(codes: ["party_org.count"]) { value } }';
+    const answer = await postGraphQL<Record<'a' | 'b' | 'c', { id: string; indicators: { value: number }[] | null }[]>>(
+      stack.gatewayUrl,
+      `{ a: ${read} b: ${read} c: ${read} }`,
+    );
+
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data!.b).toEqual(answer.data!.a);
+    expect(answer.data!.c).toEqual(answer.data!.a);
+    expect(answer.data!.a.find((zone) => zone.id === 'yongkang')?.indicators).toContainEqual({ value: 82 });
+    expect(Object.fromEntries(stack.zoneServices.map((service) => [service.name, service.stats.requests]))).toEqual({
+      yongkang: 1,
+      chengxi: 1,
+      jinjiang: 1,
+      anhui: 1,
+    });
+  });
 });
