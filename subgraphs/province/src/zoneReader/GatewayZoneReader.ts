@@ -2,6 +2,7 @@ import type {
   EnterpriseQuery,
   FigureRead,
   FigureReadOptions,
+  RecordCompleteness,
   UnassessedIndicator,
   ZoneFigure,
   ZoneIndustryProfile,
@@ -78,7 +79,7 @@ export class GatewayZoneReader implements ZoneReader {
       answered.push(zone.id);
       for (const figure of zone.indicators) figures.push({ zoneId: zone.id, ...figure });
       for (const item of zone.unassessedIndicators) unassessed.push({ zoneId: zone.id, ...item });
-      if (zone.enterprises) profiles.push(industryProfileOf(zone.id, zone.enterprises.totalCount, zone.enterprises.items));
+      if (zone.enterprises) profiles.push(industryProfileOf(zone.id, zone.enterprises, zone.records?.enterprises ?? null));
     }
     return { figures, unassessed, answered, failures: [...failures.values()], ...(withIndustries ? { profiles } : {}) };
   }
@@ -113,7 +114,11 @@ export class GatewayZoneReader implements ZoneReader {
   }
 }
 
-function industryProfileOf(zoneId: string, totalCount: number, items: readonly { industry: string | null }[]): ZoneIndustryProfile {
+function industryProfileOf(
+  zoneId: string,
+  { totalCount, items }: { totalCount: number; items: readonly { industry: string | null }[] },
+  enterpriseRecords: RecordCompleteness | null,
+): ZoneIndustryProfile {
   const counts = new Map<string, number>();
   let unknownIndustry = 0;
   for (const { industry } of items) {
@@ -126,6 +131,7 @@ function industryProfileOf(zoneId: string, totalCount: number, items: readonly {
     unknownIndustry,
     enterprisesRead: items.length,
     totalCount,
+    enterpriseRecords,
   };
 }
 

@@ -76,6 +76,8 @@ export interface ZoneIndustryProfile {
   enterprisesRead: number;
   /** Records the zone holds: more than `enterprisesRead` means the profile is a sample. */
   totalCount: number;
+  /** Whether those records are the zone's register (COMPLETE) or only what its sources name; null when the zone did not say. */
+  enterpriseRecords: RecordCompleteness | null;
 }
 
 export interface FigureReadOptions {

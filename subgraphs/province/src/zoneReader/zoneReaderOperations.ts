@@ -49,6 +49,9 @@ export const FIGURES_QUERY = /* GraphQL */ `
         code
         reason
       }
+      records @include(if: $withIndustries) {
+        enterprises
+      }
       enterprises(first: $sample) @include(if: $withIndustries) {
         totalCount
         items {

@@ -4,6 +4,7 @@ import { missingCell } from '../selectFigure';
 import type { ZoneIndustryProfile } from '../../zoneReader/zoneReader';
 import { criterionGap } from './criterionGap';
 import { cosine, industryKey, industrySimilarity, type ProfileRead } from './industrySimilarity';
+import { profileRead } from './readPeerInputs';
 import { zoneSimilarity } from './similarity';
 import { ratioSimilarity, sizeSimilarity } from './sizeSimilarity';
 import { normalisedWeights, suggestPeers, type PeerAnalysisInput } from './suggestPeers';
@@ -34,6 +35,7 @@ const profile = (zoneId: string, industries: Record<string, number>, unknownIndu
     unknownIndustry,
     enterprisesRead: read,
     totalCount: totalCount ?? read,
+    enterpriseRecords: 'COMPLETE',
   };
   return { kind: 'read', profile: value };
 };
@@ -328,5 +330,30 @@ describe('suggestPeers', () => {
         { ...honors, weight: 3 },
       ]),
     ).toEqual([0.25, 0.75]);
+  });
+});
+
+describe('profileRead', () => {
+  const named: ZoneIndustryProfile = {
+    zoneId: 'chengxi',
+    industries: [{ industry: 'logistics', enterprises: 5 }],
+    unknownIndustry: 2,
+    enterprisesRead: 7,
+    totalCount: 7,
+    enterpriseRecords: 'NAMED_ONLY',
+  };
+
+  it('does not assess a profile over named-only enterprise records unless the analysis opts in', () => {
+    expect(profileRead(named, { source: 'REPORTED' })).toEqual({
+      kind: 'unavailable',
+      reason: "not assessable: its 7 enterprise records are only those its sources name, not the zone's register (computedOverNamedOnly uses them)",
+    });
+    expect(profileRead(named, { source: 'REPORTED', computedOverNamedOnly: true })).toEqual({ kind: 'read', profile: named });
+  });
+
+  it('reads a profile over the zone register, or one whose completeness the zone did not state', () => {
+    for (const enterpriseRecords of ['COMPLETE', null] as const) {
+      expect(profileRead({ ...named, enterpriseRecords }, { source: 'REPORTED' })).toMatchObject({ kind: 'read' });
+    }
   });
 });

@@ -1,4 +1,4 @@
-import type { ZoneReader, ZoneReadFailure } from '../../zoneReader/zoneReader';
+import type { ZoneIndustryProfile, ZoneReader, ZoneReadFailure } from '../../zoneReader/zoneReader';
 import type { ScopedZones } from '../candidateZones';
 import type { ValuePolicy } from '../cell';
 import type { ResolvedCriterion } from '../criteria';
@@ -18,13 +18,26 @@ export type PeerReads = Pick<PeerAnalysisInput, 'cells' | 'profiles' | 'unavaila
  * through the zone reader in one gateway query, i.e. one round trip per zone
  * service. Zones no service hosts are reported as failures.
  */
+/**
+ * An industry profile is a set of shares over the zone's enterprise records: over
+ * records that only name what an article mentions it says nothing of the zone,
+ * so, like any computed share, it is used only when the analysis opts in.
+ */
+export function profileRead(profile: ZoneIndustryProfile, policy: ValuePolicy): ProfileRead {
+  if (profile.enterpriseRecords !== 'NAMED_ONLY' || policy.computedOverNamedOnly) return { kind: 'read', profile };
+  return {
+    kind: 'unavailable',
+    reason: `not assessable: its ${profile.enterprisesRead} enterprise records are only those its sources name, not the zone's register (computedOverNamedOnly uses them)`,
+  };
+}
+
 export async function readPeerInputs(reader: ZoneReader, zones: ScopedZones, criteria: readonly ResolvedCriterion[], policy: ValuePolicy): Promise<PeerReads> {
   const codes = [...new Set([...criteria.map((c) => c.indicator), ...SIZE_CODES])];
   const table = await readZoneCells(reader, zones, codes, policy, { industryProfiles: true });
 
   const profiles: Record<string, ProfileRead> = {};
   for (const failure of table.failures) profiles[failure.zoneId] = { kind: 'unavailable', reason: failure.message };
-  for (const profile of table.profiles ?? []) profiles[profile.zoneId] = { kind: 'read', profile };
+  for (const profile of table.profiles ?? []) profiles[profile.zoneId] = profileRead(profile, policy);
 
   return {
     cells: table.cells,
