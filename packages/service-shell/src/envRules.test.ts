@@ -1,6 +1,17 @@
 import { ValidationError } from '@devzone/errors';
 import { z } from 'zod';
-import { envFixedPort, envHost, envOptionalString, envPort, envPostgresUrl, envTimeoutMs, envUrl, parseEnvironment } from './envRules';
+import {
+  envFixedPort,
+  envHost,
+  envOptionalListenPort,
+  envOptionalPort,
+  envOptionalString,
+  envPort,
+  envPostgresUrl,
+  envTimeoutMs,
+  envUrl,
+  parseEnvironment,
+} from './envRules';
 
 const schema = z.object({
   PORT: envPort(4000),
@@ -57,5 +68,15 @@ describe('the environment rules every service applies', () => {
       expect.stringMatching(/^PROVINCE_URL: /),
     ]);
     expect(problems({ ZONE_TIMEOUT_MS: '120001' })).toEqual([expect.stringMatching(/^ZONE_TIMEOUT_MS: /)]);
+  });
+
+  it('lets an optional listening port be 0 (a free one) but keeps an optional fixed port at 1 or more', () => {
+    const optional = z.object({ PORT: envOptionalListenPort, EMBEDDED_PG_PORT: envOptionalPort });
+    expect(parseEnvironment(optional, {})).toEqual({ PORT: undefined, EMBEDDED_PG_PORT: undefined });
+    expect(parseEnvironment(optional, { PORT: ' ', EMBEDDED_PG_PORT: '' })).toEqual({ PORT: undefined, EMBEDDED_PG_PORT: undefined });
+    expect(parseEnvironment(optional, { PORT: '0', EMBEDDED_PG_PORT: '50011' })).toEqual({ PORT: 0, EMBEDDED_PG_PORT: 50011 });
+    expect(() => parseEnvironment(optional, { PORT: '65536' })).toThrow(ValidationError);
+    expect(() => parseEnvironment(optional, { PORT: '-1' })).toThrow(ValidationError);
+    expect(() => parseEnvironment(optional, { EMBEDDED_PG_PORT: '0' })).toThrow(ValidationError);
   });
 });

@@ -15,7 +15,10 @@ export const envPort = (fallback: number) => z.preprocess(blankAsUnset, z.coerce
 /** A TCP port that must be fixed (a database server's, or one others are derived from). */
 export const envFixedPort = (fallback: number) => z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(65535).default(fallback));
 
-/** A port that must be given explicitly or falls back to a caller-computed default. */
+/** A TCP port a service listens on, or unset for a caller-computed default; 0 picks a free one. */
+export const envOptionalListenPort = z.preprocess(blankAsUnset, z.coerce.number().int().min(0).max(65535).optional());
+
+/** A fixed port (a database server's) that may be left unset for a caller-computed default. */
 export const envOptionalPort = z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(65535).optional());
 
 /** The interface to bind to. Loopback by default: exposing a service is a deliberate choice (docker-compose sets 0.0.0.0). */

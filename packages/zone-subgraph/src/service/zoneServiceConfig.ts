@@ -1,10 +1,10 @@
-import { envHost, envOptionalPort, envOptionalString, envPostgresUrl, envSigningKeys } from '@devzone/subgraph-kit';
+import { envHost, envOptionalListenPort, envOptionalPort, envOptionalString, envPostgresUrl, envSigningKeys } from '@devzone/subgraph-kit';
 import { z } from 'zod';
 
 /** A zone service started on its own (`node subgraphs/<name>/dist/main.js`), with the kit's rules for each variable. */
 export const zoneServiceEnvSchema = z.object({
   /** @default the service's usual port (yongkang 4011 … anhui 4014) */
-  PORT: envOptionalPort,
+  PORT: envOptionalListenPort,
   HOST: envHost,
   DATABASE_URL: envPostgresUrl,
   EMBEDDED_PG_DIR: envOptionalString,
