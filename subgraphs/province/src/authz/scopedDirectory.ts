@@ -1,12 +1,13 @@
 import type { Principal } from '@devzone/auth';
-import { In, type DataSource } from 'typeorm';
-import { DirectoryZoneRow, ProvinceRow } from '../db/entities';
+import type { DataSource } from 'typeorm';
+import type { DirectoryZoneRow, ProvinceRow } from '../db/entities';
 import type { ProvinceLoaders } from '../graphql/loaders';
 import { mayReadZone, readableProvinceCodes, readScopeOf, type ReadScope } from './readScope';
 
-/** What scoped directory reads need: the database and who is asking. A request's context is one. */
+/** What scoped directory reads need: the database, the request's loaders and who is asking. A request's context is one. */
 export interface ScopeSources {
   readonly dataSource: DataSource;
+  readonly loaders: ProvinceLoaders;
   readonly principal: Principal | null;
 }
 
@@ -23,27 +24,25 @@ export function readScopeFor(sources: ScopeSources): ReadScope {
 }
 
 /** A zone of the directory the caller may read; null when it is unknown or out of scope, alike. */
-export async function readableZoneById(ctx: ScopeSources & { readonly loaders: ProvinceLoaders }, id: string): Promise<DirectoryZoneRow | null> {
+export async function readableZoneById(ctx: ScopeSources, id: string): Promise<DirectoryZoneRow | null> {
   const row = await ctx.loaders.zoneById.load(id);
   return row && mayReadZone(readScopeFor(ctx), row) ? row : null;
 }
 
 /** The zones the caller may read (of some provinces when given), by province then id. */
 export async function readableZones(sources: ScopeSources, provinceCodes: readonly string[] | null = null): Promise<DirectoryZoneRow[]> {
-  const rows = await sources.dataSource.getRepository(DirectoryZoneRow).find({
-    where: provinceCodes ? { provinceCode: In([...provinceCodes]) } : {},
-    order: { provinceCode: 'ASC', id: 'ASC' },
-  });
+  const rows = await sources.loaders.allDirectoryZones();
   const scope = readScopeFor(sources);
-  return rows.filter((row) => mayReadZone(scope, row));
+  const asked = provinceCodes ? new Set(provinceCodes) : null;
+  return rows.filter((row) => (!asked || asked.has(row.provinceCode)) && mayReadZone(scope, row));
 }
 
 /** The provinces the caller may name or list, by code: any other one is answered as unknown. */
 export async function readableProvinces(sources: ScopeSources): Promise<ProvinceRow[]> {
   const scope = readScopeFor(sources);
-  const provinces = await sources.dataSource.getRepository(ProvinceRow).find({ order: { code: 'ASC' } });
-  if (scope.allZones) return provinces;
-  const directory = scope.zoneIds.size === 0 ? [] : await sources.dataSource.getRepository(DirectoryZoneRow).findBy({ id: In([...scope.zoneIds]) });
+  const provinces = await sources.loaders.allProvinces();
+  if (scope.allZones) return [...provinces];
+  const directory = scope.zoneIds.size === 0 ? [] : (await sources.loaders.allDirectoryZones()).filter((zone) => scope.zoneIds.has(zone.id));
   const readable = readableProvinceCodes(
     scope,
     provinces.map((p) => p.code),
