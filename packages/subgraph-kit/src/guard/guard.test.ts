@@ -1,5 +1,6 @@
-import { GraphQLID, GraphQLInputObjectType, GraphQLList, GraphQLNonNull, GraphQLString } from 'graphql';
+import { graphql, GraphQLID, GraphQLInputObjectType, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString } from 'graphql';
 import { classifyDatabaseFailure } from './databaseFailure';
+import { guardSchema } from './guardSchema';
 import { checkInputValue } from './inputLimits';
 import { databaseFailureError } from './serviceFailure';
 
@@ -38,5 +39,47 @@ describe('database failures', () => {
     expect(error?.message).toBe('Zone "chuzhou" (service "anhui") is unavailable: its database failed');
     expect(error?.extensions).toEqual({ code: 'ZONE_UNAVAILABLE', zoneId: 'chuzhou', service: 'anhui' });
     expect(databaseFailureError(pgError('22021'), { service: 'province', field: 'codes' })?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'codes' });
+  });
+});
+
+describe('guardSchema', () => {
+  const unreachable = () => Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5441'), { code: 'ECONNREFUSED' });
+  const nameOf = (source: { name: string }) => source.name;
+
+  function schema() {
+    const Enterprise = new GraphQLObjectType({
+      name: 'Enterprise',
+      fields: {
+        id: { type: new GraphQLNonNull(GraphQLID) },
+        name: { type: GraphQLString, resolve: nameOf },
+        honors: { type: new GraphQLList(GraphQLString), resolve: () => Promise.reject(unreachable()) },
+        label: { type: GraphQLString, args: { lang: { type: GraphQLString } }, resolve: () => 'label' },
+      },
+    });
+    const Query = new GraphQLObjectType({
+      name: 'Query',
+      fields: {
+        enterprise: { type: Enterprise, resolve: () => ({ id: 'anhui:chuzhou:x', name: '某公司' }) },
+        count: { type: GraphQLString, resolve: () => Promise.reject(unreachable()) },
+      },
+    });
+    return guardSchema(new GraphQLSchema({ query: Query }), { service: 'anhui', zoneIdOf: (id) => id.split(':')[1] ?? id });
+  }
+
+  it('leaves scalar fields without arguments unwrapped, and still guards lists of scalars, arguments and root fields', async () => {
+    const guarded = schema();
+    const enterprise = guarded.getType('Enterprise') as GraphQLObjectType;
+    expect(enterprise.getFields().name.resolve).toBe(nameOf);
+    expect(enterprise.getFields().id.resolve).toBeUndefined();
+
+    const read = await graphql({ schema: guarded, source: '{ enterprise { id name honors } }' });
+    expect(read.data).toEqual({ enterprise: { id: 'anhui:chuzhou:x', name: '某公司', honors: null } });
+    expect(read.errors?.map((e) => e.extensions)).toEqual([{ code: 'ZONE_UNAVAILABLE', zoneId: 'chuzhou', service: 'anhui' }]);
+
+    const bad = await graphql({ schema: guarded, source: '{ enterprise { label(lang: "a\\u0000b") } }' });
+    expect(bad.errors?.map((e) => e.extensions.code)).toEqual(['BAD_USER_INPUT']);
+
+    const root = await graphql({ schema: guarded, source: '{ count }' });
+    expect(root.errors?.map((e) => e.extensions.code)).toEqual(['ZONE_UNAVAILABLE']);
   });
 });

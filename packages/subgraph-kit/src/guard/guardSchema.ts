@@ -1,4 +1,4 @@
-import { GraphQLError, isObjectType, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import { getNullableType, GraphQLError, isLeafType, isObjectType, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { checkInputValue, checkString, MAX_ID_LENGTH } from './inputLimits';
 import { databaseFailureError } from './serviceFailure';
 
@@ -25,14 +25,20 @@ interface SubgraphTypeExtensions {
  * - a database failure leaves as BAD_USER_INPUT (a value PostgreSQL refused) or
  *   ZONE_UNAVAILABLE naming the zone and service, never with the driver's message.
  * Other errors pass unchanged.
+ * A field without arguments whose type is a single scalar or enum (not a list) of a
+ * type other than Query, Mutation or Subscription is left as it is: type-graphql gives
+ * every field a resolver, and wrapping each scalar of each row costs a closure and a
+ * try/catch for nothing, as these read what their parent already loaded (database
+ * reads happen in object and list fields, such as `zoneIds: [String]` on province).
  */
 export function guardSchema(schema: GraphQLSchema, options: GuardSchemaOptions): GraphQLSchema {
   if (guarded.has(schema)) return schema;
   guarded.add(schema);
+  const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]);
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
-      if (!field.resolve && field.args.length === 0) continue;
+      if (field.args.length === 0 && (!field.resolve || (!roots.has(type) && isLeafType(getNullableType(field.type))))) continue;
       field.resolve = guardResolver(field.resolve, field.args, options);
     }
     const subgraph = (type.extensions as SubgraphTypeExtensions).apollo?.subgraph;
