@@ -7,7 +7,6 @@ import { BenchmarkPresetRow, SelectionRunRow } from '../../db/entities';
 import type { PresetSettings } from '../../seed/presetSchema';
 import type { SelectionOutcome } from './outcome';
 import { resolveSelectionSettings, type PresetForSelection } from './resolveSettings';
-import { checkRunTitle } from './runTitle';
 import { runSelection } from './runSelection';
 import { SELECTION_ENGINE_VERSION, type SelectionSettings } from './settings';
 import type { SelectionSnapshot } from './snapshot';
@@ -41,11 +40,14 @@ export async function selectBenchmarkSites(ctx: ProvinceContext, input: Benchmar
   return runOnCurrentData(ctx, settings);
 }
 
-/** Stores a run for its owner (a Principal.subject): settings, the exact figures used and the result. */
-export async function saveRun(ctx: ProvinceContext, owner: string, title: string, run: SelectionRunData): Promise<SelectionRunRow> {
+/**
+ * Stores a run for its owner (a Principal.subject): settings, the exact figures used and the result.
+ * `checkedTitle` is stored as given: the caller checks it first (checkRunTitle, which answers it trimmed).
+ */
+export async function saveRun(ctx: ProvinceContext, owner: string, checkedTitle: string, run: SelectionRunData): Promise<SelectionRunRow> {
   const row = Object.assign(new SelectionRunRow(), {
     id: randomUUID(),
-    title: checkRunTitle(title),
+    title: checkedTitle,
     createdBy: owner,
     engineVersion: run.engineVersion,
     settings: run.settings,
