@@ -8,8 +8,6 @@ export interface SignedGraphQLBody<T> {
 export interface SignedPostOptions {
   /** Forwarded in `x-devzone-principal`, covered by the signature. */
   readonly principal?: Principal;
-  /** @default Date.now() */
-  readonly now?: number;
 }
 
 /**
@@ -22,7 +20,7 @@ export async function postSignedGraphQL<T = Record<string, unknown>>(
   keys: SigningKeys,
   query: string,
   variables: Record<string, unknown> = {},
-  { principal, now }: SignedPostOptions = {},
+  { principal }: SignedPostOptions = {},
 ): Promise<SignedGraphQLBody<T>> {
   const body = JSON.stringify({ query, variables });
   const principalHeader = principal ? encodePrincipal(principal) : null;
@@ -30,7 +28,7 @@ export async function postSignedGraphQL<T = Record<string, unknown>>(
     method: 'POST',
     headers: {
       'content-type': 'application/json',
-      ...signRequest({ keys, body, principalHeader, now }),
+      ...signRequest({ keys, body, principalHeader }),
       ...(principalHeader ? { [PRINCIPAL_HEADER]: principalHeader } : {}),
     },
     body,
