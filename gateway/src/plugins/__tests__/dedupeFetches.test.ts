@@ -46,4 +46,29 @@ describe('dedupeFetches', () => {
 
     expect(inner.sent).toBe(5);
   });
+
+  it('hands a fetch with one asker its answer as it is, and twins independent copies', async () => {
+    const answer: DataSourceResponse = { data: { zones: [{ id: 'a' }] } };
+    let sent = 0;
+    const inner: GraphQLDataSource = {
+      process: async () => {
+        sent += 1;
+        return answer;
+      },
+    };
+    const source = dedupeFetches('zones', inner);
+    const request = {};
+
+    expect(await source.process(fetchOf(request, 'query { x }', {}))).toBe(answer);
+
+    const [a, b] = await Promise.all([source.process(fetchOf(request, 'query { x }', {})), source.process(fetchOf(request, 'query { x }', {}))]);
+    expect(sent).toBe(2);
+    expect(a).toEqual(answer);
+    expect(b).toEqual(answer);
+    expect(a.data).not.toBe(answer.data);
+    expect(b.data).not.toBe(answer.data);
+    expect(a.data).not.toBe(b.data);
+    (a.data as { zones: unknown[] }).zones.push({ id: 'b' });
+    expect(b.data).toEqual({ zones: [{ id: 'a' }] });
+  });
 });
