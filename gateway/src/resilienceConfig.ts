@@ -6,7 +6,7 @@ const defaults = RESILIENCE_DEFAULTS;
 const bounded = (min: number, max: number, fallback: number) => z.preprocess(blankAsUnset, z.coerce.number().int().min(min).max(max).default(fallback));
 
 const environmentSchema = z.object({
-  /** Deadline of one fetch to a zone service (and of one SDL fetch). */
+  /** Deadline of one fetch to a zone service (the composer's SDL fetches get the larger of this and PROVINCE_TIMEOUT_MS). */
   ZONE_TIMEOUT_MS: envTimeoutMs(defaults.timeoutMs),
   /** Deadline of one fetch to the province service. */
   PROVINCE_TIMEOUT_MS: envTimeoutMs(defaults.provinceTimeoutMs),
