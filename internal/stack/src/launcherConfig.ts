@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 /** `npm start`'s environment, with the rules every service applies. */
 export const launcherEnvSchema = z.object({
-  /** Gateway port (province +1, zones +11 … +14). */
+  /** Gateway port only: the province listens on 4001 and each zone service on its usual port (4011 … 4014), whatever PORT is. */
   PORT: envFixedPort(4000),
   /** Interface every service binds to. */
   HOST: envHost,
