@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { In } from 'typeorm';
 import { DirectoryZoneRow, ProvinceRow } from '../db/entities';
 import { resolveProvinceInput } from '../directory/resolveProvinceInput';
+import { checkDisplayText } from '../text/displayText';
 
 /** What a key grants, before it is issued: the principal without its subject. */
 export type ApiKeyGrant = Omit<Principal, 'subject'>;
@@ -17,8 +18,6 @@ export interface ApiKeyRequest {
   readonly zoneIds?: readonly string[];
 }
 
-const CONTROL_OR_BIDI = /[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
-
 function refuse(field: string, message: string): never {
   throw ERRORS.BAD_USER_INPUT.err(`${field}: ${message}`, { field });
 }
@@ -29,9 +28,7 @@ function refuse(field: string, message: string): never {
  * Throws BAD_USER_INPUT naming `<prefix>.<field>`.
  */
 export async function resolveApiKeyGrant(dataSource: DataSource, request: ApiKeyRequest, prefix = 'input'): Promise<{ label: string; grant: ApiKeyGrant }> {
-  const label = request.label.trim();
-  if (label.length < 1 || label.length > 200) refuse(`${prefix}.label`, '1 to 200 characters');
-  if (CONTROL_OR_BIDI.test(label)) refuse(`${prefix}.label`, 'control and bidirectional-override characters are not allowed');
+  const label = checkDisplayText(request.label, `${prefix}.label`, 200);
   const unknownRole = request.roles.find((role) => !ROLES.includes(role as Role));
   if (request.roles.length === 0 || unknownRole !== undefined) refuse(`${prefix}.roles`, `one or more of ${ROLES.join(', ')}`);
   const roles = [...new Set(request.roles as Role[])];
