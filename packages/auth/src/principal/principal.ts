@@ -9,7 +9,7 @@ export type Role = 'ADMIN' | 'ANALYST' | 'ZONE_SYSTEM' | 'BI_READER';
 export const ROLES: readonly Role[] = ['ADMIN', 'ANALYST', 'ZONE_SYSTEM', 'BI_READER'];
 
 export interface Principal {
-  /** Stable id of the caller: `key:<keyId>`, `jwt:<issuer>/<sub>`, `dev:<machine>`. */
+  /** Stable id of the caller: `key:<keyId>` for an API key (the dev credential is one too), `jwt:<issuer>/<sub>` for a token. */
   readonly subject: string;
   readonly roles: readonly Role[];
   /** Province codes whose zones the caller may read; 'ALL' for national roles and administrators. */
@@ -22,7 +22,3 @@ export interface Principal {
 export const PRINCIPAL_HEADER = 'x-devzone-principal';
 
 export const hasRole = (principal: Principal | null | undefined, role: Role): boolean => principal?.roles.includes(role) ?? false;
-
-/** Whether the caller may read the zones of a province. */
-export const mayReadProvince = (principal: Principal | null | undefined, provinceCode: string): boolean =>
-  !!principal && (principal.provinces === 'ALL' || principal.provinces.includes(provinceCode));
