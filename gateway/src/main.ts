@@ -101,7 +101,11 @@ export async function startGateway({
   const operationLimits: OperationLimits = { ...fromEnvironment.limits, ...limits };
   const clientRateLimit = rateLimit ?? fromEnvironment.rateLimit;
   const { gateway, composer, health } = createGateway(options);
-  const authenticator = createGatewayAuthenticator(auth, options.provinceUrl, options.signingKeys);
+  const authenticator = createGatewayAuthenticator(
+    { ...(options.provinceTimeoutMs !== undefined ? { provinceTimeoutMs: options.provinceTimeoutMs } : {}), ...auth },
+    options.provinceUrl,
+    options.signingKeys,
+  );
   let ownership: SubgraphsOf = () => [];
   const unsubscribeSchema = gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
     ownership = subgraphOwnership(coreSupergraphSdl);

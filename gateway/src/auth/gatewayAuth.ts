@@ -19,6 +19,8 @@ export interface GatewayAuthOptions {
    * machine (npm start's development credential). Never given to other clients.
    */
   readonly devCredential?: string;
+  /** Deadline of an API-key lookup at the province (`startGateway` passes its `provinceTimeoutMs`). @default 5000 */
+  readonly provinceTimeoutMs?: number;
 }
 
 export const DEFAULT_JWT_ISSUER = 'devzone';
@@ -39,9 +41,16 @@ export function createGatewayAuthenticator(options: GatewayAuthOptions, province
           }),
         }
       : {}),
-    apiKeys: new CachingApiKeyVerifier(new ProvinceApiKeyVerifier({ provinceUrl, ...(signingKeys ? { signingKeys } : {}) }), {
-      ttlMs: options.apiKeyCacheMs ?? DEFAULT_API_KEY_CACHE_MS,
-    }),
+    apiKeys: new CachingApiKeyVerifier(
+      new ProvinceApiKeyVerifier({
+        provinceUrl,
+        ...(signingKeys ? { signingKeys } : {}),
+        ...(options.provinceTimeoutMs !== undefined ? { timeoutMs: options.provinceTimeoutMs } : {}),
+      }),
+      {
+        ttlMs: options.apiKeyCacheMs ?? DEFAULT_API_KEY_CACHE_MS,
+      },
+    ),
     ...(signingKeys ? { signingKeys } : {}),
   });
 }

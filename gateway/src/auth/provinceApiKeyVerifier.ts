@@ -1,7 +1,12 @@
 import { ROLES, signRequest, type ApiKeyVerifier, type Principal, type Role, type SigningKeys } from '@devzone/auth';
 import { z } from 'zod';
+import { withDeadline } from '../datasources/deadline';
+import { limitedFetcher } from '../datasources/limitedFetcher';
 
 const GRANT_QUERY = 'query GatewayVerifiesApiKey($key: String!) { apiKeyGrant(key: $key) { subject roles provinces zoneIds } }';
+
+/** A grant is a few hundred bytes; a longer answer is not read. */
+export const MAX_GRANT_ANSWER_BYTES = 64 * 1024;
 
 const answerSchema = z.object({
   data: z
@@ -25,7 +30,7 @@ export interface ProvinceApiKeyVerifierOptions {
   readonly provinceUrl: string;
   /** The request is signed like every gateway → service request (no principal: the caller is not known yet). */
   readonly signingKeys?: SigningKeys;
-  /** @default 5000 */
+  /** Deadline of the lookup, answer included (`createGatewayAuthenticator` passes the province deadline). @default 5000 */
   readonly timeoutMs?: number;
 }
 
@@ -35,17 +40,20 @@ export interface ProvinceApiKeyVerifierOptions {
  * signed requests only.
  */
 export class ProvinceApiKeyVerifier implements ApiKeyVerifier {
+  private readonly fetcher = limitedFetcher(MAX_GRANT_ANSWER_BYTES);
+
   constructor(private readonly options: ProvinceApiKeyVerifierOptions) {}
 
   async verify(key: string): Promise<Principal | null> {
     const body = JSON.stringify({ query: GRANT_QUERY, variables: { key } });
     const signature = this.options.signingKeys ? signRequest({ keys: this.options.signingKeys, body }) : {};
-    const response = await fetch(this.options.provinceUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...signature },
-      body,
-      signal: AbortSignal.timeout(this.options.timeoutMs ?? 5000),
-    });
+    const response = await withDeadline(this.options.timeoutMs ?? 5000, () =>
+      this.fetcher(this.options.provinceUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...signature },
+        body,
+      }),
+    );
     const parsed = answerSchema.safeParse(await response.json().catch(() => null));
     if (!parsed.success) throw new Error(`the province answered the key lookup with HTTP ${response.status} and no usable answer`);
     const { data, errors } = parsed.data;
