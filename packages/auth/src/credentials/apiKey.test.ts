@@ -1,4 +1,4 @@
-import { apiKeyMatches, generateApiKey, hashApiKey, parseApiKey } from './apiKey';
+import { apiKeyMatches, generateApiKey, hashApiKey, isApiKeyId, parseApiKey } from './apiKey';
 import { readAuthorizationHeader } from './authorizationHeader';
 import { CachingApiKeyVerifier } from './cachingApiKeyVerifier';
 import type { Principal } from '../principal/principal';
@@ -96,5 +96,12 @@ describe('CachingApiKeyVerifier', () => {
     const cached = new CachingApiKeyVerifier(verifier, { ttlMs: 30_000, maxEntries: 2 });
     for (const k of ['a', 'b', 'c', 'a']) await cached.verify(k);
     expect(asked).toEqual(['a', 'b', 'c', 'a']);
+  });
+});
+
+describe('isApiKeyId', () => {
+  it('accepts the key id of a generated key and nothing else', () => {
+    expect(isApiKeyId(generateApiKey().keyId)).toBe(true);
+    for (const value of ['', '0123456789abcdef0', '0123456789ABCDEF', '0123456789abcdeg', ' 0123456789abcdef']) expect(isApiKeyId(value)).toBe(false);
   });
 });

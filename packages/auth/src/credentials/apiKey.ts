@@ -13,6 +13,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 export const API_KEY_PREFIX = 'dzk_';
 
 const API_KEY_PATTERN = /^dzk_([0-9a-f]{16})_([0-9a-f]{64})$/;
+const API_KEY_ID_PATTERN = /^[0-9a-f]{16}$/;
 
 export interface ApiKeyParts {
   readonly keyId: string;
@@ -25,6 +26,11 @@ export interface GeneratedApiKey {
   readonly key: string;
   /** What is stored: sha256 of the whole key, hex. */
   readonly hash: string;
+}
+
+/** Whether `value` is shaped like a key id (16 lowercase hex characters), the public name of a key. */
+export function isApiKeyId(value: string): boolean {
+  return API_KEY_ID_PATTERN.test(value);
 }
 
 export function isApiKeyShaped(value: string): boolean {

@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { issueToken, newJwtKeyEntry, parseJwtKeys, ROLES, type Role } from '@devzone/auth';
+import { isApiKeyId, issueToken, newJwtKeyEntry, parseJwtKeys, ROLES, type Role } from '@devzone/auth';
 import { openServiceDatabase } from '@devzone/database';
 import { ValidationError } from '@devzone/errors';
 import { GraphQLError } from 'graphql';
@@ -82,7 +82,7 @@ export async function runAuthCli(argv: readonly string[], env: NodeJS.ProcessEnv
         const keyId = rest[0];
         if (!keyId) throw new UsageError('revoke needs a keyId');
         return await withDatabase(env, async (dataSource) => {
-          const row = /^[0-9a-f]{16}$/.test(keyId) ? await revokeStoredApiKey(dataSource, keyId, `cli:${userInfo().username}`) : null;
+          const row = isApiKeyId(keyId) ? await revokeStoredApiKey(dataSource, keyId, `cli:${userInfo().username}`) : null;
           if (!row) {
             io.err(`no API key "${keyId}"`);
             return 1;

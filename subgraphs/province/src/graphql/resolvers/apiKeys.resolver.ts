@@ -1,4 +1,4 @@
-import { hasRole, type Principal } from '@devzone/auth';
+import { hasRole, isApiKeyId, type Principal } from '@devzone/auth';
 import { ERRORS } from '@devzone/errors';
 import { validateArgumentNamed } from '@devzone/subgraph-kit';
 import { Arg, Ctx, Directive, ID, Mutation, Query, Resolver } from 'type-graphql';
@@ -49,7 +49,7 @@ export class ApiKeysResolver {
   })
   async revokeApiKey(@Arg('keyId', () => ID) keyId: string, @Ctx() ctx: ProvinceContext): Promise<ApiKey> {
     const admin = administrator(ctx, 'revokeApiKey');
-    const row = /^[0-9a-f]{16}$/.test(keyId) ? await revokeStoredApiKey(ctx.dataSource, keyId, admin.subject) : null;
+    const row = isApiKeyId(keyId) ? await revokeStoredApiKey(ctx.dataSource, keyId, admin.subject) : null;
     if (!row) throw ERRORS.NOT_FOUND.err(`no API key "${keyId}"`, { id: keyId });
     return toApiKey(row);
   }
