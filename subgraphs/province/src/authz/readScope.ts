@@ -27,10 +27,11 @@ export function readScopeOf(principal: Principal | null): ReadScope {
   if (!principal) return NOTHING;
   if (principal.roles.includes('ADMIN')) return EVERYTHING;
   const readsByProvince = principal.roles.includes('ANALYST') || principal.roles.includes('BI_READER');
-  if (readsByProvince && principal.provinces === 'ALL') return EVERYTHING;
+  const byProvince = readsByProvince ? principal.provinces : [];
+  if (byProvince === 'ALL') return EVERYTHING;
   return {
     allZones: false,
-    provinces: new Set(readsByProvince && principal.provinces !== 'ALL' ? principal.provinces : []),
+    provinces: new Set(byProvince),
     zoneIds: new Set(principal.roles.includes('ZONE_SYSTEM') ? principal.zoneIds : []),
   };
 }
