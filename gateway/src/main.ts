@@ -137,7 +137,7 @@ export async function startGateway({
     requireAuthentication(authenticator, options.logger),
     ...(clientRateLimit === false ? [] : [rateLimitPerClient(clientKeyOf, clientRateLimit)]),
     operationPrecheck(operationLimits),
-    expressMiddleware(server, { context: createContext({ authenticate: async (req) => principalOfRequest(req) }) }),
+    expressMiddleware(server, { context: createContext() }),
   );
   app.use(jsonErrorHandler({ log: errorLog }));
 
