@@ -3,6 +3,11 @@ import type { JwtSigningKey } from './jwtKeys';
 import { loadJose } from './loadJose';
 import { claimsForGrant } from './tokenClaims';
 
+/** The issuer tokens carry when AUTH_JWT_ISSUER is not set (the CLI issues, the gateway expects). */
+export const DEFAULT_JWT_ISSUER = 'devzone';
+/** The audience tokens carry when AUTH_JWT_AUDIENCE is not set (the CLI issues, the gateway expects). */
+export const DEFAULT_JWT_AUDIENCE = 'devzone-graph';
+
 export interface IssueTokenOptions {
   /** Signs with this key (the first of AUTH_JWT_KEYS). */
   readonly key: JwtSigningKey;

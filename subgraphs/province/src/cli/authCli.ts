@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { isApiKeyId, issueToken, newJwtKeyEntry, parseJwtKeys, ROLES, type Role } from '@devzone/auth';
+import { DEFAULT_JWT_AUDIENCE, DEFAULT_JWT_ISSUER, isApiKeyId, issueToken, newJwtKeyEntry, parseJwtKeys, ROLES, type Role } from '@devzone/auth';
 import { openServiceDatabase } from '@devzone/database';
 import { ValidationError } from '@devzone/errors';
 import { GraphQLError } from 'graphql';
@@ -145,8 +145,8 @@ async function tokenFor(
   const [key] = parseJwtKeys(keysValue);
   return issueToken({
     key,
-    issuer: env.AUTH_JWT_ISSUER?.trim() || 'devzone',
-    audience: env.AUTH_JWT_AUDIENCE?.trim() || 'devzone-graph',
+    issuer: env.AUTH_JWT_ISSUER?.trim() || DEFAULT_JWT_ISSUER,
+    audience: env.AUTH_JWT_AUDIENCE?.trim() || DEFAULT_JWT_AUDIENCE,
     subject: values.subject,
     grant: {
       roles: roles as Role[],
