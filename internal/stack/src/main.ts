@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 import { EmbeddedPostgresServer } from '@devzone/database';
 import { parseOrThrow } from '@devzone/errors';
+import { serviceDatabaseName } from '@devzone/service-shell';
 import { reuseOrIssueDevCredential } from './devCredential';
 import { databaseUrlFromEnv, launcherEnvSchema } from './launcherConfig';
 import { startStack, type RunningStack } from './startStack';
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
           await embedded.start();
           embeddedStarted = true;
         }
-        return embedded.ensureDatabase(`devzone_${service.replace(/-/g, '_')}`);
+        return embedded.ensureDatabase(serviceDatabaseName(service));
       },
     });
   } catch (error) {

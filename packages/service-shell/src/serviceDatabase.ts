@@ -11,6 +11,14 @@ export interface ServiceDatabaseSettings {
   readonly name: string;
 }
 
+/**
+ * The database a service's data lives in (`devzone_<name>`, dashes as underscores),
+ * embedded or external, whoever starts it: existing `.data` folders rely on it.
+ */
+export function serviceDatabaseName(name: string): string {
+  return `devzone_${name.replace(/-/g, '_')}`;
+}
+
 export interface ServiceDatabaseHandle {
   readonly url: string;
   stop(): Promise<void>;
@@ -25,7 +33,7 @@ export async function openDatabaseFromSettings(settings: ServiceDatabaseSettings
   });
   await embedded.start();
   try {
-    const url = await embedded.ensureDatabase(`devzone_${settings.name.replace(/-/g, '_')}`);
+    const url = await embedded.ensureDatabase(serviceDatabaseName(settings.name));
     return { url, stop: () => embedded.stop() };
   } catch (error) {
     await embedded.stop();

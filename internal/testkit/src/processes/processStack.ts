@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { serviceDatabaseName } from '@devzone/stack';
 import { createAdminToken, type AdminToken } from './adminToken';
 import { freePort } from './freePort';
 import { startServiceProcess, type ServiceProcess } from './serviceProcess';
@@ -79,7 +80,7 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
         const service = await startServiceProcess({
           name: `zone service ${name}`,
           script: `subgraphs/${name}/dist/main.js`,
-          env: { ...common, PORT: String(await freePort()), DATABASE_URL: databaseUrl(server, `devzone_${name}`) },
+          env: { ...common, PORT: String(await freePort()), DATABASE_URL: databaseUrl(server, serviceDatabaseName(name)) },
         });
         return [name, track(service)] as const;
       }),
@@ -110,7 +111,7 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
           ...common,
           ...options.provinceEnv,
           PORT: String(await freePort()),
-          DATABASE_URL: databaseUrl(servers.main, 'devzone_province'),
+          DATABASE_URL: databaseUrl(servers.main, serviceDatabaseName('province')),
           GATEWAY_URL: `http://${HOST}:${gatewayPort}/graphql`,
           ZONE_SERVICES: zoneServicesVariable,
         },
@@ -178,8 +179,8 @@ async function startDatabaseServers(
         env: { PG_DATA_DIR: join(dataRoot, `pg-${label}`), PG_PORT: String(await freePort()), PG_DATABASES: databases.join(',') },
       }),
     );
-  const shared = ['devzone_province', ...ZONE_SERVICE_NAMES.filter((name) => !ownServer.includes(name)).map((name) => `devzone_${name}`)];
-  const [main, ...owned] = await startAll([start('stack', shared), ...ownServer.map((name) => start(name, [`devzone_${name}`]))]);
+  const shared = ['province', ...ZONE_SERVICE_NAMES.filter((name) => !ownServer.includes(name))].map(serviceDatabaseName);
+  const [main, ...owned] = await startAll([start('stack', shared), ...ownServer.map((name) => start(name, [serviceDatabaseName(name)]))]);
   const byService = new Map(ownServer.map((name, index) => [name, owned[index]!]));
   return { main: main!, own: Object.fromEntries(byService), of: (service) => byService.get(service) ?? main! };
 }
