@@ -18,10 +18,6 @@ export class BenchPostgres {
     return new BenchPostgres(server);
   }
 
-  get port(): number {
-    return this.server.port;
-  }
-
   /** A database namer for one stack, and a function that drops every database it named. */
   forStack(): { databaseFor(service: string): Promise<string>; dropAll(): Promise<void> } {
     this.stacks += 1;

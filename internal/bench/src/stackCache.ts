@@ -8,10 +8,6 @@ import type { BenchStack } from './benchStack';
 export class StackCache {
   private current: { key: string; stack: BenchStack } | undefined;
 
-  get currentKey(): string | undefined {
-    return this.current?.key;
-  }
-
   async use(key: string, start: () => Promise<BenchStack>): Promise<BenchStack> {
     if (this.current?.key === key) return this.current.stack;
     await this.stop();

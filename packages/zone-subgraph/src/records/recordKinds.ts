@@ -1,6 +1,5 @@
 /** The kinds of detail record a zone holds, as named in seed files and in `ZoneRecords`. */
-export const RECORD_KINDS = ['enterprises', 'partyOrganizations', 'honors', 'alliances', 'serviceStations'] as const;
-export type RecordKind = (typeof RECORD_KINDS)[number];
+export type RecordKind = 'enterprises' | 'partyOrganizations' | 'honors' | 'alliances' | 'serviceStations';
 
 /**
  * `complete`: a zone system loads its full register of that kind.
