@@ -80,6 +80,8 @@ export interface RunningGateway {
 
 const GRAPHQL_PATH = '/graphql';
 const BODY_LIMIT = '1mb';
+/** BODY_LIMIT as told to clients: '1 MB'. */
+const BODY_LIMIT_LABEL = BODY_LIMIT.replace(/^(\d+)\s*([a-z]+)$/i, (_, size: string, unit: string) => `${size} ${unit.toUpperCase()}`);
 
 /**
  * Starts the gateway over HTTP (express 5): GraphQL at `/graphql`, GraphiQL at `/`
@@ -139,7 +141,7 @@ export async function startGateway({
     operationPrecheck(operationLimits),
     expressMiddleware(server, { context: createContext() }),
   );
-  app.use(jsonErrorHandler({ log: errorLog }));
+  app.use(jsonErrorHandler({ log: errorLog, bodyLimitLabel: BODY_LIMIT_LABEL }));
 
   try {
     await listen(httpServer, port, host);

@@ -162,6 +162,16 @@ describe('the front door: errors never leak', () => {
     expectNoLeak(response);
   });
 
+  it('tells the sender of an oversized body the limit', async () => {
+    const response = await env.send({
+      body: JSON.stringify({ query: `{ zones { id } } #${'x'.repeat(1_100_000)}` }),
+      headers: { 'content-type': 'application/json' },
+    });
+
+    expect(response.status).toBe(413);
+    expect(response.json.errors?.[0]?.message).toBe('The request body is larger than 1 MB.');
+  });
+
   it('keeps a well-formed incoming request id and replaces a malformed one', async () => {
     const kept = await env.post({ query: '{ zones { nope } }' }, { 'x-request-id': 'client-trace-0001' });
     const replaced = await env.post({ query: '{ zones { nope } }' }, { 'x-request-id': 'bad id <script>' });

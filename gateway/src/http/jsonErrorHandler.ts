@@ -6,8 +6,8 @@ import { requestIdOf } from './requestId';
 
 export interface JsonErrorHandlerOptions {
   readonly log: Logger;
-  /** The body size limit, as told to clients. @default '1 MB' */
-  readonly bodyLimitLabel?: string;
+  /** The body size limit, as told to clients (main.ts derives it from its body limit). */
+  readonly bodyLimitLabel: string;
 }
 
 interface HttpError {
@@ -20,7 +20,7 @@ interface HttpError {
  * or wrongly encoded body) gets a JSON GraphQL error with a code and the request id,
  * never express's HTML page with a stack. Anything else is logged and masked.
  */
-export function jsonErrorHandler({ log, bodyLimitLabel = '1 MB' }: JsonErrorHandlerOptions): ErrorRequestHandler {
+export function jsonErrorHandler({ log, bodyLimitLabel }: JsonErrorHandlerOptions): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
     if (res.headersSent) {
       next(error);
