@@ -1,3 +1,4 @@
 export * from './globalId';
 export * from './model';
 export * from './registry';
+export * from './runtime';
