@@ -14,6 +14,7 @@ import type { GatewayContext } from './context';
 import { createContext } from './createContext';
 import { createGateway, type CreateGatewayOptions } from './createGateway';
 import { loadResilienceConfig } from './resilienceConfig';
+import { dashboardRouter } from './dashboard';
 import { graphiqlRouter } from './graphiql/graphiqlRouter';
 import { healthRouter } from './http/healthRouter';
 import { readyRouter } from './http/readyRouter';
@@ -34,6 +35,7 @@ import { operationResolutionPlugin } from './plugins/operationResolutionPlugin';
 import { rootFieldLimitPlugin } from './plugins/rootFieldLimitPlugin';
 import { subgraphOwnership } from './plugins/subgraphOwnership';
 import { ZONES_SUBGRAPH } from './subgraphNames';
+import { viewsRouter } from './views';
 import type { RefreshOptions, RefreshResult } from './supergraphManagers/FederatedComposer';
 
 export interface StartGatewayOptions extends CreateGatewayOptions {
@@ -133,6 +135,9 @@ export async function startGateway({
   app.use(healthRouter({ registry: options.registry }));
   app.use(readyRouter({ composer, health, registry: options.registry }));
   app.use(graphiqlRouter({ endpointPath: GRAPHQL_PATH, ...(auth.devCredential ? { devCredential: auth.devCredential } : {}) }));
+  app.use(dashboardRouter(auth.devCredential ? { devCredential: auth.devCredential } : {}));
+  let selfUrl = '';
+  app.use(viewsRouter({ graphqlUrl: () => selfUrl }));
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: BODY_LIMIT, verify: keepRawBody }),
@@ -154,8 +159,9 @@ export async function startGateway({
     void composer.refresh().catch(() => undefined);
   });
   let stopping: Promise<void> | undefined;
+  selfUrl = `http://${urlHost(host)}:${(httpServer.address() as AddressInfo).port}${GRAPHQL_PATH}`;
   return {
-    url: `http://${urlHost(host)}:${(httpServer.address() as AddressInfo).port}${GRAPHQL_PATH}`,
+    url: selfUrl,
     gateway,
     refresh: (refreshOptions) => composer.refresh(refreshOptions),
     stop: () => {

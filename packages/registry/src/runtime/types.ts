@@ -19,7 +19,9 @@ export interface ZoneClaim {
   readonly city?: string;
   readonly level: 'national' | 'provincial' | 'unknown';
   /** Completeness of the zone's records by kind, as the zone system states it. */
-  readonly recordCompleteness?: Readonly<Partial<Record<'enterprises' | 'partyOrganizations' | 'honors' | 'alliances' | 'serviceStations', RecordCompletenessValue>>>;
+  readonly recordCompleteness?: Readonly<
+    Partial<Record<'enterprises' | 'partyOrganizations' | 'honors' | 'alliances' | 'serviceStations', RecordCompletenessValue>>
+  >;
 }
 
 export interface ServiceContact {
