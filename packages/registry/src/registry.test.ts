@@ -1,5 +1,5 @@
 import { zoneIdOf, localIdOf, globalId } from './globalId';
-import { StaticZoneServiceRegistry } from './registry';
+import { MutableZoneServiceRegistry, StaticZoneServiceRegistry } from './registry';
 
 describe('StaticZoneServiceRegistry', () => {
   const anhui = { name: 'anhui', url: 'http://localhost:4014/', zoneIds: ['chuzhou', 'feixi'] };
@@ -30,4 +30,26 @@ test('global ids carry their zone', () => {
   expect(zoneIdOf('chuzhou')).toBe('chuzhou');
   expect(localIdOf('chuzhou:a:b')).toBe('a:b');
   expect(globalId('feixi', 'yifan')).toBe('feixi:yifan');
+});
+
+describe('MutableZoneServiceRegistry', () => {
+  const anhui = { name: 'anhui', url: 'http://localhost:4014/', zoneIds: ['chuzhou', 'ningguo'] };
+  const ningguo = { name: 'ningguo', url: 'http://localhost:4020/', zoneIds: ['ningguo'] };
+
+  it('swaps the list at once, keeps the snapshot a request started with, and tells listeners', () => {
+    const registry = new MutableZoneServiceRegistry([anhui]);
+    const before = registry.snapshot();
+    const seen: string[][] = [];
+    registry.onChange((services) => seen.push(services.map((s) => s.name)));
+    registry.replace([{ ...anhui, zoneIds: ['chuzhou'] }, ningguo]);
+    expect(registry.serviceForZone('ningguo')?.name).toBe('ningguo');
+    expect(before.serviceForZone('ningguo')?.name).toBe('anhui');
+    expect(seen).toEqual([['anhui', 'ningguo']]);
+  });
+
+  it('keeps the old list when the new one is invalid', () => {
+    const registry = new MutableZoneServiceRegistry([anhui]);
+    expect(() => registry.replace([anhui, ningguo])).toThrow(/zone "ningguo" is already hosted by service "anhui"/);
+    expect(registry.services()).toEqual([anhui]);
+  });
 });

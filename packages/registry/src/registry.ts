@@ -47,3 +47,41 @@ export class StaticZoneServiceRegistry implements ZoneServiceRegistry {
     return () => undefined;
   }
 }
+
+/**
+ * A registry whose list is replaced at runtime (the runtime registry's accepted states).
+ * Each list is held as an immutable `StaticZoneServiceRegistry`: `snapshot()` gives the
+ * one a request started with, so a request finishes on the shard map it began on.
+ */
+export class MutableZoneServiceRegistry implements ZoneServiceRegistry {
+  private current: StaticZoneServiceRegistry;
+  private readonly listeners = new Set<(services: readonly ZoneServiceEntry[]) => void>();
+
+  constructor(entries: readonly ZoneServiceEntry[] = []) {
+    this.current = new StaticZoneServiceRegistry(entries);
+  }
+
+  /** Validates and swaps in a new list; listeners are told after the swap. Throws (keeping the old list) when the list is invalid. */
+  replace(entries: readonly ZoneServiceEntry[]): void {
+    this.current = new StaticZoneServiceRegistry(entries);
+    const services = this.current.services();
+    for (const listener of this.listeners) listener(services);
+  }
+
+  snapshot(): StaticZoneServiceRegistry {
+    return this.current;
+  }
+
+  services(): readonly ZoneServiceEntry[] {
+    return this.current.services();
+  }
+
+  serviceForZone(zoneId: string): ZoneServiceEntry | undefined {
+    return this.current.serviceForZone(zoneId);
+  }
+
+  onChange(listener: (services: readonly ZoneServiceEntry[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
