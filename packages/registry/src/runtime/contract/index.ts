@@ -1,0 +1,2 @@
+export * from './commonZonesSdl';
+export * from './classifySupergraphChange';
