@@ -6,3 +6,4 @@ export * from './registrationSchema';
 export * from './contract';
 export * from './composeZonesSupergraph';
 export * from './pgRegistryReader';
+export * from './pgRegistryStore';
