@@ -7,3 +7,5 @@ export * from './contract';
 export * from './composeZonesSupergraph';
 export * from './pgRegistryReader';
 export * from './pgRegistryStore';
+export * from './service';
+export * from './registryService';

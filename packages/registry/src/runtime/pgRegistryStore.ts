@@ -52,7 +52,7 @@ export class RegistryVersionConflict extends Error {
   }
 }
 
-export type PgRegistryStoreOptions = { readonly connectionString: string; readonly poolSize?: number } | { readonly pool: Pool };
+export type PgRegistryStoreOptions = { readonly url: string; readonly poolSize?: number } | { readonly pool: Pool };
 
 /** Every process that writes the registry takes this transaction-scoped lock first. */
 const REGISTRY_WRITE_LOCK = 764_600_000_100;
@@ -105,7 +105,7 @@ export class PgRegistryStore {
       this.pool = options.pool;
       this.ownsPool = false;
     } else {
-      this.pool = new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 4 });
+      this.pool = new Pool({ connectionString: options.url, max: options.poolSize ?? 4 });
       // An idle connection the server dropped is discarded; the next query opens a new one.
       this.pool.on('error', () => undefined);
       this.ownsPool = true;

@@ -39,7 +39,7 @@ describe.each(pgTargets())('PgRegistryStore on $label PostgreSQL', ({ adminUrl, 
 
   beforeEach(async () => {
     database = await createRegistryDatabase(adminUrl, `registry_store_${label}`);
-    store = new PgRegistryStore({ connectionString: database.url });
+    store = new PgRegistryStore({ url: database.url });
   });
 
   afterEach(async () => {
