@@ -1,11 +1,4 @@
-import { Router } from 'express';
-
-export interface DashboardRouterOptions {
-  /** npm start's credential, embedded in the page for loopback callers only (as GraphiQL does). */
-  readonly devCredential?: string;
-}
-
-/** The analysts' dashboard at /dashboard. */
-export function dashboardRouter(_options: DashboardRouterOptions): Router {
-  return Router();
-}
+export { dashboardRouter, type DashboardRouterOptions } from './dashboardRouter';
+export { loadDashboardOperations, type DashboardOperations } from './dashboardOperations';
+export { resolveDashboardFiles, type DashboardFiles } from './dashboardFiles';
+export { renderDashboardPage, type DashboardConfig, type DashboardPageOptions } from './renderDashboardPage';
