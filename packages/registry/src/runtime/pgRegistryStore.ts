@@ -2,14 +2,13 @@ import { Pool, type PoolClient } from 'pg';
 import {
   REGISTRY_CHANNEL,
   type ClassifiedChange,
-  type RegisteredService,
   type RegistryAction,
   type RegistryChangeRecord,
   type RegistryProblem,
   type RegistryState,
   type ServiceHealthReport,
-  type ServiceHealthState,
 } from './types';
+import { changeOf, healthOf, stateOf, storablePayload, type ChangeRow, type HealthRow, type StateRow } from './store/registryRows';
 
 /** A change about to be recorded; the store gives it its id, outcome and state version. */
 export interface ChangeDraft {
@@ -57,38 +56,6 @@ export type PgRegistryStoreOptions = { readonly url: string; readonly poolSize?:
 /** Every process that writes the registry takes this transaction-scoped lock first. */
 const REGISTRY_WRITE_LOCK = 764_600_000_100;
 const MAX_HISTORY = 500;
-
-interface StateRow {
-  version: number;
-  services: RegisteredService[];
-  supergraph_sdl: string;
-  supergraph_hash: string;
-  accepted_at: Date;
-}
-
-interface ChangeRow {
-  id: number;
-  at: Date;
-  actor: string;
-  action: RegistryAction;
-  service_name: string | null;
-  outcome: 'accepted' | 'refused';
-  problems: RegistryProblem[];
-  changes: ClassifiedChange[];
-  state_version: number | null;
-  supergraph_hash: string | null;
-  forced: boolean;
-  payload: unknown;
-}
-
-interface HealthRow {
-  service_name: string;
-  replica: string;
-  state: ServiceHealthState;
-  last_seen: Date | null;
-  checked_at: Date;
-  detail: string | null;
-}
 
 const STATE_COLUMNS = 'version, services, supergraph_sdl, supergraph_hash, accepted_at';
 
@@ -142,14 +109,7 @@ export class PgRegistryStore {
   /** What each gateway replica last reported of each service, by service then replica. */
   async health(): Promise<ServiceHealthReport[]> {
     const { rows } = await this.pool.query<HealthRow>('SELECT * FROM registry_health ORDER BY service_name, replica');
-    return rows.map((row) => ({
-      serviceName: row.service_name,
-      replica: row.replica,
-      state: row.state,
-      lastSeen: row.last_seen?.toISOString() ?? null,
-      checkedAt: row.checked_at.toISOString(),
-      detail: row.detail,
-    }));
+    return rows.map(healthOf);
   }
 
   /**
@@ -233,45 +193,6 @@ async function insertChange(
   return changeOf(rows[0]!);
 }
 
-/**
- * The payload as sent, as JSON. jsonb cannot hold a NUL character, and what JSON cannot
- * hold at all is recorded as such: the attempt is recorded either way.
- */
-function storablePayload(payload: unknown): string {
-  try {
-    return JSON.stringify(payload ?? null, (_key, value: unknown) => (typeof value === 'string' ? value.replaceAll('\u0000', '\uFFFD') : value)) ?? 'null';
-  } catch (error) {
-    return JSON.stringify({ unstorablePayload: (error as Error).message });
-  }
-}
-
 function boundedLimit(limit: number): number {
   return Math.min(Math.max(Math.trunc(limit) || 1, 1), MAX_HISTORY);
-}
-
-function stateOf(row: StateRow): RegistryState {
-  return {
-    version: row.version,
-    services: row.services,
-    supergraphSdl: row.supergraph_sdl,
-    supergraphHash: row.supergraph_hash,
-    acceptedAt: row.accepted_at.toISOString(),
-  };
-}
-
-function changeOf(row: ChangeRow): RegistryChangeRecord {
-  return {
-    id: row.id,
-    at: row.at.toISOString(),
-    actor: row.actor,
-    action: row.action,
-    serviceName: row.service_name,
-    outcome: row.outcome,
-    problems: row.problems,
-    changes: row.changes,
-    stateVersion: row.state_version,
-    supergraphHash: row.supergraph_hash,
-    forced: row.forced,
-    payload: row.payload,
-  };
 }

@@ -1,15 +1,15 @@
 import { hasRole, type Principal } from '@devzone/auth';
-import { composeZonesSupergraph } from './composeZonesSupergraph';
-import { classifySupergraphChange, commonZonesSdl } from './contract';
+import { commonZonesSdl } from './contract';
 import { RegistryVersionConflict, type ChangeDraft, type HistoryFilter, type PgRegistryStore } from './pgRegistryStore';
 import { checkRegistration, serviceNameSchema } from './registrationSchema';
 import { authorizeAdministration, authorizeChange } from './service/authorizeChange';
 import { claimZones } from './service/claimZones';
+import { judgeCandidate } from './service/judgeCandidate';
 import type { ChangeOptions, RegistryChangeOutcome, RegistryStatus } from './service/outcomes';
 import { probeService } from './service/probeService';
+import { registrationProblems } from './service/registrationProblems';
 import { SerialQueue } from './service/serialQueue';
 import type { ZoneServiceProbe } from './service/zoneServiceProbe';
-import { supergraphHash } from './supergraphHash';
 import type { ClassifiedChange, RegisteredService, RegistryAction, RegistryChangeRecord, RegistryProblem, RegistryState, ServiceRegistration } from './types';
 
 export interface RegistryServiceOptions {
@@ -156,7 +156,7 @@ export class RegistryService {
     };
 
     const checked = checkRegistration(payload);
-    const payloadProblems = checked.ok ? await this.payloadProblems(checked.registration, moveZones) : checked.problems;
+    const payloadProblems = checked.ok ? registrationProblems(checked.registration, moveZones, await this.knownProvinces?.()) : checked.problems;
     if (!checked.ok || payloadProblems.length > 0) return this.refuse(attempt, payloadProblems);
     const registration = checked.registration;
 
@@ -174,28 +174,6 @@ export class RegistryService {
     const probed = await this.claimsThenProbe(action, registration, existing, services, moveZones, actor);
     if (!probed.ok) return this.refuse(attempt, probed.problems);
     return this.decide(attempt, probed.services, 'refuse-unless-forced');
-  }
-
-  private async payloadProblems(registration: ServiceRegistration, moveZones: readonly string[]): Promise<RegistryProblem[]> {
-    const problems: RegistryProblem[] = [];
-    if (this.knownProvinces) {
-      const known = await this.knownProvinces();
-      registration.zones.forEach((zone, i) => {
-        if (!known.includes(zone.provinceCode)) {
-          problems.push({
-            check: 'payload',
-            path: `zones[${i}].provinceCode`,
-            message: `unknown province "${zone.provinceCode}"; known: ${[...known].sort().join(', ')}`,
-          });
-        }
-      });
-    }
-    const claimed = new Set(registration.zones.map((zone) => zone.id));
-    moveZones.forEach((zoneId, i) => {
-      if (!claimed.has(zoneId))
-        problems.push({ check: 'payload', path: `moveZones[${i}]`, message: `zone "${zoneId}" is moved but not among the zones claimed` });
-    });
-    return problems;
   }
 
   private async claimsThenProbe(
@@ -221,44 +199,25 @@ export class RegistryService {
     return { ok: true, services: claimed.services.map((service) => (service === registered ? { ...registered, sdl: probed.sdl } : service)) };
   }
 
-  /** Contract, composition and classification of the candidate services, then accepted or refused. */
+  /** The candidate services judged (contract, composition, breaking changes), then accepted or refused. */
   private async decide(attempt: Attempt, services: readonly RegisteredService[], breaking: BreakingPolicy): Promise<RegistryChangeOutcome> {
-    const common = commonZonesSdl(services.map(({ name, sdl }) => ({ name, sdl })));
-    if (common.problems.length > 0) return this.refuse(attempt, common.problems);
+    const judged = await judgeCandidate(services, {
+      province: this.province,
+      servedSupergraphSdl: attempt.current?.supergraphSdl ?? null,
+      breakingAllowed: breaking === 'report' || (attempt.force && hasRole(attempt.actor, 'ADMIN')),
+    });
+    if (!judged.ok) return this.refuse(attempt, judged.problems, judged);
 
-    let province: { url: string; sdl: string };
-    try {
-      province = await this.province();
-    } catch (error) {
-      return this.refuse(attempt, [{ check: 'composition', path: 'province', message: `the province's own SDL is unavailable: ${(error as Error).message}` }]);
-    }
-    // Composition comes before the breaking-change check: only a composed supergraph can be compared with the served one.
-    const composed = composeZonesSupergraph(province, common.sdl);
-    if (composed.status === 'failed') return this.refuse(attempt, composed.problems);
-    const hash = supergraphHash(composed.supergraphSdl);
-    const changes = await classifySupergraphChange(attempt.current?.supergraphSdl ?? null, composed.supergraphSdl);
-
-    const breakingChanges = changes.filter((change) => change.criticality === 'BREAKING');
-    const forcedByAdmin = attempt.force && hasRole(attempt.actor, 'ADMIN');
-    if (breaking === 'refuse-unless-forced' && breakingChanges.length > 0 && !forcedByAdmin) {
-      const problems = breakingChanges.map((change) => ({
-        check: 'contract',
-        ...(change.path ? { path: change.path } : {}),
-        message: `breaking change for clients: ${change.message} (an administrator may force it)`,
-      }));
-      return this.refuse(attempt, problems, { changes, supergraphHash: hash });
-    }
-
-    const draft = this.draft(attempt, [], { changes, supergraphHash: hash });
-    if (attempt.action === 'recompose' && attempt.current?.supergraphHash === hash) {
+    const draft = this.draft(attempt, [], judged);
+    if (attempt.action === 'recompose' && attempt.current?.supergraphHash === judged.supergraphHash) {
       return { outcome: 'accepted', state: attempt.current, change: await this.store.recordUnchanged(draft), changes: [] };
     }
     try {
-      const accepted = await this.store.accept({ services, supergraphSdl: composed.supergraphSdl, supergraphHash: hash, acceptedAt: this.now() }, draft);
-      return { outcome: 'accepted', ...accepted, changes };
+      const state = { services, supergraphSdl: judged.supergraphSdl, supergraphHash: judged.supergraphHash, acceptedAt: this.now() };
+      return { outcome: 'accepted', ...(await this.store.accept(state, draft)), changes: judged.changes };
     } catch (error) {
       if (!(error instanceof RegistryVersionConflict)) throw error;
-      return this.refuse(attempt, [{ check: 'concurrency', message: error.message }], { changes, supergraphHash: hash });
+      return this.refuse(attempt, [{ check: 'concurrency', message: error.message }], judged);
     }
   }
 

@@ -126,6 +126,28 @@ describe('commonZonesSdl', () => {
     ]);
   });
 
+  it('keeps an interface implementation only when every service declares it', () => {
+    const sdl = (implementsNode: boolean) => `interface Node {
+  id: ID!
+}
+type Zone${implementsNode ? ' implements Node' : ''} {
+  id: ID!
+}
+`;
+    expect(
+      commonZonesSdl([
+        { name: 'a', sdl: sdl(true) },
+        { name: 'b', sdl: sdl(false) },
+      ]).sdl,
+    ).toBe(print(parse(sdl(false))));
+    expect(
+      commonZonesSdl([
+        { name: 'a', sdl: sdl(true) },
+        { name: 'b', sdl: sdl(true) },
+      ]).sdl,
+    ).toBe(print(parse(sdl(true))));
+  });
+
   it('keeps `extend type` forms of the first service', () => {
     const extending = (extra: string) => `extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
 type Zone @key(fields: "id") {

@@ -55,7 +55,7 @@ export function commonZonesSdl(services: readonly ServiceSdl[]): CommonZonesSdl 
   const kept = keptMembers(models, problems);
   const [first] = models as [SdlModel, ...SdlModel[]];
   return {
-    sdl: print(filteredDocument(first.document, kept)),
+    sdl: print(filteredDocument(first.document, kept, (type, face) => models.every((model) => model.types.get(type)?.interfaces.has(face)))),
     lacking: lackingCoordinates(models),
     differing: differingCoordinates(models),
     problems,
@@ -151,27 +151,31 @@ function keptMembers(models: readonly SdlModel[], problems: RegistryProblem[]): 
   return kept;
 }
 
+/** Whether every service declares that `type` implements interface `face`. */
+type ImplementedEverywhere = (type: string, face: string) => boolean;
+
 /** The first service's document with only what is kept; `extend` nodes left empty are dropped. */
-function filteredDocument(document: DocumentNode, kept: ReadonlyMap<string, ReadonlySet<string>>): DocumentNode {
+function filteredDocument(document: DocumentNode, kept: ReadonlyMap<string, ReadonlySet<string>>, implemented: ImplementedEverywhere): DocumentNode {
   const definitions: DefinitionNode[] = [];
   for (const definition of document.definitions) {
     if (!('name' in definition) || definition.kind === Kind.DIRECTIVE_DEFINITION || !definition.name) {
       definitions.push(definition);
       continue;
     }
-    const members = kept.get(definition.name.value);
+    const name = definition.name.value;
+    const members = kept.get(name);
     if (!members) continue;
-    const filtered = filteredTypeNode(definition as TypeNodeOfSdl, members, kept);
+    const filtered = filteredTypeNode(definition as TypeNodeOfSdl, members, (face) => kept.has(face) && implemented(name, face));
     if (filtered) definitions.push(filtered);
   }
   return { kind: Kind.DOCUMENT, definitions };
 }
 
-function filteredTypeNode(node: TypeNodeOfSdl, members: ReadonlySet<string>, kept: ReadonlyMap<string, ReadonlySet<string>>): TypeNodeOfSdl | undefined {
+function filteredTypeNode(node: TypeNodeOfSdl, members: ReadonlySet<string>, keepInterface: (face: string) => boolean): TypeNodeOfSdl | undefined {
   const filtered: Record<string, unknown> = { ...node };
   let contents = (node.directives?.length ?? 0) > 0 ? 1 : 0;
   if ('interfaces' in node && node.interfaces) {
-    filtered.interfaces = node.interfaces.filter((face) => kept.has(face.name.value));
+    filtered.interfaces = node.interfaces.filter((face) => keepInterface(face.name.value));
     contents += (filtered.interfaces as unknown[]).length;
   }
   for (const key of ['fields', 'values', 'types'] as const) {
