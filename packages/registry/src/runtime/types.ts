@@ -68,7 +68,7 @@ export type RegistryAction = 'register' | 'update' | 'deregister' | 'rollback' |
 
 /** One reason a change was refused, naming the field or check. */
 export interface RegistryProblem {
-  /** `payload`, `authorization`, `reachability`, `claims`, `probe`, `composition`, `contract`. */
+  /** `payload`, `authorization`, `claims`, `reachability`, `probe`, `contract`, `composition`; `concurrency` when another change was accepted while this one was checked. */
   readonly check: string;
   /** The payload path or schema coordinate the problem is about (`zones[1].city`, `Zone.indicators`). */
   readonly path?: string;
