@@ -1,15 +1,23 @@
+import type { ZoneServiceRegistry } from '@devzone/registry';
 import type { Request, Response } from 'express';
 import { principalOfRequest } from './auth/requestPrincipal';
 import type { GatewayContext } from './context';
 import { requestIdOf } from './http/requestId';
 
+export interface CreateContextOptions {
+  /** The shard map as it is now (an immutable snapshot), taken once per request. */
+  readonly shardMap?: () => ZoneServiceRegistry;
+}
+
 /**
  * The context function of the express middleware: the request id `requestIdMiddleware`
- * gave the request, and the principal `requireAuthentication` established (null when none).
+ * gave the request, the principal `requireAuthentication` established (null when none)
+ * and, when the zone services can change at runtime, the shard map at the request's start.
  */
-export function createContext(): (args: { req: Request; res: Response }) => Promise<GatewayContext> {
+export function createContext({ shardMap }: CreateContextOptions = {}): (args: { req: Request; res: Response }) => Promise<GatewayContext> {
   return async ({ req, res }) => ({
     requestId: requestIdOf(res),
     principal: principalOfRequest(req),
+    ...(shardMap ? { shardMap: shardMap() } : {}),
   });
 }

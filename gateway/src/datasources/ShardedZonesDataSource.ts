@@ -1,6 +1,10 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ERRORS } from '@devzone/errors';
 import type { ZoneServiceEntry, ZoneServiceRegistry } from '@devzone/registry';
+import { getOperationAST, parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
+import type { GatewayContext } from '../context';
 import { silentLogger, type GatewayLogger } from '../logger';
+import type { BreakerState } from './circuitBreaker';
 import { createRemoteDataSource } from './createRemoteDataSource';
 import { withCheckedIds } from './entityIdCheck';
 import { guardedCall, type CallOutcome, type CheckedAnswer } from './guardedCall';
@@ -8,8 +12,10 @@ import { readEntitiesAnswer, type PartOutcome } from './readEntitiesAnswer';
 import { reassembleEntities } from './reassembleEntities';
 import { Resilience } from './resilience';
 import { isReadFetch } from './retryPolicy';
-import { planShards, type ShardPart } from './shardPlan';
-import type { DataSourceResponse } from './types';
+import { withDeadline } from './deadline';
+import { describeFailure } from './describeFailure';
+import { mutationZoneOf, planShards, type ShardPart } from './shardPlan';
+import { GraphQLDataSourceRequestKind, type DataSourceResponse } from './types';
 
 export interface ShardedZonesDataSourceOptions {
   /** Which service hosts which zone; read on every request, so it may change at runtime. */
@@ -30,6 +36,14 @@ export interface ShardedZonesDataSourceOptions {
   readonly logger?: GatewayLogger;
 }
 
+/** What one health check of one service saw; `breaker` is the service's breaker as real traffic meets it. */
+export type ServiceCheck = { readonly elapsedMs: number; readonly breaker: BreakerState['state'] } & (
+  { readonly status: 'answered' } | { readonly status: 'failed'; readonly reason: string }
+);
+
+/** Apollo's own health-check operation: the cheapest request a subgraph answers. */
+const HEALTH_CHECK_QUERY = 'query __ApolloServiceHealthCheck__ { __typename }';
+
 interface ServiceConnection {
   readonly url: string;
   readonly dataSource: GraphQLDataSource;
@@ -39,9 +53,11 @@ interface ServiceConnection {
  * The data source of the `zones` subgraph: every zone service runs the same schema,
  * each for its own zones. An `_entities` request is split by the zone in each
  * representation's `id`, sent as one request per hosting service in parallel, and
- * reassembled in the original order. Every part goes through `guardedCall` (deadline,
- * breaker, retry) and its answer is checked entity by entity; a failing service
- * costs only its own zones.
+ * reassembled in the original order. A mutation goes to the service hosting the zone
+ * its root fields name in `zoneId`. Every call goes through `guardedCall` (deadline,
+ * breaker, retry of reads only) and an entity answer is checked entity by entity; a
+ * failing service costs only its own zones. Routing uses the shard map the request
+ * started with (`GatewayContext.shardMap`) when there is one, else the registry.
  */
 export class ShardedZonesDataSource implements GraphQLDataSource {
   private readonly registry: ZoneServiceRegistry;
@@ -61,12 +77,40 @@ export class ShardedZonesDataSource implements GraphQLDataSource {
   }
 
   async process(options: GraphQLDataSourceProcessOptions): Promise<DataSourceResponse> {
+    const registry = (options.context as Partial<GatewayContext>).shardMap ?? this.registry;
     const representations: unknown = options.request.variables?.representations;
-    return Array.isArray(representations) ? this.processEntities(options, representations) : this.processOnFirstReachable(options);
+    if (Array.isArray(representations)) return this.processEntities(options, registry, representations);
+    const mutation = mutationDocumentOf(options);
+    return mutation ? this.processMutation(options, registry, mutation) : this.processOnFirstReachable(options, registry);
   }
 
-  private async processEntities(options: GraphQLDataSourceProcessOptions, representations: readonly unknown[]): Promise<DataSourceResponse> {
-    const plan = planShards(representations, (zoneId) => this.registry.serviceForZone(zoneId));
+  /**
+   * Asks one service `{ __typename }` through the connection real traffic uses (signed
+   * alike) within the zone deadline, outside its breaker and any request budget: a
+   * health check neither opens nor closes a breaker.
+   */
+  async checkService(service: ZoneServiceEntry): Promise<ServiceCheck> {
+    const started = Date.now();
+    let outcome: { status: 'answered' } | { status: 'failed'; reason: string };
+    try {
+      const response = await withDeadline(this.timeoutMs, () =>
+        this.connectionTo(service).process({ kind: GraphQLDataSourceRequestKind.HEALTH_CHECK, request: { query: HEALTH_CHECK_QUERY }, context: {} }),
+      );
+      const errors = response.errors ?? [];
+      outcome = errors.length === 0 ? { status: 'answered' } : { status: 'failed', reason: `answered errors: ${errors.map((e) => e.message).join('; ')}` };
+    } catch (error) {
+      outcome = { status: 'failed', reason: describeFailure(error) };
+    }
+    const breaker = this.resilience.health.breaker('zone', service.name).snapshot().state.state;
+    return { ...outcome, elapsedMs: Date.now() - started, breaker };
+  }
+
+  private async processEntities(
+    options: GraphQLDataSourceProcessOptions,
+    registry: ZoneServiceRegistry,
+    representations: readonly unknown[],
+  ): Promise<DataSourceResponse> {
+    const plan = planShards(representations, (zoneId) => registry.serviceForZone(zoneId));
     const outcomes = await Promise.all(plan.parts.map((part) => this.sendPart(options, part)));
     const { entities, errors } = reassembleEntities(plan, outcomes);
     return errors.length > 0 ? { data: { _entities: entities }, errors } : { data: { _entities: entities } };
@@ -93,11 +137,35 @@ export class ShardedZonesDataSource implements GraphQLDataSource {
   }
 
   /**
-   * Requests without representations (`_service`, health checks) go to the first
+   * A mutation is sent, once (never retried), to the service hosting the one zone its
+   * root fields name; a mutation naming no zone, several, or one no service hosts is
+   * refused without being sent.
+   */
+  private async processMutation(options: GraphQLDataSourceProcessOptions, registry: ZoneServiceRegistry, document: DocumentNode): Promise<DataSourceResponse> {
+    const zone = mutationZoneOf(document, options.request.operationName, options.request.variables);
+    if (zone.status === 'refused') return { errors: [ERRORS.BAD_USER_INPUT.err(zone.message, { field: 'zoneId' }).toJSON()] };
+    const { zoneId } = zone;
+    const service = registry.serviceForZone(zoneId);
+    if (!service) {
+      const message = `Zone "${zoneId}" is not hosted by any registered zone service: the mutation was not sent`;
+      return { errors: [ERRORS.ZONE_NOT_ROUTED.err(message, { zoneId, field: 'zoneId' }).toJSON()] };
+    }
+    const outcome = await this.call(
+      options,
+      service,
+      () => this.connectionTo(service).process(options),
+      (response) => ({ status: 'answered', value: response }),
+    );
+    if (outcome.status === 'answered') return outcome.value;
+    return { errors: [mutationUnavailableError(zoneId, service.name, outcome.reason, outcome.breaker)] };
+  }
+
+  /**
+   * Other requests without representations (`_service`, health checks) go to the first
    * registered service, then to the next while services fail: they all share one schema.
    */
-  private async processOnFirstReachable(options: GraphQLDataSourceProcessOptions): Promise<DataSourceResponse> {
-    const services = this.registry.services();
+  private async processOnFirstReachable(options: GraphQLDataSourceProcessOptions, registry: ZoneServiceRegistry): Promise<DataSourceResponse> {
+    const services = registry.services();
     if (services.length === 0) throw new Error('No zone service is registered');
     const failures: string[] = [];
     for (const service of services) {
@@ -146,4 +214,18 @@ export class ShardedZonesDataSource implements GraphQLDataSource {
     this.connections.set(service.name, { url: service.url, dataSource });
     return dataSource;
   }
+}
+
+/** The subgraph operation's document when it is a mutation; undefined for queries. */
+function mutationDocumentOf({ request }: GraphQLDataSourceProcessOptions): DocumentNode | undefined {
+  const query = request.query ?? '';
+  // Most fetches without representations are schema loads and health checks: no parse for them.
+  if (!/\bmutation\b/.test(query)) return undefined;
+  const document = parse(query);
+  return getOperationAST(document, request.operationName)?.operation === 'mutation' ? document : undefined;
+}
+
+function mutationUnavailableError(zoneId: string, service: string, reason: string, breaker: 'OPEN' | 'HALF_OPEN' | undefined): GraphQLFormattedError {
+  const message = `Zone "${zoneId}" (service "${service}") is unavailable: ${reason}`;
+  return ERRORS.ZONE_UNAVAILABLE.err(message, { zoneId, service, ...(breaker ? { breaker } : {}) }).toJSON();
 }
