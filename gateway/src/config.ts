@@ -1,18 +1,18 @@
+import { hostname } from 'node:os';
+import { resolve } from 'node:path';
 import { envSigningKeys, type SigningKeys } from '@devzone/auth';
 import { StaticZoneServiceRegistry } from '@devzone/registry';
-import { blankAsUnset, envHost, envPort, envTimeoutMs, envUrl, parseEnvironment } from '@devzone/service-shell';
+import { blankAsUnset, envHost, envOptionalString, envPort, envPostgresUrl, envTimeoutMs, envUrl, parseEnvironment } from '@devzone/service-shell';
 import { z } from 'zod';
 import type { OperationLimits } from './plugins/operationLimits';
 import type { RateLimitOptions } from './http/rateLimit';
 import { INTROSPECTION_POLICIES, type IntrospectionPolicy } from './plugins/introspectionPolicy';
 
-/** Everything `startGateway` needs, read from the environment. */
-export interface GatewayConfig {
+interface GatewayCommonConfig {
   readonly port: number;
   readonly host: string;
   readonly provinceUrl: string;
   readonly timeoutMs: number;
-  readonly registry: StaticZoneServiceRegistry;
   /** SERVICE_SIGNING_KEYS: every subgraph request is signed with the first; the services refuse anything unsigned. */
   readonly signingKeys: SigningKeys;
   readonly limits: OperationLimits;
@@ -20,6 +20,38 @@ export interface GatewayConfig {
   readonly rateLimit: RateLimitOptions | false;
   readonly debugErrors: boolean;
 }
+
+/** ZONE_SERVICES is set: a fixed list, and the gateway composes the supergraph itself. */
+export interface StaticGatewayConfig extends GatewayCommonConfig {
+  readonly mode: 'static';
+  readonly registry: StaticZoneServiceRegistry;
+}
+
+/** REGISTRY_DATABASE_URL is set: the gateway serves what the runtime registry accepted. */
+export interface RegistryGatewayConfig extends GatewayCommonConfig {
+  readonly mode: 'registry';
+  readonly registrySource: RegistrySourceConfig;
+}
+
+/** Everything `startGateway` needs, read from the environment. */
+export type GatewayConfig = StaticGatewayConfig | RegistryGatewayConfig;
+
+/** Registry mode's settings; see `RegistrySource` for what each does. */
+export interface RegistrySourceConfig {
+  /** REGISTRY_DATABASE_URL: the registry's database (the province's). */
+  readonly databaseUrl: string;
+  /** GATEWAY_STATE_FILE, resolved against the working directory. */
+  readonly stateFile: string;
+  /** REGISTRY_POLL_MS. */
+  readonly pollIntervalMs: number;
+  /** GATEWAY_HEALTH_INTERVAL_MS. */
+  readonly healthIntervalMs: number;
+  /** GATEWAY_REPLICA_ID. */
+  readonly replicaId: string;
+}
+
+/** Where a replica keeps its last served supergraph unless GATEWAY_STATE_FILE says otherwise, relative to the working directory. */
+export const DEFAULT_GATEWAY_STATE_FILE = '.data/gateway-supergraph.json';
 
 /** What the front door reads from the environment; unset variables are left out (the options' defaults apply). */
 export interface FrontDoorConfig {
@@ -97,23 +129,58 @@ const environmentSchema = z.object({
   /** Deadline of one request to one zone service, in milliseconds. */
   ZONE_TIMEOUT_MS: envTimeoutMs(5000),
   SERVICE_SIGNING_KEYS: envSigningKeys,
+  /** Static mode: a JSON array of `{ name, url, zoneIds }` (read by `StaticZoneServiceRegistry.fromEnv`). */
+  ZONE_SERVICES: envOptionalString,
+  /** Registry mode: the runtime registry's database. */
+  REGISTRY_DATABASE_URL: envPostgresUrl,
+  GATEWAY_STATE_FILE: envOptionalString,
+  REGISTRY_POLL_MS: envCount(100, 60_000),
+  GATEWAY_HEALTH_INTERVAL_MS: envCount(1000, 600_000),
+  GATEWAY_REPLICA_ID: envOptionalString,
 });
 
 /**
- * Reads PORT (default 4000), HOST (default 127.0.0.1), PROVINCE_URL, ZONE_SERVICES
- * (JSON array of `{ name, url, zoneIds }`), ZONE_TIMEOUT_MS (default 5000,
- * 100-120000) and the front door's variables (`loadFrontDoorConfig`), with the
- * rules every service applies. Throws an error naming each invalid variable.
+ * Reads PORT (default 4000), HOST (default 127.0.0.1), PROVINCE_URL, ZONE_TIMEOUT_MS
+ * (default 5000, 100-120000), SERVICE_SIGNING_KEYS, the front door's variables
+ * (`loadFrontDoorConfig`) and where the zone services come from, one of:
+ * - ZONE_SERVICES (static mode): a JSON array of `{ name, url, zoneIds }`;
+ * - REGISTRY_DATABASE_URL (registry mode): the runtime registry's database, with
+ *   GATEWAY_STATE_FILE (default `.data/gateway-supergraph.json`, relative to the working
+ *   directory), REGISTRY_POLL_MS (100-60000, default 1000), GATEWAY_HEALTH_INTERVAL_MS
+ *   (1000-600000, default 10000) and GATEWAY_REPLICA_ID (default `<hostname>:<pid>`).
+ * Applies the rules every service applies; throws an error naming each invalid variable.
  */
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const parsed = parseEnvironment(environmentSchema.extend(frontDoorSchema.shape), env);
-  return {
+  const common: GatewayCommonConfig = {
     ...frontDoorOf(parsed),
     port: parsed.PORT,
     host: parsed.HOST,
     provinceUrl: parsed.PROVINCE_URL,
     timeoutMs: parsed.ZONE_TIMEOUT_MS,
     signingKeys: parsed.SERVICE_SIGNING_KEYS,
-    registry: StaticZoneServiceRegistry.fromEnv(env, 'ZONE_SERVICES'),
+  };
+  const databaseUrl = parsed.REGISTRY_DATABASE_URL;
+  if (databaseUrl !== undefined && parsed.ZONE_SERVICES !== undefined) {
+    throw new Error(
+      'ZONE_SERVICES and REGISTRY_DATABASE_URL are both set: set ZONE_SERVICES for a fixed list, or REGISTRY_DATABASE_URL to serve the runtime registry',
+    );
+  }
+  if (databaseUrl === undefined) {
+    if (parsed.ZONE_SERVICES === undefined) {
+      throw new Error('ZONE_SERVICES is not set: expected a JSON array of { name, url, zoneIds }, or set REGISTRY_DATABASE_URL to serve the runtime registry');
+    }
+    return { ...common, mode: 'static', registry: StaticZoneServiceRegistry.fromEnv(env, 'ZONE_SERVICES') };
+  }
+  return {
+    ...common,
+    mode: 'registry',
+    registrySource: {
+      databaseUrl,
+      stateFile: resolve(parsed.GATEWAY_STATE_FILE ?? DEFAULT_GATEWAY_STATE_FILE),
+      pollIntervalMs: parsed.REGISTRY_POLL_MS ?? 1000,
+      healthIntervalMs: parsed.GATEWAY_HEALTH_INTERVAL_MS ?? 10_000,
+      replicaId: parsed.GATEWAY_REPLICA_ID ?? `${hostname()}:${process.pid}`,
+    },
   };
 }

@@ -1,22 +1,22 @@
-import { ApolloGateway } from '@apollo/gateway';
+import { hostname } from 'node:os';
+import { ApolloGateway, type SupergraphManager } from '@apollo/gateway';
 import type { SigningKeys } from '@devzone/auth';
-import type { ZoneServiceRegistry } from '@devzone/registry';
+import { MutableZoneServiceRegistry, type ZoneServiceRegistry } from '@devzone/registry';
 import { createRemoteDataSource } from './datasources/createRemoteDataSource';
 import { GuardedDataSource } from './datasources/GuardedDataSource';
 import { Resilience, type ResilienceOptions } from './datasources/resilience';
 import type { ServiceHealthBoard } from './datasources/serviceHealth';
 import { ShardedZonesDataSource } from './datasources/ShardedZonesDataSource';
-import type { GatewayLogger } from './logger';
+import { silentLogger, type GatewayLogger } from './logger';
 import { dedupeFetches } from './plugins/dedupeFetches';
-import { ZONES_SUBGRAPH } from './subgraphNames';
+import { RegistryHealthChecker, RegistrySupergraphManager, type RegistrySource } from './registry';
+import { PROVINCE_SUBGRAPH, ZONES_SUBGRAPH } from './subgraphNames';
 import { FederatedComposer } from './supergraphManagers/FederatedComposer';
 
 /** `ResilienceOptions` (deadlines, breakers, retries, answer size): see its defaults. */
-export interface CreateGatewayOptions extends ResilienceOptions {
-  /** GraphQL endpoint of the province subgraph. */
+export interface CreateGatewayBaseOptions extends ResilienceOptions {
+  /** GraphQL endpoint of the province subgraph; used whatever URL a supergraph records for it. */
   readonly provinceUrl: string;
-  /** Which zone service hosts which zone; read on every request. */
-  readonly registry: ZoneServiceRegistry;
   /** @default Apollo's logger for the gateway, silent for our parts */
   readonly logger?: GatewayLogger;
   /**
@@ -26,10 +26,33 @@ export interface CreateGatewayOptions extends ResilienceOptions {
   readonly signingKeys?: SigningKeys;
 }
 
+/**
+ * Where the zone services come from: a fixed `registry` (static mode: the gateway
+ * composes the supergraph itself, `FederatedComposer`), or the runtime registry's
+ * database (`registrySource`, registry mode: the registry composes, the gateway serves).
+ */
+export type ZoneServicesOption =
+  | {
+      /** Which zone service hosts which zone; read on every request. */
+      readonly registry: ZoneServiceRegistry;
+      readonly registrySource?: undefined;
+    }
+  | { readonly registrySource: RegistrySource; readonly registry?: undefined };
+
+export type CreateGatewayOptions = CreateGatewayBaseOptions & ZoneServicesOption;
+
+/** Who provides the supergraph: the gateway's own composer, or the runtime registry. */
+export type SupergraphSource =
+  { readonly mode: 'static'; readonly composer: FederatedComposer } | { readonly mode: 'registry'; readonly manager: RegistrySupergraphManager };
+
 export interface CreatedGateway {
   readonly gateway: ApolloGateway;
-  readonly composer: FederatedComposer;
+  readonly supergraphSource: SupergraphSource;
   readonly zonesDataSource: ShardedZonesDataSource;
+  /** The zone services as served now: the static registry, or the shard map the registry's states replace. */
+  readonly registry: ZoneServiceRegistry;
+  /** The shard map a request starting now keeps to its end (`GatewayContext.shardMap`); undefined when the registry is read at each fetch. */
+  readonly shardMapNow: (() => ZoneServiceRegistry) | undefined;
   /** Every service's breaker and recent outcomes: what `/ready` reports. */
   readonly health: ServiceHealthBoard;
 }
@@ -39,30 +62,83 @@ export interface CreatedGateway {
  * shard-aware data source over every registered zone service). Both go through the
  * same deadlines, request budgets and per-service circuit breakers.
  */
-export function createGateway({ provinceUrl, registry, logger, signingKeys, ...resilienceOptions }: CreateGatewayOptions): CreatedGateway {
+export function createGateway(options: CreateGatewayOptions): CreatedGateway {
+  const { provinceUrl, logger, signingKeys } = options;
   // @apollo/gateway otherwise reports usage metrics to Apollo and probes cloud
   // metadata endpoints (GCP, AWS, Azure) at construction. A provincial system
   // sends nothing out; an operator may still opt in with APOLLO_TELEMETRY_DISABLED=false.
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
-  const resilience = new Resilience(resilienceOptions);
+  const resilience = new Resilience(resilienceOptionsOf(options));
   const { timeoutMs, provinceTimeoutMs, maxResponseBytes } = resilience.settings;
-  const zonesDataSource = new ShardedZonesDataSource({
-    registry,
-    resilience,
-    buildServiceDataSource: (service) => createRemoteDataSource(service.url, signingKeys, { maxResponseBytes }),
-    ...(logger ? { logger } : {}),
-  });
-  const composer = new FederatedComposer({ provinceUrl, timeoutMs: Math.max(timeoutMs, provinceTimeoutMs), ...(logger ? { logger } : {}) });
+  const zonesDataSourceOver = (registry: ZoneServiceRegistry) =>
+    new ShardedZonesDataSource({
+      registry,
+      resilience,
+      buildServiceDataSource: (service) => createRemoteDataSource(service.url, signingKeys, { maxResponseBytes }),
+      ...(logger ? { logger } : {}),
+    });
+  let registry: ZoneServiceRegistry;
+  let zonesDataSource: ShardedZonesDataSource;
+  let supergraphSource: SupergraphSource;
+  if (options.registrySource) {
+    const shardMap = new MutableZoneServiceRegistry();
+    registry = shardMap;
+    zonesDataSource = zonesDataSourceOver(shardMap);
+    supergraphSource = { mode: 'registry', manager: registryManager(options.registrySource, shardMap, zonesDataSource, timeoutMs, logger) };
+  } else {
+    registry = options.registry;
+    zonesDataSource = zonesDataSourceOver(registry);
+    supergraphSource = {
+      mode: 'static',
+      composer: new FederatedComposer({ provinceUrl, timeoutMs: Math.max(timeoutMs, provinceTimeoutMs), ...(logger ? { logger } : {}) }),
+    };
+  }
+  const supergraphSdl: SupergraphManager = supergraphSource.mode === 'registry' ? supergraphSource.manager : supergraphSource.composer;
   const gateway = new ApolloGateway({
-    supergraphSdl: composer,
+    supergraphSdl,
     buildService: ({ name, url }) => {
       // Identical fetches of one operation (two aliases of `zones { indicators }`) are sent once.
       if (name === ZONES_SUBGRAPH) return dedupeFetches(name, zonesDataSource);
-      if (!url) throw new Error(`Subgraph "${name}" has no URL in the supergraph`);
-      const inner = createRemoteDataSource(url, signingKeys, { maxResponseBytes });
+      // The province is where this gateway's configuration says, whatever the supergraph recorded where it was composed.
+      const serviceUrl = name === PROVINCE_SUBGRAPH ? provinceUrl : url;
+      if (!serviceUrl) throw new Error(`Subgraph "${name}" has no URL in the supergraph`);
+      const inner = createRemoteDataSource(serviceUrl, signingKeys, { maxResponseBytes });
       return dedupeFetches(name, new GuardedDataSource({ name, inner, resilience, timeoutMs: provinceTimeoutMs, ...(logger ? { logger } : {}) }));
     },
     ...(logger ? { logger } : {}),
   });
-  return { gateway, composer, zonesDataSource, health: resilience.health };
+  const shardMapNow = registry instanceof MutableZoneServiceRegistry ? () => registry.snapshot() : undefined;
+  return { gateway, supergraphSource, zonesDataSource, registry, shardMapNow, health: resilience.health };
+}
+
+/** The registry's supergraph manager, with the health checks that run while it serves. */
+function registryManager(
+  { reader, stateFile, pollIntervalMs, healthIntervalMs = 10_000, replicaId = `${hostname()}:${process.pid}` }: RegistrySource,
+  registry: MutableZoneServiceRegistry,
+  zonesDataSource: ShardedZonesDataSource,
+  timeoutMs: number,
+  logger: GatewayLogger = silentLogger,
+): RegistrySupergraphManager {
+  const healthChecker = new RegistryHealthChecker({
+    registry,
+    check: (service) => zonesDataSource.checkService(service),
+    record: (report) => reader.recordHealth(report),
+    replicaId,
+    intervalMs: healthIntervalMs,
+    slowMs: timeoutMs / 2,
+    logger,
+  });
+  return new RegistrySupergraphManager({
+    reader,
+    stateFile,
+    registry,
+    ...(pollIntervalMs !== undefined ? { pollIntervalMs } : {}),
+    logger,
+    companions: [healthChecker],
+  });
+}
+
+function resilienceOptionsOf(options: CreateGatewayOptions): ResilienceOptions {
+  const { timeoutMs, provinceTimeoutMs, requestTimeoutMs, breakerFailureThreshold, breakerCoolDownMs, retryMaxJitterMs, maxResponseBytes } = options;
+  return { timeoutMs, provinceTimeoutMs, requestTimeoutMs, breakerFailureThreshold, breakerCoolDownMs, retryMaxJitterMs, maxResponseBytes };
 }

@@ -1,8 +1,31 @@
 export { startGateway, type StartGatewayOptions, type RunningGateway } from './main';
-export { createGateway, type CreateGatewayOptions, type CreatedGateway } from './createGateway';
-export { loadGatewayConfig, type GatewayConfig } from './config';
-export { ShardedZonesDataSource, type ShardedZonesDataSourceOptions } from './datasources/ShardedZonesDataSource';
-export { planShards, zoneOfRepresentation, type ShardPlan, type ShardPart, type ShardService, type UnroutedZone } from './datasources/shardPlan';
+export {
+  createGateway,
+  type CreateGatewayOptions,
+  type CreateGatewayBaseOptions,
+  type CreatedGateway,
+  type SupergraphSource,
+  type ZoneServicesOption,
+} from './createGateway';
+export {
+  loadGatewayConfig,
+  DEFAULT_GATEWAY_STATE_FILE,
+  type GatewayConfig,
+  type StaticGatewayConfig,
+  type RegistryGatewayConfig,
+  type RegistrySourceConfig,
+} from './config';
+export { ShardedZonesDataSource, type ShardedZonesDataSourceOptions, type ServiceCheck } from './datasources/ShardedZonesDataSource';
+export {
+  planShards,
+  zoneOfRepresentation,
+  mutationZoneOf,
+  type ShardPlan,
+  type ShardPart,
+  type ShardService,
+  type UnroutedZone,
+  type MutationZone,
+} from './datasources/shardPlan';
 export { reassembleEntities, renumberErrorPath, type ReassembledEntities } from './datasources/reassembleEntities';
 export { readEntitiesAnswer, type PartOutcome } from './datasources/readEntitiesAnswer';
 export { withDeadline, DeadlineExceededError } from './datasources/deadline';
@@ -15,6 +38,15 @@ export {
   type CompositionProblem,
   type SubgraphEndpoint,
 } from './supergraphManagers/FederatedComposer';
+export {
+  RegistrySupergraphManager,
+  NoSupergraphError,
+  StateFileError,
+  registrySourceOf,
+  type RegistrySource,
+  type RegistryRefreshResult,
+  type ServedRegistryState,
+} from './registry';
 export { graphiqlRouter, type GraphiqlRouterOptions } from './graphiql/graphiqlRouter';
 export { GRAPHIQL_EXAMPLE_QUERY } from './graphiql/renderGraphiqlPage';
 export { healthRouter, type HealthRouterOptions } from './http/healthRouter';

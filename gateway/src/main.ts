@@ -5,19 +5,20 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
+import type { ZoneServiceRegistry } from '@devzone/registry';
 import { runFromEnvironment } from '@devzone/service-shell';
 import express from 'express';
 import { createGatewayAuthenticator, keepRawBody, loadGatewayAuthOptions, principalOfRequest, requireAuthentication, type GatewayAuthOptions } from './auth';
 import { pino, type Logger } from 'pino';
-import { loadFrontDoorConfig, loadGatewayConfig } from './config';
+import { loadFrontDoorConfig, loadGatewayConfig, type GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { createContext } from './createContext';
-import { createGateway, type CreateGatewayOptions } from './createGateway';
+import { createGateway, type CreateGatewayOptions, type SupergraphSource } from './createGateway';
 import { loadResilienceConfig } from './resilienceConfig';
 import { dashboardRouter } from './dashboard';
 import { graphiqlRouter } from './graphiql/graphiqlRouter';
 import { healthRouter } from './http/healthRouter';
-import { readyRouter } from './http/readyRouter';
+import { readyRouter, type ReadyRouterOptions } from './http/readyRouter';
 import { jsonErrorHandler } from './http/jsonErrorHandler';
 import { operationPrecheck } from './http/operationPrecheck';
 import { rateLimit as rateLimitPerClient, type RateLimitOptions } from './http/rateLimit';
@@ -34,11 +35,15 @@ import { operationNameLimitPlugin } from './plugins/operationNameLimitPlugin';
 import { operationResolutionPlugin } from './plugins/operationResolutionPlugin';
 import { rootFieldLimitPlugin } from './plugins/rootFieldLimitPlugin';
 import { subgraphOwnership } from './plugins/subgraphOwnership';
+import { registrySourceOf } from './registry';
 import { ZONES_SUBGRAPH } from './subgraphNames';
 import { viewsRouter } from './views';
 import type { RefreshOptions, RefreshResult } from './supergraphManagers/FederatedComposer';
 
-export interface StartGatewayOptions extends CreateGatewayOptions {
+/** `CreateGatewayOptions` (static `registry` or `registrySource`) and how the gateway serves HTTP. */
+export type StartGatewayOptions = CreateGatewayOptions & StartHttpOptions;
+
+export interface StartHttpOptions {
   /**
    * Port to listen on; 0 picks a free one.
    * @default 4000
@@ -74,7 +79,11 @@ export interface RunningGateway {
   /** The GraphQL endpoint, e.g. `http://localhost:4000/graphql`. */
   readonly url: string;
   readonly gateway: ApolloGateway;
-  /** Recomposes the supergraph; the last good one keeps being served when this is rejected. */
+  /**
+   * Static mode: recomposes the supergraph. Registry mode: reads the registry now and serves a
+   * newer accepted state (`sdlOverrides` is refused there: the registry composes). The last good
+   * supergraph keeps being served when this is rejected.
+   */
   refresh(options?: RefreshOptions): Promise<RefreshResult>;
   /** Stops accepting requests, drains those in flight and stops the gateway. */
   stop(): Promise<void>;
@@ -87,8 +96,9 @@ const BODY_LIMIT_LABEL = BODY_LIMIT.replace(/^(\d+)\s*([a-z]+)$/i, (_, size: str
 
 /**
  * Starts the gateway over HTTP (express 5): GraphQL at `/graphql`, GraphiQL at `/`
- * (and at `/graphql` for browsers), `GET /health`. Rejects if no supergraph can be
- * composed at start-up.
+ * (and at `/graphql` for browsers), `GET /health`, `GET /ready`. Rejects if no supergraph
+ * can be composed (static mode) or served (registry mode: neither the registry nor the
+ * state file has one) at start-up.
  */
 export async function startGateway({
   port = 4000,
@@ -104,7 +114,7 @@ export async function startGateway({
   const debug = debugErrors ?? fromEnvironment.debugErrors;
   const operationLimits: OperationLimits = { ...fromEnvironment.limits, ...limits };
   const clientRateLimit = rateLimit ?? fromEnvironment.rateLimit;
-  const { gateway, composer, health } = createGateway(options);
+  const { gateway, supergraphSource, registry, shardMapNow, health } = createGateway(options);
   const authenticator = createGatewayAuthenticator(
     { ...(options.provinceTimeoutMs !== undefined ? { provinceTimeoutMs: options.provinceTimeoutMs } : {}), ...auth },
     options.provinceUrl,
@@ -125,15 +135,15 @@ export async function startGateway({
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       introspectionPolicyPlugin(fromEnvironment.introspection),
-      ...frontDoorPlugins(operationLimits, () => ownership, options),
+      ...frontDoorPlugins(operationLimits, () => ownership, registry),
     ],
     ...(options.logger ? { logger: options.logger } : {}),
   });
   await server.start();
 
   app.use(requestIdMiddleware());
-  app.use(healthRouter({ registry: options.registry }));
-  app.use(readyRouter({ composer, health, registry: options.registry }));
+  app.use(healthRouter({ registry }));
+  app.use(readyRouter({ composer: supergraphManagerOf(supergraphSource), health, registry, ...registryStateOf(supergraphSource) }));
   app.use(graphiqlRouter({ endpointPath: GRAPHQL_PATH, ...(auth.devCredential ? { devCredential: auth.devCredential } : {}) }));
   app.use(dashboardRouter(auth.devCredential ? { devCredential: auth.devCredential } : {}));
   let selfUrl = '';
@@ -144,7 +154,7 @@ export async function startGateway({
     requireAuthentication(authenticator, options.logger),
     ...(clientRateLimit === false ? [] : [rateLimitPerClient(clientKeyOf, clientRateLimit)]),
     operationPrecheck(operationLimits),
-    expressMiddleware(server, { context: createContext() }),
+    expressMiddleware(server, { context: createContext(shardMapNow ? { shardMap: shardMapNow } : {}) }),
   );
   app.use(jsonErrorHandler({ log: errorLog, bodyLimitLabel: BODY_LIMIT_LABEL }));
 
@@ -155,15 +165,19 @@ export async function startGateway({
     throw error;
   }
 
-  const unsubscribe = options.registry.onChange(() => {
-    void composer.refresh().catch(() => undefined);
-  });
+  // Static mode recomposes when its registry changes; in registry mode the registry composes.
+  const unsubscribe =
+    supergraphSource.mode === 'static'
+      ? registry.onChange(() => {
+          void supergraphSource.composer.refresh().catch(() => undefined);
+        })
+      : () => undefined;
   let stopping: Promise<void> | undefined;
   selfUrl = `http://${urlHost(host)}:${(httpServer.address() as AddressInfo).port}${GRAPHQL_PATH}`;
   return {
     url: selfUrl,
     gateway,
-    refresh: (refreshOptions) => composer.refresh(refreshOptions),
+    refresh: (refreshOptions) => refreshOf(supergraphSource, refreshOptions),
     stop: () => {
       stopping ??= (async () => {
         unsubscribe();
@@ -179,11 +193,7 @@ export async function startGateway({
  * The checks an operation passes once parsed and validated, in the order they
  * refuse: unknown operation, then the limits from the cheapest to the cost estimate.
  */
-function frontDoorPlugins(
-  limits: OperationLimits,
-  subgraphsOf: () => SubgraphsOf,
-  { registry }: Pick<StartGatewayOptions, 'registry'>,
-): ApolloServerPlugin<GatewayContext>[] {
+function frontDoorPlugins(limits: OperationLimits, subgraphsOf: () => SubgraphsOf, registry: ZoneServiceRegistry): ApolloServerPlugin<GatewayContext>[] {
   return [
     operationResolutionPlugin(),
     operationNameLimitPlugin(limits),
@@ -197,6 +207,33 @@ function frontDoorPlugins(
       fanOutSubgraph: ZONES_SUBGRAPH,
     }),
   ];
+}
+
+function supergraphManagerOf(source: SupergraphSource): { readonly supergraphSdl: string | undefined } {
+  return source.mode === 'static' ? source.composer : source.manager;
+}
+
+/** Registry mode: `/ready` reports the registry version served. */
+function registryStateOf(source: SupergraphSource): Pick<ReadyRouterOptions, 'registryState'> {
+  return source.mode === 'registry' ? { registryState: () => source.manager.served } : {};
+}
+
+async function refreshOf(source: SupergraphSource, options: RefreshOptions = {}): Promise<RefreshResult> {
+  if (source.mode === 'static') return source.composer.refresh(options);
+  if (options.sdlOverrides) throw new Error('sdlOverrides apply to a gateway that composes (static mode): in registry mode the registry composes');
+  const result = await source.manager.refresh();
+  if (result.outcome !== 'rejected') return { outcome: result.outcome, supergraphSdl: result.supergraphSdl };
+  return { outcome: 'rejected', reason: result.reason, problems: [{ message: result.message }], supergraphSdl: result.supergraphSdl };
+}
+
+/** The environment's configuration as `startGateway` takes it: registry mode reads the registry's database. */
+function startOptionsOf(config: GatewayConfig): StartGatewayOptions {
+  if (config.mode === 'static') {
+    const { mode: _static, ...options } = config;
+    return options;
+  }
+  const { mode: _registry, registrySource, ...options } = config;
+  return { ...options, registrySource: registrySourceOf(registrySource) };
 }
 
 /** Whom a request counts against for the rate limit: its principal, else its remote address. */
@@ -226,7 +263,7 @@ if (require.main === module) {
     title: 'Gateway',
     start: () =>
       startGateway({
-        ...loadGatewayConfig(process.env),
+        ...startOptionsOf(loadGatewayConfig(process.env)),
         ...loadResilienceConfig(process.env),
         auth: loadGatewayAuthOptions(process.env),
         logger: consoleLogger,

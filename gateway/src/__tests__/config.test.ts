@@ -1,14 +1,17 @@
+import { hostname } from 'node:os';
+import { resolve } from 'node:path';
 import { loadGatewayConfig } from '../config';
 
 const SERVICE_SIGNING_KEYS = 'k1:0123456789abcdef0123456789abcdef';
+const registryUrl = 'postgres://gateway@registry-db:5432/devzone_province';
 const zoneServices = JSON.stringify([{ name: 'anhui', url: 'http://localhost:4101/graphql', zoneIds: ['chuzhou', 'feixi'] }]);
 
 describe('loadGatewayConfig', () => {
   it('reads the environment, with defaults', () => {
     const config = loadGatewayConfig({ PROVINCE_URL: 'http://localhost:4100/graphql', ZONE_SERVICES: zoneServices, SERVICE_SIGNING_KEYS });
 
-    expect(config).toMatchObject({ port: 4000, provinceUrl: 'http://localhost:4100/graphql', timeoutMs: 5000 });
-    expect(config.registry.serviceForZone('feixi')?.name).toBe('anhui');
+    expect(config).toMatchObject({ mode: 'static', port: 4000, provinceUrl: 'http://localhost:4100/graphql', timeoutMs: 5000 });
+    expect(config.mode === 'static' && config.registry.serviceForZone('feixi')?.name).toBe('anhui');
   });
 
   it('reads PORT and ZONE_TIMEOUT_MS', () => {
@@ -71,6 +74,42 @@ describe('loadGatewayConfig', () => {
     ).toBe(false);
   });
 
+  it('reads registry mode from REGISTRY_DATABASE_URL, with defaults', () => {
+    const config = loadGatewayConfig({ PROVINCE_URL: 'http://p/graphql', SERVICE_SIGNING_KEYS, REGISTRY_DATABASE_URL: registryUrl, ZONE_SERVICES: ' ' });
+
+    expect(config).toMatchObject({
+      mode: 'registry',
+      registrySource: {
+        databaseUrl: registryUrl,
+        stateFile: resolve('.data/gateway-supergraph.json'),
+        pollIntervalMs: 1000,
+        healthIntervalMs: 10_000,
+        replicaId: `${hostname()}:${process.pid}`,
+      },
+    });
+    expect(config).not.toHaveProperty('registry');
+  });
+
+  it('reads the state file, the poll and health intervals and the replica id', () => {
+    const config = loadGatewayConfig({
+      PROVINCE_URL: 'http://p/graphql',
+      SERVICE_SIGNING_KEYS,
+      REGISTRY_DATABASE_URL: registryUrl,
+      GATEWAY_STATE_FILE: '/var/lib/gateway/supergraph.json',
+      REGISTRY_POLL_MS: '250',
+      GATEWAY_HEALTH_INTERVAL_MS: '30000',
+      GATEWAY_REPLICA_ID: 'gateway-2',
+    });
+
+    expect(config.mode === 'registry' && config.registrySource).toEqual({
+      databaseUrl: registryUrl,
+      stateFile: '/var/lib/gateway/supergraph.json',
+      pollIntervalMs: 250,
+      healthIntervalMs: 30_000,
+      replicaId: 'gateway-2',
+    });
+  });
+
   it.each([
     [{ GATEWAY_MAX_DEPTH: '0', PROVINCE_URL: 'http://p/graphql', ZONE_SERVICES: zoneServices, SERVICE_SIGNING_KEYS }, /GATEWAY_MAX_DEPTH/],
     [{ GATEWAY_MAX_COST: 'lots', PROVINCE_URL: 'http://p/graphql', ZONE_SERVICES: zoneServices, SERVICE_SIGNING_KEYS }, /GATEWAY_MAX_COST/],
@@ -79,7 +118,22 @@ describe('loadGatewayConfig', () => {
     [{ PROVINCE_URL: 'not a url', ZONE_SERVICES: zoneServices, SERVICE_SIGNING_KEYS }, /PROVINCE_URL/],
     [{ PORT: 'eighty', PROVINCE_URL: 'http://p/graphql', ZONE_SERVICES: zoneServices, SERVICE_SIGNING_KEYS }, /PORT/],
     [{ ZONE_TIMEOUT_MS: '-1', PROVINCE_URL: 'http://p/graphql', ZONE_SERVICES: zoneServices, SERVICE_SIGNING_KEYS }, /ZONE_TIMEOUT_MS/],
-    [{ PROVINCE_URL: 'http://p/graphql', SERVICE_SIGNING_KEYS }, /ZONE_SERVICES is not set/],
+    [{ PROVINCE_URL: 'http://p/graphql', SERVICE_SIGNING_KEYS }, /ZONE_SERVICES is not set: .*or set REGISTRY_DATABASE_URL/],
+    [
+      { PROVINCE_URL: 'http://p/graphql', SERVICE_SIGNING_KEYS, ZONE_SERVICES: zoneServices, REGISTRY_DATABASE_URL: registryUrl },
+      /ZONE_SERVICES and REGISTRY_DATABASE_URL are both set/,
+    ],
+    [{ PROVINCE_URL: 'http://p/graphql', SERVICE_SIGNING_KEYS, REGISTRY_DATABASE_URL: 'mysql://db/registry' }, /REGISTRY_DATABASE_URL: must be a postgres/],
+    [{ PROVINCE_URL: 'http://p/graphql', SERVICE_SIGNING_KEYS, REGISTRY_DATABASE_URL: registryUrl, REGISTRY_POLL_MS: '99' }, /REGISTRY_POLL_MS/],
+    [{ PROVINCE_URL: 'http://p/graphql', SERVICE_SIGNING_KEYS, REGISTRY_DATABASE_URL: registryUrl, REGISTRY_POLL_MS: '60001' }, /REGISTRY_POLL_MS/],
+    [
+      { PROVINCE_URL: 'http://p/graphql', SERVICE_SIGNING_KEYS, REGISTRY_DATABASE_URL: registryUrl, GATEWAY_HEALTH_INTERVAL_MS: '999' },
+      /GATEWAY_HEALTH_INTERVAL_MS/,
+    ],
+    [
+      { PROVINCE_URL: 'http://p/graphql', SERVICE_SIGNING_KEYS, REGISTRY_DATABASE_URL: registryUrl, GATEWAY_HEALTH_INTERVAL_MS: '600001' },
+      /GATEWAY_HEALTH_INTERVAL_MS/,
+    ],
     [{ PROVINCE_URL: 'http://p/graphql', ZONE_SERVICES: zoneServices }, /SERVICE_SIGNING_KEYS: required/],
     [{ PROVINCE_URL: 'http://p/graphql', ZONE_SERVICES: zoneServices, SERVICE_SIGNING_KEYS: 'k1:short' }, /SERVICE_SIGNING_KEYS/],
     [{ PROVINCE_URL: 'http://p/graphql', SERVICE_SIGNING_KEYS, ZONE_SERVICES: '[{' }, /ZONE_SERVICES is not valid JSON/],
