@@ -30,6 +30,21 @@ describe('commonZonesSdl', () => {
     expect(common.problems).toEqual([]);
   });
 
+  it('compares the federation links, not how a server prints them (a schema definition with the link spec’s own link, or `extend schema`)', () => {
+    const printedWithSchemaDefinition = zoneSdl.replace(
+      /extend schema\s+@link\(url: "https:\/\/specs\.apollo\.dev\/federation\/v2\.3"/,
+      'schema @link(url: "https://specs.apollo.dev/link/v1.0") { query: Query }\nextend schema @link(url: "https://specs.apollo.dev/federation/v2.3"',
+    );
+    expect(printedWithSchemaDefinition).toContain('link/v1.0');
+    const common = commonZonesSdl([
+      { name: 'yongkang', sdl: printedWithSchemaDefinition },
+      { name: 'external', sdl: zoneSdl },
+    ]);
+    expect(common.problems).toEqual([]);
+    expect(common.sdl).not.toContain('link/v1.0');
+    expect(composeZonesSupergraph({ url: 'http://province/graphql', sdl: provinceSdl }, common.sdl).status).toBe('composed');
+  });
+
   it('drops a field one service lacks', () => {
     const common = commonZonesSdl([
       { name: 'yongkang', sdl: zoneSdl },

@@ -1,6 +1,6 @@
 import { Kind, print, type DefinitionNode, type DocumentNode } from 'graphql';
 import type { RegistryProblem } from '../types';
-import { sdlModel, type SdlModel, type TypeModel, type TypeNodeOfSdl } from './sdlModel';
+import { isLinkSpecSelfLink, sdlModel, type SdlModel, type TypeModel, type TypeNodeOfSdl } from './sdlModel';
 
 export interface ServiceSdl {
   readonly name: string;
@@ -158,6 +158,12 @@ type ImplementedEverywhere = (type: string, face: string) => boolean;
 function filteredDocument(document: DocumentNode, kept: ReadonlyMap<string, ReadonlySet<string>>, implemented: ImplementedEverywhere): DocumentNode {
   const definitions: DefinitionNode[] = [];
   for (const definition of document.definitions) {
+    if (definition.kind === Kind.SCHEMA_DEFINITION || definition.kind === Kind.SCHEMA_EXTENSION) {
+      // Root operation types are implied by the root types' names; which of them survive depends on what every service serves.
+      const directives = (definition.directives ?? []).filter((directive) => !isLinkSpecSelfLink(directive));
+      if (directives.length > 0) definitions.push({ kind: Kind.SCHEMA_EXTENSION, directives });
+      continue;
+    }
     if (!('name' in definition) || definition.kind === Kind.DIRECTIVE_DEFINITION || !definition.name) {
       definitions.push(definition);
       continue;

@@ -4,6 +4,7 @@ import {
   print,
   visit,
   type ASTNode,
+  type ConstDirectiveNode,
   type DefinitionNode,
   type DocumentNode,
   type FieldDefinitionNode,
@@ -36,7 +37,10 @@ export interface TypeModel {
 export interface SdlModel {
   readonly service: string;
   readonly document: DocumentNode;
-  /** `extend schema @link(...)` and any schema definition, printed. */
+  /**
+   * The schema's `@link`s (and any other schema directive), printed and sorted: how a server prints them
+   * (`schema @link(…) { query: Query }` or `extend schema @link(…)`) does not matter, nor the link spec's own link.
+   */
   readonly schemaDirectives: string;
   readonly directiveDefinitions: ReadonlyMap<string, string>;
   readonly types: ReadonlyMap<string, TypeModel>;
@@ -72,7 +76,7 @@ export function sdlModel(service: string, sdl: string): SdlModel {
   const kindConflicts: string[] = [];
   for (const definition of document.definitions) {
     if (definition.kind === Kind.SCHEMA_DEFINITION || definition.kind === Kind.SCHEMA_EXTENSION) {
-      schemaNodes.push(printWithoutDescriptions(definition));
+      for (const directive of definition.directives ?? []) if (!isLinkSpecSelfLink(directive)) schemaNodes.push(print(directive));
     } else if (definition.kind === Kind.DIRECTIVE_DEFINITION) {
       directiveDefinitions.set(definition.name.value, printWithoutDescriptions(definition));
     } else {
@@ -88,7 +92,7 @@ export function sdlModel(service: string, sdl: string): SdlModel {
   return {
     service,
     document,
-    schemaDirectives: schemaNodes.join('\n'),
+    schemaDirectives: [...new Set(schemaNodes)].sort().join('\n'),
     directiveDefinitions,
     types: new Map([...builders].map(([name, builder]) => [name, builder.model()])),
     kindConflicts,
@@ -148,4 +152,11 @@ export function printWithoutDescriptions(node: ASTNode): string {
       },
     }),
   );
+}
+
+/** `@link(url: "https://specs.apollo.dev/link/v1.0")`: the link spec linking itself, which some servers print and others leave implicit. */
+export function isLinkSpecSelfLink(directive: ConstDirectiveNode): boolean {
+  if (directive.name.value !== 'link') return false;
+  const url = directive.arguments?.find((argument) => argument.name.value === 'url')?.value;
+  return url?.kind === Kind.STRING && /^https:\/\/specs\.apollo\.dev\/link\/v/.test(url.value);
 }
