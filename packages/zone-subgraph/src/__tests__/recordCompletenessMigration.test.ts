@@ -1,6 +1,7 @@
 import { openServiceDatabase } from '@devzone/database';
 import { createTestDatabase, pgTargets, type TestDatabase } from '@devzone/testkit';
 import { zoneMigrations } from '../db/migrations';
+import { ZoneRecordCompleteness1763900000400 } from '../db/migrations/1763900000400-ZoneRecordCompleteness';
 
 describe.each(pgTargets())('migration ZoneRecordCompleteness on $label PostgreSQL', ({ adminUrl, label }) => {
   let database: TestDatabase;
@@ -14,7 +15,11 @@ describe.each(pgTargets())('migration ZoneRecordCompleteness on $label PostgreSQ
   });
 
   it('backfills zones stored before it (named only, synthetic ones complete, no date) and then requires completeness on write', async () => {
-    const before = await openServiceDatabase({ url: database.url, entities: [], migrations: zoneMigrations.slice(0, -1) });
+    const before = await openServiceDatabase({
+      url: database.url,
+      entities: [],
+      migrations: zoneMigrations.slice(0, zoneMigrations.indexOf(ZoneRecordCompleteness1763900000400)),
+    });
     await before.dataSource.query(
       `INSERT INTO zone (id, name_zh, name_en, synthetic) VALUES ('article', '文章开发区', 'Article Zone', false), ('gen', '合成开发区', 'Generated Zone', true)`,
     );

@@ -7,6 +7,7 @@ import { PartyOrganizationResolver } from './resolvers/partyOrganization.resolve
 import { ProvenanceResolver } from './resolvers/provenance.resolver';
 import { referenceResolvers } from './resolvers/references';
 import { ServiceStationResolver } from './resolvers/serviceStation.resolver';
+import { UpkeepResolver } from './resolvers/upkeep.resolver';
 import { ZoneResolver } from './resolvers/zone.resolver';
 import { Enterprise } from './types/enterprise.type';
 import { PartyOrganization } from './types/partyOrganization.type';
@@ -21,7 +22,16 @@ let built: Promise<GraphQLSchema> | undefined;
 export function buildZoneSchema(): Promise<GraphQLSchema> {
   built ??= buildFederatedSchema(
     {
-      resolvers: [ZoneResolver, EnterpriseResolver, PartyOrganizationResolver, HonorResolver, AllianceResolver, ServiceStationResolver, ProvenanceResolver],
+      resolvers: [
+        ZoneResolver,
+        EnterpriseResolver,
+        PartyOrganizationResolver,
+        HonorResolver,
+        AllianceResolver,
+        ServiceStationResolver,
+        ProvenanceResolver,
+        UpkeepResolver,
+      ],
       orphanedTypes: [Zone, Enterprise, PartyOrganization],
     },
     referenceResolvers,

@@ -1,4 +1,5 @@
 import type { Principal } from '@devzone/subgraph-kit';
+import type { DataSource } from 'typeorm';
 import type { ZoneLoaders } from '../loaders/createLoaders';
 
 export interface ZoneContext {
@@ -7,4 +8,6 @@ export interface ZoneContext {
   hostedZoneIds: ReadonlySet<string>;
   /** Who the gateway (or the province) asks on behalf of: from a signed request only; null when it forwarded no one. */
   principal: Principal | null;
+  /** The zone database: upkeep mutations write through it, in their own transactions. */
+  dataSource: DataSource;
 }

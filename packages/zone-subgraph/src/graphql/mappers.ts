@@ -1,4 +1,4 @@
-import type { AllianceRow, EnterpriseRow, HonorRow, PartyOrganizationRow, ServiceStationRow, ZoneRow } from '../db/entities';
+import type { AllianceRow, EnterpriseRow, HonorRow, PartyOrganizationRow, ServiceStationRow, UpkeepAuditRow, ZoneRow } from '../db/entities';
 import { Alliance } from './types/alliance.type';
 import { countValue } from './types/countValue.type';
 import { Enterprise, Patents } from './types/enterprise.type';
@@ -7,6 +7,7 @@ import { Honor } from './types/honor.type';
 import { PartyOrganization } from './types/partyOrganization.type';
 import { provenanceOf } from './types/provenance.type';
 import { ServiceStation } from './types/serviceStation.type';
+import { UpkeepAuditEntry, type UpkeepAction } from './types/upkeep.types';
 import { ZoneRecords } from './types/zoneRecords.type';
 
 export function toEnterprise(row: EnterpriseRow): Enterprise {
@@ -82,5 +83,20 @@ export function toZoneRecords(row: ZoneRow): ZoneRecords {
     alliances: upper(row.alliancesCompleteness),
     serviceStations: upper(row.serviceStationsCompleteness),
     asOf: row.recordsAsOf,
+  });
+}
+
+export function toUpkeepAuditEntry(row: UpkeepAuditRow): UpkeepAuditEntry {
+  return Object.assign(new UpkeepAuditEntry(), {
+    id: String(row.id),
+    at: new Date(row.at).toISOString(),
+    actor: row.actor,
+    entityKind: row.entityKind,
+    naturalKey: row.naturalKey,
+    recordId: row.recordId,
+    action: row.action.toUpperCase() as UpkeepAction,
+    before: row.before,
+    after: row.after,
+    importId: row.importId,
   });
 }

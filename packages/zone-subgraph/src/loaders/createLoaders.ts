@@ -9,6 +9,7 @@ import {
   OrganizationCoverageRow,
   PartyOrganizationRow,
   ServiceStationRow,
+  UpkeepAuditRow,
   ZoneRow,
 } from '../db/entities';
 import type { EnterpriseOrder, PartyOrganizationOrder } from '../graphql/types/enums';
@@ -16,7 +17,7 @@ import type { EnterpriseFilter, PartyOrganizationFilter } from '../graphql/types
 import type { ZoneAssessment } from '../computed/assessZone';
 import { assessZones } from './computedIndicators';
 import { groupByKey, indexByKey } from './groupBy';
-import { enterprisePages, partyOrganizationPages, type PageRequest, type ZonePage } from './pageQueries';
+import { auditPages, enterprisePages, partyOrganizationPages, type PageRequest, type ZonePage } from './pageQueries';
 
 export interface PageKey<F, O> extends PageRequest<F, O> {
   zoneId: string;
@@ -127,6 +128,7 @@ export function createLoaders(dataSource: DataSource) {
       ),
     ),
     computedByZone: new DataLoader<string, ZoneAssessment>((zoneIds) => assessZones(dataSource, zoneIds)),
+    upkeepAudit: pageLoader<{ importId: string | null }, 'newest', UpkeepAuditRow>((zoneIds, request) => auditPages(dataSource, zoneIds, request)),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { EnterpriseRow, PartyOrganizationRow } from '../db/entities';
+import { EnterpriseRow, PartyOrganizationRow, UpkeepAuditRow } from '../db/entities';
 import { EnterpriseOrder, PartyOrganizationOrder } from '../graphql/types/enums';
 import type { EnterpriseFilter, PartyOrganizationFilter } from '../graphql/types/inputs';
 import { likePattern } from './groupBy';
@@ -87,6 +87,21 @@ export async function partyOrganizationPages(
     where.push(`EXISTS (SELECT 1 FROM honor h WHERE h.holder_id = o.id AND h.title ILIKE $${params.length})`);
   }
   return pageQuery(dataSource, 'party_organization', 'o', where, ORGANIZATION_ORDER[request.orderBy], params, request, zoneIds, PartyOrganizationRow);
+}
+
+/** A zone's upkeep audit, newest first, optionally of one import. */
+export async function auditPages(
+  dataSource: DataSource,
+  zoneIds: readonly string[],
+  request: PageRequest<{ importId: string | null }, 'newest'>,
+): Promise<ZonePage<UpkeepAuditRow>[]> {
+  const params: unknown[] = [zoneIds];
+  const where = ['a.zone_id = ANY($1)'];
+  if (request.filter?.importId) {
+    params.push(request.filter.importId);
+    where.push(`a.import_id = $${params.length}`);
+  }
+  return pageQuery(dataSource, 'upkeep_audit', 'a', where, 'a.id DESC', params, request, zoneIds, UpkeepAuditRow);
 }
 
 async function pageQuery<R extends object>(

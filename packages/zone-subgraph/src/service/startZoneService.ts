@@ -57,7 +57,7 @@ export async function startZoneService(options: ZoneServiceOptions): Promise<Run
       keys: options.signingKeys,
       port: options.port ?? 0,
       host: options.host ?? '127.0.0.1',
-      context: async (principal) => ({ loaders: createLoaders(database.dataSource), hostedZoneIds: hosted, principal }),
+      context: async (principal) => ({ loaders: createLoaders(database.dataSource), hostedZoneIds: hosted, principal, dataSource: database.dataSource }),
     });
     return {
       name: options.name,

@@ -1,11 +1,11 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { SourcedRow } from './sourced';
+import { UpkeptRow } from './sourced';
 
 @Entity({ name: 'enterprise' })
 // Page-order indexes with COLLATE "C" (enterprise_page_*) come from migration PagingIndexes1763900000300.
 @Index('enterprise_page_name', { synchronize: false })
 @Index('enterprise_zone_industry', ['zoneId', 'industry'])
-export class EnterpriseRow extends SourcedRow {
+export class EnterpriseRow extends UpkeptRow {
   @PrimaryColumn({ type: 'text' }) id!: string;
   @Column({ type: 'text', name: 'zone_id' }) zoneId!: string;
   @Column({ type: 'text', name: 'name_zh' }) nameZh!: string;

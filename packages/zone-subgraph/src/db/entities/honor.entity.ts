@@ -1,10 +1,10 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { SourcedRow } from './sourced';
+import { UpkeptRow } from './sourced';
 
 @Entity({ name: 'honor' })
 @Index('honor_zone', ['zoneId'])
 @Index('honor_holder', ['holderId'])
-export class HonorRow extends SourcedRow {
+export class HonorRow extends UpkeptRow {
   @PrimaryColumn({ type: 'text' }) id!: string;
   @Column({ type: 'text', name: 'zone_id' }) zoneId!: string;
   @Column({ type: 'text' }) title!: string;

@@ -1,11 +1,11 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { SourcedRow } from './sourced';
+import { UpkeptRow } from './sourced';
 
 @Entity({ name: 'party_organization' })
 @Index('party_organization_zone_type', ['zoneId', 'type'])
 @Index('party_organization_parent', ['parentId'])
 @Index('party_organization_page_name', { synchronize: false })
-export class PartyOrganizationRow extends SourcedRow {
+export class PartyOrganizationRow extends UpkeptRow {
   @PrimaryColumn({ type: 'text' }) id!: string;
   @Column({ type: 'text', name: 'zone_id' }) zoneId!: string;
   @Column({ type: 'text', name: 'name_zh' }) nameZh!: string;

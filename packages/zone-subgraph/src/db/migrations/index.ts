@@ -1,6 +1,7 @@
 import { InitialZoneSchema1763900000000 } from './1763900000000-InitialZoneSchema';
 import { PagingIndexes1763900000300 } from './1763900000300-PagingIndexes';
 import { ZoneRecordCompleteness1763900000400 } from './1763900000400-ZoneRecordCompleteness';
+import { ZoneUpkeep1763900000500 } from './1763900000500-ZoneUpkeep';
 
 /** Every zone-database migration, oldest first. */
-export const zoneMigrations = [InitialZoneSchema1763900000000, PagingIndexes1763900000300, ZoneRecordCompleteness1763900000400];
+export const zoneMigrations = [InitialZoneSchema1763900000000, PagingIndexes1763900000300, ZoneRecordCompleteness1763900000400, ZoneUpkeep1763900000500];

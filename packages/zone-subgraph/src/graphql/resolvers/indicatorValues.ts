@@ -3,7 +3,7 @@ import type { IndicatorReportRow } from '../../db/entities';
 import type { ComputedFigure } from '../../computed/assessZone';
 import { ProvenanceKind, RecordCompleteness, type Qualifier } from '../types/enums';
 import { IndicatorValue } from '../types/indicatorValue.type';
-import { Provenance } from '../types/provenance.type';
+import { Provenance, provenanceOf } from '../types/provenance.type';
 
 function describe(code: string, unit: string) {
   const definition = indicatorByCode(code);
@@ -19,14 +19,8 @@ export function reportedValue(row: IndicatorReportRow): IndicatorValue {
     value: row.value,
     qualifier: row.qualifier.toUpperCase() as Qualifier,
     note: row.note,
-    provenance: Object.assign(new Provenance(), {
-      kind: row.synthetic ? ProvenanceKind.SYNTHETIC : ProvenanceKind.REPORTED,
-      document: row.sourceDocument,
-      passage: row.sourcePassage,
-      computation: null,
-      recordCompleteness: null,
-      recordCount: null,
-    }),
+    scope: row.scope === '' ? null : row.scope,
+    provenance: provenanceOf(row),
   });
 }
 
@@ -40,6 +34,7 @@ export function computedValue(figure: ComputedFigure): IndicatorValue {
     value: figure.value,
     qualifier: figure.qualifier.toUpperCase() as Qualifier,
     note: figure.note,
+    scope: null,
     provenance: Object.assign(new Provenance(), {
       kind: ProvenanceKind.COMPUTED,
       document: null,
@@ -47,6 +42,9 @@ export function computedValue(figure: ComputedFigure): IndicatorValue {
       computation: figure.computation,
       recordCompleteness: figure.completeness.toUpperCase() as RecordCompleteness,
       recordCount: figure.recordCount,
+      enteredBy: null,
+      enteredAt: null,
+      citation: null,
     }),
   });
 }

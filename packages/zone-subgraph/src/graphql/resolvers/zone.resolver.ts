@@ -2,15 +2,17 @@ import { indicatorByCode } from '@devzone/catalogue';
 import { ERRORS } from '@devzone/errors';
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { ZoneContext } from '../context.type';
-import { toAlliance, toEnterprise, toHonor, toPartyOrganization, toServiceStation, toZoneRecords } from '../mappers';
+import { mayKeepZone } from '../../upkeep/authorizeUpkeep';
+import { toAlliance, toEnterprise, toHonor, toPartyOrganization, toServiceStation, toUpkeepAuditEntry, toZoneRecords } from '../mappers';
 import { Alliance } from '../types/alliance.type';
 import { EnterprisePage, PartyOrganizationPage } from '../types/connections.type';
 import { Honor } from '../types/honor.type';
 import { IndicatorValue } from '../types/indicatorValue.type';
-import { EnterprisesArgs, IndicatorsArgs, PartyOrganizationsArgs, UnassessedIndicatorsArgs } from '../types/inputs';
+import { EnterprisesArgs, IndicatorsArgs, PartyOrganizationsArgs, UnassessedIndicatorsArgs, UpkeepAuditArgs } from '../types/inputs';
 import { PartyOrganization } from '../types/partyOrganization.type';
 import { ServiceStation } from '../types/serviceStation.type';
 import { UnassessedIndicator } from '../types/unassessedIndicator.type';
+import { UpkeepAuditEntry } from '../types/upkeep.types';
 import { Zone } from '../types/zone.type';
 import { ZoneRecords } from '../types/zoneRecords.type';
 import { computedValue, reportedValue } from './indicatorValues';
@@ -111,5 +113,26 @@ export class ZoneResolver {
   @FieldResolver(() => [ServiceStation], { nullable: true })
   async serviceStations(@Root() zone: Zone, @Ctx() ctx: ZoneContext): Promise<ServiceStation[]> {
     return (await ctx.loaders.stationsByZone.load(zone.id)).map(toServiceStation);
+  }
+
+  @FieldResolver(() => [UpkeepAuditEntry], {
+    nullable: true,
+    description:
+      "Changes made to the zone's data through upkeep (mutations, imports, seed files applied), newest first: who, when, before and after. For administrators and the zone's own zone system; FORBIDDEN for anyone else.",
+  })
+  async upkeepAudit(@Root() zone: Zone, @Args(() => UpkeepAuditArgs) args: UpkeepAuditArgs, @Ctx() ctx: ZoneContext): Promise<UpkeepAuditEntry[]> {
+    if (!mayKeepZone(ctx.principal, zone.id))
+      throw ERRORS.FORBIDDEN.err(`upkeepAudit of zone "${zone.id}" is for administrators and the zone's own zone system`, {
+        zoneId: zone.id,
+        action: 'upkeepAudit',
+      });
+    const page = await ctx.loaders.upkeepAudit.load({
+      zoneId: zone.id,
+      filter: { importId: args.importId ?? null },
+      orderBy: 'newest',
+      first: args.limit,
+      offset: args.offset,
+    });
+    return page.rows.map(toUpkeepAuditEntry);
   }
 }

@@ -14,5 +14,10 @@ export class IndicatorValue {
   @Field(() => Float) value!: number;
   @Field(() => Qualifier) qualifier!: Qualifier;
   @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The part of the zone a figure entered by a zone system is about (an alliance, a demonstration belt); null for the whole zone.',
+  })
+  scope!: string | null;
   @Field(() => Provenance) provenance!: Provenance;
 }

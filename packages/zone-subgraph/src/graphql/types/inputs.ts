@@ -1,5 +1,5 @@
-import { ArrayMaxSize, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { ArgsType, Field, InputType, Int } from 'type-graphql';
+import { ArrayMaxSize, IsOptional, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { EnterpriseFlag, EnterpriseOrder, PartyOrganizationOrder, PartyOrganizationType } from './enums';
 
 @InputType({ description: 'All given conditions must hold.' })
@@ -88,4 +88,22 @@ export class UnassessedIndicatorsArgs {
   @IsOptional()
   @ArrayMaxSize(100)
   codes?: string[];
+}
+
+@ArgsType()
+export class UpkeepAuditArgs {
+  @Field(() => Int, { defaultValue: 50, description: '1 to 500, newest first.' })
+  @Min(1)
+  @Max(500)
+  limit = 50;
+
+  @Field(() => Int, { defaultValue: 0 })
+  @Min(0)
+  @Max(1_000_000)
+  offset = 0;
+
+  @Field(() => ID, { nullable: true, description: 'Only the changes of this import.' })
+  @IsOptional()
+  @IsUUID()
+  importId?: string;
 }
