@@ -54,7 +54,7 @@ function followLink(event, href) {
 }
 
 function link(path, label, props = {}) {
-  const href = `${config.basePath}${path}`;
+  const href = path === '/' ? config.basePath : `${config.basePath}${path}`;
   return h('a', { ...props, href, onclick: (event) => followLink(event, href) }, label);
 }
 
