@@ -1,10 +1,13 @@
-import { resolve } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { generateSigningKeys, type SigningKeys } from '@devzone/auth';
 import { startGateway, type GatewayAuthOptions, type RunningGateway } from '@devzone/gateway';
 import { issueDevCredential } from './devCredential';
 import { loadDirectoryFile, startProvinceService, type RunningProvinceService } from '@devzone/province';
-import { StaticZoneServiceRegistry } from '@devzone/registry';
+import { PgRegistryReader } from '@devzone/registry';
 import { loadSeedDir, startZoneService, type RunningZoneService, type WritableZoneSeed, type ZoneServiceDefinition } from '@devzone/zone-subgraph';
+import { registerZoneServices } from './registerZoneServices';
 import { ZONE_SERVICES } from './zoneServices';
 
 export interface StackZoneService {
@@ -39,6 +42,8 @@ export interface StackOptions {
   credential?: (provinceDatabase: RunningProvinceService['database']['dataSource']) => Promise<string>;
   /** The keys every service signs and verifies with. @default a random key for this run, shared in-process */
   signingKeys?: SigningKeys;
+  /** Where the gateway keeps the last supergraph it served (GATEWAY_STATE_FILE). @default a file in a new temporary folder */
+  gatewayStateFile?: string;
 }
 
 export interface RunningStack {
@@ -82,12 +87,12 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       zoneServices.push(service);
       log(`zone service ${definition.name} (${service.hostedZoneIds.join(', ')}) at ${service.url}`);
     }
-    const registry = new StaticZoneServiceRegistry(zoneServices.map((s) => ({ name: s.name, url: s.url, zoneIds: [...s.hostedZoneIds] })));
     let gatewayUrl: string | undefined;
+    const provinceDatabaseUrl = await options.databaseFor('province');
+    const directory = loadDirectoryFile(options.directoryFile ?? DEFAULT_DIRECTORY);
     const province = await startProvinceService({
-      databaseUrl: await options.databaseFor('province'),
-      directory: loadDirectoryFile(options.directoryFile ?? DEFAULT_DIRECTORY),
-      registry,
+      databaseUrl: provinceDatabaseUrl,
+      directory,
       gatewayUrl: () => gatewayUrl,
       port: free ? 0 : 4001,
       host,
@@ -95,12 +100,17 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     });
     started.push(province);
     log(`province service at ${province.url}`);
+    const registered = await registerZoneServices(province.registry!, zoneServices, directory);
+    log(`registry version ${registered.version}: ${registered.summary}`);
     const credential = await (options.credential ?? ((db) => issueDevCredential(db, 'stack credential')))(province.database.dataSource);
     const gateway = await startGateway({
       port: free ? 0 : (options.gatewayPort ?? 4000),
       host,
       provinceUrl: province.url,
-      registry,
+      registrySource: {
+        reader: new PgRegistryReader({ connectionString: provinceDatabaseUrl }),
+        stateFile: options.gatewayStateFile ?? join(mkdtempSync(join(tmpdir(), 'devzone-gateway-')), 'gateway-supergraph.json'),
+      },
       timeoutMs: options.zoneTimeoutMs,
       signingKeys,
       auth: { ...options.auth, devCredential: credential },

@@ -35,6 +35,10 @@ export const ERRORS = {
   ),
   ZONE_NOT_ROUTED: makeCodeDefinition('ZONE_NOT_ROUTED', 'No registered zone service hosts the zone carried in an entity key; `extensions.zoneId` names it.'),
   ZONE_NOT_HOSTED: makeCodeDefinition('ZONE_NOT_HOSTED', 'A zone service was asked for an entity of a zone it does not host (a routing or registry mismatch).'),
+  SERVICE_UNAVAILABLE: makeCodeDefinition(
+    'SERVICE_UNAVAILABLE',
+    'A part of the platform this operation needs is not running in this deployment (e.g. the runtime registry when the province runs with a static ZONE_SERVICES list); the message says which. Nothing was changed.',
+  ),
   UNAUTHENTICATED: makeCodeDefinition('UNAUTHENTICATED', 'The request carries no valid credential (missing, malformed, expired, revoked or wrongly signed).'),
   FORBIDDEN: makeCodeDefinition('FORBIDDEN', 'The credential is valid but its role or scope does not allow this operation or this data.'),
   LIMIT_EXCEEDED: makeCodeDefinition(

@@ -14,3 +14,4 @@ export * from './sources/SourceLibrary';
 export * from './apiKeys';
 export * from './cli/authCli';
 export * from './zoneReader/zoneReaderOperations';
+export * from './registry/provinceRegistry';

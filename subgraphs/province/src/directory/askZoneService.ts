@@ -1,4 +1,5 @@
 import type { RequestSigner } from '@devzone/subgraph-kit';
+import { describeFetchFailure } from '../http/describeFetchFailure';
 import type { HeldEntityId } from './lookupIds';
 
 /** What a zone service said about one entity. */
@@ -58,13 +59,3 @@ export async function askZoneService(url: string, entities: readonly HeldEntityI
 }
 
 const unavailable = (reason: string): Existence => ({ status: 'UNAVAILABLE', reason });
-
-/** Node's fetch says only "fetch failed"; its cause says why (ECONNREFUSED ...). */
-function describeFetchFailure(error: unknown, timeoutMs: number): string {
-  // Duck-typed: under jest, fetch's errors come from another realm.
-  if (typeof error !== 'object' || error === null || typeof (error as { message?: unknown }).message !== 'string') return String(error);
-  const { name, message, cause } = error as { name?: unknown; message: string; cause?: { code?: unknown; message?: unknown } };
-  if (name === 'TimeoutError') return `timed out after ${timeoutMs} ms`;
-  const why = typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : null;
-  return why ? `${message} (${why})` : message;
-}

@@ -5,6 +5,7 @@ import { CatalogueResolver } from './resolvers/catalogue.resolver';
 import { ComparisonResolver } from './resolvers/comparison.resolver';
 import { DirectoryResolver } from './resolvers/directory.resolver';
 import { PeerResolver } from './resolvers/peers.resolver';
+import { RegistryResolver } from './resolvers/registry.resolver';
 import { SearchResolver } from './resolvers/search.resolver';
 import { SelectionResolver } from './resolvers/selection.resolver';
 import { resolveSourcePassageReference, SourceDocumentResolver, SourceReferenceResolver } from './resolvers/source.resolver';
@@ -32,6 +33,7 @@ export function buildProvinceSchema(): Promise<GraphQLSchema> {
         SourceDocumentResolver,
         SourceReferenceResolver,
         ApiKeysResolver,
+        RegistryResolver,
       ],
       orphanedTypes: [Enterprise, PartyOrganization, SourcePassage],
     },

@@ -1,6 +1,7 @@
 import type { ZoneServiceRegistry } from '@devzone/registry';
 import type { Principal, RequestSigner } from '@devzone/subgraph-kit';
 import type { DataSource } from 'typeorm';
+import type { ProvinceRegistry } from '../registry/provinceRegistry';
 import type { SourceLibrary } from '../sources/SourceLibrary';
 import type { ZoneReader } from '../zoneReader/zoneReader';
 import type { ProvinceLoaders } from './loaders';
@@ -8,6 +9,8 @@ import type { ProvinceLoaders } from './loaders';
 export interface ProvinceContext {
   dataSource: DataSource;
   registry: ZoneServiceRegistry;
+  /** The runtime registry (register, update, deregister, status, history); absent when the zone services are a static list. */
+  runtimeRegistry?: ProvinceRegistry;
   zoneReader: ZoneReader;
   loaders: ProvinceLoaders;
   sources: SourceLibrary;

@@ -1,15 +1,19 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { openServiceDatabase, type ServiceDatabase } from '@devzone/database';
-import type { ZoneServiceRegistry } from '@devzone/registry';
+import { printSubgraphSchema } from '@apollo/subgraph';
+import type { Principal } from '@devzone/auth';
+import { PgRegistryStore, RegistryService, registryMigrations, type ZoneServiceRegistry } from '@devzone/registry';
 import { createRequestSigner, guardSchema, serveSignedGraphQL, subgraphFormatError, type SigningKeys } from '@devzone/subgraph-kit';
-import { provinceEntities } from '../db/entities';
+import { ProvinceRow, provinceEntities } from '../db/entities';
 import { provinceMigrations } from '../db/migrations';
 import { buildProvinceSchema } from '../graphql/buildProvinceSchema';
 import type { ProvinceContext } from '../graphql/context.type';
 import { createProvinceLoaders } from '../graphql/loaders';
 import type { DirectorySeed } from '../seed/directorySchema';
 import { SourceLibrary } from '../sources/SourceLibrary';
+import { HttpZoneServiceProbe } from '../registry/httpZoneServiceProbe';
+import { ProvinceRegistry } from '../registry/provinceRegistry';
 import { writeDirectory } from '../seed/loadDirectory';
 import { loadPresetFile, writePresets } from '../seed/loadPresets';
 import type { PresetSeed } from '../seed/presetSchema';
@@ -19,7 +23,11 @@ import type { ZoneReader } from '../zoneReader/zoneReader';
 export interface ProvinceServiceOptions {
   databaseUrl: string;
   directory: DirectorySeed;
-  registry: ZoneServiceRegistry;
+  /**
+   * A static list of the zone services (ZONE_SERVICES). Without it the province runs the
+   * runtime registry on its database: zone services register, and gateways follow it.
+   */
+  registry?: ZoneServiceRegistry;
   /** Benchmark presets stored on first start. @default seed/presets.json */
   presets?: PresetSeed;
   /** Where zone data is read from; resolved per call because the gateway starts after the province. */
@@ -41,18 +49,44 @@ export interface ProvinceServiceOptions {
 export interface RunningProvinceService {
   url: string;
   database: ServiceDatabase;
+  /** The runtime registry; absent with a static list. */
+  registry?: ProvinceRegistry;
   stop(): Promise<void>;
 }
 
+/** Who the registry's live checks ask zone services as (they answer signed requests only). */
+const REGISTRY_PROBE_PRINCIPAL: Principal = { subject: 'service:province-registry', roles: ['ADMIN'], provinces: 'ALL', zoneIds: [] };
+/** Who recomposes the registry when the province starts (its own schema may have changed). */
+export const PROVINCE_START_PRINCIPAL: Principal = { subject: 'service:province-start', roles: ['ADMIN'], provinces: 'ALL', zoneIds: [] };
+
 export async function startProvinceService(options: ProvinceServiceOptions): Promise<RunningProvinceService> {
-  const database = await openServiceDatabase({ url: options.databaseUrl, entities: provinceEntities, migrations: provinceMigrations });
+  const database = await openServiceDatabase({
+    url: options.databaseUrl,
+    entities: provinceEntities,
+    migrations: [...provinceMigrations, ...registryMigrations],
+  });
+  let store: PgRegistryStore | undefined;
   try {
     await writeDirectory(database.dataSource, options.directory);
     await writePresets(database.dataSource, options.presets ?? loadPresetFile());
     const sources = options.sources ?? SourceLibrary.load();
+    const schema = await buildProvinceSchema();
+    let ownUrl = '';
+    const runtimeRegistry = options.registry
+      ? undefined
+      : new ProvinceRegistry(
+          new RegistryService({
+            store: (store = new PgRegistryStore({ url: options.databaseUrl })),
+            probe: new HttpZoneServiceProbe(createRequestSigner(options.signingKeys, REGISTRY_PROBE_PRINCIPAL), options.zoneTimeoutMs ?? 5000),
+            province: async () => ({ url: ownUrl, sdl: printSubgraphSchema(schema) }),
+            knownProvinces: async () => (await database.dataSource.getRepository(ProvinceRow).find({ select: { code: true } })).map((row) => row.code),
+          }),
+          database.dataSource,
+        );
+    const registry = options.registry ?? runtimeRegistry!.routing;
     const server = new ApolloServer<ProvinceContext>({
       // Arguments checked before any SQL; database failures answered as ZONE_UNAVAILABLE naming the province.
-      schema: guardSchema(await buildProvinceSchema(), { service: 'province' }),
+      schema: guardSchema(schema, { service: 'province' }),
       formatError: subgraphFormatError('province'),
       plugins: [ApolloServerPluginInlineTraceDisabled()],
     });
@@ -66,7 +100,8 @@ export async function startProvinceService(options: ProvinceServiceOptions): Pro
         const sign = createRequestSigner(options.signingKeys, principal);
         return {
           dataSource: database.dataSource,
-          registry: options.registry,
+          registry,
+          ...(runtimeRegistry ? { runtimeRegistry } : {}),
           zoneReader: options.zoneReader ?? new GatewayZoneReader({ gatewayUrl: options.gatewayUrl, sign }),
           sources,
           loaders: createProvinceLoaders(database.dataSource),
@@ -76,15 +111,23 @@ export async function startProvinceService(options: ProvinceServiceOptions): Pro
         };
       },
     });
+    ownUrl = served.url;
+    if (runtimeRegistry) {
+      await runtimeRegistry.load();
+      await runtimeRegistry.recompose(PROVINCE_START_PRINCIPAL);
+    }
     return {
       url: served.url,
       database,
+      ...(runtimeRegistry ? { registry: runtimeRegistry } : {}),
       stop: async () => {
         await served.stop();
+        await store?.close();
         await database.close();
       },
     };
   } catch (error) {
+    await store?.close();
     await database.close();
     throw error;
   }
