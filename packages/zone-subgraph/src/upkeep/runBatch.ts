@@ -29,14 +29,14 @@ export interface BatchOptions<R, K> {
   readonly order?: (rows: readonly BatchRow<R, K>[]) => { rows: BatchRow<R, K>[]; problems: RowProblems[] };
   /** How a problem names another row: `line 3` (CSV), `index 2` (JSON). @default `row <at>` */
   readonly describeAt?: (at: number) => string;
-  /** Rows already refused (their values did not validate): the batch is still planned, to report every problem, but not written. */
-  readonly refused?: readonly RowProblems[];
+  /** Rows already refused by the caller (their values did not validate): the batch is still planned, to report every problem, but not written. */
+  readonly refusedRows?: number;
 }
 
 export interface BatchResult {
   /** Planned rows by `at`. */
   readonly rows: ReadonlyMap<number, PlannedRow>;
-  /** Every problem of every row, `refused` ones included, in row order. */
+  /** Every problem the batch found (duplicates, order, planning), in row order; the caller's own are not repeated. */
   readonly problems: readonly RowProblems[];
   /** True when the changes were written (no problem, not a dry run). */
   readonly applied: boolean;
@@ -58,7 +58,6 @@ export async function runBatch<R, K>(dataSource: DataSource, rows: readonly Batc
     const planner = options.planner(ctx);
     const problems = new Map<number, FieldProblem[]>();
     const addProblems = (at: number, found: readonly FieldProblem[]) => problems.set(at, [...(problems.get(at) ?? []), ...found]);
-    for (const refused of options.refused ?? []) addProblems(refused.at, refused.problems);
 
     const firstAt = new Map<string, number>();
     const unique: BatchRow<R, K>[] = [];
@@ -89,7 +88,7 @@ export async function runBatch<R, K>(dataSource: DataSource, rows: readonly Batc
       }
     }
     const allProblems = [...problems].sort(([a], [b]) => a - b).map(([at, found]) => ({ at, problems: found }));
-    const applied = allProblems.length === 0 && !options.dryRun;
+    const applied = allProblems.length === 0 && (options.refusedRows ?? 0) === 0 && !options.dryRun;
     if (applied && changes.length > 0) await writeChanges(manager, changes, { actor: options.actor, zoneId: options.zoneId, importId: options.importId });
     return { rows: plannedRows, problems: allProblems, applied };
   });

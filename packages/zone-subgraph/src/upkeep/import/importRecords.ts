@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { ACTION_COLUMN, type ImportColumn, type KindDefinition } from '../kinds';
 import type { Outcome } from '../plan';
-import { zodProblems } from '../problems';
-import { runBatch, type BatchRow, type RowProblems } from '../runBatch';
+import { zodProblems, type FieldProblem } from '../problems';
+import { runBatch, type BatchRow } from '../runBatch';
 import { parseCsv, parseJson, type SourceRow } from './parseRows';
 
 export type ImportFormat = 'csv' | 'json';
@@ -97,49 +97,63 @@ export async function importRecords<R, K>(dataSource: DataSource, definition: Ki
   if (rows.length > MAX_IMPORT_ROWS)
     return refusedWhole([{ ...where(null), column: null, field: null, message: `${rows.length} rows: at most ${MAX_IMPORT_ROWS} per import` }], rows.length);
 
-  // Headers → fields, once for the file.
   const columns = [...definition.columns, ACTION_COLUMN];
   const byHeader = new Map<string, ImportColumn>();
   for (const column of columns) for (const header of column.headers) byHeader.set(normalizeHeader(header), column);
-  const fieldOfHeader = new Map<string, string>();
-  const headerOfField = new Map<string, string>();
-  const headerProblems: ImportProblem[] = [];
   const known = columns.map((c) => (c.headers.length > 1 ? `${c.headers[0]} (${c.headers.slice(1).join('/')})` : c.headers[0])).join(', ');
-  for (const header of headers) {
-    if (header === '') continue;
-    const column = byHeader.get(normalizeHeader(header));
-    if (!column)
-      headerProblems.push({
-        ...where(csv ? 1 : null),
-        column: header,
-        field: null,
-        message: `unknown column; the columns of ${definition.kind} are: ${known}`,
-      });
-    else if (headerOfField.has(column.field))
-      headerProblems.push({
-        ...where(csv ? 1 : null),
-        column: header,
-        field: column.field,
-        message: `names the same field as column "${headerOfField.get(column.field)}"`,
-      });
-    else {
-      fieldOfHeader.set(header, column.field);
-      headerOfField.set(column.field, header);
-    }
-  }
-  for (const alternatives of KEY_COLUMNS[definition.kind]) {
-    if (!alternatives.some((field) => headerOfField.has(field))) {
-      const names = alternatives.map((field) => columns.find((c) => c.field === field)!.headers.join('/')).join(' or ');
-      headerProblems.push({ ...where(csv ? 1 : null), column: null, field: alternatives[0], message: `no column ${names}: it says which record each row is` });
-    }
-  }
-  if (headerProblems.length > 0) return refusedWhole(headerProblems, rows.length);
+  const unknownColumn = `unknown column; the columns of ${definition.kind} are: ${known}`;
 
-  const refused: RowProblems[] = [];
+  // Which header names which field: the header line's (CSV), or each object's own keys (JSON).
+  const mapHeaders = (names: readonly string[], at: number | null) => {
+    const fieldOfHeader = new Map<string, string>();
+    const headerOfField = new Map<string, string>();
+    const problems: ImportProblem[] = [];
+    for (const header of names) {
+      if (header === '' || UNNAMED.test(header)) continue;
+      const column = byHeader.get(normalizeHeader(header));
+      if (!column) problems.push({ ...where(at), column: header, field: null, message: unknownColumn });
+      else if (headerOfField.has(column.field))
+        problems.push({ ...where(at), column: header, field: column.field, message: `names the same field as column "${headerOfField.get(column.field)}"` });
+      else {
+        fieldOfHeader.set(header, column.field);
+        headerOfField.set(column.field, header);
+      }
+    }
+    return { fieldOfHeader, headerOfField, problems };
+  };
+
+  const fileHeaders = csv ? mapHeaders(headers, 1) : null;
+  if (fileHeaders) {
+    for (const alternatives of KEY_COLUMNS[definition.kind]) {
+      if (!alternatives.some((field) => fileHeaders.headerOfField.has(field))) {
+        const names = alternatives.map((field) => columns.find((c) => c.field === field)!.headers.join('/')).join(' or ');
+        fileHeaders.problems.push({ ...where(1), column: null, field: alternatives[0], message: `no column ${names}: it says which record each row is` });
+      }
+    }
+    if (fileHeaders.problems.length > 0) return refusedWhole(fileHeaders.problems, rows.length);
+  }
+
+  const rowProblems: ImportProblem[] = [];
+  const headerOfFieldAt = new Map<number, ReadonlyMap<string, string>>();
   const batch: BatchRow<R, K>[] = [];
+  let refusedRows = 0;
   for (const row of rows) {
-    const problems = readRow(row, fieldOfHeader, definition, batch);
-    if (problems.length > 0) refused.push({ at: row.at, problems });
+    const mapped = fileHeaders ?? mapHeaders([...row.values.keys()], row.at);
+    headerOfFieldAt.set(row.at, mapped.headerOfField);
+    const named: ImportProblem[] = [
+      ...(fileHeaders ? [] : mapped.problems),
+      ...readRow(row, mapped.fieldOfHeader, definition, batch).map((p) =>
+        p.field === '(root)'
+          ? { ...where(row.at), column: null, field: null, message: p.message }
+          : { ...where(row.at), column: mapped.headerOfField.get(rootOf(p.field)) ?? null, field: p.field, message: p.message },
+      ),
+    ];
+    if (named.length > 0) {
+      refusedRows += 1;
+      // A row refused for its keys (JSON) is not planned either.
+      if (batch.at(-1)?.at === row.at) batch.pop();
+    }
+    rowProblems.push(...named);
   }
   const importId = randomUUID();
   const result = await runBatch(dataSource, batch, {
@@ -151,7 +165,7 @@ export async function importRecords<R, K>(dataSource: DataSource, definition: Ki
     keyField: definition.keyField,
     order: definition.order,
     describeAt: (at) => (csv ? `line ${at}` : `index ${at}`),
-    refused,
+    refusedRows,
   });
   const counts = { created: 0, updated: 0, unchanged: 0, deleted: 0 };
   const outcomes: ImportRowOutcome[] = [];
@@ -161,12 +175,11 @@ export async function importRecords<R, K>(dataSource: DataSource, definition: Ki
     counts[plannedRow.outcome] += 1;
     outcomes.push({ ...where(row.at), outcome: plannedRow.outcome, naturalKey: plannedRow.naturalKey, recordId: plannedRow.recordId });
   }
-  const problems = result.problems.flatMap(({ at, problems: found }) =>
-    found.map((p) => {
-      const root = p.field.replace(/[.[].*$/, '');
-      return { ...where(at), column: headerOfField.get(root) ?? null, field: p.field === '(root)' ? null : p.field, message: p.message };
-    }),
+  const planProblems = result.problems.flatMap(({ at, problems: found }) =>
+    found.map((p) => ({ ...where(at), column: headerOfFieldAt.get(at)?.get(rootOf(p.field)) ?? null, field: p.field, message: p.message })),
   );
+  const position = (p: ImportProblem) => p.line ?? p.index ?? -1;
+  const problems = [...rowProblems, ...planProblems].sort((a, b) => position(a) - position(b));
   const changed = counts.created + counts.updated + counts.deleted > 0;
   return {
     importId: result.applied && changed ? importId : null,
@@ -179,15 +192,21 @@ export async function importRecords<R, K>(dataSource: DataSource, definition: Ki
   };
 }
 
+/** A column with no header: `(column 8)`. */
+const UNNAMED = /^\(column \d+\)$/;
+
+/** The record field a problem's path starts with: `enterprises[2]` → `enterprises`. */
+const rootOf = (field: string) => field.replace(/[.[].*$/, '');
+
 /** Validates one row into the batch (an upsert or a delete); returns its problems. */
-function readRow<R, K>(row: SourceRow, fieldOfHeader: ReadonlyMap<string, string>, definition: KindDefinition<R, K>, batch: BatchRow<R, K>[]) {
+function readRow<R, K>(row: SourceRow, fieldOfHeader: ReadonlyMap<string, string>, definition: KindDefinition<R, K>, batch: BatchRow<R, K>[]): FieldProblem[] {
   const values: Record<string, unknown> = {};
-  const problems: { field: string; message: string }[] = [];
+  const problems: FieldProblem[] = [];
   for (const [header, value] of row.values) {
     const field = fieldOfHeader.get(header);
     if (field) values[field] = value;
-    else if (value !== null && value !== undefined && String(value).trim() !== '')
-      problems.push({ field: '(root)', message: `a value under ${header}, which has no header` });
+    else if (UNNAMED.test(header) && value !== null && value !== undefined && String(value).trim() !== '')
+      problems.push({ field: '(root)', message: `a value in ${header}, which has no header` });
   }
   const action = typeof values.action === 'string' ? values.action.trim().toLowerCase() : values.action;
   delete values.action;

@@ -36,7 +36,7 @@ export function parseCsv(content: string): ParseOutcome {
   }
   if (records.length === 0) return { ok: false, at: 1, message: 'the file is empty: its first line must name the columns' };
   const [header, ...data] = records;
-  const headers = header.record.map((h) => h.trim());
+  const headers = header.record.map((h, i) => h.trim() || `(column ${i + 1})`);
   if (header.info.lines !== 1) return { ok: false, at: 1, message: 'the header line must not hold line breaks' };
   const rows: SourceRow[] = [];
   let previousEnd = header.info.lines;
