@@ -144,6 +144,25 @@ describe('the dashboard page and its assets', () => {
     }
   });
 
+  it('says what is missing, with 503, when the dashboard files were left out of a deployment', async () => {
+    const app = express();
+    app.use(dashboardRouter({ dashboardDir: '/nonexistent/dashboard' }));
+    app.get('/graphql', (_req, res) => res.send('still here'));
+    const partial = createServer(app);
+    await new Promise<void>((resolve) => partial.listen(0, '127.0.0.1', resolve));
+    try {
+      const base = `http://127.0.0.1:${(partial.address() as AddressInfo).port}`;
+      for (const path of ['/dashboard', '/dashboard/assets/app.js']) {
+        const response = await fetch(`${base}${path}`);
+        expect(response.status).toBe(503);
+        expect(await response.text()).toMatch(/^The dashboard is not installed: dashboard assetsDir is missing: expected \/nonexistent\/dashboard\/assets/);
+      }
+      expect(await (await fetch(`${base}/graphql`)).text()).toBe('still here');
+    } finally {
+      await new Promise<void>((resolve) => partial.close(() => resolve()));
+    }
+  });
+
   it('answers 404 naming the parameter for a malformed zone id or file name, and for unknown pages and assets', async () => {
     const zone = await fetch(`${origin}/dashboard/zones/Not_A_Zone`);
     expect(zone.status).toBe(404);

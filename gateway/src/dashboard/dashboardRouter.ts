@@ -1,6 +1,6 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { isDirectLoopbackRequest } from '../graphiql/loopbackRequest';
-import { loadDashboardOperations } from './dashboardOperations';
+import { loadDashboardOperations, type DashboardOperations } from './dashboardOperations';
 import { PAGE_ROUTES, PARAMETER_ROUTES, parameterProblem } from './dashboardRoutes';
 import { resolveDashboardFiles, type DashboardFiles } from './dashboardFiles';
 import { renderDashboardPage } from './renderDashboardPage';
@@ -12,8 +12,8 @@ export interface DashboardRouterOptions {
   readonly basePath?: string;
   /** @default '/graphql' */
   readonly endpointPath?: string;
-  /** @default gateway/dashboard's files and the installed ECharts */
-  readonly files?: DashboardFiles;
+  /** Where the browser files are (assets/, operations/, fragments/). @default gateway/dashboard */
+  readonly dashboardDir?: string;
 }
 
 /** Scripts from this server only (the page's configuration is JSON data); ECharts sets inline styles. */
@@ -33,14 +33,16 @@ const CONTENT_SECURITY_POLICY = [
  * `/sources/<fileName>` ...), its scripts and ECharts under `<basePath>/assets/`, all from this
  * server. The page talks to `/graphql` with the credential the analyst signs in with.
  */
-export function dashboardRouter({
-  devCredential,
-  basePath = '/dashboard',
-  endpointPath = '/graphql',
-  files = resolveDashboardFiles(),
-}: DashboardRouterOptions): Router {
+export function dashboardRouter({ devCredential, basePath = '/dashboard', endpointPath = '/graphql', dashboardDir }: DashboardRouterOptions): Router {
+  let files: DashboardFiles;
+  let operations: DashboardOperations;
+  try {
+    files = resolveDashboardFiles(dashboardDir);
+    operations = loadDashboardOperations(files.operationsDir, files.fragmentsDir);
+  } catch (error) {
+    return unavailableRouter(basePath, error instanceof Error ? error.message : String(error));
+  }
   const assetsPath = `${basePath}/assets`;
-  const operations = loadDashboardOperations(files.operationsDir, files.fragmentsDir);
   const page = renderDashboardPage({ assetsPath, basePath, endpointPath, operations });
   const localPage = devCredential ? renderDashboardPage({ assetsPath, basePath, endpointPath, operations, devCredential }) : page;
   const router = express.Router();
@@ -72,5 +74,17 @@ export function dashboardRouter({
     });
   }
   router.get(`${basePath}/{*rest}`, (req, res) => notFound(res, `no dashboard page at ${req.path}`));
+  return router;
+}
+
+/**
+ * A deployment that left the dashboard's files out (an image built from dist only) still serves
+ * GraphQL: the dashboard's URLs say what is missing instead of the gateway refusing to start.
+ */
+function unavailableRouter(basePath: string, problem: string): Router {
+  const router = express.Router();
+  const answer = (_req: Request, res: Response) => res.status(503).type('text/plain; charset=utf-8').send(`The dashboard is not installed: ${problem}\n`);
+  router.get(basePath, answer);
+  router.get(`${basePath}/{*rest}`, answer);
   return router;
 }
