@@ -46,7 +46,8 @@ describe('mutationZoneOf', () => {
       zoneOf('mutation ($b: ID!) { a: renameZone(zoneId: "feixi", name: "x") { id } renameZone(zoneId: $b, name: "y") { id } }', { b: 'chengxi' }),
     ).toEqual({
       status: 'refused',
-      message: 'One mutation may change one zone only: "renameZone" names zone "feixi" and "renameZone" names zone "chengxi"; send them as separate operations',
+      message:
+        'One mutation may change one zone only: "a: renameZone" names zone "feixi" and "renameZone" names zone "chengxi"; send them as separate operations',
     });
   });
 

@@ -128,7 +128,8 @@ function rootFields(selectionSet: SelectionSetNode, fragments: ReadonlyMap<strin
 
 /** The field's zone, or the message saying why it has none. */
 function zoneArgumentOf(field: FieldNode, variables: Readonly<Record<string, unknown>>): ZoneArgument | string {
-  const name = field.name.value;
+  // As the operation writes it: `a: renameZone` when aliased, so two uses of one field are told apart.
+  const name = field.alias ? `${field.alias.value}: ${field.name.value}` : field.name.value;
   const argument = field.arguments?.find((candidate) => candidate.name.value === 'zoneId');
   if (!argument) return `Mutation field "${name}" has no zoneId argument: every zone mutation names the zone it changes`;
   const zoneId = zoneIdValue(argument.value, variables);
