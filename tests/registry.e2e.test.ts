@@ -138,6 +138,18 @@ describe('the stack registers its zone services at start', () => {
     expect(services.every((s) => s.lacking.length === 0)).toBe(true);
     expect(await servedVersion()).toBe(version);
   });
+
+  it('reports each zone service as the gateway checks it, through the registry status and the directory (administrators)', async () => {
+    const deadline = Date.now() + 10_000;
+    while ((await status()).services.some((s) => s.state !== 'up') && Date.now() < deadline) await new Promise((done) => setTimeout(done, 100));
+    expect((await status()).services.map((s) => s.state)).toEqual(['up', 'up', 'up', 'up']);
+    const body = await postGraphQL<{ zone: { service: { name: string; health: { state: string; lastSeen: string } } } }>(
+      stack.gatewayUrl,
+      '{ zone(id: "feixi") { service { name health { state lastSeen } } } }',
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.zone.service).toEqual({ name: 'anhui', health: { state: 'up', lastSeen: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) } });
+  });
 });
 
 describe('a zone service not built from this repository', () => {

@@ -10,7 +10,16 @@ import { probeService } from './service/probeService';
 import { registrationProblems } from './service/registrationProblems';
 import { SerialQueue } from './service/serialQueue';
 import type { ZoneServiceProbe } from './service/zoneServiceProbe';
-import type { ClassifiedChange, RegisteredService, RegistryAction, RegistryChangeRecord, RegistryProblem, RegistryState, ServiceRegistration } from './types';
+import type {
+  ClassifiedChange,
+  RegisteredService,
+  RegistryAction,
+  RegistryChangeRecord,
+  RegistryProblem,
+  RegistryState,
+  ServiceHealthReport,
+  ServiceRegistration,
+} from './types';
 
 export interface RegistryServiceOptions {
   readonly store: PgRegistryStore;
@@ -120,6 +129,11 @@ export class RegistryService {
 
   latestState(): Promise<RegistryState | null> {
     return this.store.latestState();
+  }
+
+  /** What gateway replicas last saw of each service. */
+  health(): Promise<ServiceHealthReport[]> {
+    return this.store.health();
   }
 
   async status(): Promise<RegistryStatus> {

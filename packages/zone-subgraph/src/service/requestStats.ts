@@ -1,7 +1,10 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { zoneIdOf } from '@devzone/registry';
 
-/** What a zone service has been asked: tests and benchmarks read it. */
+/** Apollo's health-check operation, which gateways in registry mode send every few seconds: not a request anyone asked for. */
+const HEALTH_CHECK_OPERATION = '__ApolloServiceHealthCheck__';
+
+/** What a zone service has been asked, health checks left out: tests and benchmarks read it. */
 export class RequestStats {
   requests = 0;
   /** Zone ids of every `_entities` representation received, in arrival order. */
@@ -15,6 +18,7 @@ export class RequestStats {
   plugin(): ApolloServerPlugin {
     return {
       requestDidStart: async ({ request }) => {
+        if (request.operationName === HEALTH_CHECK_OPERATION || request.query?.includes(HEALTH_CHECK_OPERATION)) return;
         this.requests += 1;
         const representations = request.variables?.representations;
         if (Array.isArray(representations)) {

@@ -1,6 +1,7 @@
 import { hasRole, type Principal } from '@devzone/auth';
 import type { ClassifiedChange, RegistryChangeRecord, RegistryProblem, ServiceHealthReport, ServiceRegistration } from '@devzone/registry';
 import type { RegistryChangeOutcome, RegistryStatus } from '@devzone/registry';
+import { summarizeServiceHealth } from '../registry/serviceHealthSummary';
 import { ownsService } from './resolvers/registry.resolver';
 import {
   RegisteredZoneServiceView,
@@ -103,7 +104,7 @@ export function toStatusView(status: RegistryStatus, caller: Principal): Registr
         registeredBy: service.registeredBy,
         updatedAt: service.updatedAt,
         lacking: [...service.lacking],
-        state: worstState(health),
+        state: summarizeServiceHealth(health).state,
         health: health.map(healthView),
       });
     }),

@@ -41,6 +41,10 @@ export class ProvinceRegistry {
     return this.afterChange(await this.service.recompose(actor));
   }
 
+  health(): ReturnType<RegistryService['health']> {
+    return this.service.health();
+  }
+
   status(): ReturnType<RegistryService['status']> {
     return this.service.status();
   }

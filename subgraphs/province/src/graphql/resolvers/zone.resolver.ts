@@ -2,9 +2,11 @@ import { In } from 'typeorm';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { forbidden, may, readableOf, readableZoneById, readScopeFor } from '../../authz';
 import { OnsiteMeetingHostRow, OnsiteMeetingRow } from '../../db/entities';
+import type { ProvinceRegistry } from '../../registry/provinceRegistry';
 import type { ProvinceContext } from '../context.type';
 import { toMeeting, toProvince, toZone } from '../mappers';
-import { OnsiteMeeting, Province, Zone, ZoneServiceInfo } from '../types/directory.types';
+import { summarizeServiceHealth } from '../../registry/serviceHealthSummary';
+import { OnsiteMeeting, Province, Zone, ZoneServiceHealth, ZoneServiceInfo } from '../types/directory.types';
 
 @Resolver(() => Zone)
 export class ZoneDirectoryResolver {
@@ -50,6 +52,27 @@ export class ZoneServiceInfoResolver {
     if (!may(ctx.principal, 'SERVICE_URLS')) throw forbidden('Zone.service.url', 'SERVICE_URLS');
     return service.url;
   }
+
+  @FieldResolver(() => ZoneServiceHealth, {
+    nullable: true,
+    description: 'How the gateways last saw the service (checked every few seconds): administrators only (null plus FORBIDDEN for anyone else).',
+  })
+  async health(@Root() service: ZoneServiceInfo, @Ctx() ctx: ProvinceContext): Promise<ZoneServiceHealth> {
+    if (!may(ctx.principal, 'SERVICE_URLS')) throw forbidden('Zone.service.health', 'SERVICE_URLS');
+    const reports = ctx.runtimeRegistry ? (await healthReportsOf(ctx)).filter((report) => report.serviceName === service.name) : [];
+    return Object.assign(new ZoneServiceHealth(), summarizeServiceHealth(reports));
+  }
+}
+
+/** One read of the health rows per request, however many zones ask. */
+const healthReads = new WeakMap<ProvinceContext, ReturnType<ProvinceRegistry['health']>>();
+function healthReportsOf(ctx: ProvinceContext): ReturnType<ProvinceRegistry['health']> {
+  let read = healthReads.get(ctx);
+  if (!read) {
+    read = ctx.runtimeRegistry!.health();
+    healthReads.set(ctx, read);
+  }
+  return read;
 }
 
 @Resolver(() => Province)

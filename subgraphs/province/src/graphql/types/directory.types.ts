@@ -31,6 +31,17 @@ export class ZoneServiceInfo {
   url!: string;
 }
 
+@ObjectType({ description: 'How the gateways last saw a zone service (administrators only).' })
+export class ZoneServiceHealth {
+  @Field(() => String, {
+    description: '`up`, `degraded`, `down` (the worst any gateway replica saw) or `unknown` (not checked yet, or a static zone-service list).',
+  })
+  state!: string;
+  @Field(() => String, { nullable: true, description: 'ISO 8601: the last time any replica got an answer.' }) lastSeen!: string | null;
+  @Field(() => String, { nullable: true, description: 'ISO 8601: the latest check.' }) checkedAt!: string | null;
+  @Field(() => String, { nullable: true, description: 'Why it is degraded or down, from the latest such report.' }) detail!: string | null;
+}
+
 @ObjectType()
 export class Province {
   @Field(() => ID) code!: string;
