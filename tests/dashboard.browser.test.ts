@@ -244,6 +244,16 @@ describeInBrowser('the dashboard in a browser', ({ chromium }) => {
     await screenshot(page, 'zone');
   });
 
+  it('shows a zone without records, and an unknown zone, as messages', async () => {
+    await page.goto(`${origin}/dashboard/zones/dangtu`);
+    await page.waitForSelector('#zone-organizations, #zone-title');
+    expect(await page.textContent('#zone-title')).toContain('当涂经开区');
+    expect(await page.isVisible('#zone-no-charts')).toBe(true);
+    await page.goto(`${origin}/dashboard/zones/nowhere`);
+    await page.waitForSelector('.error-box');
+    expect(await page.textContent('.error-box')).toContain('nowhere');
+  });
+
   it('runs a selection, draws each criterion’s contribution and the rank acceptability, and saves the run', async () => {
     const body = await postGraphQL<{ selectBenchmarkSites: Selection }>(
       stack.gatewayUrl,
@@ -304,6 +314,42 @@ describeInBrowser('the dashboard in a browser', ({ chromium }) => {
     await page.waitForSelector(`#saved-runs li[data-run-id="${runId}"]`);
     expect(await hasMissingLabel(page)).toBe(false);
     await screenshot(page, 'selection');
+  });
+
+  it('ranks on custom criteria as selectBenchmarkSites does', async () => {
+    const input = {
+      criteria: [
+        { indicator: 'party_org.count', weight: 0.4 },
+        { indicator: 'party_member.count', weight: 0.3 },
+        { indicator: 'pioneer_post.count', weight: 0.3 },
+      ],
+      missing: { policy: 'IMPUTE', rule: 'WORST' },
+    };
+    const body = await postGraphQL<{ selectBenchmarkSites: { ranked: { zone: { id: string }; score: number }[] } }>(
+      stack.gatewayUrl,
+      'query ($input: BenchmarkSelectionInput!) { selectBenchmarkSites(input: $input) { ranked { zone { id } score } } }',
+      { input },
+    );
+    const expected = body.data!.selectBenchmarkSites.ranked;
+    expect(expected.map((site) => site.zone.id)).toEqual(['yongkang', 'chuzhou', 'ningguo', 'chengxi']);
+
+    await page.goto(`${origin}/dashboard/selection`);
+    await page.waitForSelector('#preset-select');
+    await page.check('input[name=mode][value=custom]');
+    await page.waitForSelector('#custom-criteria');
+    expect(await inPage<string[]>(page, `[...document.querySelectorAll('#custom-criteria .criterion-indicator')].map((select) => select.value)`)).toEqual(
+      input.criteria.map((criterion) => criterion.indicator),
+    );
+    await page.selectOption('select[name=missing]', 'IMPUTE');
+    await page.selectOption('select[name=imputationRule]', 'WORST');
+    await page.click('#run-selection');
+    await page.waitForSelector('#selection-stacked svg');
+    const shown = await inPage<{ zone: string; score: string }[]>(
+      page,
+      `[...document.querySelectorAll('#selection-ranking tbody tr')].map((row) => ({ zone: row.dataset.zoneId, score: row.children[2].textContent }))`,
+    );
+    expect(shown.map((row) => row.zone)).toEqual(expected.map((site) => site.zone.id));
+    shown.forEach((row, index) => expect(Number(row.score.replace(/,/g, ''))).toBeCloseTo(expected[index].score, 3));
   });
 
   it('switches every label to English and back', async () => {
