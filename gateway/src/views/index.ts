@@ -1,11 +1,7 @@
-import { Router } from 'express';
-
-export interface ViewsRouterOptions {
-  /** The gateway's own GraphQL endpoint (known once it listens): views run their operations through it with the caller's credential. */
-  readonly graphqlUrl: () => string;
-}
-
-/** BI views: stored operations served as CSV, XLSX and JSON, and their OpenAPI document. */
-export function viewsRouter(_options: ViewsRouterOptions): Router {
-  return Router();
-}
+export { viewsRouter, type ViewsRouterOptions } from './viewsRouter';
+export { VIEWS } from './definitions';
+export { serveViews, type ServedView } from './servedViews';
+export { openApiDocument } from './openApiDocument';
+export { loadApiSchema, loadStoredOperation, VIEWS_OPERATIONS_DIR, API_SCHEMA_FILE } from './storedOperations';
+export { expandColumns, isColumnGroup, STATUS_COLUMNS, type ColumnType, type ViewColumn, type ColumnGroup, type Row, type CellValue } from './columns';
+export type { View, ViewDefinition } from './viewDefinition';

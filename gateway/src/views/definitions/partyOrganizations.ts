@@ -1,0 +1,125 @@
+import { failuresByZoneIndex } from '../answerErrors';
+import { rowStatus, STATUS_COLUMNS, type Row } from '../columns';
+import { defineView } from '../viewDefinition';
+import { cell, joined, PROVINCE_PARAMETER, QUALIFIERS, RECORD_SOURCE_COLUMNS, ZONE_COLUMNS, ZONE_IDS_PARAMETER } from './shared';
+
+interface PartyOrganizationsAnswer {
+  zones: {
+    id: string;
+    nameZh: string;
+    province: { code: string };
+    partyOrganizations: {
+      totalCount: number;
+      items: {
+        id: string;
+        nameZh: string;
+        type: string;
+        parent: { id: string } | null;
+        brand: string | null;
+        foundedOn: string | null;
+        starRating: number | null;
+        memberCount: { value: number; qualifier: string } | null;
+        enterprises: { id: string }[];
+        honors: { title: string }[];
+        provenance: { kind: string; document: string | null; passage: string | null; source: { title: string } | null };
+      }[];
+    } | null;
+  }[];
+}
+
+const NO_ORGANIZATION: Row = {
+  zone_match_count: null,
+  organization_id: null,
+  name_zh: null,
+  type: null,
+  parent_id: null,
+  brand: null,
+  founded_on: null,
+  star_rating: null,
+  members: null,
+  members_precision: null,
+  enterprise_ids: null,
+  honors: null,
+  kind: null,
+  source_document: null,
+  source_title: null,
+  passage: null,
+};
+
+const ORGANIZATION_TYPES = ['WORKING_COMMITTEE', 'SECONDARY_COMMITTEE', 'COMMITTEE', 'GENERAL_BRANCH', 'BRANCH', 'JOINT_BRANCH', 'FUNCTIONAL_BRANCH'];
+
+/** Party organizations of the zones, a page per zone. */
+export const partyOrganizationsView = defineView<PartyOrganizationsAnswer>({
+  name: 'party-organizations',
+  title: 'Party organizations',
+  description:
+    'One row per party organization of the zones the credential may read: type, parent in the tree, members with their precision, the enterprises it covers, honors and source. `first` and `offset` page each zone separately; `zone_match_count` says how many match in the zone. A zone whose service is down has one row, marked `unavailable`, with no organization.',
+  parameters: {
+    province: PROVINCE_PARAMETER,
+    ids: ZONE_IDS_PARAMETER,
+    types: 'Only organizations of these types (comma-separated: `BRANCH,JOINT_BRANCH`).',
+    nameContains: 'Only organizations whose name contains this.',
+    honorContains: 'Only organizations holding an honor whose title contains this.',
+    first: 'Organizations per zone, 1 to 500 (the gateway refuses a request whose estimated cost is too high: fewer zones allow more).',
+    offset: 'Organizations skipped in each zone before the first row.',
+    orderBy: 'Order of the organizations within each zone.',
+  },
+  zoneList: 'zones',
+  columns: [
+    ...ZONE_COLUMNS,
+    { name: 'zone_match_count', type: 'integer', description: 'How many organizations of the zone match the filter (this page may hold fewer)' },
+    { name: 'organization_id', type: 'string', description: 'Organization id (`<zoneId>:<localId>`)' },
+    { name: 'name_zh', type: 'string', description: 'Organization name in Chinese' },
+    {
+      name: 'type',
+      type: 'string',
+      values: ORGANIZATION_TYPES,
+      description:
+        '党工委 WORKING_COMMITTEE, 二级党委 SECONDARY_COMMITTEE, 党委 COMMITTEE, 党总支 GENERAL_BRANCH, 党支部 BRANCH, 联合党支部 JOINT_BRANCH, 功能性党支部 FUNCTIONAL_BRANCH',
+    },
+    { name: 'parent_id', type: 'string', description: 'Id of the organization above it in the tree; empty for a root' },
+    { name: 'brand', type: 'string', description: 'Party-building brand (一企一品)' },
+    { name: 'founded_on', type: 'string', description: 'Year or date founded, as precise as the source (kept as text)' },
+    { name: 'star_rating', type: 'integer', description: 'Star rating 1 to 5, where stated' },
+    { name: 'members', type: 'integer', description: 'Party members; read it with `members_precision`' },
+    { name: 'members_precision', type: 'string', values: QUALIFIERS, description: 'EXACT, AT_LEAST (a lower bound) or ABOUT' },
+    { name: 'enterprise_ids', type: 'string', description: 'Ids of the enterprises it covers (`; `-separated)' },
+    { name: 'honors', type: 'string', description: 'Titles of the honors it holds (`; `-separated)' },
+    ...RECORD_SOURCE_COLUMNS,
+    ...STATUS_COLUMNS,
+  ],
+  *rows({ data, errors }) {
+    const failures = failuresByZoneIndex(errors, 'zones');
+    for (const [index, zone] of data.zones.entries()) {
+      const where = { zone_id: zone.id, zone_name: zone.nameZh, province: zone.province.code };
+      const page = zone.partyOrganizations;
+      const failure = failures.get(index) ?? (page === null ? 'the zone service gave no party organizations' : undefined);
+      if (page === null) {
+        yield { ...where, ...NO_ORGANIZATION, ...rowStatus(failure) };
+        continue;
+      }
+      for (const organization of page.items) {
+        yield {
+          ...where,
+          zone_match_count: page.totalCount,
+          organization_id: organization.id,
+          name_zh: organization.nameZh,
+          type: organization.type,
+          parent_id: cell(organization.parent?.id),
+          brand: organization.brand,
+          founded_on: organization.foundedOn,
+          star_rating: organization.starRating,
+          members: cell(organization.memberCount?.value),
+          members_precision: cell(organization.memberCount?.qualifier),
+          enterprise_ids: joined(organization.enterprises.map((enterprise) => enterprise.id)),
+          honors: joined(organization.honors.map((honor) => honor.title)),
+          kind: organization.provenance.kind,
+          source_document: organization.provenance.document,
+          source_title: cell(organization.provenance.source?.title),
+          passage: organization.provenance.passage,
+          ...rowStatus(failure),
+        };
+      }
+    }
+  },
+});
