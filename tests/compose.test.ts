@@ -363,6 +363,7 @@ describe('docker-compose.yml: environment variables the services read', () => {
     expect(config.timeoutMs).toBe(5000);
     const provinceUrl = new URL(config.provinceUrl);
     expect([provinceUrl.hostname, provinceUrl.port]).toEqual(['province', environmentOf('province').PORT]);
+    if (config.mode !== 'static') throw new Error('the compose gateway runs with a static ZONE_SERVICES list');
     expect(config.registry.services().flatMap((entry) => entry.zoneIds)).toHaveLength(
       ZONE_SERVICE_NAMES.reduce((count, name) => count + ZONE_SERVICES[name].zoneIds.length, 0),
     );

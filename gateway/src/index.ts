@@ -53,3 +53,5 @@ export { healthRouter, type HealthRouterOptions } from './http/healthRouter';
 export { consoleLogger, silentLogger, type GatewayLogger } from './logger';
 export { PROVINCE_SUBGRAPH, ZONES_SUBGRAPH, ZONES_SUBGRAPH_URL } from './subgraphNames';
 export * from './auth';
+export { registryApiRouter, REGISTRY_API_PATH, type RegistryApiOptions } from './registryApi/registryApiRouter';
+export { runZoneCli, zoneCliEnvironment, ZONE_CLI_USAGE, type ZoneCliEnvironment, type ZoneCliIo } from './registryApi/cli/zoneCli';

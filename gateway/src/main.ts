@@ -38,6 +38,7 @@ import { subgraphOwnership } from './plugins/subgraphOwnership';
 import { registrySourceOf } from './registry';
 import { ZONES_SUBGRAPH } from './subgraphNames';
 import { viewsRouter } from './views';
+import { registryApiRouter } from './registryApi/registryApiRouter';
 import type { RefreshOptions, RefreshResult } from './supergraphManagers/FederatedComposer';
 
 /** `CreateGatewayOptions` (static `registry` or `registrySource`) and how the gateway serves HTTP. */
@@ -148,6 +149,7 @@ export async function startGateway({
   app.use(dashboardRouter(auth.devCredential ? { devCredential: auth.devCredential } : {}));
   let selfUrl = '';
   app.use(viewsRouter({ graphqlUrl: () => selfUrl }));
+  app.use(registryApiRouter({ graphqlUrl: () => selfUrl }));
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: BODY_LIMIT, verify: keepRawBody }),

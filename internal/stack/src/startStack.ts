@@ -4,10 +4,9 @@ import { join, resolve } from 'node:path';
 import { generateSigningKeys, type SigningKeys } from '@devzone/auth';
 import { startGateway, type GatewayAuthOptions, type RunningGateway } from '@devzone/gateway';
 import { issueDevCredential } from './devCredential';
-import { loadDirectoryFile, startProvinceService, type RunningProvinceService } from '@devzone/province';
+import { deploymentPrincipal, loadDirectoryFile, registerZoneServices, startProvinceService, type RunningProvinceService } from '@devzone/province';
 import { PgRegistryReader } from '@devzone/registry';
 import { loadSeedDir, startZoneService, type RunningZoneService, type WritableZoneSeed, type ZoneServiceDefinition } from '@devzone/zone-subgraph';
-import { registerZoneServices } from './registerZoneServices';
 import { ZONE_SERVICES } from './zoneServices';
 
 export interface StackZoneService {
@@ -100,7 +99,12 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     });
     started.push(province);
     log(`province service at ${province.url}`);
-    const registered = await registerZoneServices(province.registry!, zoneServices, directory);
+    const registered = await registerZoneServices(
+      province.registry!,
+      zoneServices.map((s) => ({ name: s.name, url: s.url, zoneIds: [...s.hostedZoneIds] })),
+      directory,
+      deploymentPrincipal('stack'),
+    );
     log(`registry version ${registered.version}: ${registered.summary}`);
     const credential = await (options.credential ?? ((db) => issueDevCredential(db, 'stack credential')))(province.database.dataSource);
     const gateway = await startGateway({

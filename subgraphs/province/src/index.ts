@@ -15,3 +15,4 @@ export * from './apiKeys';
 export * from './cli/authCli';
 export * from './zoneReader/zoneReaderOperations';
 export * from './registry/provinceRegistry';
+export * from './registry/registerZoneServices';
