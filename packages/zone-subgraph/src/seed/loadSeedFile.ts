@@ -1,18 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { parseOrThrow } from '@devzone/errors';
+import { seedOriginOf, type SeedOrigin } from './seedOrigin';
 import { zoneSeedSchema, type ZoneSeed } from './seedSchema';
 
+/** A seed file as read: its validated content and where it came from (for seed drift). */
+export type LoadedZoneSeed = ZoneSeed & { readonly origin: SeedOrigin };
+
 /** Reads and validates one zone seed file; a bad file is refused naming the field. */
-export function loadZoneSeedFile(path: string): ZoneSeed {
+export function loadZoneSeedFile(path: string): LoadedZoneSeed {
   let raw: unknown;
+  let bytes: Buffer;
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    bytes = readFileSync(path);
+    raw = JSON.parse(bytes.toString('utf8'));
   } catch (error) {
     throw new Error(`seed file ${path} is not readable JSON: ${(error as Error).message}`);
   }
   const seed = parseOrThrow(zoneSeedSchema, raw, `seed file ${path}`);
   assertReferencesResolve(seed, path);
-  return seed;
+  return { ...seed, origin: seedOriginOf(path, bytes) };
 }
 
 /** Every local id a record points at must exist in the same file. */

@@ -3,6 +3,7 @@ import { indicatorByCode } from '@devzone/catalogue';
 import { isZoneId } from '@devzone/registry';
 import { COMPLETENESS_VALUES, RECORDS_AS_OF_PATTERN } from '../records/recordKinds';
 import { localIdSchema, periodSchema, sourceRefSchema } from '@devzone/subgraph-kit';
+import type { SeedOrigin } from './seedOrigin';
 
 export const PARTY_ORGANIZATION_TYPES = [
   'working_committee', // 党工委
@@ -159,6 +160,8 @@ type OptionalSource<T> = T extends { source: infer S } ? Omit<T, 'source'> & { s
 
 /** What the seed writer accepts: article seeds (sources required by their schema) or synthetic zones (no sources). */
 export interface WritableZoneSeed {
+  /** The file it was read from: a seed file's content is remembered when applied, so that a later edit is reported at start. */
+  origin?: SeedOrigin;
   zone: ZoneSeed['zone'];
   enterprises: OptionalSource<ZoneSeed['enterprises'][number]>[];
   partyOrganizations: OptionalSource<ZoneSeed['partyOrganizations'][number]>[];

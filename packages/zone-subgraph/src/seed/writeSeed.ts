@@ -1,4 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { AppliedSeedRow } from '../db/entities';
+import { seedActor } from './seedOrigin';
 import { globalId } from '@devzone/registry';
 import {
   AllianceMemberRow,
@@ -29,23 +31,31 @@ async function insertChunked<T extends object>(manager: EntityManager, target: n
 
 /**
  * Loads each zone's seed unless the zone is already stored: a restart keeps
- * whatever was written since. One transaction per zone: a failure leaves
- * that zone absent, never half-written.
+ * whatever was written since (a seed file edited later is reported at start,
+ * see `checkSeedDrift`, and applied on demand). One transaction per zone: a
+ * failure leaves that zone absent, never half-written. A seed read from a file
+ * is remembered as applied in the same transaction.
  */
 export async function writeZoneSeeds(
-  dataSource: DataSource,
+  database: DataSource | EntityManager,
   seeds: readonly WritableZoneSeed[],
   options: { synthetic?: boolean } = {},
 ): Promise<SeedOutcome[]> {
   const outcomes: SeedOutcome[] = [];
   for (const seed of seeds) {
     const zoneId = seed.zone.id;
-    const present = await dataSource.getRepository(ZoneRow).existsBy({ id: zoneId });
+    const present = await database.getRepository(ZoneRow).existsBy({ id: zoneId });
     if (present) {
       outcomes.push({ zoneId, status: 'already-present' });
       continue;
     }
-    await dataSource.transaction((manager) => writeOneZone(manager, seed, options.synthetic ?? false));
+    await database.transaction(async (manager) => {
+      await writeOneZone(manager, seed, options.synthetic ?? false);
+      if (seed.origin) {
+        const { origin, ...content } = seed;
+        await manager.insert(AppliedSeedRow, { zoneId, fileName: origin.fileName, contentHash: origin.contentHash, content, appliedBy: seedActor(origin) });
+      }
+    });
     outcomes.push({ zoneId, status: 'seeded' });
   }
   return outcomes;

@@ -8,6 +8,7 @@ import { zoneMigrations } from '../db/migrations';
 import type { ZoneContext } from '../graphql/context.type';
 import { buildZoneSchema } from '../graphql/buildZoneSchema';
 import { createLoaders } from '../loaders/createLoaders';
+import { checkSeedDrift, seedDriftWarning, type SeedDrift } from '../seed/seedDrift';
 import type { WritableZoneSeed } from '../seed/seedSchema';
 import { writeZoneSeeds, type SeedOutcome } from '../seed/writeSeed';
 import { RequestStats } from './requestStats';
@@ -26,6 +27,8 @@ export interface ZoneServiceOptions {
   host?: string;
   /** The deployment's keys: only requests signed with one of them are answered. */
   signingKeys: SigningKeys;
+  /** Where start-up warnings go (a seed file changed since it was applied). @default console.warn */
+  warn?: (line: string) => void;
 }
 
 export interface RunningZoneService {
@@ -33,16 +36,26 @@ export interface RunningZoneService {
   url: string;
   hostedZoneIds: readonly string[];
   seedOutcomes: readonly SeedOutcome[];
+  /** Each seed file read from disk against the content its zone last had applied; a changed one was reported at start, not applied. */
+  seedDrift: readonly SeedDrift[];
   stats: RequestStats;
   database: ServiceDatabase;
   stop(): Promise<void>;
 }
 
-/** Opens the zone database (migrations), seeds it once, and serves the zone subgraph. */
+/**
+ * Opens the zone database (migrations), seeds it once, reports seed files changed
+ * since they were applied (never applying them silently), and serves the zone subgraph.
+ */
 export async function startZoneService(options: ZoneServiceOptions): Promise<RunningZoneService> {
   const database = await openServiceDatabase({ url: options.databaseUrl, entities: zoneEntities, migrations: zoneMigrations });
   try {
     const seedOutcomes = await writeZoneSeeds(database.dataSource, options.seeds, { synthetic: options.synthetic });
+    const seedDrift = await checkSeedDrift(database.dataSource, options.seeds);
+    for (const drift of seedDrift) {
+      const warning = seedDriftWarning(drift, options.name);
+      if (warning) (options.warn ?? console.warn)(warning);
+    }
     const hostedZoneIds = (await database.dataSource.getRepository(ZoneRow).find({ select: { id: true }, order: { id: 'ASC' } })).map((z) => z.id);
     const hosted = new Set(hostedZoneIds);
     const stats = new RequestStats();
@@ -64,6 +77,7 @@ export async function startZoneService(options: ZoneServiceOptions): Promise<Run
       url: served.url,
       hostedZoneIds,
       seedOutcomes,
+      seedDrift,
       stats,
       database,
       stop: async () => {

@@ -1,7 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadZoneSeedFile } from '../seed/loadSeedFile';
-import type { ZoneSeed } from '../seed/seedSchema';
+import { loadZoneSeedFile, type LoadedZoneSeed } from '../seed/loadSeedFile';
 
 /** What a zone service package under subgraphs/ declares: its name, its seed folder, its usual port. */
 export interface ZoneServiceDefinition {
@@ -11,7 +10,7 @@ export interface ZoneServiceDefinition {
 }
 
 /** Every `*.json` in the folder, validated; a bad file stops the start naming the file and field. */
-export function loadSeedDir(seedDir: string): ZoneSeed[] {
+export function loadSeedDir(seedDir: string): LoadedZoneSeed[] {
   return readdirSync(seedDir)
     .filter((file) => file.endsWith('.json'))
     .sort()
