@@ -545,6 +545,35 @@ describe.each(pgTargets())('zone data upkeep mutations on $label PostgreSQL', ({
     });
   });
 
+  describe("the zone's records", () => {
+    const UPDATE = `mutation ($zoneId: ID!, $input: ZoneRecordsInput!) { updateZoneRecords(zoneId: $zoneId, input: $input) { outcome records { enterprises honors asOf } } }`;
+
+    it('states that a kind of record is now complete, and the date; UNCHANGED when it already says so', async () => {
+      const first = await call<{ updateZoneRecords: { outcome: string; records: Record<string, string> } }>(ALPHA_SYSTEM, UPDATE, {
+        zoneId: 'alpha',
+        input: { enterprises: 'COMPLETE', asOf: '2024-12-31' },
+      });
+      expect(first.errors).toBeUndefined();
+      expect(first.data!.updateZoneRecords).toEqual({ outcome: 'UPDATED', records: { enterprises: 'COMPLETE', honors: 'NAMED_ONLY', asOf: '2024-12-31' } });
+      const again = await call<{ updateZoneRecords: { outcome: string } }>(ALPHA_SYSTEM, UPDATE, { zoneId: 'alpha', input: { enterprises: 'COMPLETE' } });
+      expect(again.data!.updateZoneRecords.outcome).toBe('UNCHANGED');
+      const [entry] = await audit(ALPHA_SYSTEM, 1);
+      expect(entry).toMatchObject({
+        entityKind: 'zone',
+        action: 'UPDATE',
+        naturalKey: 'id=alpha',
+        before: { enterprisesCompleteness: 'named_only', recordsAsOf: '2023' },
+      });
+      expect(entry.after).toMatchObject({ enterprisesCompleteness: 'complete', recordsAsOf: '2024-12-31' });
+      const bad = await call(ALPHA_SYSTEM, UPDATE, { zoneId: 'alpha', input: { asOf: '2024/2025' } });
+      expect(bad.errors?.[0]).toMatchObject({
+        message: 'input.asOf: must be YYYY, YYYY-MM or YYYY-MM-DD',
+        extensions: { code: 'BAD_USER_INPUT', field: 'input.asOf' },
+      });
+      expect((await call(BETA_SYSTEM, UPDATE, { zoneId: 'alpha', input: { honors: 'COMPLETE' } })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    });
+  });
+
   describe('authorization', () => {
     const input = { nameZh: '授权测试企业' };
 

@@ -194,7 +194,8 @@ export async function planSeedApplication(manager: EntityManager, seed: OriginSe
   const changes: Change[] = [];
   const key = (id: string) => `id=${id}`;
   const zoneNow = zoneSnapshot(zoneRow);
-  if (!sameSnapshot(zoneNow, desired.zone, ['synthetic'])) {
+  const zoneEdited = previous === null || canonical(previous.zone) !== canonical(seed.zone);
+  if (zoneEdited && !sameSnapshot(zoneNow, desired.zone, ['synthetic'])) {
     changes.push({ entity: 'zone', action: 'update', naturalKey: key(zoneId), before: zoneNow, after: { ...desired.zone, synthetic: zoneNow.synthetic } });
   }
   const upserts = <E extends Change['entity']>(entity: E, snapshots: readonly SnapshotOf<E>[], stored: ReadonlyMap<string, SnapshotOf<E>>) => {

@@ -1,5 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { EnterpriseRow, HonorRow, IndicatorReportRow, PartyOrganizationRow } from '../../db/entities';
+import { updateZoneRecords } from '../../upkeep/zoneRecordsUpdate';
 import { authorizeUpkeep } from '../../upkeep/authorizeUpkeep';
 import { importRecords } from '../../upkeep/import/importRecords';
 import { ENTERPRISES, HONORS, INDICATOR_REPORTS, KINDS, PARTY_ORGANIZATIONS, type KindDefinition, type UpkeepKind as KindName } from '../../upkeep/kinds';
@@ -7,7 +8,7 @@ import type { PlannedRow } from '../../upkeep/plan';
 import { refusedInput, zodProblems } from '../../upkeep/problems';
 import { runBatch } from '../../upkeep/runBatch';
 import type { ZoneContext } from '../context.type';
-import { toEnterprise, toHonor, toPartyOrganization } from '../mappers';
+import { toEnterprise, toHonor, toPartyOrganization, toZoneRecords } from '../mappers';
 import { ImportContentScalar } from '../types/scalars';
 import {
   EnterpriseInput,
@@ -23,6 +24,8 @@ import {
   UpkeepKind,
   UpkeepOutcome,
   UpkeepResult,
+  ZoneRecordsInput,
+  ZoneRecordsUpdate,
 } from '../types/upkeep.types';
 import { reportedValue } from './indicatorValues';
 
@@ -148,6 +151,21 @@ export class UpkeepResolver {
     @Ctx() ctx: ZoneContext,
   ): Promise<UpkeepResult> {
     return runOne(ctx, zoneId, INDICATOR_REPORTS, 'delete', { ...key }, 'key', 'deleteIndicatorReport');
+  }
+
+  @Mutation(() => ZoneRecordsUpdate, {
+    description:
+      "States how complete the zone's records are (COMPLETE once the zone system keeps its full register of a kind) and the date they are as of; fields left out keep their value. Computed figures follow (docs/architecture.md).",
+  })
+  async updateZoneRecords(
+    @Arg('zoneId', () => ID) zoneId: string,
+    @Arg('input', () => ZoneRecordsInput) input: ZoneRecordsInput,
+    @Ctx() ctx: ZoneContext,
+  ): Promise<ZoneRecordsUpdate> {
+    const principal = authorizeUpkeep(ctx.principal, zoneId, ctx.hostedZoneIds, 'updateZoneRecords');
+    const outcome = await updateZoneRecords(ctx.dataSource, zoneId, principal.subject, { ...input });
+    if (!outcome.ok) throw refusedInput(outcome.problems, underArgument('input'));
+    return Object.assign(new ZoneRecordsUpdate(), { outcome: outcome.outcome.toUpperCase() as UpkeepOutcome, records: toZoneRecords(outcome.row) });
   }
 
   @Mutation(() => ImportReport, {

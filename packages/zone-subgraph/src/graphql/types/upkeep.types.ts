@@ -2,10 +2,11 @@ import { ArrayMaxSize, IsOptional, Max, MaxLength, Min, ValidateNested } from 'c
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Enterprise } from './enterprise.type';
-import { EnterpriseFlag, HonorLevel, PartyOrganizationType, Qualifier } from './enums';
+import { EnterpriseFlag, HonorLevel, PartyOrganizationType, Qualifier, RecordCompleteness } from './enums';
 import { Honor } from './honor.type';
 import { IndicatorValue } from './indicatorValue.type';
 import { PartyOrganization } from './partyOrganization.type';
+import { ZoneRecords } from './zoneRecords.type';
 
 export enum UpkeepKind {
   ENTERPRISES = 'ENTERPRISES',
@@ -214,4 +215,23 @@ export class UpkeepAuditEntry {
   @Field(() => GraphQLJSONObject, { nullable: true }) before!: Record<string, unknown> | null;
   @Field(() => GraphQLJSONObject, { nullable: true }) after!: Record<string, unknown> | null;
   @Field(() => ID, { nullable: true, description: 'The import (or seed application) the change belongs to.' }) importId!: string | null;
+}
+
+@InputType({
+  description:
+    "How complete the zone's records are, per kind, and the date they are as of: what computed figures rest on (docs/architecture.md). Fields left out keep their value.",
+})
+export class ZoneRecordsInput {
+  @Field(() => RecordCompleteness, { nullable: true }) @IsOptional() enterprises?: RecordCompleteness;
+  @Field(() => RecordCompleteness, { nullable: true }) @IsOptional() partyOrganizations?: RecordCompleteness;
+  @Field(() => RecordCompleteness, { nullable: true }) @IsOptional() honors?: RecordCompleteness;
+  @Field(() => RecordCompleteness, { nullable: true }) @IsOptional() alliances?: RecordCompleteness;
+  @Field(() => RecordCompleteness, { nullable: true }) @IsOptional() serviceStations?: RecordCompleteness;
+  @Field(() => String, { nullable: true, description: 'YYYY, YYYY-MM or YYYY-MM-DD.' }) @IsOptional() @MaxLength(10) asOf?: string;
+}
+
+@ObjectType()
+export class ZoneRecordsUpdate {
+  @Field(() => UpkeepOutcome) outcome!: UpkeepOutcome;
+  @Field(() => ZoneRecords) records!: ZoneRecords;
 }
