@@ -328,6 +328,30 @@ const OPENAPI_31_STRUCTURE = {
   additionalProperties: false,
 };
 
+describe('docs/bi.md', () => {
+  const docs = readFileSync(join(ROOT, 'docs', 'bi.md'), 'utf8');
+  const documented = serveViews(
+    VIEWS.filter((view) => !view.testOnly),
+    loadApiSchema(),
+  );
+
+  it.each(documented.map((served) => [served.view.name, served] as const))(
+    'lists %s: its URL, every parameter and every column',
+    (name, { view, parameters }) => {
+      const missing = [
+        `/views/${name}.csv`,
+        ...parameters.map((parameter) => `\`${parameter.name}\``),
+        ...view.columns.flatMap((part) =>
+          isColumnGroup(part)
+            ? part.columns.map((column) => `\`${column.name.replace('{key}', column.name.startsWith('{key}') ? '<code>' : '1')}\``)
+            : [`\`${part.name}\``],
+        ),
+      ].filter((mention) => !docs.includes(mention));
+      expect(missing).toEqual([]);
+    },
+  );
+});
+
 describe('the OpenAPI 3.1 document', () => {
   const served = serveViews(VIEWS, loadApiSchema());
   const document = openApiDocument(served) as {

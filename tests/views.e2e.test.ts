@@ -183,6 +183,7 @@ describe('each view in each format', () => {
       const header = (sheet.getRow(1).values as Cell[]).slice(1);
       expect(header).toEqual(asJson.columns.map((column) => column.name));
       expect(sheet.getRow(1).font?.bold).toBe(true);
+      expect(sheet.autoFilter).toBe(`A1:${sheet.getRow(1).getCell(asJson.columns.length).address}`);
       expect(sheet.rowCount).toBe(asJson.rows.length + 1);
       let numbers = 0;
       asJson.rows.forEach((row, i) => {

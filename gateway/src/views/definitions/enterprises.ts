@@ -62,7 +62,8 @@ export const enterprisesView = defineView<EnterprisesAnswer>({
     nameContains: 'Only enterprises whose Chinese or English name contains this.',
     honorContains: 'Only enterprises (or their party organizations) holding an honor whose title contains this (`清廉`).',
     flags: 'Only enterprises carrying every one of these flags (comma-separated).',
-    first: 'Enterprises per zone, 1 to 500 (the gateway refuses a request whose estimated cost is too high: fewer zones allow more).',
+    first:
+      'Enterprises per zone (1 to 500). The gateway refuses an operation whose estimated cost is over its limit: with the default limits (docs/security.md) at most about 150 here; page with `offset`.',
     offset: 'Enterprises skipped in each zone before the first row.',
     orderBy: 'Order of the enterprises within each zone.',
   },

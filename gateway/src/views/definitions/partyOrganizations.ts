@@ -60,7 +60,8 @@ export const partyOrganizationsView = defineView<PartyOrganizationsAnswer>({
     types: 'Only organizations of these types (comma-separated: `BRANCH,JOINT_BRANCH`).',
     nameContains: 'Only organizations whose name contains this.',
     honorContains: 'Only organizations holding an honor whose title contains this.',
-    first: 'Organizations per zone, 1 to 500 (the gateway refuses a request whose estimated cost is too high: fewer zones allow more).',
+    first:
+      'Organizations per zone (1 to 500). The gateway refuses an operation whose estimated cost is over its limit: with the default limits (docs/security.md) at most about 120 here; page with `offset`.',
     offset: 'Organizations skipped in each zone before the first row.',
     orderBy: 'Order of the organizations within each zone.',
   },
