@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { RunningStack } from '@devzone/stack';
 import { postGraphQL, startTestStack } from '@devzone/testkit';
 
@@ -144,4 +146,70 @@ it('shows the audit to administrators, not to an analyst reading the zone', asyn
   );
   expect(analyst.data?.zone).toMatchObject({ nameZh: expect.any(String), upkeepAudit: null });
   expect(analyst.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
+});
+
+/** Every complete operation of docs/zone-data.md (```graphql blocks; those with placeholders `…` or variables left out: the tests above run them), in page order. */
+function documentedOperations(): { source: string; operationName: string | undefined }[] {
+  const page = readFileSync(resolve(__dirname, '../../../../docs/zone-data.md'), 'utf8');
+  const blocks = [...page.matchAll(/```graphql\n([\s\S]*?)```/g)]
+    .map((m) => m[1].trim())
+    .filter((b) => /^(mutation|query|\{)/.test(b) && !b.includes('…') && !b.includes('($'));
+  return blocks.flatMap((source) => {
+    const names = [...source.matchAll(/^(?:mutation|query) (\w+)/gm)].map((m) => m[1]);
+    return names.length > 1 ? names.map((operationName) => ({ source, operationName })) : [{ source, operationName: undefined }];
+  });
+}
+
+it('runs every GraphQL operation of docs/zone-data.md with the zone system key, without errors', async () => {
+  const operations = documentedOperations();
+  expect(operations.length).toBeGreaterThanOrEqual(9);
+  for (const { source, operationName } of operations) {
+    const response = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${yongkangKey}` },
+      body: JSON.stringify({ query: source, operationName }),
+    });
+    const body = (await response.json()) as { errors?: unknown[] };
+    expect({ operation: operationName ?? source.slice(0, 60), errors: body.errors }).toEqual({
+      operation: operationName ?? source.slice(0, 60),
+      errors: undefined,
+    });
+  }
+});
+
+it('imports every example file of docs/zone-data.md, CSV and JSON, without a problem', async () => {
+  const page = readFileSync(resolve(__dirname, '../../../../docs/zone-data.md'), 'utf8');
+  const kindOf = (header: string) =>
+    header.startsWith('统一社会信用代码')
+      ? 'ENTERPRISES'
+      : header.startsWith('党组织名称')
+        ? 'PARTY_ORGANIZATIONS'
+        : header.startsWith('获得者类型')
+          ? 'HONORS'
+          : 'INDICATOR_REPORTS';
+  const files = [
+    ...[...page.matchAll(/```csv\n([\s\S]*?)```/g)].map((m) => ({ format: 'CSV', kind: kindOf(m[1]), content: m[1] })),
+    ...[...page.matchAll(/```json\n(\[[\s\S]*?)```/g)].map((m) => ({ format: 'JSON', kind: 'INDICATOR_REPORTS', content: m[1] })),
+  ];
+  expect(files.map((f) => `${f.format} ${f.kind}`)).toEqual([
+    'CSV ENTERPRISES',
+    'CSV PARTY_ORGANIZATIONS',
+    'CSV HONORS',
+    'CSV INDICATOR_REPORTS',
+    'JSON INDICATOR_REPORTS',
+  ]);
+  for (const file of files) {
+    const answer = await asYongkang<{ importZoneRecords: { applied: boolean; problems: unknown[] } }>(
+      `mutation ($kind: UpkeepKind!, $format: ImportFormat!, $content: ImportContent!) {
+        importZoneRecords(zoneId: "yongkang", kind: $kind, format: $format, content: $content, dryRun: false) { applied problems { line index column field message } }
+      }`,
+      file,
+    );
+    expect(answer.errors).toBeUndefined();
+    expect({ file: `${file.format} ${file.kind}`, ...answer.data!.importZoneRecords }).toEqual({
+      file: `${file.format} ${file.kind}`,
+      applied: true,
+      problems: [],
+    });
+  }
 });
