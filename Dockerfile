@@ -34,14 +34,20 @@ RUN pnpm install --frozen-lockfile
 COPY . .
 # The root tsconfig references every package: one `tsc -b` builds them in order.
 RUN pnpm exec tsc -b
-# Keep what the services read at run time besides node_modules: compiled output and
-# the seed data (read from <package>/seed next to dist).
+# Keep what the services read at run time besides node_modules: compiled output, the
+# seed data (read from <package>/seed next to dist) and RUNTIME_FILES, the other files
+# read next to dist: the source articles (province), the dashboard's browser files and
+# operations, the BI views' stored operations and the API schema they are checked
+# against (gateway). tests/compose.test.ts checks that the gateway's paths are listed.
+ARG RUNTIME_FILES="data gateway/dashboard gateway/views gateway/schema.graphql"
 RUN mkdir -p /out \
  && for dir in gateway packages/* subgraphs/*; do \
       if [ -d "$dir/dist" ]; then mkdir -p "/out/$dir" && cp -R "$dir/dist" "/out/$dir/dist"; fi; \
       if [ -d "$dir/seed" ]; then mkdir -p "/out/$dir" && cp -R "$dir/seed" "/out/$dir/seed"; fi; \
     done \
- && cp -R data /out/data \
+ && for path in $RUNTIME_FILES; do \
+      mkdir -p "/out/$(dirname "$path")" && cp -R "$path" "/out/$path"; \
+    done \
  && find /out -name '.tsbuildinfo' -delete
 
 # --------------------------------------------- prod-deps: runtime dependencies only
@@ -55,6 +61,10 @@ ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=prod-deps --chown=node:node /app/ ./
 COPY --from=build --chown=node:node /out/ ./
+# The one folder a service writes to: a gateway's last served supergraph in registry mode
+# (GATEWAY_STATE_FILE, default .data/gateway-supergraph.json under /app). Owned by node, so
+# a volume mounted here (compose: gateway-<n>-state) starts out writable.
+RUN mkdir -p /app/.data && chown node:node /app/.data
 USER node
 # gateway 4000, province 4001, zone services 4011-4014
 EXPOSE 4000 4001 4011 4012 4013 4014
