@@ -154,7 +154,7 @@ function documentedOperations(): { source: string; operationName: string | undef
   const blocks = [...page.matchAll(/```graphql\n([\s\S]*?)```/g)]
     .map((m) => m[1].trim())
     .filter((b) => /^(mutation|query|\{)/.test(b) && !b.includes('…') && !b.includes('($'));
-  return blocks.flatMap((source) => {
+  return blocks.flatMap((source): { source: string; operationName: string | undefined }[] => {
     const names = [...source.matchAll(/^(?:mutation|query) (\w+)/gm)].map((m) => m[1]);
     return names.length > 1 ? names.map((operationName) => ({ source, operationName })) : [{ source, operationName: undefined }];
   });
