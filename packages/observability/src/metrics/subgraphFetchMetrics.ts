@@ -1,0 +1,49 @@
+import { Counter, Histogram, type Registry } from 'prom-client';
+import { HTTP_DURATION_BUCKETS } from './httpServerMetrics';
+
+/** One service behind a subgraph: `{ subgraph: 'zones', service: 'anhui' }`, `{ subgraph: 'province', service: 'province' }`. */
+export interface SubgraphService {
+  readonly subgraph: string;
+  readonly service: string;
+}
+
+/**
+ * Why a fetch failed. Not sent at all: `breaker_open` (the service's breaker refused it),
+ * `request_deadline` (the client operation's deadline had passed), `failed_earlier` (the
+ * service already failed this operation). Sent: `timeout`, `bad_answer` (refused: wrong
+ * entities, not JSON, too large), `error` (connection refused or reset, HTTP 5xx).
+ */
+export type SubgraphFetchFailure = 'breaker_open' | 'request_deadline' | 'failed_earlier' | 'timeout' | 'bad_answer' | 'error';
+
+type FetchLabel = 'subgraph' | 'service';
+
+/** Per zone service (and the province): how long the gateway's fetches took and why they failed. */
+export class SubgraphFetchMetrics {
+  private readonly duration: Histogram<FetchLabel | 'outcome'>;
+  private readonly failures: Counter<FetchLabel | 'reason'>;
+
+  constructor(registry: Registry) {
+    this.duration = new Histogram({
+      name: 'subgraph_request_duration_seconds',
+      help: 'Duration of the fetches the gateway sent to one service of a subgraph, retry included, until the answer was checked.',
+      labelNames: ['subgraph', 'service', 'outcome'],
+      buckets: HTTP_DURATION_BUCKETS,
+      registers: [registry],
+    });
+    this.failures = new Counter({
+      name: 'subgraph_request_failures_total',
+      help: 'Fetches to one service of a subgraph that failed or were refused without being sent, by reason.',
+      labelNames: ['subgraph', 'service', 'reason'],
+      registers: [registry],
+    });
+  }
+
+  /** A fetch that was sent, however it ended. */
+  observe({ subgraph, service }: SubgraphService, seconds: number, outcome: 'answered' | 'failed'): void {
+    this.duration.observe({ subgraph, service, outcome }, seconds);
+  }
+
+  fail({ subgraph, service }: SubgraphService, reason: SubgraphFetchFailure): void {
+    this.failures.inc({ subgraph, service, reason });
+  }
+}
