@@ -365,6 +365,17 @@ describe('credentials apply exactly as for GraphQL', () => {
     expect([answer.status, (json(answer).error as { code: string }).code]).toEqual([404, 'NOT_FOUND']);
   });
 
+  it('the list of views is public, and names each view’s URLs and parameters', async () => {
+    const answer = await get('/views', {});
+    expect(answer.status).toBe(200);
+    const list = json(answer) as { openapi: string; views: { name: string; urls: Record<string, string>; parameters: string[] }[] };
+    expect(list.openapi).toBe('/views/openapi.json');
+    expect(list.views.map((view) => view.name)).toEqual(VIEW_CASES.map(([view]) => view));
+    expect(list.views.find((view) => view.name === 'comparison')).toEqual(
+      expect.objectContaining({ urls: { json: '/views/comparison.json', csv: '/views/comparison.csv', xlsx: '/views/comparison.xlsx' } }),
+    );
+  });
+
   it('the OpenAPI document is public and does not serve the test-only view', async () => {
     expect(Object.keys(openApi.paths).some((path) => path.includes('synthetic-rows'))).toBe(false);
     expect((await get('/views/synthetic-rows.csv?rows=3')).status).toBe(404);

@@ -4,7 +4,11 @@
  * stated bound, i.e. by its value.
  */
 export function competitionRanks(values: readonly (number | null)[], direction: 'ASC' | 'DESC'): (number | null)[] {
-  const present = values.filter((value): value is number => value !== null);
-  const better = (a: number, b: number) => (direction === 'DESC' ? a > b : a < b);
-  return values.map((value) => (value === null ? null : 1 + present.filter((other) => better(other, value)).length));
+  const bestFirst = values.filter((value): value is number => value !== null).sort((a, b) => (direction === 'DESC' ? b - a : a - b));
+  // A value's rank is 1 + how many values are strictly better: where it first appears, best first.
+  const rankOf = new Map<number, number>();
+  bestFirst.forEach((value, index) => {
+    if (!rankOf.has(value)) rankOf.set(value, index + 1);
+  });
+  return values.map((value) => (value === null ? null : rankOf.get(value)!));
 }

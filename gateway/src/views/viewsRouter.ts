@@ -33,8 +33,9 @@ const VIEW_PATH = /^(?<name>[a-z0-9]+(?:-[a-z0-9]+)*)(?:\.(?<extension>[a-z]+))?
 
 /**
  * BI views: stored operations served as CSV, XLSX and JSON at `/views/<name>.<format>`
- * (or `/views/<name>` with an `Accept` header), and their OpenAPI document at
- * `/views/openapi.json`. Every view runs through `graphqlUrl` as the caller.
+ * (or `/views/<name>` with an `Accept` header), their OpenAPI document at
+ * `/views/openapi.json` and a list of them at `/views`. Every view runs through
+ * `graphqlUrl` as the caller.
  */
 export function viewsRouter({
   graphqlUrl,
@@ -50,10 +51,22 @@ export function viewsRouter({
   );
   const byName = new Map(served.map((view) => [view.view.name, view]));
   const document = JSON.stringify(openApiDocument(served));
+  const index = JSON.stringify({
+    openapi: '/views/openapi.json',
+    views: served.map(({ view, parameters }) => ({
+      name: view.name,
+      title: view.title,
+      urls: Object.fromEntries(FORMATS.map((format) => [format.extension, `/views/${view.name}.${format.extension}`])),
+      parameters: parameters.map((parameter) => parameter.name),
+    })),
+  });
   const router = express.Router();
 
   router.get('/views/openapi.json', (_req, res) => {
     res.type('application/json').send(document);
+  });
+  router.get('/views', (_req, res) => {
+    res.type('application/json').send(index);
   });
 
   router.get('/views/:file', async (req: Request<{ file: string }>, res, next) => {
@@ -71,7 +84,8 @@ export function viewsRouter({
     try {
       await answerView(req, res, view, format, graphqlUrl());
     } catch (error) {
-      if (error instanceof ClientGoneError) return;
+      // The client went away (the gateway request is aborted then too): nobody to answer.
+      if (error instanceof ClientGoneError || res.destroyed) return;
       // Once the table has started, its status is sent: cutting the connection is the only way to say it is incomplete.
       if (res.headersSent) res.destroy(error instanceof Error ? error : undefined);
       else next(error);
