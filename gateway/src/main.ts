@@ -5,15 +5,26 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
+import {
+  breakerStateGauge,
+  createLogger,
+  createServiceMetrics,
+  graphqlMetricsPlugin,
+  metricsAccessFromEnv,
+  metricsHandler,
+  observeHttpRequests,
+  SubgraphFetchMetrics,
+} from '@devzone/observability';
 import type { ZoneServiceRegistry } from '@devzone/registry';
 import { runFromEnvironment } from '@devzone/service-shell';
 import express from 'express';
 import { createGatewayAuthenticator, keepRawBody, loadGatewayAuthOptions, principalOfRequest, requireAuthentication, type GatewayAuthOptions } from './auth';
-import { pino, type Logger } from 'pino';
+import type { Logger } from 'pino';
 import { loadFrontDoorConfig, loadGatewayConfig, type GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { createContext } from './createContext';
 import { createGateway, type CreateGatewayOptions, type SupergraphSource } from './createGateway';
+import type { ServiceHealthBoard } from './datasources/serviceHealth';
 import { loadResilienceConfig } from './resilienceConfig';
 import { dashboardRouter } from './dashboard';
 import { graphiqlRouter } from './graphiql/graphiqlRouter';
@@ -23,7 +34,6 @@ import { jsonErrorHandler } from './http/jsonErrorHandler';
 import { operationPrecheck } from './http/operationPrecheck';
 import { rateLimit as rateLimitPerClient, type RateLimitOptions } from './http/rateLimit';
 import { requestIdMiddleware } from './http/requestId';
-import { consoleLogger } from './logger';
 import { armorLimitsPlugin } from './plugins/armorLimitsPlugin';
 import type { SubgraphsOf } from './plugins/estimateCost';
 import { fanOutCostPlugin } from './plugins/fanOutCostPlugin';
@@ -36,7 +46,7 @@ import { operationResolutionPlugin } from './plugins/operationResolutionPlugin';
 import { rootFieldLimitPlugin } from './plugins/rootFieldLimitPlugin';
 import { subgraphOwnership } from './plugins/subgraphOwnership';
 import { registrySourceOf } from './registry';
-import { ZONES_SUBGRAPH } from './subgraphNames';
+import { PROVINCE_SUBGRAPH, ZONES_SUBGRAPH } from './subgraphNames';
 import { viewsRouter } from './views';
 import { registryApiRouter } from './registryApi/registryApiRouter';
 import type { RefreshOptions, RefreshResult } from './supergraphManagers/FederatedComposer';
@@ -70,8 +80,9 @@ export interface StartHttpOptions {
    */
   readonly debugErrors?: boolean;
   /**
-   * Where the full detail of unexpected errors goes, one JSON line each with the request id.
-   * @default pino to standard output
+   * Where the full detail of unexpected errors goes, one JSON line each with the request id
+   * (and, at LOG_LEVEL=debug, one line per request).
+   * @default JSON lines on standard output at LOG_LEVEL
    */
   readonly errorLog?: Logger;
 }
@@ -91,13 +102,16 @@ export interface RunningGateway {
 }
 
 const GRAPHQL_PATH = '/graphql';
+/** The routes `http_server_request_duration_seconds` tells apart; any other path counts as `other`. */
+const OBSERVED_ROUTES = [GRAPHQL_PATH, '/health', '/ready', '/metrics', '/views', '/dashboard', '/registry', '/'];
 const BODY_LIMIT = '1mb';
 /** BODY_LIMIT as told to clients: '1 MB'. */
 const BODY_LIMIT_LABEL = BODY_LIMIT.replace(/^(\d+)\s*([a-z]+)$/i, (_, size: string, unit: string) => `${size} ${unit.toUpperCase()}`);
 
 /**
  * Starts the gateway over HTTP (express 5): GraphQL at `/graphql`, GraphiQL at `/`
- * (and at `/graphql` for browsers), `GET /health`, `GET /ready`. Rejects if no supergraph
+ * (and at `/graphql` for browsers), `GET /health`, `GET /ready`, `GET /metrics` (Prometheus, for
+ * the callers METRICS_PUBLIC/METRICS_TOKEN allow: docs/operations.md). Rejects if no supergraph
  * can be composed (static mode) or served (registry mode: neither the registry nor the
  * state file has one) at start-up.
  */
@@ -107,7 +121,7 @@ export async function startGateway({
   limits,
   rateLimit,
   debugErrors,
-  errorLog = pino({ name: 'gateway' }),
+  errorLog = createLogger('gateway'),
   auth = {},
   ...options
 }: StartGatewayOptions): Promise<RunningGateway> {
@@ -115,7 +129,9 @@ export async function startGateway({
   const debug = debugErrors ?? fromEnvironment.debugErrors;
   const operationLimits: OperationLimits = { ...fromEnvironment.limits, ...limits };
   const clientRateLimit = rateLimit ?? fromEnvironment.rateLimit;
+  const metricsAccess = metricsAccessFromEnv(process.env);
   const { gateway, supergraphSource, registry, shardMapNow, health } = createGateway(options);
+  const metrics = gatewayMetrics(registry, health);
   const authenticator = createGatewayAuthenticator(
     { ...(options.provinceTimeoutMs !== undefined ? { provinceTimeoutMs: options.provinceTimeoutMs } : {}), ...auth },
     options.provinceUrl,
@@ -136,6 +152,7 @@ export async function startGateway({
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       introspectionPolicyPlugin(fromEnvironment.introspection),
+      graphqlMetricsPlugin(metrics.service),
       ...frontDoorPlugins(operationLimits, () => ownership, registry),
     ],
     ...(options.logger ? { logger: options.logger } : {}),
@@ -143,6 +160,8 @@ export async function startGateway({
   await server.start();
 
   app.use(requestIdMiddleware());
+  app.use(observeHttpRequests({ metrics: metrics.service, routes: OBSERVED_ROUTES, log: errorLog, fetches: metrics.fetches }));
+  app.get('/metrics', metricsHandler(metrics.service, metricsAccess));
   app.use(healthRouter({ registry }));
   app.use(readyRouter({ composer: supergraphManagerOf(supergraphSource), health, registry, ...registryStateOf(supergraphSource) }));
   app.use(graphiqlRouter({ endpointPath: GRAPHQL_PATH, ...(auth.devCredential ? { devCredential: auth.devCredential } : {}) }));
@@ -211,6 +230,17 @@ function frontDoorPlugins(limits: OperationLimits, subgraphsOf: () => SubgraphsO
   ];
 }
 
+/** The gateway's `/metrics`: requests and errors (by the middleware and plugin), fetches per service, every service's breaker. */
+function gatewayMetrics(registry: ZoneServiceRegistry, health: ServiceHealthBoard) {
+  const service = createServiceMetrics();
+  const fetches = new SubgraphFetchMetrics(service.registry);
+  breakerStateGauge(service.registry, () => [
+    { subgraph: PROVINCE_SUBGRAPH, service: PROVINCE_SUBGRAPH, state: health.breaker('province', PROVINCE_SUBGRAPH).snapshot().state.state },
+    ...registry.services().map(({ name }) => ({ subgraph: ZONES_SUBGRAPH, service: name, state: health.breaker('zone', name).snapshot().state.state })),
+  ]);
+  return { service, fetches };
+}
+
 function supergraphManagerOf(source: SupergraphSource): { readonly supergraphSdl: string | undefined } {
   return source.mode === 'static' ? source.composer : source.manager;
 }
@@ -268,7 +298,7 @@ if (require.main === module) {
         ...startOptionsOf(loadGatewayConfig(process.env)),
         ...loadResilienceConfig(process.env),
         auth: loadGatewayAuthOptions(process.env),
-        logger: consoleLogger,
+        logger: createLogger('gateway'),
       }),
     readyLine: (gateway) => `Gateway ready at ${gateway.url} (GraphiQL: open it in a browser)`,
   });

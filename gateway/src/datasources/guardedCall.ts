@@ -1,6 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { currentRequestScope, withSpan, type SubgraphFetchFailure, type SubgraphService } from '@devzone/observability';
+import { ZONES_SUBGRAPH } from '../subgraphNames';
 import type { Admission, CircuitBreaker } from './circuitBreaker';
-import { deadlineSignal, withDeadline } from './deadline';
+import { DeadlineExceededError, deadlineSignal, withDeadline } from './deadline';
 import { describeFailure } from './describeFailure';
 import type { RequestBudget } from './requestBudget';
 import { isRetryableFailure, jitterDelayMs } from './retryPolicy';
@@ -33,31 +35,48 @@ export interface GuardedCall<T> {
  * operation fails at once; so does any call once the request deadline has passed, or
  * while the service's breaker is open. Otherwise the call is sent within its deadline,
  * retried once on a connection failure or 5xx if allowed, checked, and its outcome
- * recorded in the breaker and in the operation's budget.
+ * recorded in the breaker and in the operation's budget. Each call is a span, and is
+ * counted in the request's fetch metrics (`subgraph_request_*`).
  */
 export async function guardedCall<T>(call: GuardedCall<T>): Promise<CallOutcome<T>> {
-  const key = `${call.kind}:${call.name}`;
-  const earlier = call.budget.failureOf(key);
-  if (earlier !== undefined) return { status: 'failed', reason: `failed earlier in this request: ${earlier}` };
-  const window = call.budget.window(call.timeoutMs);
-  if (window.status === 'expired') return { status: 'failed', reason: window.reason };
-  const admission = call.breaker.admit();
-  if (!admission.admitted) return { status: 'failed', reason: refusal(admission), breaker: admission.breaker };
+  const target: SubgraphService = { subgraph: call.kind === 'zone' ? ZONES_SUBGRAPH : call.name, service: call.name };
+  const fetches = currentRequestScope()?.fetches;
+  return withSpan(`subgraph.fetch ${target.service}`, { 'graphql.subgraph.name': target.subgraph, 'subgraph.service': target.service }, async (span) => {
+    const failed = (reason: SubgraphFetchFailure, outcome: CallOutcome<T>): CallOutcome<T> => {
+      fetches?.fail(target, reason);
+      if (outcome.status === 'failed') {
+        span.setAttributes({ 'subgraph.failure': reason });
+        span.fail(outcome.reason);
+      }
+      return outcome;
+    };
+    const key = `${call.kind}:${call.name}`;
+    const earlier = call.budget.failureOf(key);
+    if (earlier !== undefined) return failed('failed_earlier', { status: 'failed', reason: `failed earlier in this request: ${earlier}` });
+    const window = call.budget.window(call.timeoutMs);
+    if (window.status === 'expired') return failed('request_deadline', { status: 'failed', reason: window.reason });
+    const admission = call.breaker.admit();
+    if (!admission.admitted) return failed('breaker_open', { status: 'failed', reason: refusal(admission), breaker: admission.breaker });
 
-  let outcome: CheckedAnswer<T>;
-  try {
-    const response = await withDeadline(window.timeoutMs, () => sendWithRetry(call), window.note);
-    outcome = call.check(response);
-  } catch (error) {
-    outcome = { status: 'failed', reason: describeFailure(error) };
-  }
-  if (outcome.status === 'answered') {
-    call.breaker.succeed();
-  } else {
+    const started = process.hrtime.bigint();
+    let outcome: CheckedAnswer<T>;
+    let failure: SubgraphFetchFailure = 'bad_answer';
+    try {
+      const response = await withDeadline(window.timeoutMs, () => sendWithRetry(call), window.note);
+      outcome = call.check(response);
+    } catch (error) {
+      outcome = { status: 'failed', reason: describeFailure(error) };
+      failure = error instanceof DeadlineExceededError ? 'timeout' : 'error';
+    }
+    fetches?.observe(target, Number(process.hrtime.bigint() - started) / 1e9, outcome.status);
+    if (outcome.status === 'answered') {
+      call.breaker.succeed();
+      return outcome;
+    }
     call.breaker.fail();
     call.budget.markFailed(key, outcome.reason);
-  }
-  return outcome;
+    return failed(failure, outcome);
+  });
 }
 
 async function sendWithRetry(call: GuardedCall<unknown>): Promise<DataSourceResponse> {

@@ -1,3 +1,5 @@
+import { logLevelFromEnv, startTracing, type RunningTracing } from '@devzone/observability';
+
 /** What a started service hands back to the shell. */
 export interface StartedService {
   /** Printed in the ready line. */
@@ -12,27 +14,43 @@ export interface RunFromEnvironmentOptions<S extends StartedService> {
   readonly start: () => Promise<S>;
   /** @default `${title} ready at ${url}` */
   readonly readyLine?: (service: S) => string;
+  /**
+   * The service's name in traces (OTEL_SERVICE_NAME overrides it).
+   * @default the title in lower case, words joined by dashes: `zone-service-anhui`
+   */
+  readonly serviceName?: string;
 }
 
 /**
- * The one shell every service runs under when started on its own: start, print
- * one ready line, stop cleanly on SIGINT/SIGTERM (exit 0); on a start-up
- * failure print the reason without a stack trace and exit 1.
+ * The one shell every service runs under when started on its own: start tracing
+ * when OTEL_TRACES_EXPORTER asks for it (before the service opens anything), check
+ * LOG_LEVEL, start, print one ready line, stop cleanly on SIGINT/SIGTERM (exit 0,
+ * buffered spans exported first); on a start-up failure print the reason without
+ * a stack trace and exit 1.
  */
-export function runFromEnvironment<S extends StartedService>({ title, start, readyLine }: RunFromEnvironmentOptions<S>): void {
+export function runFromEnvironment<S extends StartedService>({ title, start, readyLine, serviceName }: RunFromEnvironmentOptions<S>): void {
+  let tracing: RunningTracing | undefined;
   let stopping = false;
   const stopThenExit = (service: StartedService) => {
     if (stopping) return;
     stopping = true;
-    void service.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(`${title}: while stopping: ${error instanceof Error ? error.message : String(error)}`);
-        process.exit(1);
-      },
-    );
+    void service
+      .stop()
+      .then(() => tracing?.shutdown().catch(() => undefined))
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error(`${title}: while stopping: ${error instanceof Error ? error.message : String(error)}`);
+          process.exit(1);
+        },
+      );
   };
-  start().then(
+  const started = (async () => {
+    logLevelFromEnv(process.env);
+    tracing = startTracing(serviceName ?? serviceNameOf(title), process.env);
+    return start();
+  })();
+  started.then(
     (service) => {
       console.log(readyLine ? readyLine(service) : `${title} ready at ${service.url}`);
       process.once('SIGINT', () => stopThenExit(service));
@@ -42,5 +60,15 @@ export function runFromEnvironment<S extends StartedService>({ title, start, rea
       console.error(`${title} could not start: ${error instanceof Error ? error.message : String(error)}`);
       process.exit(1);
     },
+  );
+}
+
+/** `Zone service "anhui"` → `zone-service-anhui`. */
+export function serviceNameOf(title: string): string {
+  return (
+    title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'service'
   );
 }

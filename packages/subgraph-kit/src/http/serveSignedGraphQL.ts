@@ -3,6 +3,17 @@ import type { AddressInfo } from 'node:net';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { Principal } from '@devzone/auth';
+import {
+  createLogger,
+  createServiceMetrics,
+  databasePoolGauges,
+  graphqlMetricsPlugin,
+  metricsAccessFromEnv,
+  metricsHandler,
+  observeHttpRequests,
+  typeormPoolReading,
+  type DatabasePoolReading,
+} from '@devzone/observability';
 import express from 'express';
 import { jsonBodyErrors, signedRequestsOnly, verifiedPrincipalOf, type SignedRequestsOnlyOptions } from './signedRequestsOnly';
 
@@ -15,10 +26,20 @@ export interface ServeSignedGraphQLOptions<TContext extends BaseContext> extends
   readonly port?: number;
   /** @default '127.0.0.1' */
   readonly host?: string;
+  /** Names the service's log lines. @default 'subgraph' */
+  readonly name?: string;
+  /**
+   * The database pool `/metrics` reports.
+   * @default the pool of the TypeORM `dataSource` the service puts in its context, once a request has built one
+   */
+  readonly databasePool?: () => DatabasePoolReading | undefined;
 }
 
 /** How long stopping waits for requests in flight. */
 const STOP_GRACE_MS = 5000;
+
+/** The routes `http_server_request_duration_seconds` tells apart; any other path counts as `other`. */
+const OBSERVED_ROUTES = ['/', '/health', '/metrics'];
 
 export interface ServedGraphQL {
   /** e.g. `http://127.0.0.1:4011/` */
@@ -28,17 +49,33 @@ export interface ServedGraphQL {
 
 /**
  * Serves a subgraph at `/` for signed requests only (see `signedRequestsOnly`),
- * with an open `GET /health` for container healthchecks that says nothing but "ok".
+ * with an open `GET /health` for container healthchecks that says nothing but "ok",
+ * and `GET /metrics` (Prometheus: requests, errors by code, the database pool) for
+ * the callers METRICS_PUBLIC/METRICS_TOKEN allow (docs/operations.md).
  */
 export async function serveSignedGraphQL<TContext extends BaseContext>(options: ServeSignedGraphQLOptions<TContext>): Promise<ServedGraphQL> {
   const { server, context, port = 0, host = '127.0.0.1' } = options;
+  const metricsAccess = metricsAccessFromEnv(process.env);
+  const metrics = createServiceMetrics();
+  let poolSource: unknown;
+  const databasePool = options.databasePool ?? (() => typeormPoolReading(poolSource));
+  databasePoolGauges(metrics.registry, () => [databasePool()].filter((pool) => pool !== undefined));
+  server.addPlugin(graphqlMetricsPlugin(metrics));
   await server.start();
   const app = express();
   app.disable('x-powered-by');
+  app.use(observeHttpRequests({ metrics, routes: OBSERVED_ROUTES, log: createLogger(options.name ?? 'subgraph') }));
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.use('/', ...signedRequestsOnly(options), expressMiddleware(server, { context: async ({ res }) => context(verifiedPrincipalOf(res)) }));
+  app.get('/metrics', metricsHandler(metrics, metricsAccess));
+  const contextOf = async (principal: Principal | null): Promise<TContext> => {
+    const built = await context(principal);
+    // Zone services and the province hand their TypeORM DataSource to every resolver: its pool is the one to report.
+    poolSource ??= (built as { dataSource?: unknown }).dataSource;
+    return built;
+  };
+  app.use('/', ...signedRequestsOnly(options), expressMiddleware(server, { context: async ({ res }) => contextOf(verifiedPrincipalOf(res)) }));
   app.use(jsonBodyErrors);
   const httpServer = createServer(app);
   try {
