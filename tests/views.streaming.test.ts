@@ -108,3 +108,19 @@ it('streams the same table as XLSX with the heap growing by a small part of the 
   expect(rows).toBe(ROWS + 1);
   expect(last?.getCell(1).value).toBe(ROWS);
 }, 300_000);
+
+it.each(['csv', 'xlsx'])('stops a %s table whose client goes away, and keeps serving', async (format) => {
+  const abort = new AbortController();
+  const response = await fetch(new URL(`/views/synthetic-rows.${format}?rows=${ROWS}`, stack.gatewayUrl), {
+    headers: { authorization: stack.credential },
+    signal: abort.signal,
+  });
+  expect(response.status).toBe(200);
+  const reader = response.body!.getReader();
+  let bytes = 0;
+  while (bytes < 64 * 1024) bytes += (await reader.read()).value?.length ?? 0;
+  abort.abort();
+  await expect(reader.read()).rejects.toThrow();
+  const after = await fetch(new URL(`/views/synthetic-rows.csv?rows=3`, stack.gatewayUrl), { headers: { authorization: stack.credential } });
+  expect([after.status, (await after.text()).split('\r\n').length]).toEqual([200, 5]);
+});

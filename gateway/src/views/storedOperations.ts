@@ -18,7 +18,7 @@ export interface StoredOperation {
 /** Reads `<dir>/<view>.graphql`: exactly one named query, or an error naming the file (at start-up, not per request). */
 export function loadStoredOperation(view: string, dir: string = VIEWS_OPERATIONS_DIR): StoredOperation {
   const file = join(dir, `${view}.graphql`);
-  const text = readFileSync(file, 'utf8');
+  const text = readShippedFile(file);
   const operations = parse(text).definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   const [operation] = operations;
   if (operations.length !== 1 || operation.operation !== 'query' || !operation.name) {
@@ -36,8 +36,18 @@ export function parseVariableDefinitions(definitions: string): readonly Variable
 let apiSchema: GraphQLSchema | undefined;
 
 /** The committed API schema, built once: what parameters are coerced with. */
-export function loadApiSchema(file: string = API_SCHEMA_FILE): GraphQLSchema {
-  if (file !== API_SCHEMA_FILE) return buildSchema(readFileSync(file, 'utf8'));
-  apiSchema ??= buildSchema(readFileSync(file, 'utf8'));
+export function loadApiSchema(): GraphQLSchema {
+  apiSchema ??= buildSchema(readShippedFile(API_SCHEMA_FILE));
   return apiSchema;
+}
+
+/** A file the views read at start-up, or an error that says where it should have come from. */
+function readShippedFile(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new Error(`BI views: cannot read ${file} (gateway/views/ and gateway/schema.graphql ship next to the gateway's dist/: see docs/bi.md)`, {
+      cause: error,
+    });
+  }
 }
