@@ -84,7 +84,13 @@ export async function runZoneDataCli(argv: readonly string[], env: NodeJS.Proces
     if (!service || !SERVICE_NAME.test(service)) throw new UsageError('a zone service name is needed (yongkang, chengxi, jinjiang, anhui …)');
     if (extra.length > 0) throw new UsageError(`unexpected ${extra.join(' ')}`);
     const seeds = loadSeedDir(seedDirOf(service, parsed.values['seed-dir'], cwd)) as OriginSeed[];
-    const database = await openServiceDatabase({ url: zoneDataDatabaseUrl(service, env), entities: zoneEntities, migrations: zoneMigrations, poolSize: 2 });
+    const url = zoneDataDatabaseUrl(service, env);
+    const database = await openServiceDatabase({ url, entities: zoneEntities, migrations: zoneMigrations, poolSize: 2 }).catch((error: unknown) => {
+      const where = new URL(url);
+      throw new Error(
+        `cannot open the database ${where.pathname.slice(1)} at ${where.host}: ${error instanceof Error ? error.message : String(error)} (is npm start, or the service's own embedded server, running? Otherwise set DATABASE_URL)`,
+      );
+    });
     try {
       if (command === 'seed-status') return await seedStatus(database.dataSource, seeds, service, io);
       return await applySeeds(database.dataSource, seeds, parsed.values['dry-run'] ?? false, io);
