@@ -6,7 +6,7 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { buildSchema, isEnumType, parse, validate, type GraphQLSchema } from '../gateway/node_modules/graphql';
+import { buildSchema, isEnumType, parse, validate, type GraphQLSchema } from 'graphql';
 import { loadDashboardOperations, resolveDashboardFiles } from '../gateway/src/dashboard';
 
 const files = resolveDashboardFiles();

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
-import { buildSchema, Kind, parse, validate, type OperationDefinitionNode } from '../gateway/node_modules/graphql';
+import { buildSchema, Kind, parse, validate, type OperationDefinitionNode } from 'graphql';
 import { isColumnGroup, openApiDocument, serveViews, loadApiSchema, VIEWS, type View } from '../gateway/src/views';
 
 /**

@@ -1,7 +1,7 @@
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import type { RunningStack } from '@devzone/stack';
 import { postGraphQL, startTestStack } from '@devzone/testkit';
-import ExcelJS from '../gateway/node_modules/exceljs';
+import ExcelJS from 'exceljs';
 
 /**
  * The BI views end to end over HTTP against the seeded stack: each view in each format,

@@ -5,7 +5,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { RunningStack } from '@devzone/stack';
 import { startTestStack } from '@devzone/testkit';
-import ExcelJS from '../gateway/node_modules/exceljs';
+import ExcelJS from 'exceljs';
 
 /**
  * Views stream: a 100,000-row table is written while its rows are produced, never
