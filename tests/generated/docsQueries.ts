@@ -25,12 +25,13 @@ export type ExclusionReason =
   | 'MISSING_VALUE'
   | 'ZONE_UNAVAILABLE';
 
-/** REPORTED: quoted from a source. COMPUTED: aggregated from records. SYNTHETIC: generated test data. DERIVED: computed by the province from other figures (see `inputs`). */
+/** REPORTED: quoted from a source. COMPUTED: aggregated from records. SYNTHETIC: generated test data. ZONE_SYSTEM: entered by the zone's own system (counts as reported). DERIVED: computed by the province from other figures (see `inputs`). */
 export type FigureKind =
   | 'COMPUTED'
   | 'DERIVED'
   | 'REPORTED'
-  | 'SYNTHETIC';
+  | 'SYNTHETIC'
+  | 'ZONE_SYSTEM';
 
 /** Level of the body that awarded an honor. */
 export type HonorLevel =
@@ -90,11 +91,12 @@ export type PeerExclusionReason =
   | 'NO_SIMILARITY_DATA'
   | 'ZONE_UNAVAILABLE';
 
-/** REPORTED: quoted from a source document. COMPUTED: aggregated from the zone's records. SYNTHETIC: generated test data. */
+/** REPORTED: quoted from a source document. COMPUTED: aggregated from the zone's records. SYNTHETIC: generated test data. ZONE_SYSTEM: entered through the upkeep mutations by a zone system (or an administrator): `enteredBy`, `enteredAt` and the `citation` it gave. */
 export type ProvenanceKind =
   | 'COMPUTED'
   | 'REPORTED'
-  | 'SYNTHETIC';
+  | 'SYNTHETIC'
+  | 'ZONE_SYSTEM';
 
 /** How exact a figure is: EXACT; AT_LEAST for 余/多/以上/超 (a lower bound); ABOUT for 约/近. */
 export type Qualifier =

@@ -17,10 +17,13 @@ export enum ProvenanceKind {
   REPORTED = 'REPORTED',
   COMPUTED = 'COMPUTED',
   SYNTHETIC = 'SYNTHETIC',
+  ZONE_SYSTEM = 'ZONE_SYSTEM',
 }
 registerEnumType(ProvenanceKind, {
   name: 'ProvenanceKind',
-  description: "REPORTED: quoted from a source document. COMPUTED: aggregated from the zone's records. SYNTHETIC: generated test data.",
+  description:
+    "REPORTED: quoted from a source document. COMPUTED: aggregated from the zone's records. SYNTHETIC: generated test data. " +
+    'ZONE_SYSTEM: entered through the upkeep mutations by a zone system (or an administrator): `enteredBy`, `enteredAt` and the `citation` it gave.',
 });
 
 export enum EnterpriseFlag {

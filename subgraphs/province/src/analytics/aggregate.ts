@@ -1,5 +1,5 @@
 import { median } from '@devzone/ranking';
-import { isPresent, round4, type Cell } from './cell';
+import { isPresent, isReportedKind, round4, type Cell } from './cell';
 import { missingCell } from './selectFigure';
 
 export type AggregateQualifier = 'EXACT' | 'AT_LEAST' | 'ABOUT';
@@ -82,7 +82,7 @@ export function aggregateCells(cells: readonly Cell[]): Aggregate {
     min: hasValues ? values[0] : null,
     max: hasValues ? values[values.length - 1] : null,
     lowerBoundCount: present.filter((c) => c.qualifier === 'AT_LEAST').length,
-    reportedCount: present.filter((c) => c.provenance?.kind === 'REPORTED' || c.provenance?.kind === 'SYNTHETIC').length,
+    reportedCount: present.filter((c) => isReportedKind(c.provenance?.kind)).length,
     computedCount: present.filter((c) => c.provenance?.kind === 'COMPUTED').length,
     derivedCount: present.filter((c) => c.provenance?.kind === 'DERIVED').length,
     namedOnlyCount: present.filter(restsOnNamedOnlyRecords).length,

@@ -4,7 +4,7 @@ import type { RecordCompleteness, ZoneFigure } from '../zoneReader/zoneReader';
 export type ValueSource = 'REPORTED' | 'COMPUTED' | 'PREFER_REPORTED';
 
 export interface ValuePolicy {
-  /** @default 'REPORTED': figures quoted from sources (synthetic zones' figures count as reported). */
+  /** @default 'REPORTED': figures quoted from sources or entered by the zone's system (synthetic zones' figures count as reported). */
   source: ValueSource;
   /** Keep figures whose period starts with this (e.g. "2023"); the latest otherwise. A computed figure's period is its records' as-of date. */
   period?: string;
@@ -17,6 +17,14 @@ export interface ValuePolicy {
 }
 
 export type CellStatus = 'PRESENT' | 'MISSING' | 'ZONE_UNAVAILABLE';
+
+/**
+ * Kinds that count as a reported figure: quoted from a source (REPORTED), entered by the
+ * zone's own system with its provenance (ZONE_SYSTEM), or a synthetic zone's stand-in.
+ */
+export function isReportedKind(kind: string | undefined | null): boolean {
+  return kind === 'REPORTED' || kind === 'ZONE_SYSTEM' || kind === 'SYNTHETIC';
+}
 
 /**
  * One zone × indicator cell as an analysis uses it: the value with unit,

@@ -1,6 +1,6 @@
 import { indicatorByCode } from '@devzone/catalogue';
 import type { ZoneFigure } from '../zoneReader/zoneReader';
-import type { Cell, ValuePolicy } from './cell';
+import { isReportedKind, type Cell, type ValuePolicy } from './cell';
 
 const periodEnd = (period: string) => period.split('/').pop() ?? period;
 const PRECISION_RANK = { EXACT: 0, AT_LEAST: 1, ABOUT: 2 } as const;
@@ -8,8 +8,7 @@ const QUALIFIER_WORDS = { EXACT: '', AT_LEAST: 'at least ', ABOUT: 'about ' } as
 
 type Kind = 'REPORTED' | 'COMPUTED';
 
-const isKind = (figure: ZoneFigure, kind: Kind) =>
-  kind === 'REPORTED' ? figure.provenance.kind === 'REPORTED' || figure.provenance.kind === 'SYNTHETIC' : figure.provenance.kind === 'COMPUTED';
+const isKind = (figure: ZoneFigure, kind: Kind) => (kind === 'REPORTED' ? isReportedKind(figure.provenance.kind) : figure.provenance.kind === 'COMPUTED');
 
 /** Unknown completeness (a zone service that does not say) counts as not complete. */
 const overCompleteRecords = (figure: ZoneFigure) => figure.provenance.recordCompleteness === 'COMPLETE';

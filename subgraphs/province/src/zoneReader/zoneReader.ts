@@ -44,7 +44,7 @@ export interface ZoneFigure {
   periodBasis: string | null;
   note: string | null;
   provenance: {
-    kind: 'REPORTED' | 'COMPUTED' | 'SYNTHETIC';
+    kind: 'REPORTED' | 'COMPUTED' | 'SYNTHETIC' | 'ZONE_SYSTEM';
     document: string | null;
     passage: string | null;
     computation: string | null;

@@ -31,11 +31,12 @@ export type EnterpriseOrder =
   | 'OUTPUT_DESC'
   | 'TAX_DESC';
 
-/** REPORTED: quoted from a source document. COMPUTED: aggregated from the zone's records. SYNTHETIC: generated test data. */
+/** REPORTED: quoted from a source document. COMPUTED: aggregated from the zone's records. SYNTHETIC: generated test data. ZONE_SYSTEM: entered through the upkeep mutations by a zone system (or an administrator): `enteredBy`, `enteredAt` and the `citation` it gave. */
 export type ProvenanceKind =
   | 'COMPUTED'
   | 'REPORTED'
-  | 'SYNTHETIC';
+  | 'SYNTHETIC'
+  | 'ZONE_SYSTEM';
 
 /** How exact a figure is: EXACT; AT_LEAST for 余/多/以上/超 (a lower bound); ABOUT for 约/近. */
 export type Qualifier =

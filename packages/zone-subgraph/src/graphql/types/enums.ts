@@ -1,28 +1,10 @@
 import { registerEnumType } from 'type-graphql';
 
 // Enums the province's schema shares come from the subgraph kit.
-export { EnterpriseFlag, EnterpriseOrder, Qualifier, RecordCompleteness } from '@devzone/subgraph-kit';
+export { EnterpriseFlag, EnterpriseOrder, ProvenanceKind, Qualifier, RecordCompleteness } from '@devzone/subgraph-kit';
 
 // Enum values equal their GraphQL names: the subgraph schema is rebuilt from
 // SDL, which keeps names only. The database stores the lowercase form.
-
-/**
- * The kit's ProvenanceKind and ZONE_SYSTEM. Only the zone subgraph's schema uses
- * the enum, so it is declared here, under the same GraphQL name, until the kit's
- * own enum (packages/subgraph-kit/src/graphql/sharedEnums.ts) carries ZONE_SYSTEM.
- */
-export enum ProvenanceKind {
-  REPORTED = 'REPORTED',
-  COMPUTED = 'COMPUTED',
-  SYNTHETIC = 'SYNTHETIC',
-  ZONE_SYSTEM = 'ZONE_SYSTEM',
-}
-registerEnumType(ProvenanceKind, {
-  name: 'ProvenanceKind',
-  description:
-    "REPORTED: quoted from a source document. COMPUTED: aggregated from the zone's records. SYNTHETIC: generated test data. " +
-    'ZONE_SYSTEM: entered through the upkeep mutations by a zone system (or an administrator): `enteredBy`, `enteredAt` and the `citation` it gave.',
-});
 
 export enum PartyOrganizationType {
   WORKING_COMMITTEE = 'WORKING_COMMITTEE',

@@ -29,12 +29,13 @@ export enum FigureKind {
   REPORTED = 'REPORTED',
   COMPUTED = 'COMPUTED',
   SYNTHETIC = 'SYNTHETIC',
+  ZONE_SYSTEM = 'ZONE_SYSTEM',
   DERIVED = 'DERIVED',
 }
 registerEnumType(FigureKind, {
   name: 'FigureKind',
   description:
-    'REPORTED: quoted from a source. COMPUTED: aggregated from records. SYNTHETIC: generated test data. DERIVED: computed by the province from other figures (see `inputs`).',
+    "REPORTED: quoted from a source. COMPUTED: aggregated from records. SYNTHETIC: generated test data. ZONE_SYSTEM: entered by the zone's own system (counts as reported). DERIVED: computed by the province from other figures (see `inputs`).",
 });
 
 @ObjectType({ description: 'Where a figure comes from: a document and passage, or a computation.' })
