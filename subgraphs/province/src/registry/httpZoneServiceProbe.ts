@@ -40,7 +40,7 @@ export class HttpZoneServiceProbe implements ZoneServiceProbe {
       const entity = entities[i] as { id?: unknown } | null | undefined;
       if (entity?.id === zoneId) outcomes.set(zoneId, null);
       else if (entity && entity.id !== undefined) outcomes.set(zoneId, `resolved as zone "${String(entity.id)}"`);
-      else outcomes.set(zoneId, errorAt(answer, i) ?? 'the service does not resolve it (null without an error)');
+      else outcomes.set(zoneId, errorAt(answer, i) ?? 'it answered null without an error');
     });
     return outcomes;
   }
