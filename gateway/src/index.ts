@@ -55,3 +55,4 @@ export { PROVINCE_SUBGRAPH, ZONES_SUBGRAPH, ZONES_SUBGRAPH_URL } from './subgrap
 export * from './auth';
 export { registryApiRouter, REGISTRY_API_PATH, type RegistryApiOptions } from './registryApi/registryApiRouter';
 export { runZoneCli, zoneCliEnvironment, ZONE_CLI_USAGE, type ZoneCliEnvironment, type ZoneCliIo } from './registryApi/cli/zoneCli';
+export { loadResilienceConfig } from './resilienceConfig';
