@@ -12,6 +12,7 @@ import { note, secondsSince } from './progress';
 import { StackCache } from './stackCache';
 import { SUITES } from './suites';
 import { startSyntheticStack, type SyntheticStackOptions } from './syntheticStack';
+import { sideBySideMain } from './sideBySide';
 
 // The bench is one client sending load on purpose, and its statement suite reads 500-row pages with
 // their organizations: the per-client rate limit and the cost limit would measure themselves.
@@ -40,6 +41,7 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  if (args.suite === 'side-by-side') return sideBySideMain(args.quick);
   const sizes = sizesFor(args.quick);
   const suites = SUITES.filter((s) => !args.only || s.name === args.only);
   const started = performance.now();

@@ -4,22 +4,33 @@ import type { SampleOptions } from './sample';
 export const SUITE_NAMES = ['overhead', 'fanout', 'statements', 'throughput', 'selection'] as const;
 export type SuiteName = (typeof SUITE_NAMES)[number];
 
+/** Suites run on their own (`--suite=<name>`), not part of the default run. */
+export const SEPARATE_SUITES = ['side-by-side'] as const;
+export type SeparateSuite = (typeof SEPARATE_SUITES)[number];
+
 export interface BenchArgs {
   quick: boolean;
   only: SuiteName | undefined;
+  suite: SeparateSuite | undefined;
   help: boolean;
 }
 
 export const USAGE = `usage: pnpm bench [-- --quick] [-- --only=<${SUITE_NAMES.join('|')}>]
   --quick        small sizes (smoke run, about a minute): 4/40 zones, 100/1,000 enterprises, 2-second windows
   --only=<name>  run one measurement
+  --suite=side-by-side  instead: the zone service directly vs this gateway vs a plain @apollo/gateway vs Hive Gateway, every service its own process
   (default: every measurement at full size: 4/40/400 zones, 100/10,000/100,000 enterprises, 10-second windows)`;
 
 /** Parses the bench's flags; unknown flags and suite names are errors. */
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const { values } = parseArgs({
     args: argv.filter((a) => a !== '--'),
-    options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+    options: {
+      quick: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      suite: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
     strict: true,
     allowPositionals: false,
   });
@@ -27,7 +38,11 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   if (only !== undefined && !(SUITE_NAMES as readonly string[]).includes(only)) {
     throw new Error(`--only=${only}: unknown measurement (one of ${SUITE_NAMES.join(', ')})`);
   }
-  return { quick: values.quick ?? false, only: only as SuiteName | undefined, help: values.help ?? false };
+  const suite = values.suite;
+  if (suite !== undefined && !(SEPARATE_SUITES as readonly string[]).includes(suite))
+    throw new Error(`--suite=${suite}: unknown suite (one of ${SEPARATE_SUITES.join(', ')})`);
+  if (suite !== undefined && only !== undefined) throw new Error(`--suite=${suite} and --only=${only} exclude each other`);
+  return { quick: values.quick ?? false, only: only as SuiteName | undefined, suite: suite as SeparateSuite | undefined, help: values.help ?? false };
 }
 
 /** Every size and budget of a run; each loop in the suites is bounded by these. */

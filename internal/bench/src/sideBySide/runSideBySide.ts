@@ -1,0 +1,184 @@
+import { isDeepStrictEqual } from 'node:util';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateZones } from '@devzone/synthetic';
+import type { ServiceProcess } from '@devzone/testkit/dist/processes';
+import { runLoad } from '../load';
+import { note } from '../progress';
+import { summarize } from '../stats';
+import { writeSyntheticDirectoryFile } from '../syntheticDirectory';
+import type { Column } from './columns';
+import { askGraphQL, closeSideBySideSockets, type Asking } from './httpClient';
+import { databasesOf, startApolloPeer, startDatabaseProcess, startProcessSystem, type ProcessSystem, type ZoneServicesSpec } from './processSystem';
+import { PROVINCE_WIDE_CONCURRENCY, PROVINCE_WIDE_GATEWAY, provinceWideDirect, SINGLE_ZONE, SINGLE_ZONE_SHAPES } from './shapes';
+import { renderSideBySide, type CellRounds, type SideBySideRow } from './sideBySideTable';
+import type { SideBySideSizes } from './sizes';
+
+/** Why the Hive Gateway columns are empty: printed under the tables. */
+export const HIVE_NOT_RUN =
+  'Hive Gateway: not run. @graphql-hive/gateway-runtime (every published version, 1.x and 2.x) resolves graphql-yoga → @graphql-tools/executor 2.1 → @whatwg-node/disposablestack 0.1.0, which declares node >= 22.15; the workspace has engine-strict=true on Node 20, so pnpm refuses it. It needs an override in pnpm-workspace.yaml (see docs/benchmarks.md).';
+
+const APOLLO_NOTE =
+  'plain @apollo/gateway: IntrospectAndCompose over the province and ONE zone service (a plain gateway routes a subgraph to one URL: it cannot shard zones over services), so it runs the single-zone shapes only; every subgraph request signed and carrying a national administrator principal.';
+
+/** One target of a row: how to send one request to it. */
+type Ask = () => Promise<unknown>;
+
+interface PlannedRow {
+  shape: string;
+  concurrency: number;
+  asks: Partial<Record<Column, Ask>>;
+}
+
+/**
+ * Measures the planned rows: every round measures every cell once, in row
+ * and column order, so that a slow moment of the shared machine falls on
+ * every column alike rather than on one.
+ */
+async function measureRows(rows: readonly PlannedRow[], sizes: SideBySideSizes, label: string): Promise<SideBySideRow[]> {
+  const results: SideBySideRow[] = rows.map((row) => ({ shape: row.shape, concurrency: row.concurrency, cells: {} }));
+  for (let round = 1; round <= sizes.rounds; round += 1) {
+    note(`${label}: round ${round}/${sizes.rounds}, load average ${loadavg()[0]!.toFixed(2)}`);
+    for (const [index, row] of rows.entries()) {
+      for (const [column, ask] of Object.entries(row.asks) as [Column, Ask][]) {
+        const result = await runLoad(ask, {
+          concurrency: row.concurrency,
+          durationMs: sizes.windowMs,
+          maxRequests: sizes.maxRequests,
+          warmupRequests: sizes.warmupRequests(row.concurrency),
+        });
+        const cell: CellRounds = (results[index]!.cells[column] ??= { throughput: [], p50: [], failed: 0 });
+        cell.failed += result.failed;
+        if (result.firstError) cell.firstError ??= result.firstError;
+        if (result.completed > 0) {
+          cell.throughput.push(result.throughput);
+          cell.p50.push(summarize(result.latencies).p50);
+        }
+      }
+    }
+  }
+  return results;
+}
+
+/** The same query through our gateway and the plain one must answer the same data, or the columns compare different work. */
+async function checkSameAnswers(ours: Ask, apollo: Ask, shape: string): Promise<string | undefined> {
+  const [a, b] = await Promise.all([ours(), apollo()]);
+  return isDeepStrictEqual(a, b) ? undefined : `${shape}: this gateway and the plain @apollo/gateway answered different data`;
+}
+
+async function singleZoneRows(system: ProcessSystem, apolloUrl: string): Promise<{ rows: PlannedRow[]; mismatches: string[] }> {
+  const ours: Asking = { kind: 'credential', authorization: system.credential };
+  const plain: Asking = { kind: 'credential' };
+  const signed: Asking = { kind: 'signed', keys: system.signingKeys };
+  const zone = system.zoneServices.find((s) => s.zoneIds.includes(SINGLE_ZONE));
+  if (!zone) throw new Error(`no zone service hosts ${SINGLE_ZONE}`);
+  const rows: PlannedRow[] = [];
+  const mismatches: string[] = [];
+  for (const shape of SINGLE_ZONE_SHAPES) {
+    const asks: Partial<Record<Column, Ask>> = {
+      direct: () => askGraphQL(zone.url, signed, shape.direct.query, shape.direct.variables),
+      ours: () => askGraphQL(system.gatewayUrl, ours, shape.gateway),
+      apollo: () => askGraphQL(apolloUrl, plain, shape.gateway),
+    };
+    const mismatch = await checkSameAnswers(asks.ours!, asks.apollo!, shape.name);
+    if (mismatch) mismatches.push(mismatch);
+    for (const concurrency of shape.concurrency) rows.push({ shape: shape.name, concurrency, asks });
+  }
+  return { rows, mismatches };
+}
+
+function provinceWideRows(system: ProcessSystem, zones: number): PlannedRow[] {
+  const ours: Asking = { kind: 'credential', authorization: system.credential };
+  const signed: Asking = { kind: 'signed', keys: system.signingKeys };
+  const asks: Partial<Record<Column, Ask>> = {
+    direct: () =>
+      Promise.all(system.zoneServices.map((s) => askGraphQL(s.url, signed, provinceWideDirect(s.zoneIds).query, provinceWideDirect(s.zoneIds).variables))),
+    ours: () => askGraphQL(system.gatewayUrl, ours, PROVINCE_WIDE_GATEWAY),
+  };
+  return PROVINCE_WIDE_CONCURRENCY.map((concurrency) => ({ shape: `province-wide indicators, ${zones} zones`, concurrency, asks }));
+}
+
+export interface SideBySideRun {
+  /** Tables and notes, ready to print. */
+  text: string;
+  /** Load average (1 min) before and after, for the record. */
+  loadAverage: { before: number; after: number };
+  failed: boolean;
+}
+
+/**
+ * The side-by-side suite: every service its own process (PostgreSQL, zone
+ * services, province, our gateway, the plain @apollo/gateway), the load
+ * generator in this one. Single-zone shapes on the article seeds against the
+ * zone service asked directly, our gateway and the plain gateway; province-wide
+ * shapes on synthetic zones against our gateway and the zone services asked
+ * directly in parallel.
+ */
+export async function runSideBySide(sizes: SideBySideSizes, onStarted: (stop: () => Promise<void>) => void = () => undefined): Promise<SideBySideRun> {
+  const loadBefore = loadavg()[0]!;
+  const tempDir = mkdtempSync(join(tmpdir(), 'devzone-side-by-side-'));
+  const synthetic = sizes.zoneCounts.map((zones): ZoneServicesSpec & { kind: 'synthetic' } => {
+    const seeds = generateZones({ zones, enterprisesPerZone: sizes.enterprisesPerZone, seed: 1, prefix: 'syn' });
+    return {
+      kind: 'synthetic',
+      zones,
+      enterprisesPerZone: sizes.enterprisesPerZone,
+      services: 4,
+      directoryFile: writeSyntheticDirectoryFile(tempDir, `side-${zones}`, seeds),
+    };
+  });
+  let database: ServiceProcess | undefined;
+  let system: ProcessSystem | undefined;
+  const stopAll = async () => {
+    await system?.stop().catch(() => undefined);
+    await database?.stop().catch(() => undefined);
+    closeSideBySideSockets();
+    rmSync(tempDir, { recursive: true, force: true });
+  };
+  onStarted(stopAll);
+  const sections: string[] = [];
+  let failed = false;
+  try {
+    note('side-by-side: starting PostgreSQL (a process)');
+    database = await startDatabaseProcess(tempDir, [
+      ...databasesOf('a', { kind: 'articles' }),
+      ...synthetic.flatMap((spec) => databasesOf(`z${spec.zones}`, spec)),
+    ]);
+
+    note('side-by-side: starting the article-seeded system and the plain @apollo/gateway (each a process)');
+    system = await startProcessSystem(database, 'a', { kind: 'articles' });
+    const apollo = await startApolloPeer(system, 'yongkang');
+    const single = await singleZoneRows(system, apollo.url);
+    const singleResults = await measureRows(single.rows, sizes, 'single-zone shapes');
+    await system.stop();
+    system = undefined;
+    sections.push(
+      renderSideBySide('Side by side, single-zone shapes (article seeds)', singleResults, [
+        APOLLO_NOTE,
+        HIVE_NOT_RUN,
+        ...(single.mismatches.length > 0 ? single.mismatches : ['same data: this gateway and the plain @apollo/gateway answered every shape identically.']),
+      ]),
+    );
+    failed ||= single.mismatches.length > 0;
+
+    const wide: SideBySideRow[] = [];
+    for (const spec of synthetic) {
+      note(`side-by-side: starting ${spec.zones} synthetic zones × ${spec.enterprisesPerZone} enterprises on ${spec.services} zone services (each a process)`);
+      system = await startProcessSystem(database, `z${spec.zones}`, spec);
+      wide.push(...(await measureRows(provinceWideRows(system, spec.zones), sizes, `${spec.zones} zones`)));
+      await system.stop();
+      system = undefined;
+    }
+    sections.push(
+      renderSideBySide(`Side by side, province-wide shapes (synthetic zones, ${sizes.enterprisesPerZone} enterprises each, 4 zone services)`, wide, [
+        '"zone service directly" = one _entities request per zone service for all its zones, the four sent in parallel by the load generator, as the gateway fans out (no province root field).',
+        'plain @apollo/gateway: not run (it cannot shard: one URL per subgraph). Hive Gateway: not run (see above).',
+      ]),
+    );
+    failed ||= [...wide].some((row) => Object.values(row.cells).some((cell) => cell.failed > 0));
+  } finally {
+    await stopAll();
+  }
+  return { text: sections.join('\n'), loadAverage: { before: loadBefore, after: loadavg()[0]! }, failed };
+}
