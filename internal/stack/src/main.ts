@@ -16,6 +16,9 @@ const elapsed = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)}s
  */
 async function main(): Promise<void> {
   const started = Date.now();
+  // graphql-js decides at load time; by now only a warning can help (npm start sets it).
+  if (process.env.NODE_ENV !== 'production')
+    console.log(`NODE_ENV is ${process.env.NODE_ENV ?? 'unset'}, not production: graphql-js runs its development-only checks`);
   const config = parseOrThrow(launcherEnvSchema, process.env, 'environment');
   const embedded = new EmbeddedPostgresServer({ dataDir: join(config.DATA_DIR, 'postgres'), port: config.EMBEDDED_PG_PORT });
   let embeddedStarted = false;
