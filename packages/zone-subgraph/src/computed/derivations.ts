@@ -43,6 +43,8 @@ export interface Derivation {
   /** Records the figure is computed from, when not every record of `kind`. */
   base?: { count: (a: ZoneAggregate) => number; one: string; many: string };
   value: (a: ZoneAggregate) => number;
+  /** Reads the coverage links (the `covered` count), the costliest aggregate: only computed when a derivation asks. */
+  usesCoverage?: true;
   /** Precision over complete records when it is not simply exact. */
   qualifier?: (a: ZoneAggregate) => Qualifier;
   computation: string;
@@ -125,6 +127,7 @@ export const DERIVATIONS: readonly Derivation[] = [
     kind: 'enterprises',
     measure: 'rate',
     alsoUses: ['partyOrganizations'],
+    usesCoverage: true,
     value: (a) => Math.round((a.covered / a.records.enterprises) * 10000) / 100,
     computation: 'enterprise records covered by at least one party organization (own or joint) ÷ enterprise records × 100',
   },
@@ -165,3 +168,12 @@ export const DERIVATIONS: readonly Derivation[] = [
   },
   { code: 'alliance.count', kind: 'alliances', measure: 'count', value: (a) => a.records.alliances, computation: 'count of alliance records' },
 ];
+
+const DERIVATION_BY_CODE = new Map(DERIVATIONS.map((d) => [d.code, d]));
+
+/** The derivations of `codes` (unknown codes skipped, catalogue order kept); every one when `codes` is null. */
+export function derivationsFor(codes: readonly string[] | null): readonly Derivation[] {
+  if (codes === null) return DERIVATIONS;
+  const wanted = new Set(codes.filter((code) => DERIVATION_BY_CODE.has(code)));
+  return DERIVATIONS.filter((d) => wanted.has(d.code));
+}

@@ -1,8 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { assessZone, type ZoneAssessment } from '../computed/assessZone';
-import type { ZoneAggregate } from '../computed/derivations';
-import type { Completeness, ZoneRecordsInfo } from '../records/recordKinds';
+import { derivationsFor, type Derivation, type ZoneAggregate } from '../computed/derivations';
+import type { Completeness, RecordKind, ZoneRecordsInfo } from '../records/recordKinds';
 
+/** Counts a block leaves out are absent from the row and read as 0: no derivation asked uses them. */
 interface AggregateRow {
   zone_id: string;
   enterprises_completeness: Completeness;
@@ -12,41 +13,50 @@ interface AggregateRow {
   service_stations_completeness: Completeness;
   records_as_of: string | null;
   seeded_at: Date;
-  organizations: string;
-  party_orgs: string;
-  secondary_committee: string;
-  committee: string;
-  general_branch: string;
-  branch: string;
-  joint_branch: string;
-  functional_branch: string;
-  members_sum: string | null;
-  members_known: string;
-  members_at_least: string;
-  members_about: string;
-  star5: string;
-  star4: string;
-  star3: string;
-  brands: string;
-  enterprises: string;
-  covered: string;
-  honors: string;
-  red_flag: string;
-  red_workshop: string;
-  stations: string;
-  red_stations: string;
-  guidance_stations: string;
-  alliances: string;
+  organizations?: string;
+  party_orgs?: string;
+  secondary_committee?: string;
+  committee?: string;
+  general_branch?: string;
+  branch?: string;
+  joint_branch?: string;
+  functional_branch?: string;
+  members_sum?: string | null;
+  members_known?: string;
+  members_at_least?: string;
+  members_about?: string;
+  star5?: string;
+  star4?: string;
+  star3?: string;
+  brands?: string;
+  enterprises?: string;
+  covered?: string;
+  honors?: string;
+  red_flag?: string;
+  red_workshop?: string;
+  stations?: string;
+  red_stations?: string;
+  guidance_stations?: string;
+  alliances?: string;
 }
 
-// The zone's completeness and records date come with the aggregates: one
-// statement per batch gives everything the rules need.
-const AGGREGATES_SQL = `
-SELECT z.id AS zone_id, z.enterprises_completeness, z.party_organizations_completeness, z.honors_completeness,
-       z.alliances_completeness, z.service_stations_completeness, z.records_as_of, z.seeded_at,
-       o.*, e.*, h.*, s.*, a.*
-FROM zone z
-LEFT JOIN LATERAL (
+/** One zone's computed figures, for these codes only (every computable one when null). */
+export interface ComputedFiguresKey {
+  zoneId: string;
+  codes: readonly string[] | null;
+}
+
+/** The blocks of the aggregate statement: one per record kind a derivation counts, and the coverage links when one reads them. */
+export interface AggregateParts {
+  kinds: ReadonlySet<RecordKind>;
+  coverage: boolean;
+}
+
+export function aggregatePartsOf(derivations: readonly Derivation[]): AggregateParts {
+  return { kinds: new Set(derivations.map((d) => d.kind)), coverage: derivations.some((d) => d.usesCoverage === true) };
+}
+
+const ORGANIZATION_BLOCK = `LEFT JOIN LATERAL (
   SELECT count(*) AS organizations,
          count(*) FILTER (WHERE type <> 'working_committee') AS party_orgs,
          count(*) FILTER (WHERE type = 'secondary_committee') AS secondary_committee,
@@ -63,25 +73,58 @@ LEFT JOIN LATERAL (
          count(*) FILTER (WHERE star_rating = 4) AS star4,
          count(*) FILTER (WHERE star_rating = 3) AS star3,
          count(brand) AS brands
-  FROM party_organization WHERE zone_id = z.id) o ON true
-LEFT JOIN LATERAL (
-  SELECT count(*) AS enterprises,
-         count(*) FILTER (WHERE EXISTS (SELECT 1 FROM organization_coverage c WHERE c.enterprise_id = en.id)) AS covered
-  FROM enterprise en WHERE zone_id = z.id) e ON true
-LEFT JOIN LATERAL (
+  FROM party_organization WHERE zone_id = z.id) o ON true`;
+
+// Coverage as a set: the distinct covered enterprises are joined once for the whole batch and
+// counted per zone, where a per-enterprise EXISTS probed the coverage links once per enterprise.
+// Grouped rather than LATERAL, so the planner cannot re-run the set for each zone; a zone with no
+// enterprises gets no row here, and its counts are coalesced to 0 as the LATERAL counts give them.
+const enterpriseBlock = (coverage: boolean) =>
+  coverage
+    ? `LEFT JOIN (
+  SELECT en.zone_id AS enterprise_zone_id, count(*) AS enterprises, count(covered.enterprise_id) AS covered
+  FROM enterprise en
+  LEFT JOIN (SELECT DISTINCT enterprise_id FROM organization_coverage) covered ON covered.enterprise_id = en.id
+  WHERE en.zone_id = ANY($1)
+  GROUP BY en.zone_id) e ON e.enterprise_zone_id = z.id`
+    : `LEFT JOIN (
+  SELECT zone_id AS enterprise_zone_id, count(*) AS enterprises FROM enterprise WHERE zone_id = ANY($1) GROUP BY zone_id) e ON e.enterprise_zone_id = z.id`;
+
+const HONOR_BLOCK = `LEFT JOIN LATERAL (
   SELECT count(*) AS honors,
          count(*) FILTER (WHERE title LIKE '%红旗支部%') AS red_flag,
          count(*) FILTER (WHERE title LIKE '%红色车间%') AS red_workshop
-  FROM honor WHERE zone_id = z.id) h ON true
-LEFT JOIN LATERAL (
+  FROM honor WHERE zone_id = z.id) h ON true`;
+
+const STATION_BLOCK = `LEFT JOIN LATERAL (
   SELECT count(*) AS stations,
          count(*) FILTER (WHERE kind = 'red_station') AS red_stations,
          count(*) FILTER (WHERE kind = 'guidance_station') AS guidance_stations
-  FROM service_station WHERE zone_id = z.id) s ON true
-LEFT JOIN LATERAL (SELECT count(*) AS alliances FROM alliance WHERE zone_id = z.id) a ON true
-WHERE z.id = ANY($1)`;
+  FROM service_station WHERE zone_id = z.id) s ON true`;
 
-const n = Number;
+const ALLIANCE_BLOCK = `LEFT JOIN LATERAL (SELECT count(*) AS alliances FROM alliance WHERE zone_id = z.id) a ON true`;
+
+/**
+ * The aggregate statement for `parts`: the zone's completeness and records date come with the
+ * aggregates, so one statement per batch gives everything the rules need.
+ */
+export function aggregatesSql(parts: AggregateParts): string {
+  const blocks: [string, string][] = [];
+  if (parts.kinds.has('partyOrganizations')) blocks.push(['o.*', ORGANIZATION_BLOCK]);
+  if (parts.kinds.has('enterprises'))
+    blocks.push([`coalesce(e.enterprises, 0) AS enterprises${parts.coverage ? ', coalesce(e.covered, 0) AS covered' : ''}`, enterpriseBlock(parts.coverage)]);
+  if (parts.kinds.has('honors')) blocks.push(['h.*', HONOR_BLOCK]);
+  if (parts.kinds.has('serviceStations')) blocks.push(['s.*', STATION_BLOCK]);
+  if (parts.kinds.has('alliances')) blocks.push(['a.*', ALLIANCE_BLOCK]);
+  return `
+SELECT z.id AS zone_id, z.enterprises_completeness, z.party_organizations_completeness, z.honors_completeness,
+       z.alliances_completeness, z.service_stations_completeness, z.records_as_of, z.seeded_at${blocks.map(([columns]) => `, ${columns}`).join('')}
+FROM zone z
+${blocks.map(([, sql]) => sql).join('\n')}
+WHERE z.id = ANY($1)`;
+}
+
+const n = (count: string | null | undefined) => Number(count ?? 0);
 
 function aggregateOf(r: AggregateRow): ZoneAggregate {
   return {
@@ -99,7 +142,7 @@ function aggregateOf(r: AggregateRow): ZoneAggregate {
     branch: n(r.branch),
     jointBranch: n(r.joint_branch),
     functionalBranch: n(r.functional_branch),
-    membersSum: n(r.members_sum ?? 0),
+    membersSum: n(r.members_sum),
     membersKnown: n(r.members_known),
     membersAtLeast: n(r.members_at_least),
     membersAbout: n(r.members_about),
@@ -129,12 +172,24 @@ function recordsInfoOf(r: AggregateRow): ZoneRecordsInfo {
   };
 }
 
-/** Computed figures and unassessed indicators of each zone, all zones in one statement. */
-export async function assessZones(dataSource: DataSource, zoneIds: readonly string[]): Promise<ZoneAssessment[]> {
-  const rows: AggregateRow[] = await dataSource.query(AGGREGATES_SQL, [zoneIds]);
+/** The codes a batch needs: the union of every key's codes, or null (every code) when one key asks for all. */
+function codesOfBatch(keys: readonly ComputedFiguresKey[]): readonly string[] | null {
+  if (keys.some((k) => k.codes === null)) return null;
+  return [...new Set(keys.flatMap((k) => k.codes ?? []))];
+}
+
+/**
+ * Computed figures and unassessed indicators of each key's zone, for the key's codes only: one
+ * statement for the whole batch, holding just the aggregates the batch's codes need.
+ */
+export async function assessZones(dataSource: DataSource, keys: readonly ComputedFiguresKey[]): Promise<ZoneAssessment[]> {
+  const batchDerivations = derivationsFor(codesOfBatch(keys));
+  if (batchDerivations.length === 0) return keys.map(() => ({ figures: [], unassessed: [] }));
+  const zoneIds = [...new Set(keys.map((k) => k.zoneId))];
+  const rows: AggregateRow[] = await dataSource.query(aggregatesSql(aggregatePartsOf(batchDerivations)), [zoneIds]);
   const byZone = new Map(rows.map((r) => [r.zone_id, r]));
-  return zoneIds.map((zoneId) => {
+  return keys.map(({ zoneId, codes }) => {
     const row = byZone.get(zoneId);
-    return row ? assessZone(aggregateOf(row), recordsInfoOf(row)) : { figures: [], unassessed: [] };
+    return row ? assessZone(aggregateOf(row), recordsInfoOf(row), derivationsFor(codes)) : { figures: [], unassessed: [] };
   });
 }

@@ -15,7 +15,7 @@ import {
 import type { EnterpriseOrder, PartyOrganizationOrder } from '../graphql/types/enums';
 import type { EnterpriseFilter, PartyOrganizationFilter } from '../graphql/types/inputs';
 import type { ZoneAssessment } from '../computed/assessZone';
-import { assessZones } from './computedIndicators';
+import { assessZones, type ComputedFiguresKey } from './computedIndicators';
 import { groupByKey, indexByKey } from './groupBy';
 import { auditPages, enterprisePages, partyOrganizationPages, type PageRequest, type ZonePage } from './pageQueries';
 
@@ -52,6 +52,9 @@ function pageLoader<F, O, R>(
     { cacheKeyFn: (key) => `${key.zoneId}|${argsKey(key)}` },
   );
 }
+
+const computedFiguresKeyOf = (key: string | ComputedFiguresKey): ComputedFiguresKey => (typeof key === 'string' ? { zoneId: key, codes: null } : key);
+const computedCacheKey = ({ zoneId, codes }: ComputedFiguresKey) => (codes === null ? `${zoneId}|*` : `${zoneId}|${[...codes].sort().join(',')}`);
 
 /**
  * Per-request loaders (never module-level caches): each relation a list can
@@ -127,7 +130,10 @@ export function createLoaders(dataSource: DataSource) {
         (r) => r.zoneId,
       ),
     ),
-    computedByZone: new DataLoader<string, ZoneAssessment>((zoneIds) => assessZones(dataSource, zoneIds)),
+    /** A zone id asks for every computable code; a key with codes builds only those (one statement per batch either way). */
+    computedByZone: new DataLoader<string | ComputedFiguresKey, ZoneAssessment, string>((keys) => assessZones(dataSource, keys.map(computedFiguresKeyOf)), {
+      cacheKeyFn: (key) => computedCacheKey(computedFiguresKeyOf(key)),
+    }),
     upkeepAudit: pageLoader<{ importId: string | null }, 'newest', UpkeepAuditRow>((zoneIds, request) => auditPages(dataSource, zoneIds, request)),
   };
 }
