@@ -3,6 +3,7 @@ import type { FigureReadOptions, UnassessedIndicator, ZoneFigure, ZoneIndustryPr
 import type { Cell, ValuePolicy } from './cell';
 import { deriveGrowth, periodYearBefore } from './deriveGrowth';
 import { deriveCell } from './derive';
+import { indexFigures, type FiguresOf } from './figureIndex';
 import { missingCell, selectFigure } from './selectFigure';
 
 export interface CellTable {
@@ -32,8 +33,8 @@ function unassessedReasons(unassessed: readonly UnassessedIndicator[]): Unassess
 }
 
 /** One cell: a stored figure chosen by `policy`, or a derived indicator computed from the zone's own figures. */
-function cellFor(zoneId: string, code: string, figures: readonly ZoneFigure[], policy: ValuePolicy, reasons: UnassessedReasons): Cell {
-  const pick = (stored: string, from: readonly ZoneFigure[] = figures, p: ValuePolicy = policy) =>
+function cellFor(zoneId: string, code: string, figuresOf: FiguresOf, policy: ValuePolicy, reasons: UnassessedReasons): Cell {
+  const pick = (stored: string, from: readonly ZoneFigure[] = figuresOf(zoneId, stored), p: ValuePolicy = policy) =>
     selectFigure(zoneId, stored, from, p, reasons(zoneId, stored));
   const definition: IndicatorDefinition | undefined = indicatorByCode(code);
   const derivation = definition?.derivation;
@@ -46,7 +47,7 @@ function cellFor(zoneId: string, code: string, figures: readonly ZoneFigure[], p
   const previous = earlier
     ? pick(
         derivation.base,
-        figures.filter((f) => f.period === earlier),
+        figuresOf(zoneId, derivation.base).filter((f) => f.period === earlier),
         { ...policy, period: undefined },
       )
     : missingCell(zoneId, derivation.base, 'no current figure');
@@ -71,6 +72,7 @@ export async function resolveCells(
       ? { figures: [], unassessed: [], failures: [], profiles: options.industryProfiles ? [] : undefined }
       : await reader.figures(zoneIds, storedCodes(codes), options);
   const reasons = unassessedReasons(unassessed);
+  const figuresOf = indexFigures(figures);
   const failed = new Map(failures.map((f) => [f.zoneId, f]));
   const cells: CellTable['cells'] = {};
   for (const zoneId of zoneIds) {
@@ -81,7 +83,7 @@ export async function resolveCells(
         cells[zoneId][code] = { ...missingCell(zoneId, code, failure.message), status: 'ZONE_UNAVAILABLE' };
         continue;
       }
-      cells[zoneId][code] = cellFor(zoneId, code, figures, policy, reasons);
+      cells[zoneId][code] = cellFor(zoneId, code, figuresOf, policy, reasons);
     }
   }
   return { cells, failures, ...(profiles ? { profiles } : {}) };
