@@ -1,5 +1,7 @@
 import { logLevelFromEnv, startTracing, type RunningTracing } from '@devzone/observability';
 
+const TERMINATION_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
 /** What a started service hands back to the shell. */
 export interface StartedService {
   /** Printed in the ready line. */
@@ -25,8 +27,8 @@ export interface RunFromEnvironmentOptions<S extends StartedService> {
  * The one shell every service runs under when started on its own: start tracing
  * when OTEL_TRACES_EXPORTER asks for it (before the service opens anything), check
  * LOG_LEVEL, start, print one ready line, stop cleanly on SIGINT/SIGTERM (exit 0,
- * buffered spans exported first); on a start-up failure print the reason without
- * a stack trace and exit 1.
+ * buffered spans exported first; a second signal ends it at once); on a start-up
+ * failure print the reason without a stack trace and exit 1.
  */
 export function runFromEnvironment<S extends StartedService>({ title, start, readyLine, serviceName }: RunFromEnvironmentOptions<S>): void {
   let tracing: RunningTracing | undefined;
@@ -53,8 +55,12 @@ export function runFromEnvironment<S extends StartedService>({ title, start, rea
   started.then(
     (service) => {
       console.log(readyLine ? readyLine(service) : `${title} ready at ${service.url}`);
-      process.once('SIGINT', () => stopThenExit(service));
-      process.once('SIGTERM', () => stopThenExit(service));
+      for (const signal of TERMINATION_SIGNALS) {
+        // The shell alone answers these: Apollo Server installs handlers that stop only itself, then re-raise the
+        // signal and end the process before the rest of the service (its database, the spans still buffered) is closed.
+        process.removeAllListeners(signal);
+        process.once(signal, () => stopThenExit(service));
+      }
     },
     (error: unknown) => {
       console.error(`${title} could not start: ${error instanceof Error ? error.message : String(error)}`);

@@ -18,7 +18,7 @@ export interface NodeSdkSettings {
  * The OpenTelemetry SDK for traces only: incoming HTTP requests (the server span whose
  * context a `traceparent` header continues), outgoing fetches (undici: Node's fetch,
  * which every service uses to call another, injects `traceparent`) and SQL statements
- * (node-postgres, under a request's span only).
+ * (node-postgres); fetches and statements only under a request's span.
  */
 export function startNodeSdk({ serviceName, exporter }: NodeSdkSettings): RunningTracing {
   const sdk = new NodeSDK({
@@ -29,7 +29,8 @@ export function startNodeSdk({ serviceName, exporter }: NodeSdkSettings): Runnin
     logRecordProcessors: [],
     instrumentations: [
       new HttpInstrumentation({ ignoreIncomingRequestHook: (request) => UNTRACED_PATHS.has(pathOf(request)) }),
-      new UndiciInstrumentation(),
+      // Background fetches (health checks, registry probes) would each start a trace of their own.
+      new UndiciInstrumentation({ requireParentforSpans: true }),
       new PgInstrumentation({ requireParentSpan: true }),
     ],
   });
