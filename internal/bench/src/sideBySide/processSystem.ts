@@ -6,6 +6,7 @@ const HOST = '127.0.0.1';
 const DATABASE_SERVER_SCRIPT = 'internal/testkit/dist/processes/databaseServerMain.js';
 const SYNTHETIC_ZONE_SCRIPT = 'internal/bench/dist/sideBySide/syntheticZoneMain.js';
 const APOLLO_GATEWAY_SCRIPT = 'internal/bench/dist/sideBySide/apolloGatewayMain.js';
+const HIVE_GATEWAY_SCRIPT = 'internal/bench/dist/sideBySide/hiveGatewayMain.js';
 
 /** The article-seeded zone services of `npm start`, each its package's own `dist/main.js`. */
 export const ARTICLE_ZONE_SERVICES = ['yongkang', 'chengxi', 'jinjiang', 'anhui'] as const;
@@ -162,13 +163,27 @@ export async function startProcessSystem(database: ServiceProcess, prefix: strin
   }
 }
 
-/** A plain `@apollo/gateway` next to the system: the province and ONE zone service (it cannot shard). */
-export async function startApolloPeer(system: ProcessSystem, zoneService: string): Promise<ServiceProcess> {
+/**
+ * A plain `@apollo/gateway` next to the system: the province and ONE zone
+ * service (it cannot shard). It writes the supergraph it composed to
+ * `supergraphFile`, which the Hive Gateway peers then serve.
+ */
+export async function startApolloPeer(system: ProcessSystem, zoneService: string, supergraphFile: string): Promise<ServiceProcess> {
   const zone = system.zoneServices.find((s) => s.name === zoneService);
   if (!zone) throw new Error(`no zone service ${zoneService}`);
   return system.startPeer('plain @apollo/gateway', APOLLO_GATEWAY_SCRIPT, {
     PORT: String(await freePort()),
     PROVINCE_URL: system.provinceUrl,
     ZONE_URL: zone.url,
+    SUPERGRAPH_FILE: supergraphFile,
+  });
+}
+
+/** Hive Gateway next to the system over the plain gateway's supergraph, with in-flight dedup of subgraph fetches on or off. */
+export async function startHivePeer(system: ProcessSystem, supergraphFile: string, dedup: boolean): Promise<ServiceProcess> {
+  return system.startPeer(`Hive Gateway dedup ${dedup ? 'on' : 'off'}`, HIVE_GATEWAY_SCRIPT, {
+    PORT: String(await freePort()),
+    SUPERGRAPH_FILE: supergraphFile,
+    HIVE_DEDUP: dedup ? 'on' : 'off',
   });
 }

@@ -8,19 +8,23 @@ import { runLoad } from '../load';
 import { note } from '../progress';
 import { summarize } from '../stats';
 import { writeSyntheticDirectoryFile } from '../syntheticDirectory';
-import type { Column } from './columns';
+import { COLUMN_TITLES, type Column } from './columns';
 import { askGraphQL, closeSideBySideSockets, type Asking } from './httpClient';
-import { databasesOf, startApolloPeer, startDatabaseProcess, startProcessSystem, type ProcessSystem, type ZoneServicesSpec } from './processSystem';
+import {
+  databasesOf,
+  startApolloPeer,
+  startDatabaseProcess,
+  startHivePeer,
+  startProcessSystem,
+  type ProcessSystem,
+  type ZoneServicesSpec,
+} from './processSystem';
 import { PROVINCE_WIDE_CONCURRENCY, PROVINCE_WIDE_GATEWAY, provinceWideDirect, SINGLE_ZONE, SINGLE_ZONE_SHAPES } from './shapes';
 import { renderSideBySide, type CellRounds, type SideBySideRow } from './sideBySideTable';
 import type { SideBySideSizes } from './sizes';
 
-/** Why the Hive Gateway columns are empty: printed under the tables. */
-export const HIVE_NOT_RUN =
-  'Hive Gateway: not run. @graphql-hive/gateway-runtime (every published version, 1.x and 2.x) resolves graphql-yoga → @graphql-tools/executor 2.1 → @whatwg-node/disposablestack 0.1.0, which declares node >= 22.15; the workspace has engine-strict=true on Node 20, so pnpm refuses it. It needs an override in pnpm-workspace.yaml (see docs/benchmarks.md).';
-
-const APOLLO_NOTE =
-  'plain @apollo/gateway: IntrospectAndCompose over the province and ONE zone service (a plain gateway routes a subgraph to one URL: it cannot shard zones over services), so it runs the single-zone shapes only; every subgraph request signed and carrying a national administrator principal.';
+const PEERS_NOTE =
+  'plain @apollo/gateway: IntrospectAndCompose over the province and ONE zone service (a plain gateway routes a subgraph to one URL: it cannot shard zones over services), so the peers run the single-zone shapes only. Hive Gateway (@graphql-hive/gateway-runtime) serves the supergraph the plain gateway composed; "dedup" is its HTTP transport\'s in-flight deduplication of identical subgraph fetches. Every peer signs its subgraph requests and sends a national administrator principal.';
 
 /** One target of a row: how to send one request to it. */
 type Ask = () => Promise<unknown>;
@@ -62,12 +66,20 @@ async function measureRows(rows: readonly PlannedRow[], sizes: SideBySideSizes, 
 }
 
 /** The same query through our gateway and the plain one must answer the same data, or the columns compare different work. */
-async function checkSameAnswers(ours: Ask, apollo: Ask, shape: string): Promise<string | undefined> {
-  const [a, b] = await Promise.all([ours(), apollo()]);
-  return isDeepStrictEqual(a, b) ? undefined : `${shape}: this gateway and the plain @apollo/gateway answered different data`;
+async function checkSameAnswers(asks: Partial<Record<Column, Ask>>, shape: string): Promise<string[]> {
+  const reference = await asks.ours!();
+  const peers = (['apollo', 'hiveOff', 'hiveOn'] as const).filter((c) => asks[c]);
+  const answers = await Promise.all(peers.map((c) => asks[c]!()));
+  return peers.filter((_, i) => !isDeepStrictEqual(answers[i], reference)).map((c) => `${shape}: ${COLUMN_TITLES[c]} answered other data than this gateway`);
 }
 
-async function singleZoneRows(system: ProcessSystem, apolloUrl: string): Promise<{ rows: PlannedRow[]; mismatches: string[] }> {
+interface PeerUrls {
+  apollo: string;
+  hiveOff: string;
+  hiveOn: string;
+}
+
+async function singleZoneRows(system: ProcessSystem, peers: PeerUrls): Promise<{ rows: PlannedRow[]; mismatches: string[] }> {
   const ours: Asking = { kind: 'credential', authorization: system.credential };
   const plain: Asking = { kind: 'credential' };
   const signed: Asking = { kind: 'signed', keys: system.signingKeys };
@@ -79,10 +91,11 @@ async function singleZoneRows(system: ProcessSystem, apolloUrl: string): Promise
     const asks: Partial<Record<Column, Ask>> = {
       direct: () => askGraphQL(zone.url, signed, shape.direct.query, shape.direct.variables),
       ours: () => askGraphQL(system.gatewayUrl, ours, shape.gateway),
-      apollo: () => askGraphQL(apolloUrl, plain, shape.gateway),
+      apollo: () => askGraphQL(peers.apollo, plain, shape.gateway),
+      hiveOff: () => askGraphQL(peers.hiveOff, plain, shape.gateway),
+      hiveOn: () => askGraphQL(peers.hiveOn, plain, shape.gateway),
     };
-    const mismatch = await checkSameAnswers(asks.ours!, asks.apollo!, shape.name);
-    if (mismatch) mismatches.push(mismatch);
+    mismatches.push(...(await checkSameAnswers(asks, shape.name)));
     for (const concurrency of shape.concurrency) rows.push({ shape: shape.name, concurrency, asks });
   }
   return { rows, mismatches };
@@ -99,6 +112,10 @@ function provinceWideRows(system: ProcessSystem, zones: number): PlannedRow[] {
   return PROVINCE_WIDE_CONCURRENCY.map((concurrency) => ({ shape: `province-wide indicators, ${zones} zones`, concurrency, asks }));
 }
 
+function hasFailures(rows: readonly SideBySideRow[]): boolean {
+  return rows.some((row) => Object.values(row.cells).some((cell) => cell.failed > 0));
+}
+
 export interface SideBySideRun {
   /** Tables and notes, ready to print. */
   text: string;
@@ -109,9 +126,9 @@ export interface SideBySideRun {
 
 /**
  * The side-by-side suite: every service its own process (PostgreSQL, zone
- * services, province, our gateway, the plain @apollo/gateway), the load
- * generator in this one. Single-zone shapes on the article seeds against the
- * zone service asked directly, our gateway and the plain gateway; province-wide
+ * services, province, our gateway, the plain @apollo/gateway, Hive Gateway with
+ * dedup off and on), the load generator in this one. Single-zone shapes on the
+ * article seeds against the zone service asked directly and every gateway; province-wide
  * shapes on synthetic zones against our gateway and the zone services asked
  * directly in parallel.
  */
@@ -146,21 +163,22 @@ export async function runSideBySide(sizes: SideBySideSizes, onStarted: (stop: ()
       ...synthetic.flatMap((spec) => databasesOf(`z${spec.zones}`, spec)),
     ]);
 
-    note('side-by-side: starting the article-seeded system and the plain @apollo/gateway (each a process)');
+    note('side-by-side: starting the article-seeded system, the plain @apollo/gateway and Hive Gateway twice (each a process)');
     system = await startProcessSystem(database, 'a', { kind: 'articles' });
-    const apollo = await startApolloPeer(system, 'yongkang');
-    const single = await singleZoneRows(system, apollo.url);
+    const supergraphFile = join(tempDir, 'supergraph.graphql');
+    const apollo = await startApolloPeer(system, 'yongkang', supergraphFile);
+    const [hiveOff, hiveOn] = await Promise.all([startHivePeer(system, supergraphFile, false), startHivePeer(system, supergraphFile, true)]);
+    const single = await singleZoneRows(system, { apollo: apollo.url, hiveOff: hiveOff.url, hiveOn: hiveOn.url });
     const singleResults = await measureRows(single.rows, sizes, 'single-zone shapes');
     await system.stop();
     system = undefined;
     sections.push(
       renderSideBySide('Side by side, single-zone shapes (article seeds)', singleResults, [
-        APOLLO_NOTE,
-        HIVE_NOT_RUN,
-        ...(single.mismatches.length > 0 ? single.mismatches : ['same data: this gateway and the plain @apollo/gateway answered every shape identically.']),
+        PEERS_NOTE,
+        ...(single.mismatches.length > 0 ? single.mismatches : ['same data: every gateway answered every shape identically (checked before measuring).']),
       ]),
     );
-    failed ||= single.mismatches.length > 0;
+    failed ||= single.mismatches.length > 0 || hasFailures(singleResults);
 
     const wide: SideBySideRow[] = [];
     for (const spec of synthetic) {
@@ -173,10 +191,10 @@ export async function runSideBySide(sizes: SideBySideSizes, onStarted: (stop: ()
     sections.push(
       renderSideBySide(`Side by side, province-wide shapes (synthetic zones, ${sizes.enterprisesPerZone} enterprises each, 4 zone services)`, wide, [
         '"zone service directly" = one _entities request per zone service for all its zones, the four sent in parallel by the load generator, as the gateway fans out (no province root field).',
-        'plain @apollo/gateway: not run (it cannot shard: one URL per subgraph). Hive Gateway: not run (see above).',
+        'plain @apollo/gateway and Hive Gateway: not run (over the same supergraph they cannot shard: one URL per subgraph).',
       ]),
     );
-    failed ||= [...wide].some((row) => Object.values(row.cells).some((cell) => cell.failed > 0));
+    failed ||= hasFailures(wide);
   } finally {
     await stopAll();
   }

@@ -20,9 +20,9 @@ export function sideBySideSizes(quick: boolean): SideBySideSizes {
   return {
     mode: 'full',
     rounds: 3,
-    windowMs: 5000,
+    windowMs: 4000,
     maxRequests: 500_000,
-    warmupRequests: (c) => Math.max(20, c * 4),
+    warmupRequests: (c) => Math.max(10, c * 2),
     zoneCounts: [4, 40, 400],
     enterprisesPerZone: 100,
   };
