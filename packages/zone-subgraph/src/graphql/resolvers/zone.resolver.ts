@@ -66,7 +66,10 @@ export class ZoneResolver {
   })
   async indicators(@Root() zone: Zone, @Args(() => IndicatorsArgs) args: IndicatorsArgs, @Ctx() ctx: ZoneContext): Promise<IndicatorValue[]> {
     assertKnownCodes(args.codes);
-    const [reports, assessment] = await Promise.all([ctx.loaders.reportsByZone.load(zone.id), ctx.loaders.computedByZone.load(zone.id)]);
+    const [reports, assessment] = await Promise.all([
+      ctx.loaders.reportsByZone.load(zone.id),
+      ctx.loaders.computedByZone.load({ zoneId: zone.id, codes: args.codes ?? null }),
+    ]);
     const values = [...reports.map(reportedValue), ...assessment.figures.map(computedValue)];
     const codes = args.codes ? new Set(args.codes) : null;
     return values
