@@ -56,17 +56,6 @@ export function toChangeView(record: RegistryChangeRecord): RegistryChangeView {
   });
 }
 
-const SEVERITY = ['up', 'degraded', 'down'] as const;
-
-/** The worst state any replica saw; `unknown` before the first check. */
-function worstState(reports: readonly ServiceHealthReport[]): string {
-  if (reports.length === 0) return 'unknown';
-  return reports.reduce(
-    (worst, report) => (SEVERITY.indexOf(report.state) > SEVERITY.indexOf(worst) ? report.state : worst),
-    'up' as ServiceHealthReport['state'],
-  );
-}
-
 const healthView = (report: ServiceHealthReport): ServiceHealthView =>
   Object.assign(new ServiceHealthView(), {
     replica: report.replica,
