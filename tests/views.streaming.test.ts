@@ -93,8 +93,9 @@ it('streams the same table as XLSX with the heap growing by a small part of the 
   const xlsx = await download(`/views/synthetic-rows.xlsx?rows=${ROWS}`, 256 * 1024, file);
   expect(csvBytes).toBeGreaterThan(0);
   expect(xlsx.heapGrowth).toBeLessThan(csvBytes / 4);
-  // exceljs hands its zip the XML without backpressure: this is what the views' own waiting keeps small.
-  expect(xlsx.bufferGrowth).toBeLessThan(csvBytes / 4);
+  // exceljs hands its zip the XML without backpressure: this is what the views' own waiting keeps small
+  // (without it: +28 MB; held whole: 50 MB). Half the table's size leaves room for a busy machine's zip lagging behind.
+  expect(xlsx.bufferGrowth).toBeLessThan(csvBytes / 2);
 
   let rows = 0;
   let last: ExcelJS.Row | undefined;
