@@ -4,7 +4,7 @@ import type { GetDataSourceFunction } from '@apollo/gateway';
 import { print } from 'graphql';
 import { createRemoteDataSource } from '../../../datasources/createRemoteDataSource';
 import { ShardedZonesDataSource } from '../../../datasources/ShardedZonesDataSource';
-import { MutableZoneServiceRegistry } from '../../../__tests__/fixtures/mutableRegistry';
+import { MutableZoneServiceRegistry } from '@devzone/registry';
 import { startProvinceService, type TestProvinceService } from '../../../__tests__/fixtures/provinceService';
 import { brokenZoneTypeDefs, extendedZoneTypeDefs } from '../../../__tests__/fixtures/schemas';
 import { startZoneService, type TestZoneService } from '../../../__tests__/fixtures/zoneService';

@@ -99,14 +99,11 @@ export class RegistryResolver {
     const registry = registryOf(ctx);
     const records = await registry.history({ ...(service ? { serviceName: service } : {}), limit });
     if (hasRole(caller, 'ADMIN')) return records.map(toChangeView);
+    // The shard map the province already holds says which services are the caller's: no second read.
     const own = new Set(
-      (await registry.status()).services
-        .filter((s) =>
-          ownsService(
-            caller,
-            s.zones.map((z) => z.id),
-          ),
-        )
+      registry.routing
+        .services()
+        .filter((s) => ownsService(caller, s.zoneIds))
         .map((s) => s.name),
     );
     return records.filter((record) => record.actor === caller.subject || (record.serviceName !== null && own.has(record.serviceName))).map(toChangeView);
