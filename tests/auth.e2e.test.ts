@@ -40,10 +40,10 @@ describe('anonymous requests', () => {
     const post = await raw('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: PROVINCES }) });
     expect(post.status).toBe(401);
     expect(post.headers.get('www-authenticate')).toMatch(/Bearer/);
-    const body = (await post.json()) as { data?: unknown; errors: { message: string; extensions: { code: string } }[] };
+    const body = (await post.json()) as { data?: unknown; errors: { message: string; extensions: Record<string, unknown> }[] };
     expect(body.data).toBeUndefined();
     expect(body.errors).toHaveLength(1);
-    expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(body.errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED', reason: 'missing', requestId: post.headers.get('x-request-id') });
     expect(body.errors[0].message).toMatch(/Authorization: ApiKey/);
     expect(body.errors[0].message).toMatch(/dev-credential/);
 
@@ -88,7 +88,7 @@ describe('anonymous requests', () => {
       });
       expect(response.status).toBe(401);
       const body = (await response.json()) as { errors: { message: string; extensions: { code: string; reason: string } }[] };
-      expect(body.errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED', reason });
+      expect(body.errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED', reason, requestId: response.headers.get('x-request-id') });
       expect(body.errors[0].message).not.toMatch(/signature|hash|kid|audience|issuer/i);
     }
   });

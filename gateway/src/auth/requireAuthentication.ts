@@ -1,6 +1,7 @@
 import { CredentialRejectedError, type CredentialFailure } from '@devzone/auth';
 import { ERRORS } from '@devzone/errors';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { sendGraphQLError } from '../http/graphqlErrorResponse';
 import type { GatewayLogger } from '../logger';
 import type { Authenticator } from './authenticator';
 import { rawBodyOf, rememberPrincipal } from './requestPrincipal';
@@ -16,11 +17,8 @@ const MESSAGES: Record<'missing' | CredentialFailure, string> = {
 };
 
 function refuse(res: Response, reason: 'missing' | CredentialFailure): void {
-  res
-    .status(401)
-    .set('WWW-Authenticate', 'Bearer realm="devzone", ApiKey realm="devzone"')
-    .type('application/json')
-    .send(JSON.stringify({ errors: [{ message: MESSAGES[reason], extensions: { code: ERRORS.UNAUTHENTICATED.code, reason } }] }));
+  res.set('WWW-Authenticate', 'Bearer realm="devzone", ApiKey realm="devzone"');
+  sendGraphQLError(res, 401, ERRORS.UNAUTHENTICATED.code, MESSAGES[reason], { reason });
 }
 
 /**
@@ -48,20 +46,8 @@ export function requireAuthentication(authenticator: Authenticator, logger?: Gat
           return;
         }
         logger?.error(`authentication could not be checked: ${error instanceof Error ? error.message : String(error)}`);
-        res
-          .status(503)
-          .set('Retry-After', '5')
-          .type('application/json')
-          .send(
-            JSON.stringify({
-              errors: [
-                {
-                  message: 'The credential could not be checked right now; try again shortly.',
-                  extensions: { code: ERRORS.UNAUTHENTICATED.code, reason: 'unavailable' },
-                },
-              ],
-            }),
-          );
+        res.set('Retry-After', '5');
+        sendGraphQLError(res, 503, ERRORS.UNAUTHENTICATED.code, 'The credential could not be checked right now; try again shortly.', { reason: 'unavailable' });
       },
     );
   };
