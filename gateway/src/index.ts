@@ -17,19 +17,6 @@ export {
 } from './config';
 export { ShardedZonesDataSource, type ShardedZonesDataSourceOptions, type ServiceCheck } from './datasources/ShardedZonesDataSource';
 export {
-  planShards,
-  zoneOfRepresentation,
-  mutationZoneOf,
-  type ShardPlan,
-  type ShardPart,
-  type ShardService,
-  type UnroutedZone,
-  type MutationZone,
-} from './datasources/shardPlan';
-export { reassembleEntities, renumberErrorPath, type ReassembledEntities } from './datasources/reassembleEntities';
-export { readEntitiesAnswer, type PartOutcome } from './datasources/readEntitiesAnswer';
-export { withDeadline, DeadlineExceededError } from './datasources/deadline';
-export {
   FederatedComposer,
   SupergraphCompositionError,
   type FederatedComposerOptions,

@@ -24,7 +24,7 @@ import { loadFrontDoorConfig, loadGatewayConfig, type GatewayConfig } from './co
 import type { GatewayContext } from './context';
 import { createContext } from './createContext';
 import { createGateway, type CreateGatewayOptions, type SupergraphSource } from './createGateway';
-import type { ServiceHealthBoard } from './datasources/serviceHealth';
+import type { ServiceHealthBoard } from '@devzone/shard-router';
 import { loadResilienceConfig } from './resilienceConfig';
 import { dashboardRouter } from './dashboard';
 import { graphiqlRouter } from './graphiql/graphiqlRouter';

@@ -1,6 +1,6 @@
 import { blankAsUnset, envTimeoutMs, parseEnvironment } from '@devzone/service-shell';
 import { z } from 'zod';
-import { RESILIENCE_DEFAULTS, type ResilienceOptions } from './datasources/resilience';
+import { RESILIENCE_DEFAULTS, type ResilienceOptions } from '@devzone/shard-router';
 
 const defaults = RESILIENCE_DEFAULTS;
 const bounded = (min: number, max: number, fallback: number) => z.preprocess(blankAsUnset, z.coerce.number().int().min(min).max(max).default(fallback));

@@ -1,7 +1,7 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { StaticZoneServiceRegistry, type ZoneServiceEntry } from '@devzone/registry';
 import { parse } from 'graphql';
-import { mutationZoneOf } from '../datasources/shardPlan';
+import { mutationZoneOf } from '@devzone/shard-router';
 import { ShardedZonesDataSource } from '../datasources/ShardedZonesDataSource';
 import { GraphQLDataSourceRequestKind, type DataSourceResponse } from '../datasources/types';
 import { mutationZoneTypeDefs } from './fixtures/schemas';

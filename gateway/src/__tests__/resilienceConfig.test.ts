@@ -1,4 +1,4 @@
-import { RESILIENCE_DEFAULTS } from '../datasources/resilience';
+import { RESILIENCE_DEFAULTS } from '@devzone/shard-router';
 import { loadResilienceConfig } from '../resilienceConfig';
 
 describe('loadResilienceConfig', () => {

@@ -1,6 +1,6 @@
 import { ROLES, signRequest, type ApiKeyVerifier, type Principal, type Role, type SigningKeys } from '@devzone/auth';
 import { z } from 'zod';
-import { withDeadline } from '../datasources/deadline';
+import { withDeadline } from '@devzone/shard-router';
 import { limitedFetcher } from '../datasources/limitedFetcher';
 
 const GRANT_QUERY = 'query GatewayVerifiesApiKey($key: String!) { apiKeyGrant(key: $key) { subject roles provinces zoneIds } }';

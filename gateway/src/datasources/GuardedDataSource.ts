@@ -1,10 +1,10 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { guardedCall, serviceUnavailableError, type Resilience } from '@devzone/shard-router';
 import { silentLogger, type GatewayLogger } from '../logger';
-import { guardedCall } from './guardedCall';
-import type { Resilience } from './resilience';
-import { isReadFetch } from './retryPolicy';
+import { fetchBudget } from './fetchBudget';
+import { isReadFetch } from './isReadFetch';
+import { observedCalls } from './observedCalls';
 import type { DataSourceResponse } from './types';
-import { serviceUnavailableError } from './zoneErrors';
 
 export interface GuardedDataSourceOptions {
   /** Subgraph name, e.g. `province`: names the breaker and the errors. */
@@ -36,11 +36,12 @@ export class GuardedDataSource implements GraphQLDataSource {
       kind: 'province',
       name,
       breaker: resilience.health.breaker('province', name),
-      budget: resilience.budgets.forFetch(options),
+      budget: fetchBudget(resilience, options),
       timeoutMs,
       retryJitterMs: isReadFetch(options) ? resilience.settings.retryMaxJitterMs : null,
       send: () => inner.process(options),
       check: (response) => ({ status: 'answered', value: response }),
+      observer: observedCalls,
     });
     if (outcome.status === 'answered') return outcome.value;
     this.logger.warn(`Service "${name}" failed: ${outcome.reason}`);

@@ -1,20 +1,23 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ERRORS } from '@devzone/errors';
 import type { ZoneServiceEntry, ZoneServiceRegistry } from '@devzone/registry';
+import {
+  describeFailure,
+  mutationZoneOf,
+  Resilience,
+  ShardRouter,
+  withDeadline,
+  type BreakerState,
+  type CallOutcome,
+  type CheckedAnswer,
+} from '@devzone/shard-router';
 import { getOperationAST, parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import type { GatewayContext } from '../context';
 import { silentLogger, type GatewayLogger } from '../logger';
-import type { BreakerState } from './circuitBreaker';
 import { createRemoteDataSource } from './createRemoteDataSource';
-import { withCheckedIds } from './entityIdCheck';
-import { guardedCall, type CallOutcome, type CheckedAnswer } from './guardedCall';
-import { readEntitiesAnswer, type PartOutcome } from './readEntitiesAnswer';
-import { reassembleEntities } from './reassembleEntities';
-import { Resilience } from './resilience';
-import { isReadFetch } from './retryPolicy';
-import { withDeadline } from './deadline';
-import { describeFailure } from './describeFailure';
-import { mutationZoneOf, planShards, type ShardPart } from './shardPlan';
+import { fetchBudget } from './fetchBudget';
+import { isReadFetch } from './isReadFetch';
+import { observedCalls } from './observedCalls';
 import { GraphQLDataSourceRequestKind, type DataSourceResponse } from './types';
 
 export interface ShardedZonesDataSourceOptions {
@@ -51,20 +54,20 @@ interface ServiceConnection {
 
 /**
  * The data source of the `zones` subgraph: every zone service runs the same schema,
- * each for its own zones. An `_entities` request is split by the zone in each
- * representation's `id`, sent as one request per hosting service in parallel, and
- * reassembled in the original order. A mutation goes to the service hosting the zone
- * its root fields name in `zoneId`. Every call goes through `guardedCall` (deadline,
- * breaker, retry of reads only) and an entity answer is checked entity by entity; a
- * failing service costs only its own zones. Routing uses the shard map the request
- * started with (`GatewayContext.shardMap`) when there is one, else the registry.
+ * each for its own zones. An `_entities` request goes through the `ShardRouter` (split
+ * by zone, one request per hosting service in parallel, each checked entity by entity,
+ * reassembled in the original order; a failing service costs only its own zones). A
+ * mutation goes to the service hosting the zone its root fields name in `zoneId`. Every
+ * call has the router's deadline, breaker and retry of reads only. Routing uses the
+ * shard map the request started with (`GatewayContext.shardMap`) when there is one,
+ * else the registry.
  */
 export class ShardedZonesDataSource implements GraphQLDataSource {
   private readonly registry: ZoneServiceRegistry;
   private readonly timeoutMs: number;
   private readonly resilience: Resilience;
+  private readonly router: ShardRouter;
   private readonly buildServiceDataSource: (service: ZoneServiceEntry) => GraphQLDataSource;
-  private readonly logger: GatewayLogger;
   private readonly connections = new Map<string, ServiceConnection>();
 
   constructor({ registry, timeoutMs, resilience = new Resilience(), buildServiceDataSource, logger = silentLogger }: ShardedZonesDataSourceOptions) {
@@ -73,7 +76,12 @@ export class ShardedZonesDataSource implements GraphQLDataSource {
     this.timeoutMs = timeoutMs ?? resilience.settings.timeoutMs;
     const maxResponseBytes = resilience.settings.maxResponseBytes;
     this.buildServiceDataSource = buildServiceDataSource ?? ((service) => createRemoteDataSource(service.url, undefined, { maxResponseBytes }));
-    this.logger = logger;
+    this.router = new ShardRouter({
+      resilience,
+      timeoutMs: this.timeoutMs,
+      observer: observedCalls,
+      onFailure: (service, reason) => logger.warn(`Zone service "${service}" failed: ${reason}`),
+    });
   }
 
   async process(options: GraphQLDataSourceProcessOptions): Promise<DataSourceResponse> {
@@ -110,30 +118,16 @@ export class ShardedZonesDataSource implements GraphQLDataSource {
     registry: ZoneServiceRegistry,
     representations: readonly unknown[],
   ): Promise<DataSourceResponse> {
-    const plan = planShards(representations, (zoneId) => registry.serviceForZone(zoneId));
-    const outcomes = await Promise.all(plan.parts.map((part) => this.sendPart(options, part)));
-    const { entities, errors } = reassembleEntities(plan, outcomes);
+    const { entities, errors } = await this.router.fetchEntities({
+      query: options.request.query ?? '',
+      representations,
+      variables: options.request.variables,
+      serviceForZone: (zoneId) => registry.serviceForZone(zoneId),
+      send: (service, request) => this.connectionTo(service).process({ ...options, request: { ...options.request, ...request } }),
+      budget: fetchBudget(this.resilience, options),
+      retry: isReadFetch(options),
+    });
     return errors.length > 0 ? { data: { _entities: entities }, errors } : { data: { _entities: entities } };
-  }
-
-  private async sendPart(options: GraphQLDataSourceProcessOptions, part: ShardPart<ZoneServiceEntry>): Promise<PartOutcome> {
-    const typenames = [...new Set(part.representations.map((representation) => (representation as { __typename?: unknown }).__typename))];
-    const query = withCheckedIds(
-      options.request.query ?? '',
-      typenames.filter((name): name is string => typeof name === 'string'),
-    );
-    const variables = { ...options.request.variables, representations: part.representations };
-    const request = { ...options.request, query, variables };
-    const outcome = await this.call(
-      options,
-      part.service,
-      () => this.connectionTo(part.service).process({ ...options, request }),
-      (response) => {
-        const read = readEntitiesAnswer(response, part.representations);
-        return read.status === 'answered' ? { status: 'answered', value: read } : read;
-      },
-    );
-    return outcome.status === 'answered' ? outcome.value : outcome;
   }
 
   /**
@@ -185,25 +179,13 @@ export class ShardedZonesDataSource implements GraphQLDataSource {
     throw new Error(`No zone service answered: ${failures.join('; ')}`);
   }
 
-  private async call<T>(
+  private call<T>(
     options: GraphQLDataSourceProcessOptions,
     service: ZoneServiceEntry,
     send: () => Promise<DataSourceResponse>,
     check: (response: DataSourceResponse) => CheckedAnswer<T>,
   ): Promise<CallOutcome<T>> {
-    const { health, budgets, settings } = this.resilience;
-    const outcome = await guardedCall({
-      kind: 'zone',
-      name: service.name,
-      breaker: health.breaker('zone', service.name),
-      budget: budgets.forFetch(options),
-      timeoutMs: this.timeoutMs,
-      retryJitterMs: isReadFetch(options) ? settings.retryMaxJitterMs : null,
-      send,
-      check,
-    });
-    if (outcome.status === 'failed') this.logger.warn(`Zone service "${service.name}" failed: ${outcome.reason}`);
-    return outcome;
+    return this.router.call({ service, budget: fetchBudget(this.resilience, options), retry: isReadFetch(options), send, check });
   }
 
   /** One data source per service, rebuilt when the registry gives the service a new URL. */

@@ -1,10 +1,8 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { SigningKeys } from '@devzone/auth';
+import { DEFAULT_MAX_RESPONSE_BYTES } from '@devzone/shard-router';
 import { limitedFetcher } from './limitedFetcher';
 import { SigningRemoteGraphQLDataSource } from './SigningRemoteGraphQLDataSource';
-
-/** Largest answer body accepted from a subgraph by default: 8 MiB. */
-export const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 
 export interface RemoteDataSourceOptions {
   /**

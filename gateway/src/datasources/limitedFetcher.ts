@@ -1,4 +1,4 @@
-import { deadlineSignal } from './deadline';
+import { deadlineSignal } from '@devzone/shard-router';
 import type { Fetcher } from './types';
 
 export class AnswerTooLargeError extends Error {

@@ -1,6 +1,6 @@
 import express, { type Router } from 'express';
 import type { ZoneServiceRegistry } from '@devzone/registry';
-import type { ServiceHealthBoard, ServiceHealthReport, ServiceKind } from '../datasources/serviceHealth';
+import type { ServiceHealthBoard, ServiceHealthReport, ServiceKind } from '@devzone/shard-router';
 import type { ServedRegistryState } from '../registry/types';
 import { PROVINCE_SUBGRAPH } from '../subgraphNames';
 

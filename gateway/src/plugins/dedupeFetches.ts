@@ -1,5 +1,5 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { isReadFetch } from '../datasources/retryPolicy';
+import { isReadFetch } from '../datasources/isReadFetch';
 import { GraphQLDataSourceRequestKind, type DataSourceResponse } from '../datasources/types';
 
 /** One fetch in flight and how many identical fetches wait for it. */

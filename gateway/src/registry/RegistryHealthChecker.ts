@@ -1,5 +1,5 @@
 import type { ServiceHealthReport, ZoneServiceEntry, ZoneServiceRegistry } from '@devzone/registry';
-import { describeFailure } from '../datasources/describeFailure';
+import { describeFailure } from '@devzone/shard-router';
 import type { ServiceCheck } from '../datasources/ShardedZonesDataSource';
 import type { GatewayLogger } from '../logger';
 import { classifyServiceHealth } from './classifyServiceHealth';

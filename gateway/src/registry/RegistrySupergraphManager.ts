@@ -1,6 +1,6 @@
 import type { SupergraphManager, SupergraphSdlHook, SupergraphSdlUpdateFunction } from '@apollo/gateway';
 import { StaticZoneServiceRegistry, type MutableZoneServiceRegistry, type RegistryReader, type ServingSnapshot } from '@devzone/registry';
-import { describeFailure } from '../datasources/describeFailure';
+import { describeFailure } from '@devzone/shard-router';
 import { silentLogger, type GatewayLogger } from '../logger';
 import { RegistryWatcher } from './RegistryWatcher';
 import { readStateFile, writeStateFile } from './stateFile';

@@ -1,5 +1,5 @@
 import type { RegistryReader } from '@devzone/registry';
-import { describeFailure } from '../datasources/describeFailure';
+import { describeFailure } from '@devzone/shard-router';
 import type { GatewayLogger } from '../logger';
 
 /** `RegistryReader.listen`, which may also report losing its connection (`PgRegistryReader` does). */

@@ -1,6 +1,6 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { StaticZoneServiceRegistry, type ZoneServiceEntry } from '@devzone/registry';
-import { CHECKED_ID } from '../entityIdCheck';
+import { CHECKED_ID } from '@devzone/shard-router';
 import { ShardedZonesDataSource } from '../ShardedZonesDataSource';
 import { GraphQLDataSourceRequestKind, type DataSourceResponse } from '../types';
 

@@ -1,9 +1,8 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { StaticZoneServiceRegistry } from '@devzone/registry';
+import { CHECKED_ID, Resilience, type ResilienceOptions } from '@devzone/shard-router';
 import { GraphQLError } from 'graphql';
-import { CHECKED_ID } from '../entityIdCheck';
 import { GuardedDataSource } from '../GuardedDataSource';
-import { Resilience, type ResilienceOptions } from '../resilience';
 import { ShardedZonesDataSource } from '../ShardedZonesDataSource';
 import { GraphQLDataSourceRequestKind, type DataSourceResponse } from '../types';
 

@@ -1,5 +1,5 @@
 import type { GetDataSourceFunction, SupergraphManager, SupergraphSdlHook, SupergraphSdlUpdateFunction } from '@apollo/gateway';
-import { describeFailure } from '../../datasources/describeFailure';
+import { describeFailure } from '@devzone/shard-router';
 import { silentLogger, type GatewayLogger } from '../../logger';
 import { PROVINCE_SUBGRAPH, ZONES_SUBGRAPH, ZONES_SUBGRAPH_URL } from '../../subgraphNames';
 import { composeSupergraph, type SubgraphSdl } from './composeSupergraph';

@@ -1,5 +1,5 @@
 import { SERVICE_DEFINITION_QUERY, type GraphQLDataSource } from '@apollo/gateway';
-import { withDeadline } from '../../datasources/deadline';
+import { withDeadline } from '@devzone/shard-router';
 import { GraphQLDataSourceRequestKind } from '../../datasources/types';
 
 /** Asks a subgraph for its SDL (`{ _service { sdl } }`) within `timeoutMs`. */

@@ -1,6 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { checkEntityIds } from './entityIdCheck';
-import type { DataSourceResponse } from './types';
+import type { SubgraphAnswer } from './subgraphAnswer';
 
 /** What one service's part of an `_entities` request came back as. */
 export type PartOutcome =
@@ -12,7 +12,7 @@ export type PartOutcome =
  * representation sent (the gateway merges entities by position) and each entity is
  * the one asked at its position (`checkEntityIds`): otherwise none of it is used.
  */
-export function readEntitiesAnswer(response: DataSourceResponse, representations: readonly unknown[]): PartOutcome {
+export function readEntitiesAnswer(response: SubgraphAnswer, representations: readonly unknown[]): PartOutcome {
   const errors = response.errors ?? [];
   const entities: unknown = response.data?._entities;
   if (!Array.isArray(entities)) {

@@ -3,10 +3,23 @@ import type { PartOutcome } from './readEntitiesAnswer';
 import type { ShardPlan, ShardService } from './shardPlan';
 import { zoneNotRoutedError, zoneUnavailableError } from './zoneErrors';
 
+/**
+ * A zone none of whose entities could be read: its service failed (`service` named) or no
+ * service hosts it (`service` null; `zoneId` null when a representation carries no `id`).
+ */
+export interface ZoneFailure {
+  readonly zoneId: string | null;
+  readonly service: string | null;
+  /** The message of the zone's `ZONE_UNAVAILABLE` or `ZONE_NOT_ROUTED` error. */
+  readonly message: string;
+}
+
 export interface ReassembledEntities {
   /** One entry per original representation, in the original order; null where unavailable. */
   readonly entities: unknown[];
   readonly errors: GraphQLFormattedError[];
+  /** One per zone that failed as a whole, each also one of `errors`. */
+  readonly failures: ZoneFailure[];
 }
 
 /**
@@ -33,11 +46,14 @@ export function renumberErrorPath(error: GraphQLFormattedError, originalIndices:
 export function reassembleEntities<S extends ShardService>(plan: ShardPlan<S>, outcomes: readonly PartOutcome[]): ReassembledEntities {
   const entities: unknown[] = new Array<unknown>(plan.total).fill(null);
   const errors: GraphQLFormattedError[] = [];
+  const failures: ZoneFailure[] = [];
   plan.parts.forEach((part, p) => {
     const outcome = outcomes[p] ?? { status: 'failed', reason: 'was not asked' };
     if (outcome.status === 'failed') {
       for (const [zoneId, index] of part.firstIndexOfZone) {
-        errors.push(zoneUnavailableError(zoneId, part.service.name, outcome.reason, index, outcome.breaker));
+        const error = zoneUnavailableError(zoneId, part.service.name, outcome.reason, index, outcome.breaker);
+        errors.push(error);
+        failures.push({ zoneId, service: part.service.name, message: error.message });
       }
       return;
     }
@@ -46,6 +62,10 @@ export function reassembleEntities<S extends ShardService>(plan: ShardPlan<S>, o
     });
     errors.push(...outcome.errors.map((error) => renumberErrorPath(error, part.originalIndices)));
   });
-  for (const { zoneId, firstIndex } of plan.unrouted) errors.push(zoneNotRoutedError(zoneId, firstIndex));
-  return { entities, errors };
+  for (const { zoneId, firstIndex } of plan.unrouted) {
+    const error = zoneNotRoutedError(zoneId, firstIndex);
+    errors.push(error);
+    failures.push({ zoneId, service: null, message: error.message });
+  }
+  return { entities, errors, failures };
 }

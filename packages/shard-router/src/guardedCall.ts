@@ -1,13 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { currentRequestScope, withSpan, type SubgraphFetchFailure, type SubgraphService } from '@devzone/observability';
-import { ZONES_SUBGRAPH } from '../subgraphNames';
+import { UNOBSERVED, type CallFailure, type CallObserver } from './callObserver';
 import type { Admission, CircuitBreaker } from './circuitBreaker';
 import { DeadlineExceededError, deadlineSignal, withDeadline } from './deadline';
 import { describeFailure } from './describeFailure';
 import type { RequestBudget } from './requestBudget';
 import { isRetryableFailure, jitterDelayMs } from './retryPolicy';
 import type { ServiceKind } from './serviceHealth';
-import type { DataSourceResponse } from './types';
 
 /** A service's answer once checked: accepted (as `value`) or refused with the reason. */
 export type CheckedAnswer<T> = { readonly status: 'answered'; readonly value: T } | { readonly status: 'failed'; readonly reason: string };
@@ -16,7 +14,7 @@ export type CheckedAnswer<T> = { readonly status: 'answered'; readonly value: T 
 export type CallOutcome<T> =
   { readonly status: 'answered'; readonly value: T } | { readonly status: 'failed'; readonly reason: string; readonly breaker?: 'OPEN' | 'HALF_OPEN' };
 
-export interface GuardedCall<T> {
+export interface GuardedCall<R, T> {
   readonly kind: ServiceKind;
   readonly name: string;
   readonly breaker: CircuitBreaker;
@@ -25,9 +23,11 @@ export interface GuardedCall<T> {
   readonly timeoutMs: number;
   /** Longest jitter before the one retry; `null` never retries (mutations). */
   readonly retryJitterMs: number | null;
-  readonly send: () => Promise<DataSourceResponse>;
+  readonly send: () => Promise<R>;
   /** Refusing an answer (wrong ids, wrong count) fails the call like a timeout does. */
-  readonly check: (response: DataSourceResponse) => CheckedAnswer<T>;
+  readonly check: (response: R) => CheckedAnswer<T>;
+  /** Where the call's span and fetch metrics go. @default UNOBSERVED */
+  readonly observer?: CallObserver;
 }
 
 /**
@@ -35,19 +35,14 @@ export interface GuardedCall<T> {
  * operation fails at once; so does any call once the request deadline has passed, or
  * while the service's breaker is open. Otherwise the call is sent within its deadline,
  * retried once on a connection failure or 5xx if allowed, checked, and its outcome
- * recorded in the breaker and in the operation's budget. Each call is a span, and is
- * counted in the request's fetch metrics (`subgraph_request_*`).
+ * recorded in the breaker and in the operation's budget. The observer sees each call
+ * (the gateway makes it a span and counts it in `subgraph_request_*`).
  */
-export async function guardedCall<T>(call: GuardedCall<T>): Promise<CallOutcome<T>> {
-  const target: SubgraphService = { subgraph: call.kind === 'zone' ? ZONES_SUBGRAPH : call.name, service: call.name };
-  const fetches = currentRequestScope()?.fetches;
-  return withSpan(`subgraph.fetch ${target.service}`, { 'graphql.subgraph.name': target.subgraph, 'subgraph.service': target.service }, async (span) => {
-    const failed = (reason: SubgraphFetchFailure, outcome: CallOutcome<T>): CallOutcome<T> => {
-      fetches?.fail(target, reason);
-      if (outcome.status === 'failed') {
-        span.setAttributes({ 'subgraph.failure': reason });
-        span.fail(outcome.reason);
-      }
+export async function guardedCall<R, T>(call: GuardedCall<R, T>): Promise<CallOutcome<T>> {
+  const observer = call.observer ?? UNOBSERVED;
+  return observer.watch({ kind: call.kind, name: call.name }, async (watch) => {
+    const failed = (reason: CallFailure, outcome: Extract<CallOutcome<T>, { status: 'failed' }>): CallOutcome<T> => {
+      watch.failed(reason, outcome.reason);
       return outcome;
     };
     const key = `${call.kind}:${call.name}`;
@@ -60,7 +55,7 @@ export async function guardedCall<T>(call: GuardedCall<T>): Promise<CallOutcome<
 
     const started = process.hrtime.bigint();
     let outcome: CheckedAnswer<T>;
-    let failure: SubgraphFetchFailure = 'bad_answer';
+    let failure: CallFailure = 'bad_answer';
     try {
       const response = await withDeadline(window.timeoutMs, () => sendWithRetry(call), window.note);
       outcome = call.check(response);
@@ -68,7 +63,7 @@ export async function guardedCall<T>(call: GuardedCall<T>): Promise<CallOutcome<
       outcome = { status: 'failed', reason: describeFailure(error) };
       failure = error instanceof DeadlineExceededError ? 'timeout' : 'error';
     }
-    fetches?.observe(target, Number(process.hrtime.bigint() - started) / 1e9, outcome.status);
+    watch.sent(Number(process.hrtime.bigint() - started) / 1e9, outcome.status);
     if (outcome.status === 'answered') {
       call.breaker.succeed();
       return outcome;
@@ -79,7 +74,7 @@ export async function guardedCall<T>(call: GuardedCall<T>): Promise<CallOutcome<
   });
 }
 
-async function sendWithRetry(call: GuardedCall<unknown>): Promise<DataSourceResponse> {
+async function sendWithRetry<R>(call: GuardedCall<R, unknown>): Promise<R> {
   try {
     return await call.send();
   } catch (error) {

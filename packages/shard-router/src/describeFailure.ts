@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { AnswerStatusError } from './answerStatusError';
 
 interface ErrorLike {
   readonly message: string;
@@ -15,6 +16,7 @@ function isErrorLike(value: unknown): value is ErrorLike {
 export function describeFailure(error: unknown): string {
   if (!isErrorLike(error)) return String(error);
   if (error instanceof GraphQLError) return `HTTP ${error.message}${firstBodyError(error)}`;
+  if (error instanceof AnswerStatusError) return `HTTP ${error.message}${firstErrorOf(parsedOrUndefined(error.body))}`;
   // Node's fetch says only "fetch failed"; the cause says why (ECONNREFUSED, bad port...).
   const cause = error.cause;
   if (!isErrorLike(cause)) return error.message;
@@ -24,7 +26,20 @@ export function describeFailure(error: unknown): string {
 /** RemoteGraphQLDataSource puts a non-2xx answer's body in `extensions.response.body`. */
 function firstBodyError(error: GraphQLError): string {
   const response = error.extensions.response as { body?: unknown } | undefined;
-  const errors = (response?.body as { errors?: unknown } | undefined)?.errors;
+  return firstErrorOf(response?.body);
+}
+
+function parsedOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `: <message>` of the first GraphQL error in an answer body, or nothing. */
+function firstErrorOf(body: unknown): string {
+  const errors = (body as { errors?: unknown } | undefined)?.errors;
   if (!Array.isArray(errors)) return '';
   const first: unknown = errors[0];
   return isErrorLike(first) ? `: ${first.message}` : '';

@@ -1,17 +1,5 @@
-import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { GraphQLError, getOperationAST, type DocumentNode } from 'graphql';
-import { GraphQLDataSourceRequestKind } from './types';
-
-/**
- * Whether a subgraph fetch only reads: its own operation is a query (`_entities`
- * fetches, even those following a mutation, are queries). Mutations are never retried.
- */
-export function isReadFetch(options: GraphQLDataSourceProcessOptions): boolean {
-  const document: DocumentNode | undefined = options.kind === GraphQLDataSourceRequestKind.INCOMING_OPERATION ? options.document : undefined;
-  if (document) return getOperationAST(document, options.request.operationName)?.operation === 'query';
-  const query = options.request.query ?? '';
-  return !/^\s*(mutation|subscription)\b/.test(query);
-}
+import { GraphQLError } from 'graphql';
+import { AnswerStatusError } from './answerStatusError';
 
 interface ErrorLike {
   readonly message: string;
@@ -27,13 +15,15 @@ const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'EHOSTU
 
 /** A connection failure or an HTTP 5xx answer: worth one more try. */
 export function isRetryableFailure(error: unknown): boolean {
+  if (error instanceof AnswerStatusError) return error.status >= 500;
   if (error instanceof GraphQLError) {
     // RemoteGraphQLDataSource turns a non-2xx answer into a GraphQLError carrying the status.
     const status = (error.extensions.response as { status?: unknown } | undefined)?.status;
     return typeof status === 'number' && status >= 500;
   }
-  if (!isErrorLike(error) || error.message !== 'fetch failed') return false;
-  const code = (error.cause as { code?: unknown } | undefined)?.code;
+  if (!isErrorLike(error)) return false;
+  // undici's own request API throws the connection error itself; fetch wraps it in "fetch failed".
+  const code = error.message === 'fetch failed' ? (error.cause as { code?: unknown } | undefined)?.code : (error as { code?: unknown }).code;
   return typeof code === 'string' && CONNECTION_CODES.has(code);
 }
 

@@ -1,6 +1,3 @@
-import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { GraphQLDataSourceRequestKind } from './types';
-
 /** How long one fetch may take, and which deadline limits it. */
 export type FetchWindow =
   { readonly status: 'open'; readonly timeoutMs: number; readonly note?: string } | { readonly status: 'expired'; readonly reason: string };
@@ -37,9 +34,10 @@ export class RequestBudget {
 }
 
 /**
- * One budget per client operation, keyed by its request context (the same object
- * for every fetch of the operation). The request deadline runs from the operation's
- * first subgraph fetch: parsing and planning before it take milliseconds.
+ * One budget per client operation, keyed by an object that stands for it (the
+ * gateway's request context, the same for every fetch of the operation). The
+ * request deadline runs from the operation's first fetch: parsing and planning
+ * before it take milliseconds.
  */
 export class RequestBudgets {
   private readonly budgets = new WeakMap<object, RequestBudget>();
@@ -52,14 +50,13 @@ export class RequestBudgets {
     this.now = now;
   }
 
-  /** Schema loads and health checks belong to no operation: each gets a budget of its own. */
-  forFetch(options: GraphQLDataSourceProcessOptions): RequestBudget {
-    if (options.kind !== GraphQLDataSourceRequestKind.INCOMING_OPERATION) return this.create();
-    const key: object = options.incomingRequestContext;
-    let budget = this.budgets.get(key);
+  /** The operation's budget; without an operation (schema loads, health checks) a budget of its own. */
+  forOperation(operation: object | undefined): RequestBudget {
+    if (operation === undefined) return this.create();
+    let budget = this.budgets.get(operation);
     if (!budget) {
       budget = this.create();
-      this.budgets.set(key, budget);
+      this.budgets.set(operation, budget);
     }
     return budget;
   }

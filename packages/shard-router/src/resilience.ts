@@ -1,6 +1,8 @@
-import { DEFAULT_MAX_RESPONSE_BYTES } from './createRemoteDataSource';
 import { RequestBudgets } from './requestBudget';
 import { ServiceHealthBoard } from './serviceHealth';
+
+/** Largest answer body accepted from a subgraph service by default: 8 MiB. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 
 /** Deadlines, breakers, retries and answer limits of every subgraph fetch; see docs/security.md. */
 export interface ResilienceOptions {
