@@ -23,14 +23,27 @@ const BODY = JSON.stringify({ query: '{ whoami roles }' });
 describe('serveSignedGraphQL', () => {
   let served: ServedGraphQL;
   beforeAll(async () => {
-    served = await serveSignedGraphQL({ server, keys, context: async (principal) => ({ principal }) });
+    served = await serveSignedGraphQL({
+      server,
+      keys,
+      context: async (principal) => ({ principal }),
+      signedRoutes: [
+        { path: '/echo', handle: async ({ body, principal }) => ({ status: 201, body: { body, who: principal?.subject ?? null } }) },
+        {
+          path: '/broken',
+          handle: async () => {
+            throw new Error('secret detail');
+          },
+        },
+      ],
+    });
   });
   afterAll(async () => {
     await served.stop();
   });
 
-  async function post(headers: Record<string, string>, body = BODY) {
-    const response = await fetch(served.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  async function post(headers: Record<string, string>, body = BODY, path = '') {
+    const response = await fetch(served.url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
     return { status: response.status, type: response.headers.get('content-type'), json: (await response.json()) as Record<string, unknown> };
   }
 
@@ -68,5 +81,27 @@ describe('serveSignedGraphQL', () => {
     expect(answer.status).toBe(413);
     expect(answer.type).toMatch(/^application\/json/);
     expect(JSON.stringify(answer.json)).not.toMatch(/ at |node_modules/);
+  });
+
+  it('serves signed routes before GraphQL, under the same check, with the body and principal', async () => {
+    const body = JSON.stringify({ zones: ['a'] });
+    const principalHeader = encodePrincipal(analyst);
+    expect(await post({ ...signRequest({ keys, body, principalHeader }), [PRINCIPAL_HEADER]: principalHeader }, body, 'echo')).toEqual({
+      status: 201,
+      type: expect.stringMatching(/^application\/json/),
+      json: { body: { zones: ['a'] }, who: 'key:analyst-1' },
+    });
+    expect(await post({ ...signRequest({ keys, body }) }, body, 'echo')).toMatchObject({ status: 201, json: { who: null } });
+    expect(await post({}, body, 'echo')).toMatchObject({ status: 401, json: { errors: [{ extensions: { code: 'UNAUTHENTICATED' } }] } });
+  });
+
+  it('answers a route that throws with a JSON 500 that says nothing of the error', async () => {
+    const body = '{}';
+    const answer = await post({ ...signRequest({ keys, body }) }, body, 'broken');
+    expect(answer).toEqual({
+      status: 500,
+      type: expect.stringMatching(/^application\/json/),
+      json: { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] },
+    });
   });
 });

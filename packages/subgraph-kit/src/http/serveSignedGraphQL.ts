@@ -15,7 +15,28 @@ import {
   type DatabasePoolReading,
 } from '@devzone/observability';
 import express from 'express';
-import { jsonBodyErrors, signedRequestsOnly, verifiedPrincipalOf, type SignedRequestsOnlyOptions } from './signedRequestsOnly';
+import { ERRORS } from '@devzone/errors';
+import { jsonBodyErrors, sendError, signedRequestsOnly, verifiedPrincipalOf, type SignedRequestsOnlyOptions } from './signedRequestsOnly';
+
+/** One verified request to a signed route: its JSON body, and the principal the signer forwarded (null when none). */
+export interface SignedRouteRequest {
+  readonly body: unknown;
+  readonly principal: Principal | null;
+}
+
+/** What a signed route answers: a status and a body sent as `application/json`. */
+export interface SignedRouteAnswer {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+/** A JSON endpoint beside the GraphQL one, behind the same signature check (`POST` only, signed body). */
+export interface SignedRoute {
+  /** Under the service URL, e.g. `/data-versions`. */
+  readonly path: `/${string}`;
+  /** A throw is answered 500 `INTERNAL_SERVER_ERROR` (and logged): answer expected failures yourself. */
+  readonly handle: (request: SignedRouteRequest) => Promise<SignedRouteAnswer>;
+}
 
 export interface ServeSignedGraphQLOptions<TContext extends BaseContext> extends SignedRequestsOnlyOptions {
   /** Not started yet: it is started here. */
@@ -33,6 +54,8 @@ export interface ServeSignedGraphQLOptions<TContext extends BaseContext> extends
    * @default the pool of the TypeORM `dataSource` the service puts in its context, once a request has built one
    */
   readonly databasePool?: () => DatabasePoolReading | undefined;
+  /** Mounted before GraphQL, each signed like it. @default [] */
+  readonly signedRoutes?: readonly SignedRoute[];
 }
 
 /** How long stopping waits for requests in flight. */
@@ -49,12 +72,13 @@ export interface ServedGraphQL {
 
 /**
  * Serves a subgraph at `/` for signed requests only (see `signedRequestsOnly`),
- * with an open `GET /health` for container healthchecks that says nothing but "ok",
+ * and the `signedRoutes` beside it under the same check, with an open `GET /health` for container healthchecks that says nothing but "ok",
  * and `GET /metrics` (Prometheus: requests, errors by code, the database pool) for
  * the callers METRICS_PUBLIC/METRICS_TOKEN allow (docs/operations.md).
  */
 export async function serveSignedGraphQL<TContext extends BaseContext>(options: ServeSignedGraphQLOptions<TContext>): Promise<ServedGraphQL> {
-  const { server, context, port = 0, host = '127.0.0.1' } = options;
+  const { server, context, port = 0, host = '127.0.0.1', signedRoutes = [] } = options;
+  const log = createLogger(options.name ?? 'subgraph');
   const metricsAccess = metricsAccessFromEnv(process.env);
   const metrics = createServiceMetrics();
   let poolSource: unknown;
@@ -64,7 +88,7 @@ export async function serveSignedGraphQL<TContext extends BaseContext>(options: 
   await server.start();
   const app = express();
   app.disable('x-powered-by');
-  app.use(observeHttpRequests({ metrics, routes: OBSERVED_ROUTES, log: createLogger(options.name ?? 'subgraph') }));
+  app.use(observeHttpRequests({ metrics, routes: [...OBSERVED_ROUTES, ...signedRoutes.map((route) => route.path)], log }));
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -75,6 +99,17 @@ export async function serveSignedGraphQL<TContext extends BaseContext>(options: 
     poolSource ??= (built as { dataSource?: unknown }).dataSource;
     return built;
   };
+  for (const route of signedRoutes) {
+    app.all(route.path, ...signedRequestsOnly(options), async (req, res) => {
+      try {
+        const answer = await route.handle({ body: req.body as unknown, principal: verifiedPrincipalOf(res) });
+        res.status(answer.status).type('application/json').send(JSON.stringify(answer.body));
+      } catch (error) {
+        log.error({ err: error, route: route.path }, 'signed route failed');
+        sendError(res, 500, 'Internal server error', ERRORS.INTERNAL_SERVER_ERROR.code);
+      }
+    });
+  }
   app.use('/', ...signedRequestsOnly(options), expressMiddleware(server, { context: async ({ res }) => contextOf(verifiedPrincipalOf(res)) }));
   app.use(jsonBodyErrors);
   const httpServer = createServer(app);

@@ -17,7 +17,8 @@ export function verifiedPrincipalOf(res: Response): Principal | null {
   return principal && typeof principal === 'object' ? (principal as Principal) : null;
 }
 
-function refuse(res: Response, status: number, message: string, code: string): void {
+/** Answers with one GraphQL-shaped error (`{ errors: [{ message, extensions: { code } }] }`), as JSON. */
+export function sendError(res: Response, status: number, message: string, code: string): void {
   res
     .status(status)
     .type('application/json')
@@ -34,20 +35,20 @@ export function signedRequestsOnly({ keys, now = Date.now }: SignedRequestsOnlyO
   const readRaw = express.raw({ type: () => true, limit: SUBGRAPH_BODY_LIMIT });
   const verify = (req: Request, res: Response, next: NextFunction): void => {
     if (req.method !== 'POST') {
-      refuse(res, 401, 'This service answers only POST requests signed by the gateway', ERRORS.UNAUTHENTICATED.code);
+      sendError(res, 401, 'This service answers only POST requests signed by the gateway', ERRORS.UNAUTHENTICATED.code);
       return;
     }
     const body: unknown = req.body;
     const raw = Buffer.isBuffer(body) ? body : Buffer.alloc(0);
     const verdict = verifyRequest({ keys, headers: req.headers, body: raw, now: now() });
     if (!verdict.ok) {
-      refuse(res, 401, `This service answers only requests signed by the gateway: ${verdict.message}`, ERRORS.UNAUTHENTICATED.code);
+      sendError(res, 401, `This service answers only requests signed by the gateway: ${verdict.message}`, ERRORS.UNAUTHENTICATED.code);
       return;
     }
     try {
       req.body = JSON.parse(raw.toString('utf8'));
     } catch {
-      refuse(res, 400, 'The request body is not JSON', ERRORS.BAD_REQUEST.code);
+      sendError(res, 400, 'The request body is not JSON', ERRORS.BAD_REQUEST.code);
       return;
     }
     res.locals.principal = decodePrincipal(verdict.principalHeader);
@@ -63,7 +64,7 @@ export const jsonBodyErrors: ErrorRequestHandler = (error: unknown, _req, res, n
     return;
   }
   const status = (error as { status?: unknown }).status;
-  if (status === 413) refuse(res, 413, `The request body is larger than ${SUBGRAPH_BODY_LIMIT}`, ERRORS.BAD_REQUEST.code);
-  else if (typeof status === 'number' && status >= 400 && status < 500) refuse(res, status, 'The request body could not be read', ERRORS.BAD_REQUEST.code);
-  else refuse(res, 500, 'Internal server error', ERRORS.INTERNAL_SERVER_ERROR.code);
+  if (status === 413) sendError(res, 413, `The request body is larger than ${SUBGRAPH_BODY_LIMIT}`, ERRORS.BAD_REQUEST.code);
+  else if (typeof status === 'number' && status >= 400 && status < 500) sendError(res, status, 'The request body could not be read', ERRORS.BAD_REQUEST.code);
+  else sendError(res, 500, 'Internal server error', ERRORS.INTERNAL_SERVER_ERROR.code);
 };

@@ -11,6 +11,7 @@ import { createLoaders } from '../loaders/createLoaders';
 import { checkSeedDrift, seedDriftWarning, type SeedDrift } from '../seed/seedDrift';
 import type { WritableZoneSeed } from '../seed/seedSchema';
 import { writeZoneSeeds, type SeedOutcome } from '../seed/writeSeed';
+import { dataVersionsRoute } from '../versions/dataVersionsRoute';
 import { RequestStats } from './requestStats';
 
 export interface ZoneServiceOptions {
@@ -45,7 +46,8 @@ export interface RunningZoneService {
 
 /**
  * Opens the zone database (migrations), seeds it once, reports seed files changed
- * since they were applied (never applying them silently), and serves the zone subgraph.
+ * since they were applied (never applying them silently), and serves the zone subgraph
+ * and its zones' data versions (`POST <url>data-versions`).
  */
 export async function startZoneService(options: ZoneServiceOptions): Promise<RunningZoneService> {
   const database = await openServiceDatabase({ url: options.databaseUrl, entities: zoneEntities, migrations: zoneMigrations });
@@ -70,6 +72,7 @@ export async function startZoneService(options: ZoneServiceOptions): Promise<Run
       keys: options.signingKeys,
       port: options.port ?? 0,
       host: options.host ?? '127.0.0.1',
+      signedRoutes: [dataVersionsRoute({ service: options.name, dataSource: database.dataSource, hostedZoneIds: hosted })],
       context: async (principal) => ({ loaders: createLoaders(database.dataSource), hostedZoneIds: hosted, principal, dataSource: database.dataSource }),
     });
     return {

@@ -2,6 +2,13 @@ import { InitialZoneSchema1763900000000 } from './1763900000000-InitialZoneSchem
 import { PagingIndexes1763900000300 } from './1763900000300-PagingIndexes';
 import { ZoneRecordCompleteness1763900000400 } from './1763900000400-ZoneRecordCompleteness';
 import { ZoneUpkeep1763900000500 } from './1763900000500-ZoneUpkeep';
+import { ZoneDataVersion1763900000600 } from './1763900000600-ZoneDataVersion';
 
 /** Every zone-database migration, oldest first. */
-export const zoneMigrations = [InitialZoneSchema1763900000000, PagingIndexes1763900000300, ZoneRecordCompleteness1763900000400, ZoneUpkeep1763900000500];
+export const zoneMigrations = [
+  InitialZoneSchema1763900000000,
+  PagingIndexes1763900000300,
+  ZoneRecordCompleteness1763900000400,
+  ZoneUpkeep1763900000500,
+  ZoneDataVersion1763900000600,
+];
