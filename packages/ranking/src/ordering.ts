@@ -20,7 +20,7 @@ export function scoresTie(a: number, b: number, tol: number = DEFAULT_TIE_TOLERA
 }
 
 /** Indices of `scores` in output order: score descending, then id ascending. */
-export function orderIndices(ids: readonly string[], scores: readonly number[], tol: number = DEFAULT_TIE_TOLERANCE): number[] {
+export function orderIndices(ids: readonly string[], scores: ArrayLike<number>, tol: number = DEFAULT_TIE_TOLERANCE): number[] {
   const idx = ids.map((_, i) => i);
   idx.sort((a, b) => {
     if (!scoresTie(scores[a], scores[b], tol)) return scores[b] - scores[a];
@@ -33,7 +33,7 @@ export function orderIndices(ids: readonly string[], scores: readonly number[], 
  * Standard competition ranks (1,2,2,4) aligned with the input order.
  * Ties are detected between neighbours in the sorted order with `scoresTie`.
  */
-export function competitionRanks(ids: readonly string[], scores: readonly number[], tol: number = DEFAULT_TIE_TOLERANCE): number[] {
+export function competitionRanks(ids: readonly string[], scores: ArrayLike<number>, tol: number = DEFAULT_TIE_TOLERANCE): number[] {
   const order = orderIndices(ids, scores, tol);
   const ranks = new Array<number>(ids.length);
   order.forEach((i, pos) => {

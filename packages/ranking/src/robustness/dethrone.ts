@@ -1,7 +1,7 @@
 import { RankingInputError } from '../errors';
 import { weightRecord } from '../weights/given';
 import { prepare, type PreparedProblem, type ScoringProblem } from './problem';
-import { reweight } from './reweight';
+import { reweight, reweightInto } from './reweight';
 
 /** A single-criterion weight change that dethrones the winner. */
 export interface DethroneChange {
@@ -97,7 +97,12 @@ export function dethroneWinner(problem: ScoringProblem, options: DethroneOptions
 function search(p: PreparedProblem, winner: number, j: number, end: 0 | 1, steps: number, tolerance: number): DethroneChange | null {
   const start = p.w[j];
   if (start === end) return null;
-  const dethroned = (t: number) => p.overtaken(p.score(reweight(p.w, j, t)), winner);
+  const weights = new Float64Array(p.keys.length);
+  const scores = new Float64Array(p.ids.length);
+  const dethroned = (t: number) => {
+    p.scorer.scoreInto(reweightInto(p.w, j, t, weights), scores);
+    return p.overtaken(scores, winner);
+  };
   let safe = start;
   let hit: number | null = null;
   for (let k = 1; k <= steps; k++) {

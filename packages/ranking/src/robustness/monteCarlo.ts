@@ -47,17 +47,34 @@ export const DEFAULT_MONTE_CARLO_DISTRIBUTION: WeightDistribution = { kind: 'dir
 
 /** Draws one weight vector around `w` (which sums to 1). */
 export function drawWeights(rng: Rng, w: readonly number[], distribution: WeightDistribution): number[] {
-  let raw: number[];
-  if (distribution.kind === 'dirichlet') {
-    raw = w.map((wj) => (wj > 0 ? gammaSample(rng, distribution.concentration * wj) : 0));
-  } else {
-    const s = distribution.sigma;
-    raw = w.map((wj) => (wj > 0 ? wj * Math.exp(s * standardNormal(rng) - (s * s) / 2) : 0));
+  return Array.from(drawWeightsInto(rng, w, distribution, new Float64Array(w.length)));
+}
+
+/** `drawWeights` into a buffer the caller owns (one per analysis, not one per draw); returns `out`. */
+export function drawWeightsInto(rng: Rng, w: readonly number[], distribution: WeightDistribution, out: Float64Array): Float64Array {
+  const n = w.length;
+  let sum = 0;
+  for (let j = 0; j < n; j += 1) {
+    const wj = w[j];
+    let raw = 0;
+    if (wj > 0) {
+      if (distribution.kind === 'dirichlet') raw = gammaSample(rng, distribution.concentration * wj);
+      else raw = wj * Math.exp(distribution.sigma * standardNormal(rng) - (distribution.sigma * distribution.sigma) / 2);
+    }
+    out[j] = raw;
+    sum += raw;
   }
-  const sum = raw.reduce((a, b) => a + b, 0);
   // All-zero draws can only come from floating-point underflow of tiny gamma shapes.
-  if (!(sum > 0) || !Number.isFinite(sum)) return [...w];
-  return raw.map((x) => x / sum);
+  if (!(sum > 0) || !Number.isFinite(sum)) out.set(w);
+  else for (let j = 0; j < n; j += 1) out[j] /= sum;
+  return out;
+}
+
+/** counts / draws, as a plain array. */
+function shares(counts: Uint32Array, draws: number): number[] {
+  const out: number[] = [];
+  for (const c of counts) out.push(c / draws);
+  return out;
 }
 
 /**
@@ -100,15 +117,20 @@ export function monteCarloWeights(problem: ScoringProblem, options: MonteCarloOp
   const m = p.ids.length;
   const n = p.keys.length;
   const rng = mulberry32(seed);
-  const counts = p.ids.map(() => new Array<number>(m).fill(0));
-  const rankSums = new Array<number>(m).fill(0);
-  const weightSums = new Array<number>(n).fill(0);
+  // counts[i * m + r - 1] = draws in which candidate i had rank r. Every buffer is allocated once.
+  const counts = new Uint32Array(m * m);
+  const rankSums = new Float64Array(m);
+  const weightSums = new Float64Array(n);
+  const w = new Float64Array(n);
+  const scores = new Float64Array(m);
+  const ranks = new Int32Array(m);
   for (let d = 0; d < draws; d++) {
-    const w = drawWeights(rng, p.w, distribution);
+    drawWeightsInto(rng, p.w, distribution, w);
     for (let j = 0; j < n; j++) weightSums[j] += w[j];
-    const ranks = p.ranks(p.score(w));
+    p.scorer.scoreInto(w, scores);
+    p.ranker.ranksInto(scores, ranks);
     for (let i = 0; i < m; i++) {
-      counts[i][ranks[i] - 1] += 1;
+      counts[i * m + ranks[i] - 1] += 1;
       rankSums[i] += ranks[i];
     }
   }
@@ -119,14 +141,14 @@ export function monteCarloWeights(problem: ScoringProblem, options: MonteCarloOp
     seed,
     distribution,
     meanWeights: weightRecord(
-      weightSums.map((s) => s / draws),
+      Array.from(weightSums, (s) => s / draws),
       p.keys,
     ),
     candidates: order.map((i) => ({
       id: p.ids[i],
       baseRank: baseRanks[i],
-      rankAcceptability: counts[i].map((c) => c / draws),
-      probabilityFirst: counts[i][0] / draws,
+      rankAcceptability: shares(counts.subarray(i * m, (i + 1) * m), draws),
+      probabilityFirst: counts[i * m] / draws,
       meanRank: rankSums[i] / draws,
     })),
   };

@@ -5,6 +5,8 @@ import type { NormalizedMatrix } from '../normalize/types';
 import { competitionRanks, DEFAULT_TIE_TOLERANCE, orderIndices, scoresTie } from '../ordering';
 import type { WeightVector } from '../types';
 import { normalizeWeights, weightArray } from '../weights/given';
+import { createRanker, type Ranker } from './ranker';
+import { createScorer, type Scorer } from './scorer';
 
 /**
  * What robustness analyses re-score: a fixed normalised matrix, base weights and
@@ -29,10 +31,14 @@ export interface PreparedProblem {
   readonly tol: number;
   score(w: readonly number[]): number[];
   ranks(scores: readonly number[]): number[];
+  /** `score` into a buffer, allocating nothing: for analyses that re-score many times. */
+  readonly scorer: Scorer;
+  /** `ranks` into a buffer, allocating nothing: for analyses that re-rank many times. */
+  readonly ranker: Ranker;
   /** Index of the first candidate in output order (score desc, id asc). */
-  leader(scores: readonly number[]): number;
+  leader(scores: ArrayLike<number>): number;
   /** True when some other candidate scores strictly above candidate `i` (beyond the tie tolerance). */
-  overtaken(scores: readonly number[], i: number): boolean;
+  overtaken(scores: ArrayLike<number>, i: number): boolean;
 }
 
 export function prepare(problem: ScoringProblem): PreparedProblem {
@@ -52,7 +58,12 @@ export function prepare(problem: ScoringProblem): PreparedProblem {
     tol,
     score: (weights) => methodScores(method, matrix.values, weights),
     ranks: (scores) => competitionRanks(matrix.ids, scores, tol),
+    scorer: createScorer(method, matrix.values, matrix.keys.length),
+    ranker: createRanker(matrix.ids, tol),
     leader: (scores) => orderIndices(matrix.ids, scores, tol)[0],
-    overtaken: (scores, i) => scores.some((s, k) => k !== i && s > scores[i] && !scoresTie(s, scores[i], tol)),
+    overtaken: (scores, i) => {
+      for (let k = 0; k < scores.length; k += 1) if (k !== i && scores[k] > scores[i] && !scoresTie(scores[k], scores[i], tol)) return true;
+      return false;
+    },
   };
 }

@@ -12,12 +12,18 @@ import { RankingInputError } from '../errors';
  * `weights` must sum to 1.
  */
 export function reweight(weights: readonly number[], j: number, t: number): number[] {
+  return Array.from(reweightInto(weights, j, t, new Float64Array(weights.length)));
+}
+
+/** `reweight` into a buffer the caller owns (the dethrone search reweights thousands of times); returns `out`. */
+export function reweightInto(weights: ArrayLike<number>, j: number, t: number, out: Float64Array): Float64Array {
   if (!(t >= 0 && t <= 1)) throw new RankingInputError('weight', `new weight must be in [0, 1] (got ${t})`);
   const n = weights.length;
-  if (n === 1) return [1];
+  if (n === 1) {
+    out[0] = 1;
+    return out;
+  }
   const rest = 1 - weights[j];
-  return weights.map((w, k) => {
-    if (k === j) return t;
-    return rest > 1e-15 ? (w * (1 - t)) / rest : (1 - t) / (n - 1);
-  });
+  for (let k = 0; k < n; k += 1) out[k] = k === j ? t : rest > 1e-15 ? (weights[k] * (1 - t)) / rest : (1 - t) / (n - 1);
+  return out;
 }
