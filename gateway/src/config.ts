@@ -184,3 +184,35 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     },
   };
 }
+
+/** The zone-read cache's settings (`gateway/src/zoneReadCache`); `enabled: false` serves every zone read uncached. */
+export interface ZoneReadCacheConfig {
+  /** ZONE_READ_CACHE: `on` (default) or `off`. */
+  readonly enabled: boolean;
+  /** ZONE_READ_CACHE_MAX_ENTRIES: entities kept at most (the least recently used go first). */
+  readonly maxEntries: number;
+  /** ZONE_READ_CACHE_MAX_BYTES: estimated memory they may take at most. */
+  readonly maxBytes: number;
+}
+
+export const ZONE_READ_CACHE_DEFAULTS: Omit<ZoneReadCacheConfig, 'enabled'> = { maxEntries: 10_000, maxBytes: 64 * 1024 * 1024 };
+
+/** A whole number in a range; unset or blank takes `fallback`. */
+const envBoundedCount = (min: number, max: number, fallback: number) => z.preprocess(blankAsUnset, z.coerce.number().int().min(min).max(max).default(fallback));
+
+const zoneReadCacheSchema = z.object({
+  ZONE_READ_CACHE: z.preprocess(blankAsUnset, z.enum(['on', 'off']).default('on')),
+  ZONE_READ_CACHE_MAX_ENTRIES: envBoundedCount(1, 10_000_000, ZONE_READ_CACHE_DEFAULTS.maxEntries),
+  /** 64 KiB to 16 GiB. */
+  ZONE_READ_CACHE_MAX_BYTES: envBoundedCount(64 * 1024, 16 * 1024 ** 3, ZONE_READ_CACHE_DEFAULTS.maxBytes),
+});
+
+/**
+ * Reads ZONE_READ_CACHE (`on`, the default, or `off`), ZONE_READ_CACHE_MAX_ENTRIES
+ * (1-10000000, default 10000) and ZONE_READ_CACHE_MAX_BYTES (65536-17179869184, default
+ * 64 MiB); throws an error naming each invalid variable.
+ */
+export function loadZoneReadCacheConfig(env: NodeJS.ProcessEnv = process.env): ZoneReadCacheConfig {
+  const parsed = parseEnvironment(zoneReadCacheSchema, env);
+  return { enabled: parsed.ZONE_READ_CACHE === 'on', maxEntries: parsed.ZONE_READ_CACHE_MAX_ENTRIES, maxBytes: parsed.ZONE_READ_CACHE_MAX_BYTES };
+}

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
-import { loadGatewayConfig } from '../config';
+import { loadGatewayConfig, loadZoneReadCacheConfig } from '../config';
 
 const SERVICE_SIGNING_KEYS = 'k1:0123456789abcdef0123456789abcdef';
 const registryUrl = 'postgres://gateway@registry-db:5432/devzone_province';
@@ -143,5 +143,29 @@ describe('loadGatewayConfig', () => {
     ],
   ])('names the invalid variable (%j)', (env, message) => {
     expect(() => loadGatewayConfig(env)).toThrow(message);
+  });
+});
+
+describe('loadZoneReadCacheConfig', () => {
+  it('turns the cache on by default, with its bounds', () => {
+    expect(loadZoneReadCacheConfig({})).toEqual({ enabled: true, maxEntries: 10_000, maxBytes: 64 * 1024 * 1024 });
+    expect(loadZoneReadCacheConfig({ ZONE_READ_CACHE: ' ', ZONE_READ_CACHE_MAX_ENTRIES: '' })).toMatchObject({ enabled: true, maxEntries: 10_000 });
+  });
+
+  it('reads ZONE_READ_CACHE, ZONE_READ_CACHE_MAX_ENTRIES and ZONE_READ_CACHE_MAX_BYTES', () => {
+    expect(loadZoneReadCacheConfig({ ZONE_READ_CACHE: 'off', ZONE_READ_CACHE_MAX_ENTRIES: '500', ZONE_READ_CACHE_MAX_BYTES: '1048576' })).toEqual({
+      enabled: false,
+      maxEntries: 500,
+      maxBytes: 1_048_576,
+    });
+  });
+
+  it.each([
+    [{ ZONE_READ_CACHE: 'yes' }, /ZONE_READ_CACHE/],
+    [{ ZONE_READ_CACHE_MAX_ENTRIES: '0' }, /ZONE_READ_CACHE_MAX_ENTRIES/],
+    [{ ZONE_READ_CACHE_MAX_ENTRIES: 'many' }, /ZONE_READ_CACHE_MAX_ENTRIES/],
+    [{ ZONE_READ_CACHE_MAX_BYTES: '1000' }, /ZONE_READ_CACHE_MAX_BYTES/],
+  ])('names the invalid variable (%j)', (env, message) => {
+    expect(() => loadZoneReadCacheConfig(env)).toThrow(message);
   });
 });

@@ -18,3 +18,4 @@ export * from './tracing/startTracing';
 export { tracingStarted } from './tracing/tracingState';
 export * from './tracing/withSpan';
 export { activeTraceIds } from './tracing/activeTraceIds';
+export * from './metrics/zoneReadCacheMetrics';

@@ -1,0 +1,67 @@
+import type { ZoneReadCacheMetrics } from '@devzone/observability';
+import { isZoneId } from '@devzone/registry';
+import type { EntityStore } from './entityStore';
+import { VersionBatcher, type ScheduleFlush, type SendVersionRequest, type VersionedService } from './versionBatcher';
+
+/** What the cache reports: `ZoneReadCacheMetrics`, or nothing. */
+export type ZoneReadCacheObserver = Pick<ZoneReadCacheMetrics, 'served' | 'versionCheck' | 'versionCheckFailed'>;
+
+/** After a failed version request, the service's reads go uncached this long before it is asked again. */
+export const VERSION_RETRY_AFTER_MS = 10_000;
+
+export interface ZoneVersionsOptions {
+  readonly send: SendVersionRequest<VersionedService>;
+  readonly store: EntityStore;
+  /** Whether the service's circuit breaker lets calls through: no version request waits on a service known to be failing. */
+  readonly breakerClosed: (service: string) => boolean;
+  readonly observer?: ZoneReadCacheObserver;
+  /** @default Date.now */
+  readonly now?: () => number;
+  /** @default the next turn of the event loop (`setImmediate`) */
+  readonly schedule?: ScheduleFlush;
+}
+
+/**
+ * The current data versions of zones, per service, read fresh for every read (batched
+ * with the reads of the same turn of the event loop). A service that fails a version
+ * request, has no endpoint for it, or whose breaker is not closed gets no versions,
+ * and so no caching, for a while.
+ */
+export class ZoneVersions {
+  private readonly batcher: VersionBatcher<VersionedService>;
+  private readonly retryAt = new Map<string, number>();
+  private readonly breakerClosed: (service: string) => boolean;
+  private readonly now: () => number;
+
+  constructor({ send, store, breakerClosed, observer, now = Date.now, schedule }: ZoneVersionsOptions) {
+    this.breakerClosed = breakerClosed;
+    this.now = now;
+    this.batcher = new VersionBatcher(async (service, zones) => {
+      observer?.versionCheck(service.name);
+      const answer = await send(service, zones);
+      if (answer.status === 'failed') {
+        observer?.versionCheckFailed(service.name, answer.reason);
+        this.retryAt.set(serviceIdOf(service), this.now() + VERSION_RETRY_AFTER_MS);
+      } else {
+        const id = serviceIdOf(service);
+        for (const [zoneId, version] of answer.versions) store.noteVersion({ service: id, zoneId }, version);
+      }
+      return answer;
+    }, schedule);
+  }
+
+  /** Each zone's version as the service answers it after this call; a zone it left out (or a service without versions) is missing. */
+  async versionsOf(service: VersionedService, zones: Iterable<string>): Promise<ReadonlyMap<string, string>> {
+    const asked = [...zones].filter(isZoneId);
+    if (asked.length === 0 || !this.breakerClosed(service.name)) return new Map();
+    const retryAt = this.retryAt.get(serviceIdOf(service));
+    if (retryAt !== undefined && this.now() < retryAt) return new Map();
+    const answer = await this.batcher.versionsOf(service, asked);
+    return answer.status === 'answered' ? answer.versions : new Map();
+  }
+}
+
+/** A service as versions count: by name and URL, since a new URL may be a new database. */
+export function serviceIdOf({ name, url }: VersionedService): string {
+  return `${name}\n${url}`;
+}

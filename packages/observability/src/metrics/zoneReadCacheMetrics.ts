@@ -1,0 +1,77 @@
+import { Counter, Gauge, type Registry } from 'prom-client';
+
+/** How one representation of a zone read was served: from the cache, fetched (`miss`), or fetched without a version to key it by (`bypass`). */
+export type ZoneReadCacheResult = 'hit' | 'miss' | 'bypass';
+
+/**
+ * Why a zone service's data versions were not read: `unsupported` (it has no version
+ * endpoint: 404, or an answer that is not the contract's), `timeout`, `error` (connection
+ * failed, HTTP status other than 200/404).
+ */
+export type ZoneVersionCheckFailure = 'unsupported' | 'timeout' | 'error';
+
+/** What the gateway's zone-read cache holds when scraped. */
+export interface ZoneReadCacheSize {
+  readonly entries: number;
+  readonly bytes: number;
+}
+
+/**
+ * The gateway's zone-read cache: entity reads served from it or fetched, the version
+ * requests that validate every cached read, and how full it is. In the style of
+ * `query_plan_cache_requests_total{result}` (Apollo Router's `apollo.router.cache.*`).
+ */
+export class ZoneReadCacheMetrics {
+  private readonly requests: Counter<'result'>;
+  private readonly versionChecks: Counter<'service'>;
+  private readonly versionCheckFailures: Counter<'service' | 'reason'>;
+
+  constructor(registry: Registry, size: () => ZoneReadCacheSize) {
+    this.requests = new Counter({
+      name: 'zone_read_cache_requests_total',
+      help: 'Entity representations of zone reads: served from the zone-read cache (hit), fetched and stored (miss), or fetched without a zone version to key them by (bypass).',
+      labelNames: ['result'],
+      registers: [registry],
+    });
+    this.versionChecks = new Counter({
+      name: 'zone_read_cache_version_checks_total',
+      help: 'Data-version requests the zone-read cache sent to one zone service (one per service per batch of concurrent reads).',
+      labelNames: ['service'],
+      registers: [registry],
+    });
+    this.versionCheckFailures = new Counter({
+      name: 'zone_read_cache_version_check_failures_total',
+      help: "Data-version requests to one zone service that failed, by reason; that batch's reads were fetched uncached.",
+      labelNames: ['service', 'reason'],
+      registers: [registry],
+    });
+    new Gauge({
+      name: 'zone_read_cache_entries',
+      help: 'Entities the zone-read cache holds when scraped.',
+      registers: [registry],
+      collect() {
+        this.set(size().entries);
+      },
+    });
+    new Gauge({
+      name: 'zone_read_cache_size_bytes',
+      help: 'Estimated memory of the entities the zone-read cache holds when scraped (2 bytes per character of their JSON and key).',
+      registers: [registry],
+      collect() {
+        this.set(size().bytes);
+      },
+    });
+  }
+
+  served(result: ZoneReadCacheResult, count = 1): void {
+    if (count > 0) this.requests.inc({ result }, count);
+  }
+
+  versionCheck(service: string): void {
+    this.versionChecks.inc({ service });
+  }
+
+  versionCheckFailed(service: string, reason: ZoneVersionCheckFailure): void {
+    this.versionCheckFailures.inc({ service, reason });
+  }
+}
