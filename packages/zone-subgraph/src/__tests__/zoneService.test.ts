@@ -131,6 +131,84 @@ describe.each(pgTargets())('zone service on $label PostgreSQL', ({ adminUrl, lab
     expect(small).toBeGreaterThan(0);
   });
 
+  const PAGE = /* GraphQL */ `
+    query ($representations: [_Any!]!, $first: Int!, $offset: Int!, $after: String, $orderBy: EnterpriseOrder!, $filter: EnterpriseFilter) {
+      _entities(representations: $representations) {
+        ... on Zone {
+          enterprises(first: $first, offset: $offset, after: $after, orderBy: $orderBy, filter: $filter) {
+            pageInfo {
+              endCursor
+              hasNextPage
+            }
+            items {
+              id
+            }
+          }
+        }
+      }
+    }
+  `;
+  type Page = { _entities: ({ enterprises: { pageInfo: { endCursor: string | null; hasNextPage: boolean }; items: { id: string }[] } | null } | null)[] };
+  const page = (zoneId: string, variables: { first: number; offset?: number; after?: string | null; orderBy?: string; filter?: object }) =>
+    postSignedGraphQL<Page>(service.url, KEYS, PAGE, {
+      representations: [{ __typename: 'Zone', id: zoneId }],
+      offset: 0,
+      orderBy: 'TAX_DESC',
+      ...variables,
+    });
+
+  it('pages by cursor through the same enterprises as by offset, in the same statements', async () => {
+    const byOffset: string[] = [];
+    const offsetStatements: number[] = [];
+    for (let offset = 0; offset < 60; offset += 25) {
+      const before = service.database.statements.statements;
+      const body = await page('svc-2', { first: 25, offset });
+      offsetStatements.push(service.database.statements.statements - before);
+      byOffset.push(...body.data!._entities[0]!.enterprises!.items.map((e) => e.id));
+    }
+    const byCursor: string[] = [];
+    let after: string | null = null;
+    const statements: number[] = [];
+    for (;;) {
+      const before = service.database.statements.statements;
+      const body = await page('svc-2', { first: 25, after });
+      statements.push(service.database.statements.statements - before);
+      expect(body.errors).toBeUndefined();
+      const { pageInfo, items } = body.data!._entities[0]!.enterprises!;
+      byCursor.push(...items.map((e) => e.id));
+      if (!pageInfo.hasNextPage) break;
+      after = pageInfo.endCursor;
+    }
+    expect(byCursor).toHaveLength(60);
+    expect(byCursor).toEqual(byOffset);
+    expect(statements).toEqual(offsetStatements);
+    expect(new Set(statements).size).toBe(1);
+  });
+
+  it('refuses a cursor of another zone, order or filter, garbage, and a cursor with an offset, naming after', async () => {
+    const cursor = (await page('svc-1', { first: 5 })).data!._entities[0]!.enterprises!.pageInfo.endCursor!;
+    expect((await page('svc-1', { first: 5, after: cursor })).errors).toBeUndefined();
+    const refusals: [object, RegExp][] = [
+      [{ representations: [{ __typename: 'Zone', id: 'svc-3' }] }, /^after: is a cursor of zone "svc-1", not of zone "svc-3"/],
+      [{ orderBy: 'NAME_ASC' }, /^after: is a cursor of order TAX_DESC, not of NAME_ASC/],
+      [{ filter: { industry: '合成' } }, /^after: is a cursor of another filter/],
+      [{ after: 'garbage' }, /^after: is not a cursor of this list/],
+      [{ offset: 5 }, /^after: give either after or offset, not both \(offset is 5\)/],
+    ];
+    for (const [change, message] of refusals) {
+      const body = await postSignedGraphQL<Page>(service.url, KEYS, PAGE, {
+        representations: [{ __typename: 'Zone', id: 'svc-1' }],
+        first: 5,
+        offset: 0,
+        orderBy: 'TAX_DESC',
+        after: cursor,
+        ...change,
+      });
+      expect(body.errors?.[0]).toMatchObject({ message: expect.stringMatching(message), extensions: { code: 'BAD_USER_INPUT', field: 'after' } });
+      expect(body.data?._entities[0]?.enterprises ?? null).toBeNull();
+    }
+  });
+
   it('refuses entities of a zone it does not host, naming the zone', async () => {
     const body = await postSignedGraphQL(service.url, KEYS, ENTITIES, { representations: [{ __typename: 'Zone', id: 'elsewhere' }], first: 1 });
     expect(body.errors?.[0].extensions?.code).toBe('ZONE_NOT_HOSTED');

@@ -3,6 +3,7 @@ import { buildFederatedSchema } from '@devzone/subgraph-kit';
 import { AllianceResolver } from './resolvers/alliance.resolver';
 import { EnterpriseResolver } from './resolvers/enterprise.resolver';
 import { HonorResolver } from './resolvers/honor.resolver';
+import { EnterprisePageResolver, PartyOrganizationPageResolver } from './resolvers/pages.resolver';
 import { PartyOrganizationResolver } from './resolvers/partyOrganization.resolver';
 import { ProvenanceResolver } from './resolvers/provenance.resolver';
 import { referenceResolvers } from './resolvers/references';
@@ -31,6 +32,8 @@ export function buildZoneSchema(): Promise<GraphQLSchema> {
         ServiceStationResolver,
         ProvenanceResolver,
         UpkeepResolver,
+        EnterprisePageResolver,
+        PartyOrganizationPageResolver,
       ],
       orphanedTypes: [Zone, Enterprise, PartyOrganization],
     },

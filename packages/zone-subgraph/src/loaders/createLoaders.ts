@@ -17,41 +17,8 @@ import type { EnterpriseFilter, PartyOrganizationFilter } from '../graphql/types
 import type { ZoneAssessment } from '../computed/assessZone';
 import { assessZones, type ComputedFiguresKey } from './computedIndicators';
 import { groupByKey, indexByKey } from './groupBy';
-import { auditPages, enterprisePages, partyOrganizationPages, type PageRequest, type ZonePage } from './pageQueries';
-
-export interface PageKey<F, O> extends PageRequest<F, O> {
-  zoneId: string;
-}
-
-/** Batches page keys that share arguments into one statement per distinct argument set. */
-function pageLoader<F, O, R>(
-  fetch: (zoneIds: readonly string[], request: PageRequest<F, O>) => Promise<ZonePage<R>[]>,
-): DataLoader<PageKey<F, O>, ZonePage<R>, string> {
-  const argsKey = ({ zoneId: _zoneId, ...request }: PageKey<F, O>) => JSON.stringify(request);
-  return new DataLoader(
-    async (keys) => {
-      const groups = new Map<string, PageKey<F, O>[]>();
-      for (const key of keys) {
-        const group = groups.get(argsKey(key));
-        if (group) group.push(key);
-        else groups.set(argsKey(key), [key]);
-      }
-      const results = new Map<string, ZonePage<R>>();
-      await Promise.all(
-        [...groups.values()].map(async (group) => {
-          const { zoneId: _zoneId, ...request } = group[0];
-          const pages = await fetch(
-            group.map((k) => k.zoneId),
-            request,
-          );
-          pages.forEach((page) => results.set(`${page.zoneId}|${argsKey(group[0])}`, page));
-        }),
-      );
-      return keys.map((key) => results.get(`${key.zoneId}|${argsKey(key)}`) ?? { zoneId: key.zoneId, totalCount: 0, rows: [] });
-    },
-    { cacheKeyFn: (key) => `${key.zoneId}|${argsKey(key)}` },
-  );
-}
+import { countLoader, pageLoader } from './pageLoaders';
+import { auditPages, enterpriseCounts, enterprisePages, partyOrganizationCounts, partyOrganizationPages } from './pageQueries';
 
 const computedFiguresKeyOf = (key: string | ComputedFiguresKey): ComputedFiguresKey => (typeof key === 'string' ? { zoneId: key, codes: null } : key);
 const computedCacheKey = ({ zoneId, codes }: ComputedFiguresKey) => (codes === null ? `${zoneId}|*` : `${zoneId}|${[...codes].sort().join(',')}`);
@@ -70,10 +37,13 @@ export function createLoaders(dataSource: DataSource) {
     organizationById: new DataLoader<string, PartyOrganizationRow | null>(async (ids) =>
       indexByKey(ids, await repo(PartyOrganizationRow).findBy({ id: In([...ids]) }), (r) => r.id),
     ),
-    enterprisePage: pageLoader<EnterpriseFilter, EnterpriseOrder, EnterpriseRow>((zoneIds, request) => enterprisePages(dataSource, zoneIds, request)),
-    organizationPage: pageLoader<PartyOrganizationFilter, PartyOrganizationOrder, PartyOrganizationRow>((zoneIds, request) =>
-      partyOrganizationPages(dataSource, zoneIds, request),
+    enterprisePage: pageLoader<EnterpriseFilter, EnterpriseOrder, EnterpriseRow>((zones, request) => enterprisePages(dataSource, zones, request)),
+    organizationPage: pageLoader<PartyOrganizationFilter, PartyOrganizationOrder, PartyOrganizationRow>((zones, request) =>
+      partyOrganizationPages(dataSource, zones, request),
     ),
+    /** Counts only when a page's `totalCount` is asked: on a large zone the count costs more than a page. */
+    enterpriseCount: countLoader<EnterpriseFilter>((zoneIds, filter) => enterpriseCounts(dataSource, zoneIds, filter)),
+    organizationCount: countLoader<PartyOrganizationFilter>((zoneIds, filter) => partyOrganizationCounts(dataSource, zoneIds, filter)),
     rootOrganizationsByZone: new DataLoader<string, PartyOrganizationRow[]>(async (zoneIds) =>
       groupByKey(
         zoneIds,
@@ -134,7 +104,13 @@ export function createLoaders(dataSource: DataSource) {
     computedByZone: new DataLoader<string | ComputedFiguresKey, ZoneAssessment, string>((keys) => assessZones(dataSource, keys.map(computedFiguresKeyOf)), {
       cacheKeyFn: (key) => computedCacheKey(computedFiguresKeyOf(key)),
     }),
-    upkeepAudit: pageLoader<{ importId: string | null }, 'newest', UpkeepAuditRow>((zoneIds, request) => auditPages(dataSource, zoneIds, request)),
+    upkeepAudit: pageLoader<{ importId: string | null }, 'newest', UpkeepAuditRow>((zones, request) =>
+      auditPages(
+        dataSource,
+        zones.map((zone) => zone.zoneId),
+        request,
+      ),
+    ),
   };
 }
 

@@ -3,6 +3,7 @@ import { PagingIndexes1763900000300 } from './1763900000300-PagingIndexes';
 import { ZoneRecordCompleteness1763900000400 } from './1763900000400-ZoneRecordCompleteness';
 import { ZoneUpkeep1763900000500 } from './1763900000500-ZoneUpkeep';
 import { ZoneDataVersion1763900000600 } from './1763900000600-ZoneDataVersion';
+import { KeysetIndexes1763900000700 } from './1763900000700-KeysetIndexes';
 
 /** Every zone-database migration, oldest first. */
 export const zoneMigrations = [
@@ -11,4 +12,5 @@ export const zoneMigrations = [
   ZoneRecordCompleteness1763900000400,
   ZoneUpkeep1763900000500,
   ZoneDataVersion1763900000600,
+  KeysetIndexes1763900000700,
 ];

@@ -3,7 +3,7 @@ import { ERRORS } from '@devzone/errors';
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { ZoneContext } from '../context.type';
 import { mayKeepZone } from '../../upkeep/authorizeUpkeep';
-import { toAlliance, toEnterprise, toHonor, toPartyOrganization, toServiceStation, toUpkeepAuditEntry, toZoneRecords } from '../mappers';
+import { toAlliance, toHonor, toPartyOrganization, toServiceStation, toUpkeepAuditEntry, toZoneRecords } from '../mappers';
 import { Alliance } from '../types/alliance.type';
 import { EnterprisePage, PartyOrganizationPage } from '../types/connections.type';
 import { Honor } from '../types/honor.type';
@@ -16,6 +16,7 @@ import { UpkeepAuditEntry } from '../types/upkeep.types';
 import { Zone } from '../types/zone.type';
 import { ZoneRecords } from '../types/zoneRecords.type';
 import { computedValue, reportedValue } from './indicatorValues';
+import { enterprisePage, partyOrganizationPage } from './zonePages';
 
 function assertKnownCodes(codes: readonly string[] | undefined): void {
   codes?.forEach((code, i) => {
@@ -25,34 +26,24 @@ function assertKnownCodes(codes: readonly string[] | undefined): void {
 
 @Resolver(() => Zone)
 export class ZoneResolver {
-  @FieldResolver(() => EnterprisePage, { nullable: true, description: 'Enterprises of the zone, filtered, ordered and paged.' })
+  @FieldResolver(() => EnterprisePage, {
+    nullable: true,
+    description: 'Enterprises of the zone, filtered, ordered and paged (by `offset`, or after a cursor).',
+  })
   async enterprises(@Root() zone: Zone, @Args(() => EnterprisesArgs) args: EnterprisesArgs, @Ctx() ctx: ZoneContext): Promise<EnterprisePage> {
-    const page = await ctx.loaders.enterprisePage.load({ zoneId: zone.id, filter: args.filter, orderBy: args.orderBy, first: args.first, offset: args.offset });
-    return Object.assign(new EnterprisePage(), {
-      totalCount: page.totalCount,
-      hasNextPage: args.offset + page.rows.length < page.totalCount,
-      items: page.rows.map(toEnterprise),
-    });
+    return enterprisePage(zone.id, args, ctx);
   }
 
-  @FieldResolver(() => PartyOrganizationPage, { nullable: true, description: 'Party organizations of the zone, filtered, ordered and paged.' })
+  @FieldResolver(() => PartyOrganizationPage, {
+    nullable: true,
+    description: 'Party organizations of the zone, filtered, ordered and paged (by `offset`, or after a cursor).',
+  })
   async partyOrganizations(
     @Root() zone: Zone,
     @Args(() => PartyOrganizationsArgs) args: PartyOrganizationsArgs,
     @Ctx() ctx: ZoneContext,
   ): Promise<PartyOrganizationPage> {
-    const page = await ctx.loaders.organizationPage.load({
-      zoneId: zone.id,
-      filter: args.filter,
-      orderBy: args.orderBy,
-      first: args.first,
-      offset: args.offset,
-    });
-    return Object.assign(new PartyOrganizationPage(), {
-      totalCount: page.totalCount,
-      hasNextPage: args.offset + page.rows.length < page.totalCount,
-      items: page.rows.map(toPartyOrganization),
-    });
+    return partyOrganizationPage(zone.id, args, ctx);
   }
 
   @FieldResolver(() => [PartyOrganization], { nullable: true, description: 'Roots of the party-organization tree (usually the 党工委); follow `children`.' })

@@ -50,10 +50,22 @@ export class PageArgs {
   @Max(500)
   first = 50;
 
-  @Field(() => Int, { defaultValue: 0 })
+  @Field(() => Int, {
+    defaultValue: 0,
+    description: 'Items skipped before the first. A deep offset reads every item before it: to walk a long list, page with `after`.',
+  })
   @Min(0)
   @Max(1_000_000)
   offset = 0;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The items after this cursor (a page's `pageInfo.endCursor`): every page costs what the first one does, however deep. Only with the zone, order and filter the cursor came from, and without `offset`.",
+  })
+  @IsOptional()
+  @MaxLength(1000)
+  after?: string;
 }
 
 @ArgsType()
