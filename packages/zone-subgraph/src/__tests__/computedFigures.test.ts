@@ -251,14 +251,30 @@ describe.each(pgTargets())('computed figures and record completeness on $label P
     expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'codes[0]' });
   });
 
-  it('reads figures, unassessed indicators and records of every zone asked in the same three statements', async () => {
+  it('reads figures, unassessed indicators and records of every zone asked in the same statements: three warm, five cold', async () => {
     const statements = async (zoneIds: string[]) => {
       const before = service.database.statements.statements;
       await ask(zoneIds);
       return service.database.statements.statements - before;
     };
-    // The zones (records come with them), their reported figures, one aggregate statement.
+    // Cold: the zones (records come with them), their reported figures, the kept figures (none),
+    // one aggregate statement for the missing ones, keeping them.
+    await service.database.dataSource.query(`DELETE FROM computed_figure`);
+    expect(await statements(['named'])).toBe(5);
+    expect(await statements(['named', 'full', 'undated'])).toBe(5);
+    // Warm: the zones, their reported figures, the kept figures.
     expect(await statements(['named'])).toBe(3);
     expect(await statements(['named', 'full', 'undated'])).toBe(3);
+  });
+
+  it("shows a write to a zone's records at the next read, whoever wrote", async () => {
+    const [before] = await ask(['full'], { codes: ['enterprise.count', 'org_coverage.rate'] });
+    expect(computed(before, 'enterprise.count')?.value).toBe(4);
+    await service.database.dataSource.query(`INSERT INTO organization_coverage (organization_id, enterprise_id) VALUES ('full:j1', 'full:e3')`);
+    const [covered] = await ask(['full'], { codes: ['enterprise.count', 'org_coverage.rate'] });
+    expect(computed(covered, 'org_coverage.rate')?.value).toBe(75);
+    await service.database.dataSource.query(`UPDATE zone SET records_as_of = '2025' WHERE id = 'full'`);
+    const [redated] = await ask(['full'], { codes: ['enterprise.count'] });
+    expect(computed(redated, 'enterprise.count')).toMatchObject({ value: 4, period: '2025' });
   });
 });

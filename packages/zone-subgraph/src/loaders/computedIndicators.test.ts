@@ -1,14 +1,17 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openServiceDatabase, type ServiceDatabase } from '@devzone/database';
+import { generateZones } from '@devzone/synthetic';
 import { createTestDatabase, pgTargets, type TestDatabase } from '@devzone/testkit';
 import { DERIVATIONS } from '../computed/derivations';
+import { RULES_DIGEST, rulesDigest } from '../computed/rulesDigest';
 import { zoneEntities } from '../db/entities';
 import { zoneMigrations } from '../db/migrations';
 import { loadZoneSeedFile } from '../seed/loadSeedFile';
 import type { WritableZoneSeed } from '../seed/seedSchema';
 import { writeZoneSeeds } from '../seed/writeSeed';
-import { aggregatePartsOf, aggregatesSql, assessZones } from './computedIndicators';
+import { aggregatePartsOf, aggregatesSql } from './aggregateSql';
+import { assessZones, computeAssessments, type ComputedFiguresKey } from './computedIndicators';
 
 /** Every article seed the zone services ship with. */
 function articleSeeds(): WritableZoneSeed[] {
@@ -63,8 +66,9 @@ describe.each(pgTargets())('computed-indicator aggregates on $label PostgreSQL',
     service = await openServiceDatabase({ url: database.url, entities: zoneEntities, migrations: zoneMigrations });
     const seeds = articleSeeds();
     await writeZoneSeeds(service.dataSource, seeds);
-    await writeZoneSeeds(service.dataSource, [overlapping], { synthetic: true });
-    zoneIds = [...seeds, overlapping].map((s) => s.zone.id);
+    const synthetic = generateZones({ zones: 1, enterprisesPerZone: 100, seed: 3, prefix: 'kept' });
+    await writeZoneSeeds(service.dataSource, [overlapping, ...synthetic], { synthetic: true });
+    zoneIds = [...seeds, overlapping, ...synthetic].map((s) => s.zone.id);
   });
 
   afterAll(async () => {
@@ -89,7 +93,7 @@ describe.each(pgTargets())('computed-indicator aggregates on $label PostgreSQL',
   });
 
   it('builds, for the codes asked, exactly the figures and reasons the full assessment gives for them', async () => {
-    const full = await assessZones(
+    const full = await computeAssessments(
       service.dataSource,
       zoneIds.map((zoneId) => ({ zoneId, codes: null })),
     );
@@ -100,7 +104,7 @@ describe.each(pgTargets())('computed-indicator aggregates on $label PostgreSQL',
       ['enterprise.count', 'alliance.count', 'red_station.count'],
       ['party_member.count'],
     ]) {
-      const asked = await assessZones(
+      const asked = await computeAssessments(
         service.dataSource,
         zoneIds.map((zoneId) => ({ zoneId, codes })),
       );
@@ -118,7 +122,7 @@ describe.each(pgTargets())('computed-indicator aggregates on $label PostgreSQL',
       ...zoneIds.map((zoneId) => ({ zoneId, codes: ['org_coverage.rate', 'brand.count'] })),
       { zoneId: 'no-such-zone', codes: ['party_org.count'] },
     ];
-    const answers = await assessZones(service.dataSource, keys);
+    const answers = await computeAssessments(service.dataSource, keys);
     expect(service.statements.statements - before).toBe(1);
     expect(answers).toHaveLength(keys.length);
     expect(answers[answers.length - 1]).toEqual({ figures: [], unassessed: [] });
@@ -127,7 +131,97 @@ describe.each(pgTargets())('computed-indicator aggregates on $label PostgreSQL',
 
   it('sends no statement when no asked code is computable', async () => {
     const before = service.statements.statements;
-    expect(await assessZones(service.dataSource, [{ zoneId: zoneIds[0], codes: ['derived.members_per_org'] }])).toEqual([{ figures: [], unassessed: [] }]);
+    const keys = [{ zoneId: zoneIds[0], codes: ['derived.members_per_org'] }];
+    expect(await computeAssessments(service.dataSource, keys)).toEqual([{ figures: [], unassessed: [] }]);
+    expect(await assessZones(service.dataSource, keys)).toEqual([{ figures: [], unassessed: [] }]);
     expect(service.statements.statements - before).toBe(0);
+  });
+
+  describe('kept per zone and code', () => {
+    const statementsOf = async (keys: ComputedFiguresKey[]) => {
+      const before = service.statements.statements;
+      const answers = await assessZones(service.dataSource, keys);
+      return { answers, statements: service.statements.statements - before };
+    };
+    const every = () => zoneIds.map((zoneId) => ({ zoneId, codes: null }));
+
+    beforeAll(async () => {
+      await service.dataSource.query(`DELETE FROM computed_figure`);
+    });
+
+    it('gives the figures and reasons freshly computed ones give, cold and warm, on every article seed and a synthetic zone', async () => {
+      const code = ['org_coverage.rate', 'party_member.count', 'honor.count'];
+      const mixed = zoneIds.flatMap((zoneId, i) => [
+        { zoneId, codes: i % 2 === 0 ? code : null },
+        { zoneId, codes: ['alliance.count'] },
+      ]);
+      for (const keys of [mixed, every(), mixed]) expect((await statementsOf(keys)).answers).toEqual(await computeAssessments(service.dataSource, keys));
+      expect((await statementsOf(every())).answers.every((a) => a.figures.length + a.unassessed.length === DERIVATIONS.length)).toBe(true);
+    });
+
+    it('reads warm figures in one statement and computes cold ones in three, for one zone or all', async () => {
+      await service.dataSource.query(`DELETE FROM computed_figure`);
+      expect((await statementsOf([{ zoneId: zoneIds[0], codes: null }])).statements).toBe(3);
+      expect((await statementsOf(every())).statements).toBe(3);
+      expect((await statementsOf(every())).statements).toBe(1);
+      expect(
+        (
+          await statementsOf([
+            { zoneId: zoneIds[0], codes: ['brand.count'] },
+            { zoneId: 'no-such-zone', codes: null },
+          ])
+        ).statements,
+      ).toBe(1);
+    });
+
+    it('computes again only the zone a write changed, and its next read shows the write', async () => {
+      await assessZones(service.dataSource, every());
+      const keptAt = async () =>
+        new Map(
+          (
+            (await service.dataSource.query(`SELECT zone_id, min(data_version)::text AS v FROM computed_figure GROUP BY zone_id`)) as {
+              zone_id: string;
+              v: string;
+            }[]
+          ).map((r) => [r.zone_id, r.v]),
+        );
+      const before = await keptAt();
+      const count = async () => (await assessZones(service.dataSource, [{ zoneId: 'overlap', codes: ['enterprise.count'] }]))[0].figures[0]?.value;
+      expect(await count()).toBe(3);
+      await service.dataSource.query(`INSERT INTO enterprise (id, zone_id, name_zh, synthetic) VALUES ('overlap:e4', 'overlap', '重叠企业e4', true)`);
+      expect(await count()).toBe(4);
+      const { answers, statements } = await statementsOf(every());
+      expect(statements).toBe(3);
+      expect(answers).toEqual(await computeAssessments(service.dataSource, every()));
+      const after = await keptAt();
+      for (const zoneId of zoneIds) expect({ zoneId, changed: after.get(zoneId) !== before.get(zoneId) }).toEqual({ zoneId, changed: zoneId === 'overlap' });
+    });
+
+    it("serves what is kept at the zone's version and under these rules, and nothing kept under other rules", async () => {
+      await assessZones(service.dataSource, every());
+      const count = async () => (await assessZones(service.dataSource, [{ zoneId: 'overlap', codes: ['enterprise.count'] }]))[0].figures[0]?.value;
+      await service.dataSource.query(
+        `UPDATE computed_figure SET figure = jsonb_set(figure, '{value}', '999') WHERE zone_id = 'overlap' AND code = 'enterprise.count'`,
+      );
+      expect(await count()).toBe(999);
+      await service.dataSource.query(`UPDATE computed_figure SET rules = 'earlier rules' WHERE zone_id = 'overlap' AND code = 'enterprise.count'`);
+      expect(await count()).toBe(4);
+      expect(await service.dataSource.query(`SELECT rules FROM computed_figure WHERE zone_id = 'overlap' AND code = 'enterprise.count'`)).toEqual([
+        { rules: RULES_DIGEST },
+      ]);
+    });
+  });
+});
+
+describe('the rules digest', () => {
+  it('is the same for the same rules, and changes when a derivation gives anything else', () => {
+    expect(rulesDigest()).toBe(RULES_DIGEST);
+    const changed = (index: number, change: Partial<(typeof DERIVATIONS)[number]>) =>
+      rulesDigest(DERIVATIONS.map((d, i) => (i === index ? { ...d, ...change } : d)));
+    const coverage = DERIVATIONS.findIndex((d) => d.code === 'org_coverage.rate');
+    const members = DERIVATIONS.findIndex((d) => d.code === 'party_member.count');
+    expect(changed(coverage, { value: (a) => Math.round((a.covered / a.records.enterprises) * 1000) / 10 })).not.toBe(RULES_DIGEST);
+    expect(changed(members, { qualifier: () => 'exact' })).not.toBe(RULES_DIGEST);
+    expect(changed(0, { computation: 'count of every party_organization record' })).not.toBe(RULES_DIGEST);
   });
 });

@@ -1,44 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { assessZone, type ZoneAssessment } from '../computed/assessZone';
-import { derivationsFor, type Derivation, type ZoneAggregate } from '../computed/derivations';
-import type { Completeness, RecordKind, ZoneRecordsInfo } from '../records/recordKinds';
-
-/** Counts a block leaves out are absent from the row and read as 0: no derivation asked uses them. */
-interface AggregateRow {
-  zone_id: string;
-  enterprises_completeness: Completeness;
-  party_organizations_completeness: Completeness;
-  honors_completeness: Completeness;
-  alliances_completeness: Completeness;
-  service_stations_completeness: Completeness;
-  records_as_of: string | null;
-  seeded_at: Date;
-  organizations?: string;
-  party_orgs?: string;
-  secondary_committee?: string;
-  committee?: string;
-  general_branch?: string;
-  branch?: string;
-  joint_branch?: string;
-  functional_branch?: string;
-  members_sum?: string | null;
-  members_known?: string;
-  members_at_least?: string;
-  members_about?: string;
-  star5?: string;
-  star4?: string;
-  star3?: string;
-  brands?: string;
-  enterprises?: string;
-  covered?: string;
-  honors?: string;
-  red_flag?: string;
-  red_workshop?: string;
-  stations?: string;
-  red_stations?: string;
-  guidance_stations?: string;
-  alliances?: string;
-}
+import { derivationsFor } from '../computed/derivations';
+import { RULES_DIGEST } from '../computed/rulesDigest';
+import { keepFigures, readKeptFigures, type CodeOutcome, type KeptOutcome, type KeptZone } from './keptFigures';
+import { readZoneAggregates } from './zoneAggregates';
 
 /** One zone's computed figures, for these codes only (every computable one when null). */
 export interface ComputedFiguresKey {
@@ -46,131 +11,7 @@ export interface ComputedFiguresKey {
   codes: readonly string[] | null;
 }
 
-/** The blocks of the aggregate statement: one per record kind a derivation counts, and the coverage links when one reads them. */
-export interface AggregateParts {
-  kinds: ReadonlySet<RecordKind>;
-  coverage: boolean;
-}
-
-export function aggregatePartsOf(derivations: readonly Derivation[]): AggregateParts {
-  return { kinds: new Set(derivations.map((d) => d.kind)), coverage: derivations.some((d) => d.usesCoverage === true) };
-}
-
-const ORGANIZATION_BLOCK = `LEFT JOIN LATERAL (
-  SELECT count(*) AS organizations,
-         count(*) FILTER (WHERE type <> 'working_committee') AS party_orgs,
-         count(*) FILTER (WHERE type = 'secondary_committee') AS secondary_committee,
-         count(*) FILTER (WHERE type = 'committee') AS committee,
-         count(*) FILTER (WHERE type = 'general_branch') AS general_branch,
-         count(*) FILTER (WHERE type IN ('branch', 'joint_branch', 'functional_branch')) AS branch,
-         count(*) FILTER (WHERE type = 'joint_branch') AS joint_branch,
-         count(*) FILTER (WHERE type = 'functional_branch') AS functional_branch,
-         sum(member_count) FILTER (WHERE type <> 'working_committee') AS members_sum,
-         count(member_count) FILTER (WHERE type <> 'working_committee') AS members_known,
-         count(*) FILTER (WHERE member_count_qualifier = 'at_least') AS members_at_least,
-         count(*) FILTER (WHERE member_count_qualifier = 'about') AS members_about,
-         count(*) FILTER (WHERE star_rating = 5) AS star5,
-         count(*) FILTER (WHERE star_rating = 4) AS star4,
-         count(*) FILTER (WHERE star_rating = 3) AS star3,
-         count(brand) AS brands
-  FROM party_organization WHERE zone_id = z.id) o ON true`;
-
-// Coverage as a set: the distinct covered enterprises are joined once for the whole batch and
-// counted per zone, where a per-enterprise EXISTS probed the coverage links once per enterprise.
-// Grouped rather than LATERAL, so the planner cannot re-run the set for each zone; a zone with no
-// enterprises gets no row here, and its counts are coalesced to 0 as the LATERAL counts give them.
-const enterpriseBlock = (coverage: boolean) =>
-  coverage
-    ? `LEFT JOIN (
-  SELECT en.zone_id AS enterprise_zone_id, count(*) AS enterprises, count(covered.enterprise_id) AS covered
-  FROM enterprise en
-  LEFT JOIN (SELECT DISTINCT enterprise_id FROM organization_coverage) covered ON covered.enterprise_id = en.id
-  WHERE en.zone_id = ANY($1)
-  GROUP BY en.zone_id) e ON e.enterprise_zone_id = z.id`
-    : `LEFT JOIN (
-  SELECT zone_id AS enterprise_zone_id, count(*) AS enterprises FROM enterprise WHERE zone_id = ANY($1) GROUP BY zone_id) e ON e.enterprise_zone_id = z.id`;
-
-const HONOR_BLOCK = `LEFT JOIN LATERAL (
-  SELECT count(*) AS honors,
-         count(*) FILTER (WHERE title LIKE '%红旗支部%') AS red_flag,
-         count(*) FILTER (WHERE title LIKE '%红色车间%') AS red_workshop
-  FROM honor WHERE zone_id = z.id) h ON true`;
-
-const STATION_BLOCK = `LEFT JOIN LATERAL (
-  SELECT count(*) AS stations,
-         count(*) FILTER (WHERE kind = 'red_station') AS red_stations,
-         count(*) FILTER (WHERE kind = 'guidance_station') AS guidance_stations
-  FROM service_station WHERE zone_id = z.id) s ON true`;
-
-const ALLIANCE_BLOCK = `LEFT JOIN LATERAL (SELECT count(*) AS alliances FROM alliance WHERE zone_id = z.id) a ON true`;
-
-/**
- * The aggregate statement for `parts`: the zone's completeness and records date come with the
- * aggregates, so one statement per batch gives everything the rules need.
- */
-export function aggregatesSql(parts: AggregateParts): string {
-  const blocks: [string, string][] = [];
-  if (parts.kinds.has('partyOrganizations')) blocks.push(['o.*', ORGANIZATION_BLOCK]);
-  if (parts.kinds.has('enterprises'))
-    blocks.push([`coalesce(e.enterprises, 0) AS enterprises${parts.coverage ? ', coalesce(e.covered, 0) AS covered' : ''}`, enterpriseBlock(parts.coverage)]);
-  if (parts.kinds.has('honors')) blocks.push(['h.*', HONOR_BLOCK]);
-  if (parts.kinds.has('serviceStations')) blocks.push(['s.*', STATION_BLOCK]);
-  if (parts.kinds.has('alliances')) blocks.push(['a.*', ALLIANCE_BLOCK]);
-  return `
-SELECT z.id AS zone_id, z.enterprises_completeness, z.party_organizations_completeness, z.honors_completeness,
-       z.alliances_completeness, z.service_stations_completeness, z.records_as_of, z.seeded_at${blocks.map(([columns]) => `, ${columns}`).join('')}
-FROM zone z
-${blocks.map(([, sql]) => sql).join('\n')}
-WHERE z.id = ANY($1)`;
-}
-
-const n = (count: string | null | undefined) => Number(count ?? 0);
-
-function aggregateOf(r: AggregateRow): ZoneAggregate {
-  return {
-    records: {
-      enterprises: n(r.enterprises),
-      partyOrganizations: n(r.organizations),
-      honors: n(r.honors),
-      alliances: n(r.alliances),
-      serviceStations: n(r.stations),
-    },
-    partyOrgs: n(r.party_orgs),
-    secondaryCommittee: n(r.secondary_committee),
-    committee: n(r.committee),
-    generalBranch: n(r.general_branch),
-    branch: n(r.branch),
-    jointBranch: n(r.joint_branch),
-    functionalBranch: n(r.functional_branch),
-    membersSum: n(r.members_sum),
-    membersKnown: n(r.members_known),
-    membersAtLeast: n(r.members_at_least),
-    membersAbout: n(r.members_about),
-    star5: n(r.star5),
-    star4: n(r.star4),
-    star3: n(r.star3),
-    brands: n(r.brands),
-    covered: n(r.covered),
-    redFlag: n(r.red_flag),
-    redWorkshop: n(r.red_workshop),
-    redStations: n(r.red_stations),
-    guidanceStations: n(r.guidance_stations),
-  };
-}
-
-function recordsInfoOf(r: AggregateRow): ZoneRecordsInfo {
-  return {
-    completeness: {
-      enterprises: r.enterprises_completeness,
-      partyOrganizations: r.party_organizations_completeness,
-      honors: r.honors_completeness,
-      alliances: r.alliances_completeness,
-      serviceStations: r.service_stations_completeness,
-    },
-    asOf: r.records_as_of,
-    writtenAt: r.seeded_at,
-  };
-}
+const nothing = (): ZoneAssessment => ({ figures: [], unassessed: [] });
 
 /** The codes a batch needs: the union of every key's codes, or null (every code) when one key asks for all. */
 function codesOfBatch(keys: readonly ComputedFiguresKey[]): readonly string[] | null {
@@ -178,18 +19,74 @@ function codesOfBatch(keys: readonly ComputedFiguresKey[]): readonly string[] | 
   return [...new Set(keys.flatMap((k) => k.codes ?? []))];
 }
 
+const unique = (values: readonly string[]) => [...new Set(values)];
+
 /**
- * Computed figures and unassessed indicators of each key's zone, for the key's codes only: one
- * statement for the whole batch, holding just the aggregates the batch's codes need.
+ * Computed figures and unassessed indicators of each key's zone, for the key's codes only, freshly
+ * computed: one statement for the whole batch, holding just the aggregates the batch's codes need.
+ */
+export async function computeAssessments(dataSource: DataSource, keys: readonly ComputedFiguresKey[]): Promise<ZoneAssessment[]> {
+  const batchDerivations = derivationsFor(codesOfBatch(keys));
+  if (batchDerivations.length === 0) return keys.map(nothing);
+  const zones = await readZoneAggregates(dataSource, unique(keys.map((k) => k.zoneId)), batchDerivations);
+  return keys.map(({ zoneId, codes }) => {
+    const zone = zones.get(zoneId);
+    return zone ? assessZone(zone.aggregate, zone.records, derivationsFor(codes)) : nothing();
+  });
+}
+
+function outcomesOf(assessment: ZoneAssessment): Map<string, CodeOutcome> {
+  return new Map<string, CodeOutcome>([
+    ...assessment.figures.map((figure): [string, CodeOutcome] => [figure.code, { figure }]),
+    ...assessment.unassessed.map(({ code, reason }): [string, CodeOutcome] => [code, { unassessed: reason }]),
+  ]);
+}
+
+/** A key's answer from its zone's outcomes, in the order `assessZone` gives: the catalogue's, figures apart from reasons. */
+function assessmentOf(zone: KeptZone | undefined, codes: readonly string[] | null): ZoneAssessment {
+  if (!zone) return nothing();
+  const assessment = nothing();
+  for (const { code } of derivationsFor(codes)) {
+    const outcome = zone.outcomes.get(code);
+    if (!outcome) continue;
+    if ('figure' in outcome) assessment.figures.push(outcome.figure);
+    else assessment.unassessed.push({ code, reason: outcome.unassessed });
+  }
+  return assessment;
+}
+
+/**
+ * The same answers as `computeAssessments`, kept per zone and code (`keptFigures.ts`): one statement
+ * reads the outcomes kept at each zone's current data version; only the missing (zone, code) pairs
+ * are computed (only those zones, only those codes' blocks, one statement) and kept (one statement).
+ * Warm, one statement per batch; cold, three, whatever the number of zones and rows. The aggregate
+ * statement reads the data version in its own snapshot, so an outcome is never kept under a version
+ * later than the records it was computed from.
  */
 export async function assessZones(dataSource: DataSource, keys: readonly ComputedFiguresKey[]): Promise<ZoneAssessment[]> {
-  const batchDerivations = derivationsFor(codesOfBatch(keys));
-  if (batchDerivations.length === 0) return keys.map(() => ({ figures: [], unassessed: [] }));
-  const zoneIds = [...new Set(keys.map((k) => k.zoneId))];
-  const rows: AggregateRow[] = await dataSource.query(aggregatesSql(aggregatePartsOf(batchDerivations)), [zoneIds]);
-  const byZone = new Map(rows.map((r) => [r.zone_id, r]));
-  return keys.map(({ zoneId, codes }) => {
-    const row = byZone.get(zoneId);
-    return row ? assessZone(aggregateOf(row), recordsInfoOf(row), derivationsFor(codes)) : { figures: [], unassessed: [] };
-  });
+  const batchCodes = derivationsFor(codesOfBatch(keys)).map((d) => d.code);
+  if (batchCodes.length === 0) return keys.map(nothing);
+  const kept = await readKeptFigures(dataSource, unique(keys.map((k) => k.zoneId)), batchCodes, RULES_DIGEST);
+
+  const missing = new Map<string, Set<string>>();
+  for (const { zoneId, codes } of keys) {
+    const zone = kept.get(zoneId);
+    if (!zone) continue;
+    for (const { code } of derivationsFor(codes)) if (!zone.outcomes.has(code)) missing.set(zoneId, (missing.get(zoneId) ?? new Set()).add(code));
+  }
+  if (missing.size > 0) {
+    const fresh = await readZoneAggregates(dataSource, [...missing.keys()], derivationsFor(unique([...missing.values()].flatMap((codes) => [...codes]))));
+    const toKeep: KeptOutcome[] = [];
+    for (const [zoneId, codes] of missing) {
+      const zone = fresh.get(zoneId);
+      if (!zone) continue;
+      const outcomes = outcomesOf(assessZone(zone.aggregate, zone.records, derivationsFor([...codes])));
+      for (const [code, outcome] of outcomes) {
+        kept.get(zoneId)!.outcomes.set(code, outcome);
+        toKeep.push({ zoneId, code, dataVersion: zone.dataVersion, outcome });
+      }
+    }
+    await keepFigures(dataSource, toKeep, RULES_DIGEST);
+  }
+  return keys.map(({ zoneId, codes }) => assessmentOf(kept.get(zoneId), codes));
 }

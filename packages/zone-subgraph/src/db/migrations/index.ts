@@ -4,6 +4,7 @@ import { ZoneRecordCompleteness1763900000400 } from './1763900000400-ZoneRecordC
 import { ZoneUpkeep1763900000500 } from './1763900000500-ZoneUpkeep';
 import { ZoneDataVersion1763900000600 } from './1763900000600-ZoneDataVersion';
 import { KeysetIndexes1763900000700 } from './1763900000700-KeysetIndexes';
+import { ComputedFigures1763900000800 } from './1763900000800-ComputedFigures';
 
 /** Every zone-database migration, oldest first. */
 export const zoneMigrations = [
@@ -13,4 +14,5 @@ export const zoneMigrations = [
   ZoneUpkeep1763900000500,
   ZoneDataVersion1763900000600,
   KeysetIndexes1763900000700,
+  ComputedFigures1763900000800,
 ];
