@@ -565,12 +565,6 @@ describe('docker-compose.yml: the load balancer', () => {
     expect(directive(monitor!, 'monitor', 'fail')).toEqual(['monitor', 'fail', 'if', '{', `nbsrv(${backendName})`, 'lt', '1', '}']);
     expect(publishedPorts(LOAD_BALANCER).map((published) => published.target)).not.toContain(port);
   });
-
-  it("points the province's reads through the gateway at the load balancer", () => {
-    const { config } = provinceConfig(environmentOf('province'));
-    const url = new URL(config.GATEWAY_URL);
-    expect([url.hostname, url.port, url.pathname]).toEqual([LOAD_BALANCER, publishedPorts(LOAD_BALANCER)[0].target, '/graphql']);
-  });
 });
 
 describe('docker-compose.yml: environment variables the services read', () => {

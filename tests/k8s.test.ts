@@ -538,13 +538,12 @@ describe('deploy/k8s: environment and wiring', () => {
     expect([config.port, config.host]).toEqual([containerPort(container, 'http'), '0.0.0.0']);
   });
 
-  it('points the gateway at the province Service and the province at the gateway Service', () => {
+  it('points the gateway at the province Service and the province at the zone services it reads directly', () => {
     const gatewayEnv = environmentOf(nodeContainers.find(({ name }) => name === 'gateway')!.container).env;
     const provinceEnv = environmentOf(nodeContainers.find(({ name }) => name === 'province')!.container).env;
     expect(reachedBy(gatewayConfig(gatewayEnv).config.provinceUrl).target.metadata.name).toBe('province');
-    const gatewayUrl = provinceConfig(provinceEnv).config.GATEWAY_URL;
-    expect(reachedBy(gatewayUrl).target.metadata.name).toBe('gateway');
-    expect(new URL(gatewayUrl).pathname).toBe('/graphql');
+    const zoneServices = StaticZoneServiceRegistry.fromEnv(provinceEnv, 'REGISTER_ZONE_SERVICES').services();
+    expect(zoneServices.map((service) => reachedBy(service.url).target.metadata.name)).toEqual(zoneServices.map((service) => `zone-${service.name}`));
   });
 });
 

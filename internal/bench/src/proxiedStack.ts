@@ -53,12 +53,10 @@ export async function startProxiedStack(options: ProxiedStackOptions): Promise<R
       proxies.set(service.name, proxy);
     }
     const registry = new StaticZoneServiceRegistry(zoneServices.map((s) => ({ name: s.name, url: proxies.get(s.name)!.url, zoneIds: [...s.hostedZoneIds] })));
-    let gatewayUrl: string | undefined;
     const province = await startProvinceService({
       databaseUrl: await options.databaseFor('province'),
       directory: loadDirectoryFile(options.directoryFile),
       registry,
-      gatewayUrl: () => gatewayUrl,
       port: 0,
       host,
       signingKeys,
@@ -74,7 +72,6 @@ export async function startProxiedStack(options: ProxiedStackOptions): Promise<R
       auth: { devCredential: credential },
       rateLimit: false,
     });
-    gatewayUrl = gateway.url;
     started.push(gateway);
     return {
       gatewayUrl: gateway.url,

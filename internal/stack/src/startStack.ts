@@ -86,13 +86,11 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       zoneServices.push(service);
       log(`zone service ${definition.name} (${service.hostedZoneIds.join(', ')}) at ${service.url}`);
     }
-    let gatewayUrl: string | undefined;
     const provinceDatabaseUrl = await options.databaseFor('province');
     const directory = loadDirectoryFile(options.directoryFile ?? DEFAULT_DIRECTORY);
     const province = await startProvinceService({
       databaseUrl: provinceDatabaseUrl,
       directory,
-      gatewayUrl: () => gatewayUrl,
       port: free ? 0 : 4001,
       host,
       signingKeys,
@@ -119,7 +117,6 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       signingKeys,
       auth: { ...options.auth, devCredential: credential },
     });
-    gatewayUrl = gateway.url;
     started.push(gateway);
     const stopped = new Set<string>();
     return {

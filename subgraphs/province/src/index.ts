@@ -7,7 +7,7 @@ export * from './seed/loadPresets';
 export * from './seed/presetSchema';
 export * from './service/provinceConfig';
 export * from './service/startProvinceService';
-export * from './zoneReader/GatewayZoneReader';
+export * from './zoneReader/DirectZoneReader';
 export * from './zoneReader/mergeEnterprisePages';
 export * from './zoneReader/zoneReader';
 export * from './sources/SourceLibrary';

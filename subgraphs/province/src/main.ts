@@ -29,7 +29,6 @@ runFromEnvironment({
         presets: loadPresetFile(config.PRESET_FILE),
         sources: SourceLibrary.load(config.SOURCES_DIR),
         ...(registry ? { registry } : {}),
-        gatewayUrl: () => config.GATEWAY_URL,
         port: config.PORT,
         host: config.HOST,
         signingKeys: config.SERVICE_SIGNING_KEYS,

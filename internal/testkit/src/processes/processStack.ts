@@ -112,7 +112,6 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
           ...options.provinceEnv,
           PORT: String(await freePort()),
           DATABASE_URL: databaseUrl(servers.main, serviceDatabaseName('province')),
-          GATEWAY_URL: `http://${HOST}:${gatewayPort}/graphql`,
           ZONE_SERVICES: zoneServicesVariable,
         },
       }),

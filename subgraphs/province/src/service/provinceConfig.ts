@@ -1,4 +1,4 @@
-import { envFixedPort, envHost, envOptionalString, envPort, envPostgresUrl, envSigningKeys, envTimeoutMs, envUrl } from '@devzone/subgraph-kit';
+import { envFixedPort, envHost, envOptionalString, envPort, envPostgresUrl, envSigningKeys, envTimeoutMs } from '@devzone/subgraph-kit';
 import { z } from 'zod';
 
 /** The province service started on its own (`node subgraphs/province/dist/main.js`), with the kit's rules for each variable. */
@@ -8,13 +8,12 @@ export const provinceEnvSchema = z.object({
   DATABASE_URL: envPostgresUrl,
   EMBEDDED_PG_DIR: envOptionalString,
   EMBEDDED_PG_PORT: envFixedPort(50001),
-  GATEWAY_URL: envUrl('http://localhost:4000/graphql'),
   DIRECTORY_FILE: envOptionalString,
   PRESET_FILE: envOptionalString,
   /** Folder of the source articles and their index.json. @default the repository's data/sources */
   SOURCES_DIR: envOptionalString,
   /**
-   * Deadline of the province's own requests to a zone service (lookups by id), like the gateway's variable.
+   * Deadline of the province's own requests to a zone service (zone reads, lookups by id), like the gateway's variable.
    * Keep it below the gateway's PROVINCE_TIMEOUT_MS, or a hung zone is reported as a failed province.
    */
   ZONE_TIMEOUT_MS: envTimeoutMs(5000),

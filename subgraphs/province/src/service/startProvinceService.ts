@@ -4,8 +4,10 @@ import { openServiceDatabase, type ServiceDatabase } from '@devzone/database';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import type { Principal } from '@devzone/auth';
 import { PgRegistryStore, RegistryService, registryMigrations, type ZoneServiceRegistry } from '@devzone/registry';
+import { RESILIENCE_DEFAULTS, Resilience, ShardRouter } from '@devzone/shard-router';
 import { createRequestSigner, guardSchema, serveSignedGraphQL, subgraphFormatError, type SigningKeys } from '@devzone/subgraph-kit';
 import { ProvinceRow, provinceEntities } from '../db/entities';
+import { DirectoryCache } from '../directory/directoryCache';
 import { provinceMigrations } from '../db/migrations';
 import { buildProvinceSchema } from '../graphql/buildProvinceSchema';
 import type { ProvinceContext } from '../graphql/context.type';
@@ -17,7 +19,9 @@ import { ProvinceRegistry } from '../registry/provinceRegistry';
 import { writeDirectory } from '../seed/loadDirectory';
 import { loadPresetFile, writePresets } from '../seed/loadPresets';
 import type { PresetSeed } from '../seed/presetSchema';
-import { GatewayZoneReader } from '../zoneReader/GatewayZoneReader';
+import { DirectZoneReader } from '../zoneReader/DirectZoneReader';
+import { followRegistryNotices, type RegistryNotices } from './followRegistryNotices';
+import { signedZoneServiceSender } from '../zoneReader/signedZoneServiceSender';
 import type { ZoneReader } from '../zoneReader/zoneReader';
 
 export interface ProvinceServiceOptions {
@@ -30,15 +34,13 @@ export interface ProvinceServiceOptions {
   registry?: ZoneServiceRegistry;
   /** Benchmark presets stored on first start. @default seed/presets.json */
   presets?: PresetSeed;
-  /** Where zone data is read from; resolved per call because the gateway starts after the province. */
-  gatewayUrl: () => string | undefined;
   /** The source articles provenance points at. @default data/sources of the repository */
   sources?: SourceLibrary;
-  /** Replaces the gateway reader (benchmarks compare paths). */
+  /** Replaces the reader that asks the zone services directly (benchmarks compare paths). */
   zoneReader?: ZoneReader;
   /** The deployment's keys: only requests signed with one of them are answered, and the province signs its own reads with the first. */
   signingKeys: SigningKeys;
-  /** Deadline of the province's own requests to zone services (lookups by id). @default 5000 */
+  /** Deadline of the province's own requests to one zone service (reads, lookups by id). @default 5000 */
   zoneTimeoutMs?: number;
   /** @default 0 (a free port) */
   port?: number;
@@ -66,8 +68,11 @@ export async function startProvinceService(options: ProvinceServiceOptions): Pro
     migrations: [...provinceMigrations, ...registryMigrations],
   });
   let store: PgRegistryStore | undefined;
+  let notices: RegistryNotices | undefined;
   try {
     await writeDirectory(database.dataSource, options.directory);
+    const directory = new DirectoryCache(database.dataSource);
+    await directory.snapshot();
     await writePresets(database.dataSource, options.presets ?? loadPresetFile());
     const sources = options.sources ?? SourceLibrary.load();
     const schema = await buildProvinceSchema();
@@ -84,6 +89,10 @@ export async function startProvinceService(options: ProvinceServiceOptions): Pro
           database.dataSource,
         );
     const registry = options.registry ?? runtimeRegistry!.routing;
+    // A registration writes its zones' directory entries before the shard map follows it.
+    registry.onChange(() => void directory.refresh());
+    const zoneRouter = createZoneRouter(options.zoneTimeoutMs);
+    const maxResponseBytes = zoneRouter.resilience.settings.maxResponseBytes;
     const server = new ApolloServer<ProvinceContext>({
       // Arguments checked before any SQL; database failures answered as ZONE_UNAVAILABLE naming the province.
       schema: guardSchema(schema, { service: 'province' }),
@@ -102,9 +111,16 @@ export async function startProvinceService(options: ProvinceServiceOptions): Pro
           dataSource: database.dataSource,
           registry,
           ...(runtimeRegistry ? { runtimeRegistry } : {}),
-          zoneReader: options.zoneReader ?? new GatewayZoneReader({ gatewayUrl: options.gatewayUrl, sign }),
+          zoneReader:
+            options.zoneReader ??
+            new DirectZoneReader({
+              router: zoneRouter,
+              shardMap: registry,
+              send: signedZoneServiceSender(sign, maxResponseBytes),
+              budget: zoneRouter.resilience.budgets.forOperation(undefined),
+            }),
           sources,
-          loaders: createProvinceLoaders(database.dataSource),
+          loaders: createProvinceLoaders(database.dataSource, directory),
           principal,
           signZoneRequest: sign,
           zoneTimeoutMs: options.zoneTimeoutMs,
@@ -115,6 +131,8 @@ export async function startProvinceService(options: ProvinceServiceOptions): Pro
     if (runtimeRegistry) {
       await runtimeRegistry.load();
       await runtimeRegistry.recompose(PROVINCE_START_PRINCIPAL);
+      // States other province replicas accept: their shard map and directory entries.
+      notices = await followRegistryNotices(options.databaseUrl, () => runtimeRegistry.load());
     }
     return {
       url: served.url,
@@ -122,13 +140,27 @@ export async function startProvinceService(options: ProvinceServiceOptions): Pro
       ...(runtimeRegistry ? { registry: runtimeRegistry } : {}),
       stop: async () => {
         await served.stop();
+        await notices?.stop();
         await store?.close();
         await database.close();
       },
     };
   } catch (error) {
+    await notices?.stop();
     await store?.close();
     await database.close();
     throw error;
   }
+}
+
+/**
+ * The province's router to the zone services: a breaker per service for the whole process,
+ * each read within `zoneTimeoutMs`, and all reads of one request within the deadline the
+ * gateway gives the province (its PROVINCE_TIMEOUT_MS default), so a hung zone is reported
+ * as that zone, not as a failed province.
+ */
+function createZoneRouter(zoneTimeoutMs = RESILIENCE_DEFAULTS.timeoutMs): ShardRouter {
+  const resilience = new Resilience({ timeoutMs: zoneTimeoutMs, requestTimeoutMs: RESILIENCE_DEFAULTS.provinceTimeoutMs });
+  // Not logged: every failure reaches the caller as a failed zone naming its service and the reason.
+  return new ShardRouter({ resilience });
 }

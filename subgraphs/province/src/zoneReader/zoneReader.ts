@@ -96,8 +96,8 @@ export interface FigureRead {
 }
 
 /**
- * How the province reads zone data: through one routing path (the gateway),
- * one round trip per zone service, in parallel; failed zones are reported.
+ * How the province reads zone data: straight from the zone services through the
+ * shard router, one round trip per zone service, in parallel; failed zones are reported.
  */
 export interface ZoneReader {
   enterprises(zoneIds: readonly string[], query: EnterpriseQuery): Promise<{ pages: ZonePageOfEnterprises[]; failures: ZoneReadFailure[] }>;

@@ -1,8 +1,10 @@
 /**
- * The operations the province sends through the gateway to read zone data.
+ * The zone data the province reads, written as API operations over `zones(ids:)`.
  * Their answer and variable types are generated from the API schema by
  * `pnpm generate` (zoneReaderOperations.generated.ts): a schema change that
- * breaks one fails the build, not a request.
+ * breaks one fails the build, not a request. What is sent is each operation's
+ * selection of `Zone` as an `_entities` query to the zone services
+ * (zoneEntityOperations.ts).
  */
 export const ENTERPRISES_QUERY = /* GraphQL */ `
   query ProvinceReadsEnterprises($ids: [ID!]!, $filter: EnterpriseFilter, $first: Int!, $orderBy: EnterpriseOrder!) {

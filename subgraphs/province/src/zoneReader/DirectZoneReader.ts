@@ -1,0 +1,120 @@
+import type { ZoneServiceEntry, ZoneServiceRegistry } from '@devzone/registry';
+import type { RequestBudget, SendToService, ShardRouter } from '@devzone/shard-router';
+import type { GraphQLFormattedError } from 'graphql';
+import { industryProfileOf } from './industryProfile';
+import { ENTERPRISES_ENTITIES_QUERY, FIGURES_ENTITIES_QUERY } from './zoneEntityOperations';
+import type {
+  ProvinceReadsEnterprisesQuery,
+  ProvinceReadsEnterprisesQueryVariables,
+  ProvinceReadsFiguresQuery,
+  ProvinceReadsFiguresQueryVariables,
+} from './zoneReaderOperations.generated';
+import type {
+  EnterpriseQuery,
+  FigureRead,
+  FigureReadOptions,
+  UnassessedIndicator,
+  ZoneFigure,
+  ZoneIndustryProfile,
+  ZonePageOfEnterprises,
+  ZoneReader,
+  ZoneReadFailure,
+} from './zoneReader';
+
+/** The most enterprise records read per zone for an industry profile (the zone page's maximum). */
+export const INDUSTRY_SAMPLE_SIZE = 500;
+
+export interface DirectZoneReaderOptions {
+  /** The province's router: its breakers and settings are shared by every request. */
+  readonly router: ShardRouter;
+  /** Which service hosts which zone, read at each read (the registry's moves apply at once). */
+  readonly shardMap: ZoneServiceRegistry;
+  /** Posts to a zone service, signed for the caller being answered. */
+  readonly send: SendToService<ZoneServiceEntry>;
+  /** The deadline of the request being answered, shared by all its reads, and the services that already failed it. */
+  readonly budget: RequestBudget;
+}
+
+/** What one read gave: each zone's entity in the order asked (null when it failed), and the zones that failed. */
+interface ZoneEntities<T> {
+  readonly zones: readonly (T | null)[];
+  readonly failures: Map<string, ZoneReadFailure>;
+}
+
+/**
+ * Reads zone data straight from the zone services: one `_entities` request per hosting
+ * service, in parallel, through the shard router (deadline, breaker and retry per
+ * service, answers checked entity by entity). The selections are the API operations'
+ * (`zoneReaderOperations.ts`) asked of each `Zone`; a zone whose service fails is a
+ * failure naming zone and service, and the other zones still answer.
+ */
+export class DirectZoneReader implements ZoneReader {
+  constructor(private readonly options: DirectZoneReaderOptions) {}
+
+  async figures(zoneIds: readonly string[], codes: readonly string[], options: FigureReadOptions = {}): Promise<FigureRead> {
+    const withIndustries = options.industryProfiles ?? false;
+    const variables: Omit<ProvinceReadsFiguresQueryVariables, 'ids'> = { codes: [...codes], withIndustries, sample: INDUSTRY_SAMPLE_SIZE };
+    const { zones, failures } = await this.read<ProvinceReadsFiguresQuery['zones'][number]>(FIGURES_ENTITIES_QUERY, zoneIds, variables);
+    const figures: ZoneFigure[] = [];
+    const unassessed: UnassessedIndicator[] = [];
+    const answered: string[] = [];
+    const profiles: ZoneIndustryProfile[] = [];
+    zoneIds.forEach((zoneId, i) => {
+      const zone = zones[i];
+      if (!zone?.indicators || !zone.unassessedIndicators || (withIndustries && !zone.enterprises)) {
+        if (!failures.has(zoneId)) failures.set(zoneId, { zoneId, service: null, message: `Zone "${zoneId}" returned no figures` });
+        return;
+      }
+      answered.push(zoneId);
+      for (const figure of zone.indicators) figures.push({ zoneId, ...figure });
+      for (const item of zone.unassessedIndicators) unassessed.push({ zoneId, ...item });
+      if (zone.enterprises) profiles.push(industryProfileOf(zoneId, zone.enterprises, zone.records?.enterprises ?? null));
+    });
+    return { figures, unassessed, answered, failures: [...failures.values()], ...(withIndustries ? { profiles } : {}) };
+  }
+
+  async enterprises(zoneIds: readonly string[], query: EnterpriseQuery): Promise<{ pages: ZonePageOfEnterprises[]; failures: ZoneReadFailure[] }> {
+    const variables: Omit<ProvinceReadsEnterprisesQueryVariables, 'ids'> = { filter: query.filter ?? null, first: query.first, orderBy: query.orderBy };
+    const { zones, failures } = await this.read<ProvinceReadsEnterprisesQuery['zones'][number]>(ENTERPRISES_ENTITIES_QUERY, zoneIds, variables);
+    const pages: ZonePageOfEnterprises[] = [];
+    zoneIds.forEach((zoneId, i) => {
+      const enterprises = zones[i]?.enterprises;
+      if (!enterprises) {
+        if (!failures.has(zoneId)) failures.set(zoneId, { zoneId, service: null, message: `Zone "${zoneId}" returned no enterprises` });
+        return;
+      }
+      pages.push({
+        zoneId,
+        totalCount: enterprises.totalCount,
+        items: enterprises.items.map((e) => ({ id: e.id, nameZh: e.nameZh, employees: e.employees?.value ?? null, outputValue: e.outputValue, tax: e.tax })),
+      });
+    });
+    return { pages, failures: [...failures.values()] };
+  }
+
+  /** The entities are typed by the API operation the entity operation was derived from: the zone service answers that selection. */
+  private async read<T>(query: string, zoneIds: readonly string[], variables: object): Promise<ZoneEntities<T>> {
+    const { router, shardMap, send, budget } = this.options;
+    const { entities, errors } = await router.fetchEntities({
+      query,
+      representations: zoneIds.map((id) => ({ __typename: 'Zone', id })),
+      variables: { ...variables },
+      serviceForZone: (zoneId) => shardMap.serviceForZone(zoneId),
+      send,
+      budget,
+    });
+    return { zones: entities as (T | null)[], failures: failuresOf(errors) };
+  }
+}
+
+/** Zone failures among the errors (the router's and the zone services' own), one per zone: the first message wins. */
+function failuresOf(errors: readonly GraphQLFormattedError[]): Map<string, ZoneReadFailure> {
+  const failures = new Map<string, ZoneReadFailure>();
+  for (const error of errors) {
+    const zoneId = error.extensions?.zoneId;
+    const service = error.extensions?.service;
+    if (typeof zoneId === 'string' && !failures.has(zoneId))
+      failures.set(zoneId, { zoneId, service: typeof service === 'string' ? service : null, message: error.message });
+  }
+  return failures;
+}

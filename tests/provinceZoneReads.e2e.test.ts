@@ -1,0 +1,159 @@
+import { resolve } from 'node:path';
+import type { RunningStack } from '@devzone/stack';
+import { generateZones } from '@devzone/synthetic';
+import { createTestDatabase, postGraphQL, startTestStack } from '@devzone/testkit';
+import { loadZoneSeedFile, startZoneService } from '@devzone/zone-subgraph';
+
+/**
+ * The province reads zone data straight from the zone services through the shard router
+ * (issue #11): a comparison costs the gateway one request, the caller's; a zone moved at
+ * runtime is read from its new service. Directory data is held in memory: a warm
+ * directory read runs no SQL, and a registration's new zone is listed at once.
+ */
+jest.setTimeout(120_000);
+
+let stack: RunningStack;
+const started: { stop(): Promise<void> }[] = [];
+
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+
+afterAll(async () => {
+  for (const service of started.reverse()) await service.stop().catch(() => undefined);
+  await stack?.stop();
+});
+
+/** POST /graphql requests the gateway has answered, from its own `/metrics` (readable from this machine). */
+async function gatewayGraphQLRequests(): Promise<number> {
+  const metrics = await (await fetch(new URL('/metrics', stack.gatewayUrl))).text();
+  let count = 0;
+  for (const line of metrics.split('\n')) {
+    if (line.startsWith('http_server_request_duration_seconds_count{') && line.includes('http_route="/graphql"')) count += Number(line.split(' ').pop());
+  }
+  return count;
+}
+
+interface Comparison {
+  rows: { zone: { id: string }; cells: { code: string; status: string; value: number | null }[] }[];
+  failedZones: { zoneId: string; service: string | null; message: string }[];
+}
+
+async function compare(zoneIds: readonly string[], codes: readonly string[]): Promise<Comparison> {
+  const body = await postGraphQL<{ compareZones: Comparison }>(
+    stack.gatewayUrl,
+    'query ($ids: [ID!], $codes: [String!]!) { compareZones(zoneIds: $ids, indicators: $codes) { rows { zone { id } cells { code status value } } failedZones { zoneId service message } } }',
+    { ids: zoneIds, codes },
+  );
+  expect(body.errors).toBeUndefined();
+  return body.data!.compareZones;
+}
+
+/** Reported figures of zones as the gateway serves them to any analyst. */
+async function reportedThroughGateway(zoneIds: readonly string[], code: string): Promise<Record<string, number | null>> {
+  const body = await postGraphQL<{ zones: { id: string; indicators: { value: number; provenance: { kind: string } }[] }[] }>(
+    stack.gatewayUrl,
+    'query ($ids: [ID!], $codes: [String!]) { zones(ids: $ids) { id indicators(codes: $codes) { value provenance { kind } } } }',
+    { ids: zoneIds, codes: [code] },
+  );
+  expect(body.errors).toBeUndefined();
+  return Object.fromEntries(body.data!.zones.map((zone) => [zone.id, zone.indicators.find((f) => f.provenance.kind === 'REPORTED')?.value ?? null]));
+}
+
+const ANHUI = ['changfeng', 'chuzhou', 'dangtu', 'feixi', 'ningguo', 'suixi'];
+
+describe('compareZones reads the zone services directly', () => {
+  it('sends no request back into the gateway, and answers the figures the gateway serves', async () => {
+    await compare(['chuzhou'], ['party_org.count']); // warm: the caller's API key is looked up once
+    const before = await gatewayGraphQLRequests();
+    const comparison = await compare(ANHUI, ['party_org.count']);
+    const after = await gatewayGraphQLRequests();
+    expect(after - before).toBe(1);
+
+    expect(comparison.failedZones).toEqual([]);
+    const expected = await reportedThroughGateway(ANHUI, 'party_org.count');
+    const compared = Object.fromEntries(comparison.rows.map((row) => [row.zone.id, row.cells[0]!.status === 'PRESENT' ? row.cells[0]!.value : null]));
+    expect(compared).toEqual(expected);
+    expect(Object.values(compared).filter((value) => value !== null).length).toBeGreaterThan(0);
+  });
+});
+
+describe('the directory in memory', () => {
+  const zoneIds = async (): Promise<string[]> => {
+    const body = await postGraphQL<{ zones: { id: string }[] }>(stack.gatewayUrl, '{ zones { id } }');
+    expect(body.errors).toBeUndefined();
+    return body.data!.zones.map((zone) => zone.id);
+  };
+
+  it('answers a warm `zones { id }` without a province SQL statement', async () => {
+    await zoneIds();
+    const before = stack.province.database.statements.statements;
+    expect(await zoneIds()).toContain('chuzhou');
+    expect(stack.province.database.statements.statements - before).toBe(0);
+  });
+
+  it("lists a registration's new zone in the very next request", async () => {
+    const [seed] = generateZones({ zones: 1, enterprisesPerZone: 3, seed: 11, prefix: 'newpark' });
+    const database = await createTestDatabase(process.env.EMBEDDED_PG_ADMIN_URL!, 'newpark');
+    const service = await startZoneService({
+      name: 'newpark',
+      databaseUrl: database.url,
+      seeds: [seed!],
+      synthetic: true,
+      port: 0,
+      host: '127.0.0.1',
+      signingKeys: stack.signingKeys,
+    });
+    started.push({ stop: async () => (await service.stop(), await database.drop()) });
+    const zone = { id: seed!.zone.id, nameZh: seed!.zone.nameZh, nameEn: 'New park', provinceCode: 'anhui', city: '铜陵市', level: 'national' };
+    expect(await zoneIds()).not.toContain(zone.id);
+
+    const registered = await postGraphQL<{ registerZoneService: { outcome: string; problems: unknown[] } }>(
+      stack.gatewayUrl,
+      'mutation ($input: ZoneServiceRegistrationInput!) { registerZoneService(input: $input) { outcome problems { check message } } }',
+      { input: { name: 'newpark', url: service.url, contact: { name: 'Directory test', email: 'directory-test@example.cn' }, zones: [zone] } },
+    );
+    expect(registered.data?.registerZoneService).toEqual({ outcome: 'ACCEPTED', problems: [] });
+    expect(await zoneIds()).toContain(zone.id);
+  });
+});
+
+describe('a zone moved at runtime', () => {
+  it('is read from its new service: with its old service stopped, it still answers and the old service’s zones are reported failed', async () => {
+    const seed = loadZoneSeedFile(resolve(__dirname, '../subgraphs/anhui/seed/ningguo.json'));
+    const database = await createTestDatabase(process.env.EMBEDDED_PG_ADMIN_URL!, 'ningguo_moved');
+    const own = await startZoneService({
+      name: 'ningguo-own',
+      databaseUrl: database.url,
+      seeds: [seed],
+      port: 0,
+      host: '127.0.0.1',
+      signingKeys: stack.signingKeys,
+    });
+    started.push({ stop: async () => (await own.stop(), await database.drop()) });
+    const [before] = (await compare(['ningguo'], ['party_org.count'])).rows;
+
+    const ningguo = {
+      id: 'ningguo',
+      nameZh: '宁国经济技术开发区',
+      nameEn: 'Ningguo Economic and Technological Development Zone',
+      provinceCode: 'anhui',
+      city: '宁国市',
+      level: 'national',
+    };
+    const moved = await postGraphQL<{ registerZoneService: { outcome: string } }>(
+      stack.gatewayUrl,
+      'mutation ($input: ZoneServiceRegistrationInput!, $moveZones: [ID!]) { registerZoneService(input: $input, moveZones: $moveZones) { outcome } }',
+      { input: { name: 'ningguo-own', url: own.url, contact: { name: 'Move test', email: 'move-test@example.cn' }, zones: [ningguo] }, moveZones: ['ningguo'] },
+    );
+    expect(moved.data?.registerZoneService.outcome).toBe('ACCEPTED');
+    await stack.stopZoneService('anhui');
+
+    const after = await compare(['ningguo', 'chuzhou'], ['party_org.count']);
+    expect(after.rows.find((row) => row.zone.id === 'ningguo')).toEqual(before);
+    expect(before!.cells[0]!.status).toBe('PRESENT');
+    expect(after.failedZones).toEqual([
+      { zoneId: 'chuzhou', service: 'anhui', message: expect.stringContaining('Zone "chuzhou" (service "anhui") is unavailable') },
+    ]);
+  });
+});
