@@ -13,6 +13,7 @@ import { StackCache } from './stackCache';
 import { SUITES } from './suites';
 import { startSyntheticStack, type SyntheticStackOptions } from './syntheticStack';
 import { sideBySideMain } from './sideBySide';
+import { provinceMain } from './province';
 
 // The bench is one client sending load on purpose, and its statement suite reads 500-row pages with
 // their organizations: the per-client rate limit and the cost limit would measure themselves.
@@ -42,6 +43,7 @@ async function main(): Promise<number> {
     return 0;
   }
   if (args.suite === 'side-by-side') return sideBySideMain(args.quick);
+  if (args.suite === 'province') return provinceMain(args.quick);
   const sizes = sizesFor(args.quick);
   const suites = SUITES.filter((s) => !args.only || s.name === args.only);
   const started = performance.now();

@@ -5,7 +5,7 @@ export const SUITE_NAMES = ['overhead', 'fanout', 'statements', 'throughput', 's
 export type SuiteName = (typeof SUITE_NAMES)[number];
 
 /** Suites run on their own (`--suite=<name>`), not part of the default run. */
-export const SEPARATE_SUITES = ['side-by-side'] as const;
+export const SEPARATE_SUITES = ['side-by-side', 'province'] as const;
 export type SeparateSuite = (typeof SEPARATE_SUITES)[number];
 
 export interface BenchArgs {
@@ -19,6 +19,7 @@ export const USAGE = `usage: pnpm bench [-- --quick] [-- --only=<${SUITE_NAMES.j
   --quick        small sizes (smoke run, about a minute): 4/40 zones, 100/1,000 enterprises, 2-second windows
   --only=<name>  run one measurement
   --suite=side-by-side  instead: the zone service directly vs this gateway vs a plain @apollo/gateway vs Hive Gateway, every service its own process
+  --suite=province      instead: 4/40/400 zones on 4 zone services, every service its own process: province-wide reads, compareZones and selection, one at a time and 16 in flight (--quick: 4/40 zones, one round)
   (default: every measurement at full size: 4/40/400 zones, 100/10,000/100,000 enterprises, 10-second windows)`;
 
 /** Parses the bench's flags; unknown flags and suite names are errors. */

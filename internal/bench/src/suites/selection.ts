@@ -14,7 +14,7 @@ interface Answer {
   };
 }
 
-const SELECT = `query($input: BenchmarkSelectionInput!) {
+export const SELECT = `query($input: BenchmarkSelectionInput!) {
   selectBenchmarkSites(input: $input) {
     ranked { zone { id } rank score }
     selected { zone { id } }
@@ -25,10 +25,21 @@ const SELECT = `query($input: BenchmarkSelectionInput!) {
 }`;
 
 const CRITERIA = [{ indicator: 'party_org.count' }, { indicator: 'org_coverage.rate' }, { indicator: 'honor.count' }];
-const VARIANTS: readonly { name: string; robustness?: Record<string, unknown> }[] = [
+
+export interface SelectionVariant {
+  name: string;
+  robustness?: Record<string, unknown>;
+}
+
+export const VARIANTS: readonly SelectionVariant[] = [
   { name: 'robustness defaults (±0.05, 1000 draws, dethrone)' },
   { name: 'robustness off', robustness: { perturbationDelta: 0, monteCarloDraws: 0, dethrone: false } },
 ];
+
+/** The variables of SELECT for one variant: 3 criteria, missing values imputed. */
+export function selectionVariables(variant: SelectionVariant): Record<string, unknown> {
+  return { input: { criteria: CRITERIA, missing: { policy: 'IMPUTE' }, ...(variant.robustness ? { robustness: variant.robustness } : {}) } };
+}
 
 /** 5. selectBenchmarkSites through the gateway: snapshot through the gateway, ranking, robustness. */
 export const selectionSuite: Suite = {
@@ -42,10 +53,9 @@ export const selectionSuite: Suite = {
       const stack = await ctx.cache.use(ctx.syntheticKey(options), () => ctx.synthetic(options));
       const out: Cell[][] = [];
       for (const variant of VARIANTS) {
-        const input = { criteria: CRITERIA, missing: { policy: 'IMPUTE' }, ...(variant.robustness ? { robustness: variant.robustness } : {}) };
         let last: Answer | undefined;
         const samples = await sampleSequential(async () => {
-          last = await queryOrThrow<Answer>(stack.gatewayUrl, SELECT, { input });
+          last = await queryOrThrow<Answer>(stack.gatewayUrl, SELECT, selectionVariables(variant));
         }, sel.sample);
         const s = summarize(samples);
         const result = last!.selectBenchmarkSites;

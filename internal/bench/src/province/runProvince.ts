@@ -1,0 +1,146 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateZones } from '@devzone/synthetic';
+import type { ServiceProcess } from '@devzone/testkit/dist/processes';
+import { runLoad } from '../load';
+import { performance } from 'node:perf_hooks';
+import { note, secondsSince } from '../progress';
+import { sampleSequential } from '../sample';
+import { askGraphQL, closeSideBySideSockets, type Asking } from '../sideBySide/httpClient';
+import { databasesOf, startDatabaseProcess, startProcessSystem, type ProcessSystem, type ZoneServicesSpec } from '../sideBySide/processSystem';
+import { summarize } from '../stats';
+import { writeSyntheticDirectoryFile } from '../syntheticDirectory';
+import { renderProvince, type ProvinceRow } from './provinceTable';
+import { PROVINCE_SHAPES, type ProvinceShape } from './shapes';
+import type { ProvinceSizes } from './sizes';
+
+function emptyRow(zones: number, shape: ProvinceShape): ProvinceRow {
+  return { zones, shape: shape.name, targetMs: shape.targetMs, sequential: { count: 0, p50: [], p95: [] }, concurrent: { throughput: [], p50: [] }, failed: 0 };
+}
+
+function failure(row: ProvinceRow, error: unknown): void {
+  row.failed += 1;
+  row.firstError ??= error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * One system's rounds: every shape is checked once (a figure over a wrong answer
+ * would mislead), then each round measures every shape one request at a time and
+ * then at `concurrency` in flight, shape after shape.
+ */
+async function measureSystem(system: ProcessSystem, zones: number, sizes: ProvinceSizes): Promise<ProvinceRow[]> {
+  const asking: Asking = { kind: 'credential', authorization: system.credential };
+  const planned = PROVINCE_SHAPES.map((shape) => ({
+    shape,
+    row: emptyRow(zones, shape),
+    ask: () => askGraphQL(system.gatewayUrl, asking, shape.query, shape.variables),
+    usable: true,
+  }));
+  for (const plan of planned) {
+    try {
+      plan.shape.check(await plan.ask(), zones);
+    } catch (error) {
+      failure(plan.row, error);
+      plan.usable = false;
+    }
+  }
+  for (let round = 1; round <= sizes.rounds; round += 1) {
+    note(`${zones} zones: round ${round}/${sizes.rounds}, load average ${loadavg()[0]!.toFixed(2)}`);
+    for (const { row, ask } of planned.filter((p) => p.usable)) {
+      try {
+        const s = summarize(await sampleSequential(ask, sizes.sequential));
+        row.sequential.count += s.count;
+        row.sequential.p50.push(s.p50);
+        row.sequential.p95.push(s.p95);
+      } catch (error) {
+        failure(row, error);
+      }
+      const load = await runLoad(ask, {
+        concurrency: sizes.concurrency,
+        durationMs: sizes.windowMs,
+        maxRequests: sizes.maxRequests,
+        warmupRequests: sizes.warmupRequests,
+      }).catch((error: unknown) => {
+        failure(row, error);
+        return undefined;
+      });
+      if (!load) continue;
+      row.failed += load.failed;
+      if (load.firstError) row.firstError ??= load.firstError;
+      if (load.completed > 0) {
+        row.concurrent.throughput.push(load.throughput);
+        row.concurrent.p50.push(summarize(load.latencies).p50);
+      }
+    }
+  }
+  return planned.map((p) => p.row);
+}
+
+export interface ProvinceRun {
+  /** The table and its notes, ready to print. */
+  text: string;
+  /** Load average (1 min) before and after, for the record. */
+  loadAverage: { before: number; after: number };
+  failed: boolean;
+}
+
+/**
+ * The province suite: PostgreSQL, 4 synthetic zone services, the province and
+ * this gateway, each its own process (NODE_ENV=production), once per zone count;
+ * the load generator is this process. Issue #11's province-scale shapes, one
+ * request at a time and at `concurrency` in flight.
+ */
+export async function runProvince(sizes: ProvinceSizes, onStarted: (stop: () => Promise<void>) => void = () => undefined): Promise<ProvinceRun> {
+  const loadBefore = loadavg()[0]!;
+  const tempDir = mkdtempSync(join(tmpdir(), 'devzone-province-'));
+  const specs = sizes.zoneCounts.map((zones): ZoneServicesSpec & { kind: 'synthetic' } => {
+    const seeds = generateZones({ zones, enterprisesPerZone: sizes.enterprisesPerZone, seed: 1, prefix: 'syn' });
+    return {
+      kind: 'synthetic',
+      zones,
+      enterprisesPerZone: sizes.enterprisesPerZone,
+      services: 4,
+      directoryFile: writeSyntheticDirectoryFile(tempDir, `province-${zones}`, seeds),
+    };
+  });
+  let database: ServiceProcess | undefined;
+  let system: ProcessSystem | undefined;
+  const stopAll = async () => {
+    await system?.stop().catch(() => undefined);
+    await database?.stop().catch(() => undefined);
+    closeSideBySideSockets();
+    rmSync(tempDir, { recursive: true, force: true });
+  };
+  onStarted(stopAll);
+  const rows: ProvinceRow[] = [];
+  try {
+    note('province: starting PostgreSQL (a process)');
+    let started = performance.now();
+    database = await startDatabaseProcess(
+      tempDir,
+      specs.flatMap((spec) => databasesOf(`p${spec.zones}`, spec)),
+    );
+    note(`province: PostgreSQL ready in ${secondsSince(started)}`);
+    for (const spec of specs) {
+      note(
+        `province: starting ${spec.zones} synthetic zones × ${spec.enterprisesPerZone} enterprises on ${spec.services} zone services, the province and the gateway (each a process)`,
+      );
+      started = performance.now();
+      system = await startProcessSystem(database, `p${spec.zones}`, spec);
+      note(`province: ${spec.zones} zones ready (seeded) in ${secondsSince(started)}`);
+      started = performance.now();
+      rows.push(...(await measureSystem(system, spec.zones, sizes)));
+      note(`province: ${spec.zones} zones measured in ${secondsSince(started)}`);
+      await system.stop();
+      system = undefined;
+    }
+  } finally {
+    await stopAll();
+  }
+  return {
+    text: renderProvince(rows, sizes),
+    loadAverage: { before: loadBefore, after: loadavg()[0]! },
+    failed: rows.some((row) => row.failed > 0),
+  };
+}
