@@ -11,6 +11,7 @@ import { dedupeFetches } from './plugins/dedupeFetches';
 import { RegistryHealthChecker, RegistrySupergraphManager, type RegistrySource } from './registry';
 import { PROVINCE_SUBGRAPH, ZONES_SUBGRAPH } from './subgraphNames';
 import { FederatedComposer } from './supergraphManagers/FederatedComposer';
+import { withZoneReadCache } from './zoneReadCache';
 
 /** `ResilienceOptions` (deadlines, breakers, retries, answer size): see its defaults. */
 export interface CreateGatewayBaseOptions extends ResilienceOptions {
@@ -97,7 +98,8 @@ export function createGateway(options: CreateGatewayOptions): CreatedGateway {
     supergraphSdl,
     buildService: ({ name, url }) => {
       // Identical fetches of one operation (two aliases of `zones { indicators }`) are sent once.
-      if (name === ZONES_SUBGRAPH) return dedupeFetches(name, zonesDataSource);
+      if (name === ZONES_SUBGRAPH)
+        return dedupeFetches(name, withZoneReadCache(zonesDataSource, { registry, signingKeys, timeoutMs, breakers: resilience.health }));
       // The province is where this gateway's configuration says, whatever the supergraph recorded where it was composed.
       const serviceUrl = name === PROVINCE_SUBGRAPH ? provinceUrl : url;
       if (!serviceUrl) throw new Error(`Subgraph "${name}" has no URL in the supergraph`);

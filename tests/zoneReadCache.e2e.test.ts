@@ -1,0 +1,216 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startGateway, type RunningGateway } from '@devzone/gateway';
+import { StaticZoneServiceRegistry } from '@devzone/registry';
+import type { RunningStack } from '@devzone/stack';
+import { forgetDefaultCredential, postGraphQL, startTestStack, useDefaultCredential } from '@devzone/testkit';
+import type { RunningZoneService } from '@devzone/zone-subgraph';
+
+/**
+ * The gateway's zone-read cache (on by default) against real zone services and PostgreSQL:
+ * a repeated read is answered without a zone GraphQL request, after one version request;
+ * and under load, a figure written through the gateway, straight into the zone's database
+ * (as `pnpm zone-data apply-seeds` does) or through another gateway replica is read back
+ * at once, every time. A zone service without the version endpoint is served uncached.
+ */
+jest.setTimeout(60_000);
+
+const ZONE = 'jinjiang';
+/** A period no seed uses: the figure this test writes is the only one of its kind. */
+const PERIOD = '2031';
+const READ = `query CacheRead { zone(id: "${ZONE}") { indicators(codes: ["party_org.count"]) { value period provenance { kind } } } }`;
+const WRITE = `mutation CacheWrite($value: Float!) {
+  upsertIndicatorReport(zoneId: "${ZONE}", input: { code: "party_org.count", period: "${PERIOD}", value: $value }) { outcome }
+}`;
+const READERS = 16;
+const ROUNDS = 5;
+
+let stack: RunningStack;
+let zoneService: RunningZoneService;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  zoneService = stack.zoneServices.find((service) => service.hostedZoneIds.includes(ZONE))!;
+  await write(stack.gatewayUrl, 1);
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+interface Figure {
+  value: number;
+  period: string;
+  provenance: { kind: string };
+}
+
+/** The figure this test writes, as read through `gatewayUrl`. */
+async function readFigure(gatewayUrl: string): Promise<number | undefined> {
+  const body = await postGraphQL<{ zone: { indicators: Figure[] } }>(gatewayUrl, READ);
+  expect(body.errors).toBeUndefined();
+  return body.data!.zone.indicators.find((figure) => figure.period === PERIOD && figure.provenance.kind === 'ZONE_SYSTEM')?.value;
+}
+
+async function write(gatewayUrl: string, value: number): Promise<void> {
+  const body = await postGraphQL<{ upsertIndicatorReport: { outcome: string } }>(gatewayUrl, WRITE, { value });
+  expect(body.errors).toBeUndefined();
+}
+
+/** Version requests the zone service has answered, from its own `/metrics` (readable from this machine). */
+async function versionRequests(service: RunningZoneService): Promise<number> {
+  const metrics = await (await fetch(new URL('/metrics', service.url))).text();
+  return metrics
+    .split('\n')
+    .filter((line) => line.startsWith('http_server_request_duration_seconds_count{') && line.includes('http_route="/data-versions"'))
+    .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+}
+
+/**
+ * `READERS` clients read the figure through `readUrl` in a loop while, `ROUNDS` times, the
+ * figure is written (`writeValue`) and read back through `readUrl` at once: every read-back
+ * must show the value just written. Answers how many reads the load made, and how many zone
+ * GraphQL requests the zone service received meanwhile (fewer: the cache served the rest).
+ */
+async function writeAndReadBackUnderLoad(readUrl: string, firstValue: number, writeValue: (value: number) => Promise<void>) {
+  let reading = true;
+  let loadReads = 0;
+  const requestsBefore = zoneService.stats.requests;
+  const readers = Array.from({ length: READERS }, async () => {
+    while (reading) {
+      await readFigure(readUrl);
+      loadReads += 1;
+    }
+  });
+  const seen: { written: number; read: number | undefined }[] = [];
+  try {
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const value = firstValue + round;
+      await writeValue(value);
+      seen.push({ written: value, read: await readFigure(readUrl) });
+    }
+  } finally {
+    reading = false;
+    await Promise.all(readers);
+  }
+  expect(seen.filter(({ written, read }) => read !== written)).toEqual([]);
+  return { loadReads, zoneRequests: zoneService.stats.requests - requestsBefore };
+}
+
+describe('a repeated read', () => {
+  it('sends no zone GraphQL request the second time, only one version request', async () => {
+    const first = await readFigure(stack.gatewayUrl);
+    const requests = zoneService.stats.requests;
+    const versions = await versionRequests(zoneService);
+
+    expect(await readFigure(stack.gatewayUrl)).toBe(first);
+    expect(zoneService.stats.requests).toBe(requests);
+    expect(await versionRequests(zoneService)).toBe(versions + 1);
+  });
+});
+
+describe('never a figure older than its zone last write, under load', () => {
+  it('a write through the gateway (a zone mutation)', async () => {
+    const { loadReads, zoneRequests } = await writeAndReadBackUnderLoad(stack.gatewayUrl, 100, (value) => write(stack.gatewayUrl, value));
+    // Most of the load was served from the cache: the zone service saw a fraction of it.
+    expect(zoneRequests).toBeLessThan(loadReads / 2);
+  });
+
+  it('a write straight into the zone database, as apply-seeds writes', async () => {
+    const update = (value: number) =>
+      zoneService.database.dataSource.query(`UPDATE indicator_report SET value = $1 WHERE zone_id = $2 AND code = 'party_org.count' AND period = $3`, [
+        value,
+        ZONE,
+        PERIOD,
+      ]);
+    await writeAndReadBackUnderLoad(stack.gatewayUrl, 200, async (value) => {
+      await update(value);
+    });
+  });
+
+  describe('with a second gateway replica', () => {
+    let replica: RunningGateway;
+
+    beforeAll(async () => {
+      const registry = new StaticZoneServiceRegistry(stack.zoneServices.map(({ name, url, hostedZoneIds }) => ({ name, url, zoneIds: [...hostedZoneIds] })));
+      replica = await startGateway({ port: 0, host: '127.0.0.1', provinceUrl: stack.provinceUrl, registry, signingKeys: stack.signingKeys });
+      useDefaultCredential(replica.url, stack.credential);
+    });
+
+    afterAll(async () => {
+      forgetDefaultCredential(replica.url);
+      await replica?.stop();
+    });
+
+    it('a write through one replica is read back through the other', async () => {
+      await writeAndReadBackUnderLoad(replica.url, 300, (value) => write(stack.gatewayUrl, value));
+    });
+  });
+});
+
+describe('a zone service without the version endpoint', () => {
+  let proxy: { url: string; stop(): Promise<void> };
+  let versionless: RunningGateway;
+
+  beforeAll(async () => {
+    proxy = await startVersionlessProxy(zoneService.url);
+    const registry = new StaticZoneServiceRegistry(
+      stack.zoneServices.map(({ name, url, hostedZoneIds }) => ({ name, url: name === zoneService.name ? proxy.url : url, zoneIds: [...hostedZoneIds] })),
+    );
+    versionless = await startGateway({ port: 0, host: '127.0.0.1', provinceUrl: stack.provinceUrl, registry, signingKeys: stack.signingKeys });
+    useDefaultCredential(versionless.url, stack.credential);
+  });
+
+  afterAll(async () => {
+    forgetDefaultCredential(versionless.url);
+    await versionless?.stop();
+    await proxy?.stop();
+  });
+
+  it('is served uncached and correctly: every read reaches it, and sees a write no version told of', async () => {
+    const requests = zoneService.stats.requests;
+    await readFigure(versionless.url);
+    await readFigure(versionless.url);
+    expect(zoneService.stats.requests).toBe(requests + 2);
+
+    await zoneService.database.dataSource.query(`UPDATE indicator_report SET value = 400 WHERE zone_id = $1 AND code = 'party_org.count' AND period = $2`, [
+      ZONE,
+      PERIOD,
+    ]);
+    expect(await readFigure(versionless.url)).toBe(400);
+  });
+});
+
+/** A zone service as one without the version endpoint looks: `POST /data-versions` answers 404, everything else is passed on as it is (signature included). */
+async function startVersionlessProxy(target: string): Promise<{ url: string; stop(): Promise<void> }> {
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      if (req.url === '/data-versions') {
+        res.writeHead(404).end();
+        return;
+      }
+      const headers = Object.fromEntries(Object.entries(req.headers).filter(([name, value]) => name !== 'host' && typeof value === 'string')) as Record<
+        string,
+        string
+      >;
+      void fetch(new URL(req.url ?? '/', target), {
+        method: req.method ?? 'POST',
+        headers,
+        ...(chunks.length > 0 ? { body: Buffer.concat(chunks) } : {}),
+      }).then(
+        async (answer) => {
+          res
+            .writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' })
+            .end(Buffer.from(await answer.arrayBuffer()));
+        },
+        () => res.writeHead(502).end(),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
