@@ -216,3 +216,44 @@ export function loadZoneReadCacheConfig(env: NodeJS.ProcessEnv = process.env): Z
   const parsed = parseEnvironment(zoneReadCacheSchema, env);
   return { enabled: parsed.ZONE_READ_CACHE === 'on', maxEntries: parsed.ZONE_READ_CACHE_MAX_ENTRIES, maxBytes: parsed.ZONE_READ_CACHE_MAX_BYTES };
 }
+
+/** How the gateway serves and fetches: in-flight dedup of subgraph reads, answer compression, the query-plan cache's size. */
+export interface HttpPathConfig {
+  /** GATEWAY_DEDUP_INFLIGHT: identical subgraph reads of the same principal in flight together are sent once, across requests. */
+  readonly dedupInFlight: boolean;
+  /** GATEWAY_COMPRESSION: answers of 1 KiB or more are compressed for clients that accept it. */
+  readonly compression: boolean;
+  /** GATEWAY_QUERY_PLAN_CACHE_MIB, in bytes: the estimated memory the query-plan cache may take. */
+  readonly queryPlanCacheBytes: number;
+}
+
+export const HTTP_PATH_DEFAULTS: HttpPathConfig = { dedupInFlight: true, compression: true, queryPlanCacheBytes: 30 * 1024 * 1024 };
+
+const envSwitch = (fallback: boolean) =>
+  z.preprocess(
+    blankAsUnset,
+    z
+      .enum(['true', 'false'])
+      .optional()
+      .transform((value) => (value === undefined ? fallback : value === 'true')),
+  );
+
+const httpPathSchema = z.object({
+  GATEWAY_DEDUP_INFLIGHT: envSwitch(HTTP_PATH_DEFAULTS.dedupInFlight),
+  GATEWAY_COMPRESSION: envSwitch(HTTP_PATH_DEFAULTS.compression),
+  GATEWAY_QUERY_PLAN_CACHE_MIB: envCount(1, 4096),
+});
+
+/**
+ * Reads GATEWAY_DEDUP_INFLIGHT and GATEWAY_COMPRESSION (`true`, the default, or `false`)
+ * and GATEWAY_QUERY_PLAN_CACHE_MIB (1-4096, default 30); throws an error naming each
+ * invalid variable.
+ */
+export function loadHttpPathConfig(env: NodeJS.ProcessEnv = process.env): HttpPathConfig {
+  const parsed = parseEnvironment(httpPathSchema, env);
+  return {
+    dedupInFlight: parsed.GATEWAY_DEDUP_INFLIGHT,
+    compression: parsed.GATEWAY_COMPRESSION,
+    queryPlanCacheBytes: (parsed.GATEWAY_QUERY_PLAN_CACHE_MIB ?? HTTP_PATH_DEFAULTS.queryPlanCacheBytes / (1024 * 1024)) * 1024 * 1024,
+  };
+}

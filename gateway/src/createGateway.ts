@@ -7,7 +7,8 @@ import { GuardedDataSource } from './datasources/GuardedDataSource';
 import { Resilience, type ResilienceOptions, type ServiceHealthBoard } from '@devzone/shard-router';
 import { ShardedZonesDataSource } from './datasources/ShardedZonesDataSource';
 import { silentLogger, type GatewayLogger } from './logger';
-import { dedupeFetches } from './plugins/dedupeFetches';
+import { dedupeFetches, InFlightReads } from './plugins/dedupeFetches';
+import type { QueryPlanCache } from './queryPlanCache';
 import { RegistryHealthChecker, RegistrySupergraphManager, type RegistrySource } from './registry';
 import { PROVINCE_SUBGRAPH, ZONES_SUBGRAPH } from './subgraphNames';
 import { FederatedComposer } from './supergraphManagers/FederatedComposer';
@@ -24,6 +25,14 @@ export interface CreateGatewayBaseOptions extends ResilienceOptions {
    * Without them requests go unsigned, and the real services refuse them (401).
    */
   readonly signingKeys?: SigningKeys;
+  /**
+   * Identical subgraph reads in flight together (same query, variables and principal) are
+   * sent once, across requests, and mutations stop later reads from joining earlier ones.
+   * @default an `InFlightReads` across requests, uncounted
+   */
+  readonly inFlightReads?: InFlightReads;
+  /** @default Apollo's own store (30 MiB, unobserved) */
+  readonly queryPlanCache?: QueryPlanCache;
 }
 
 /**
@@ -94,18 +103,20 @@ export function createGateway(options: CreateGatewayOptions): CreatedGateway {
     };
   }
   const supergraphSdl: SupergraphManager = supergraphSource.mode === 'registry' ? supergraphSource.manager : supergraphSource.composer;
+  const inFlight = options.inFlightReads ?? new InFlightReads();
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => {
-      // Identical fetches of one operation (two aliases of `zones { indicators }`) are sent once.
+      // Identical reads in flight together (two aliases of `zones { indicators }`, or the same query of two requests) are sent once.
       if (name === ZONES_SUBGRAPH)
-        return dedupeFetches(name, withZoneReadCache(zonesDataSource, { registry, signingKeys, timeoutMs, breakers: resilience.health }));
+        return dedupeFetches(name, withZoneReadCache(zonesDataSource, { registry, signingKeys, timeoutMs, breakers: resilience.health }), inFlight);
       // The province is where this gateway's configuration says, whatever the supergraph recorded where it was composed.
       const serviceUrl = name === PROVINCE_SUBGRAPH ? provinceUrl : url;
       if (!serviceUrl) throw new Error(`Subgraph "${name}" has no URL in the supergraph`);
       const inner = createRemoteDataSource(serviceUrl, signingKeys, { maxResponseBytes });
-      return dedupeFetches(name, new GuardedDataSource({ name, inner, resilience, timeoutMs: provinceTimeoutMs, ...(logger ? { logger } : {}) }));
+      return dedupeFetches(name, new GuardedDataSource({ name, inner, resilience, timeoutMs: provinceTimeoutMs, ...(logger ? { logger } : {}) }), inFlight);
     },
+    ...(options.queryPlanCache ? { queryPlannerConfig: { cache: options.queryPlanCache } } : {}),
     ...(logger ? { logger } : {}),
   });
   const shardMapNow = registry instanceof MutableZoneServiceRegistry ? () => registry.snapshot() : undefined;

@@ -7,20 +7,25 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import {
   breakerStateGauge,
+  countingQueryPlanCache,
   createLogger,
   createServiceMetrics,
+  InFlightDedupMetrics,
   graphqlMetricsPlugin,
   metricsAccessFromEnv,
   metricsHandler,
   observeHttpRequests,
+  queryPlanCacheSizeGauges,
   SubgraphFetchMetrics,
+  type ServiceMetrics,
 } from '@devzone/observability';
 import type { ZoneServiceRegistry } from '@devzone/registry';
 import { runFromEnvironment } from '@devzone/service-shell';
-import express from 'express';
+import compression from 'compression';
+import express, { type Request, type Response } from 'express';
 import { createGatewayAuthenticator, keepRawBody, loadGatewayAuthOptions, principalOfRequest, requireAuthentication, type GatewayAuthOptions } from './auth';
 import type { Logger } from 'pino';
-import { loadFrontDoorConfig, loadGatewayConfig, type GatewayConfig } from './config';
+import { loadFrontDoorConfig, loadGatewayConfig, loadHttpPathConfig, type GatewayConfig, type HttpPathConfig } from './config';
 import type { GatewayContext } from './context';
 import { createContext } from './createContext';
 import { createGateway, type CreateGatewayOptions, type SupergraphSource } from './createGateway';
@@ -35,6 +40,7 @@ import { operationPrecheck } from './http/operationPrecheck';
 import { rateLimit as rateLimitPerClient, type RateLimitOptions } from './http/rateLimit';
 import { requestIdMiddleware } from './http/requestId';
 import { armorLimitsPlugin } from './plugins/armorLimitsPlugin';
+import { InFlightReads } from './plugins/dedupeFetches';
 import type { SubgraphsOf } from './plugins/estimateCost';
 import { fanOutCostPlugin } from './plugins/fanOutCostPlugin';
 import { introspectionPolicyPlugin } from './plugins/introspectionPolicy';
@@ -45,6 +51,7 @@ import { operationNameLimitPlugin } from './plugins/operationNameLimitPlugin';
 import { operationResolutionPlugin } from './plugins/operationResolutionPlugin';
 import { rootFieldLimitPlugin } from './plugins/rootFieldLimitPlugin';
 import { subgraphOwnership } from './plugins/subgraphOwnership';
+import { sizedQueryPlanCache } from './queryPlanCache';
 import { registrySourceOf } from './registry';
 import { PROVINCE_SUBGRAPH, ZONES_SUBGRAPH } from './subgraphNames';
 import { viewsRouter } from './views';
@@ -85,6 +92,11 @@ export interface StartHttpOptions {
    * @default JSON lines on standard output at LOG_LEVEL
    */
   readonly errorLog?: Logger;
+  /**
+   * In-flight dedup of subgraph reads across requests, answer compression, the query-plan cache's size.
+   * @default GATEWAY_DEDUP_INFLIGHT, GATEWAY_COMPRESSION, GATEWAY_QUERY_PLAN_CACHE_MIB, else on, on, 30 MiB
+   */
+  readonly httpPath?: Partial<HttpPathConfig>;
 }
 
 export interface RunningGateway {
@@ -105,6 +117,10 @@ const GRAPHQL_PATH = '/graphql';
 /** The routes `http_server_request_duration_seconds` tells apart; any other path counts as `other`. */
 const OBSERVED_ROUTES = [GRAPHQL_PATH, '/health', '/ready', '/metrics', '/views', '/dashboard', '/registry', '/'];
 const BODY_LIMIT = '1mb';
+/** Answers under /views stream: see `compressible`. */
+const VIEWS_PATH_PREFIX = '/views';
+/** Smaller answers are sent as they are: compressing them costs more than it saves. */
+const COMPRESSION_THRESHOLD_BYTES = 1024;
 /** BODY_LIMIT as told to clients: '1 MB'. */
 const BODY_LIMIT_LABEL = BODY_LIMIT.replace(/^(\d+)\s*([a-z]+)$/i, (_, size: string, unit: string) => `${size} ${unit.toUpperCase()}`);
 
@@ -123,6 +139,7 @@ export async function startGateway({
   debugErrors,
   errorLog = createLogger('gateway'),
   auth = {},
+  httpPath,
   ...options
 }: StartGatewayOptions): Promise<RunningGateway> {
   const fromEnvironment = loadFrontDoorConfig(process.env);
@@ -130,8 +147,16 @@ export async function startGateway({
   const operationLimits: OperationLimits = { ...fromEnvironment.limits, ...limits };
   const clientRateLimit = rateLimit ?? fromEnvironment.rateLimit;
   const metricsAccess = metricsAccessFromEnv(process.env);
-  const { gateway, supergraphSource, registry, shardMapNow, health } = createGateway(options);
-  const metrics = gatewayMetrics(registry, health);
+  const fetchPath: HttpPathConfig = { ...loadHttpPathConfig(process.env), ...httpPath };
+  const service = createServiceMetrics();
+  const queryPlanCache = sizedQueryPlanCache(fetchPath.queryPlanCacheBytes);
+  queryPlanCacheSizeGauges(service.registry, () => queryPlanCache.size());
+  const { gateway, supergraphSource, registry, shardMapNow, health } = createGateway({
+    ...options,
+    inFlightReads: new InFlightReads({ acrossRequests: fetchPath.dedupInFlight, metrics: new InFlightDedupMetrics(service.registry) }),
+    queryPlanCache: countingQueryPlanCache(queryPlanCache, service.registry),
+  });
+  const metrics = gatewayMetrics(service, registry, health);
   const authenticator = createGatewayAuthenticator(
     { ...(options.provinceTimeoutMs !== undefined ? { provinceTimeoutMs: options.provinceTimeoutMs } : {}), ...auth },
     options.provinceUrl,
@@ -159,8 +184,19 @@ export async function startGateway({
   });
   await server.start();
 
+  app.disable('x-powered-by');
   app.use(requestIdMiddleware());
   app.use(observeHttpRequests({ metrics: metrics.service, routes: OBSERVED_ROUTES, log: errorLog, fetches: metrics.fetches }));
+  if (fetchPath.compression) app.use(compression({ threshold: COMPRESSION_THRESHOLD_BYTES, filter: compressible }));
+  const graphqlHandlers = [
+    express.json({ limit: BODY_LIMIT, verify: keepRawBody }),
+    requireAuthentication(authenticator, options.logger),
+    ...(clientRateLimit === false ? [] : [rateLimitPerClient(clientKeyOf, clientRateLimit)]),
+    operationPrecheck(operationLimits),
+    expressMiddleware(server, { context: createContext(shardMapNow ? { shardMap: shardMapNow } : {}) }),
+  ];
+  // Client operations are POSTs: matched first, they skip the routers of pages and views.
+  app.post(GRAPHQL_PATH, ...graphqlHandlers);
   app.get('/metrics', metricsHandler(metrics.service, metricsAccess));
   app.use(healthRouter({ registry }));
   app.use(readyRouter({ composer: supergraphManagerOf(supergraphSource), health, registry, ...registryStateOf(supergraphSource) }));
@@ -169,14 +205,8 @@ export async function startGateway({
   let selfUrl = '';
   app.use(viewsRouter({ graphqlUrl: () => selfUrl }));
   app.use(registryApiRouter({ graphqlUrl: () => selfUrl }));
-  app.use(
-    GRAPHQL_PATH,
-    express.json({ limit: BODY_LIMIT, verify: keepRawBody }),
-    requireAuthentication(authenticator, options.logger),
-    ...(clientRateLimit === false ? [] : [rateLimitPerClient(clientKeyOf, clientRateLimit)]),
-    operationPrecheck(operationLimits),
-    expressMiddleware(server, { context: createContext(shardMapNow ? { shardMap: shardMapNow } : {}) }),
-  );
+  // GET (with Apollo's CSRF prevention) and other methods, after GraphiQL has taken browsers' page loads.
+  app.use(GRAPHQL_PATH, ...graphqlHandlers);
   app.use(jsonErrorHandler({ log: errorLog, bodyLimitLabel: BODY_LIMIT_LABEL }));
 
   try {
@@ -231,8 +261,7 @@ function frontDoorPlugins(limits: OperationLimits, subgraphsOf: () => SubgraphsO
 }
 
 /** The gateway's `/metrics`: requests and errors (by the middleware and plugin), fetches per service, every service's breaker. */
-function gatewayMetrics(registry: ZoneServiceRegistry, health: ServiceHealthBoard) {
-  const service = createServiceMetrics();
+function gatewayMetrics(service: ServiceMetrics, registry: ZoneServiceRegistry, health: ServiceHealthBoard) {
   const fetches = new SubgraphFetchMetrics(service.registry);
   breakerStateGauge(service.registry, () => [
     { subgraph: PROVINCE_SUBGRAPH, service: PROVINCE_SUBGRAPH, state: health.breaker('province', PROVINCE_SUBGRAPH).snapshot().state.state },
@@ -266,6 +295,16 @@ function startOptionsOf(config: GatewayConfig): StartGatewayOptions {
   }
   const { mode: _registry, registrySource, ...options } = config;
   return { ...options, registrySource: registrySourceOf(registrySource) };
+}
+
+/**
+ * What `compression` compresses: its own choice (text types, the client accepts an encoding) except
+ * the views. They stream with backpressure read from `res.writableNeedDrain`, which a compressing
+ * response never sets (its `write` answers for the compressor's buffer): a large table would pile
+ * up in the compressor. A proxy in front may compress them.
+ */
+function compressible(req: Request, res: Response): boolean {
+  return !req.path.startsWith(VIEWS_PATH_PREFIX) && compression.filter(req, res);
 }
 
 /** Whom a request counts against for the rate limit: its principal, else its remote address. */

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
-import { loadGatewayConfig, loadZoneReadCacheConfig } from '../config';
+import { loadGatewayConfig, loadHttpPathConfig, loadZoneReadCacheConfig } from '../config';
 
 const SERVICE_SIGNING_KEYS = 'k1:0123456789abcdef0123456789abcdef';
 const registryUrl = 'postgres://gateway@registry-db:5432/devzone_province';
@@ -167,5 +167,33 @@ describe('loadZoneReadCacheConfig', () => {
     [{ ZONE_READ_CACHE_MAX_BYTES: '1000' }, /ZONE_READ_CACHE_MAX_BYTES/],
   ])('names the invalid variable (%j)', (env, message) => {
     expect(() => loadZoneReadCacheConfig(env)).toThrow(message);
+  });
+});
+
+describe('loadHttpPathConfig', () => {
+  it('turns in-flight dedup and compression on by default, with a 30 MiB plan cache', () => {
+    expect(loadHttpPathConfig({})).toEqual({ dedupInFlight: true, compression: true, queryPlanCacheBytes: 30 * 1024 * 1024 });
+    expect(loadHttpPathConfig({ GATEWAY_DEDUP_INFLIGHT: ' ', GATEWAY_QUERY_PLAN_CACHE_MIB: '' })).toMatchObject({
+      dedupInFlight: true,
+      queryPlanCacheBytes: 30 * 1024 * 1024,
+    });
+  });
+
+  it('reads GATEWAY_DEDUP_INFLIGHT, GATEWAY_COMPRESSION and GATEWAY_QUERY_PLAN_CACHE_MIB', () => {
+    expect(loadHttpPathConfig({ GATEWAY_DEDUP_INFLIGHT: 'false', GATEWAY_COMPRESSION: 'false', GATEWAY_QUERY_PLAN_CACHE_MIB: '64' })).toEqual({
+      dedupInFlight: false,
+      compression: false,
+      queryPlanCacheBytes: 64 * 1024 * 1024,
+    });
+    expect(loadHttpPathConfig({ GATEWAY_DEDUP_INFLIGHT: 'true', GATEWAY_COMPRESSION: 'true' })).toMatchObject({ dedupInFlight: true, compression: true });
+  });
+
+  it.each([
+    [{ GATEWAY_DEDUP_INFLIGHT: 'off' }, /GATEWAY_DEDUP_INFLIGHT/],
+    [{ GATEWAY_COMPRESSION: '0' }, /GATEWAY_COMPRESSION/],
+    [{ GATEWAY_QUERY_PLAN_CACHE_MIB: '0' }, /GATEWAY_QUERY_PLAN_CACHE_MIB/],
+    [{ GATEWAY_QUERY_PLAN_CACHE_MIB: 'lots' }, /GATEWAY_QUERY_PLAN_CACHE_MIB/],
+  ])('names the invalid variable (%j)', (env, message) => {
+    expect(() => loadHttpPathConfig(env)).toThrow(message);
   });
 });

@@ -1,7 +1,6 @@
-import { RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { GraphQLDataSource } from '@apollo/gateway';
 import type { SigningKeys } from '@devzone/auth';
 import { DEFAULT_MAX_RESPONSE_BYTES } from '@devzone/shard-router';
-import { limitedFetcher } from './limitedFetcher';
 import { SigningRemoteGraphQLDataSource } from './SigningRemoteGraphQLDataSource';
 
 export interface RemoteDataSourceOptions {
@@ -13,15 +12,15 @@ export interface RemoteDataSourceOptions {
 }
 
 /**
- * The one place a `RemoteGraphQLDataSource` is built, for the province and every zone
- * service: its requests obey `withDeadline`, its answers the size limit, and with
+ * The one place the data source of one service is built, for the province and every
+ * zone service: its requests go over the pooled keep-alive client, obey `withDeadline`,
+ * their answers the size limit, reads of client operations use APQ, and with
  * `signingKeys` every request is signed.
  */
 export function createRemoteDataSource(
   url: string,
   signingKeys?: SigningKeys,
   { maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES }: RemoteDataSourceOptions = {},
-): RemoteGraphQLDataSource {
-  const fetcher = limitedFetcher(maxResponseBytes);
-  return signingKeys ? new SigningRemoteGraphQLDataSource({ url, fetcher, signingKeys }) : new RemoteGraphQLDataSource({ url, fetcher });
+): GraphQLDataSource {
+  return new SigningRemoteGraphQLDataSource({ url, maxResponseBytes, ...(signingKeys ? { signingKeys } : {}) });
 }

@@ -1,58 +1,38 @@
-import { deadlineSignal } from '@devzone/shard-router';
+import { AnswerTooLargeError, deadlineSignal, sharedHttpClient, type HttpAnswer } from '@devzone/shard-router';
 import type { Fetcher } from './types';
 
-export class AnswerTooLargeError extends Error {
-  constructor(
-    readonly maxBytes: number,
-    detail: string,
-  ) {
-    super(`answered more than the ${maxBytes} bytes allowed (${detail})`);
-    this.name = 'AnswerTooLargeError';
-  }
-}
+export { AnswerTooLargeError };
 
 /** HTTP statuses whose Response may not have a body. */
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
+type Method = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE' | 'PATCH' | 'OPTIONS';
+const METHODS: ReadonlySet<string> = new Set<Method>(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']);
+
 /**
- * Node's fetch, aborted when the enclosing `withDeadline` passes, whose answer body is
- * read as a stream and refused past `maxBytes` (the connection is aborted there, so a
- * huge answer is never held in memory). The body is counted after decompression.
+ * A fetch-shaped function over the pooled keep-alive client (`sharedHttpClient`), for
+ * callers that want a `Response` (the API-key lookup): aborted when the enclosing
+ * `withDeadline` passes, its answer refused past `maxBytes` while it streams in (the
+ * connection is aborted there, so a huge answer is never held in memory). The client
+ * asks for no content encoding and refuses one it did not ask for, so what is counted is
+ * what is read.
  */
 export function limitedFetcher(maxBytes: number): Fetcher {
-  return async (url, init) => {
-    const controller = new AbortController();
-    const outer = deadlineSignal();
-    const signal = outer ? AbortSignal.any([outer, controller.signal]) : controller.signal;
-    const response = await fetch(url, { ...init, signal });
-    const declared = Number(response.headers.get('content-length'));
-    if (Number.isFinite(declared) && declared > maxBytes) {
-      controller.abort();
-      throw new AnswerTooLargeError(maxBytes, `it declared ${declared}`);
-    }
-    const body = await readAtMost(response, maxBytes, controller);
-    return new Response(body.length === 0 && NULL_BODY_STATUSES.has(response.status) ? null : body, {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
+  return async (url, init = {}) => {
+    const method = (init.method ?? 'GET').toUpperCase();
+    if (!METHODS.has(method)) throw new Error(`limitedFetcher: unsupported method ${method}`);
+    const signal = deadlineSignal();
+    const answer = await sharedHttpClient().request(url, {
+      method: method as Method,
+      headers: { 'accept-encoding': 'identity', ...init.headers },
+      ...(init.body !== undefined ? { body: init.body } : {}),
+      ...(signal ? { signal } : {}),
+      maxResponseBytes: maxBytes,
     });
+    return responseOf(answer);
   };
 }
 
-async function readAtMost(response: Response, maxBytes: number, controller: AbortController): Promise<Buffer> {
-  if (!response.body) return Buffer.alloc(0);
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return Buffer.concat(chunks, total);
-    total += value.byteLength;
-    if (total > maxBytes) {
-      controller.abort();
-      await reader.cancel().catch(() => undefined);
-      throw new AnswerTooLargeError(maxBytes, `refused after ${total} bytes`);
-    }
-    chunks.push(value);
-  }
+function responseOf({ status, statusText, headers, body }: HttpAnswer): Response {
+  return new Response(body.length === 0 && NULL_BODY_STATUSES.has(status) ? null : body, { status, statusText, headers });
 }

@@ -1,65 +1,146 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { InFlightDedupMetrics } from '@devzone/observability';
+import type { GatewayContext } from '../context';
 import { isReadFetch } from '../datasources/isReadFetch';
+import { principalHeaderOf } from '../datasources/SigningRemoteGraphQLDataSource';
 import { GraphQLDataSourceRequestKind, type DataSourceResponse } from '../datasources/types';
 
-/** One fetch in flight and how many identical fetches wait for it. */
+/** One fetch in flight: how many askers wait for it, and the answers it hands them (one each, in joining order). */
 interface SharedFetch {
-  readonly answer: Promise<DataSourceResponse>;
   askers: number;
+  readonly answers: Promise<readonly DataSourceResponse[]>;
+}
+
+export interface InFlightReadsOptions {
+  /**
+   * Share a read with identical reads of other requests of the same principal
+   * (GATEWAY_DEDUP_INFLIGHT); false: only within one request (two aliases of the same field).
+   * @default true
+   */
+  readonly acrossRequests?: boolean;
+  /** Counts fetches sent and fetches that joined one in flight. */
+  readonly metrics?: InFlightDedupMetrics;
 }
 
 /**
- * Wraps a subgraph's data source so that identical fetches of one operation in
- * flight together (same subgraph, query and variables, e.g. two aliases of
- * `zones { indicators }`) are sent once. The gateway merges answers into its
- * result in place, so an answer shared by several askers is copied for each;
- * an answer with one asker is handed over as it is (the entry is forgotten once
- * the answer arrives, so no asker can join later). Only reads are shared:
- * mutations are always sent (they are not idempotent).
+ * The reads in flight of one gateway, over all its subgraphs, so that a mutation on any
+ * of them stops later reads from joining a read that may have started before it.
  */
-export function dedupeFetches(subgraph: string, dataSource: GraphQLDataSource): GraphQLDataSource {
-  const inFlightByRequest = new WeakMap<object, Map<string, SharedFetch>>();
+export class InFlightReads {
+  readonly acrossRequests: boolean;
+  readonly metrics: InFlightDedupMetrics | undefined;
+  private readonly fetches = new Map<string, SharedFetch>();
+  private readonly requestIds = new WeakMap<object, number>();
+  private readonly shardMapIds = new WeakMap<object, number>();
+  private nextId = 0;
+
+  constructor({ acrossRequests = true, metrics }: InFlightReadsOptions = {}) {
+    this.acrossRequests = acrossRequests;
+    this.metrics = metrics;
+  }
+
+  get(key: string): SharedFetch | undefined {
+    return this.fetches.get(key);
+  }
+
+  set(key: string, fetch: SharedFetch): void {
+    this.fetches.set(key, fetch);
+  }
+
+  /** The entry leaves once its answer is in, unless a mutation already made it leave (and a newer one took its key). */
+  settled(key: string, fetch: SharedFetch): void {
+    if (this.fetches.get(key) === fetch) this.fetches.delete(key);
+  }
+
+  /** A mutation answered (or failed: it may still have been applied): no later read joins a read in flight now. */
+  forgetAll(): void {
+    this.fetches.clear();
+  }
+
+  /**
+   * Who may share a fetch: across requests, askers with the same forwarded principal (the
+   * answers depend on its scope) routing with the same shard map; else one request.
+   */
+  scopeOf(context: Partial<GatewayContext>): string {
+    const shardMap = context.shardMap ? `#${this.idOf(this.shardMapIds, context.shardMap)}` : '';
+    if (!this.acrossRequests) return `request:${this.idOf(this.requestIds, context)}${shardMap}`;
+    return `principal:${context.principal ? principalHeaderOf(context.principal) : ''}${shardMap}`;
+  }
+
+  private idOf(ids: WeakMap<object, number>, of: object): number {
+    let id = ids.get(of);
+    if (id === undefined) {
+      id = this.nextId++;
+      ids.set(of, id);
+    }
+    return id;
+  }
+}
+
+/**
+ * Wraps a subgraph's data source so that identical reads in flight together (same
+ * subgraph, query and variables, and the same scope: `InFlightReads.scopeOf`) are sent
+ * once. A read that joins gets the answer of the fetch it joined, whatever that fetch's
+ * deadline and outcome. The gateway merges answers into its result in place, so an
+ * answer shared by several askers is copied for each but the first, before any of them
+ * resumes; an answer with one asker is handed over as it is (the entry is forgotten once
+ * the answer arrives, so no asker can join later). Mutations are always sent (they are
+ * not idempotent), and once one settles no later read joins a read already in flight.
+ */
+export function dedupeFetches(
+  subgraph: string,
+  dataSource: GraphQLDataSource,
+  inFlight: InFlightReads = new InFlightReads({ acrossRequests: false }),
+): GraphQLDataSource {
   return {
     process: async (options: GraphQLDataSourceProcessOptions): Promise<DataSourceResponse> => {
-      if (options.kind !== GraphQLDataSourceRequestKind.INCOMING_OPERATION || !isReadFetch(options)) return dataSource.process(options);
-      let inFlight = inFlightByRequest.get(options.context);
-      if (!inFlight) {
-        inFlight = new Map();
-        inFlightByRequest.set(options.context, inFlight);
+      if (options.kind !== GraphQLDataSourceRequestKind.INCOMING_OPERATION) return dataSource.process(options);
+      if (!isReadFetch(options)) {
+        try {
+          return await dataSource.process(options);
+        } finally {
+          inFlight.forgetAll();
+        }
       }
-      const key = JSON.stringify([subgraph, options.request.query ?? '', options.request.variables ?? {}]);
-      let shared = inFlight.get(key);
-      if (shared) shared.askers += 1;
-      else {
-        const memo = inFlight;
-        const forget = () => memo.delete(key);
-        shared = {
-          askers: 1,
-          answer: dataSource.process(options).then(
-            (response) => {
-              forget();
-              return response;
-            },
-            (error: unknown) => {
-              forget();
-              throw error;
-            },
-          ),
-        };
-        inFlight.set(key, shared);
+      const scope = inFlight.scopeOf(options.context as Partial<GatewayContext>);
+      const key = `${subgraph}\n${scope}\n${options.request.query ?? ''}\n${JSON.stringify(options.request.variables ?? {})}`;
+      const joined = inFlight.get(key);
+      if (joined) {
+        const index = joined.askers;
+        joined.askers += 1;
+        inFlight.metrics?.shared(subgraph);
+        return (await joined.answers)[index]!;
       }
-      const response = await shared.answer;
-      // The entry left the memo before `answer` settled: `askers` is final here.
-      return shared.askers === 1 ? response : copyOf(response);
+      inFlight.metrics?.sent(subgraph);
+      const shared: SharedFetch = {
+        askers: 1,
+        answers: dataSource.process(options).then(
+          (response) => {
+            // Settled: no asker joins from here on, so `askers` is final.
+            inFlight.settled(key, shared);
+            return copiesFor(response, shared.askers);
+          },
+          (error: unknown) => {
+            inFlight.settled(key, shared);
+            throw error;
+          },
+        ),
+      };
+      inFlight.set(key, shared);
+      return (await shared.answers)[0]!;
     },
   };
 }
 
-/** Data and errors are JSON from the subgraph; the rest (HTTP metadata) is shared as it is. */
-function copyOf(response: DataSourceResponse): DataSourceResponse {
-  return {
-    ...response,
-    ...(response.data !== undefined ? { data: structuredClone(response.data) } : {}),
-    ...(response.errors !== undefined ? { errors: structuredClone(response.errors) } : {}),
-  };
+/** The answer itself for the first asker, a copy for each other one. Data and errors are JSON from the subgraph; the rest is shared as it is. */
+function copiesFor(response: DataSourceResponse, askers: number): readonly DataSourceResponse[] {
+  const answers = [response];
+  for (let i = 1; i < askers; i += 1) {
+    answers.push({
+      ...response,
+      ...(response.data !== undefined ? { data: structuredClone(response.data) } : {}),
+      ...(response.errors !== undefined ? { errors: structuredClone(response.errors) } : {}),
+    });
+  }
+  return answers;
 }

@@ -19,3 +19,4 @@ export { tracingStarted } from './tracing/tracingState';
 export * from './tracing/withSpan';
 export { activeTraceIds } from './tracing/activeTraceIds';
 export * from './metrics/zoneReadCacheMetrics';
+export * from './metrics/inFlightDedupMetrics';

@@ -16,3 +16,4 @@ export * from './ShardRouter';
 export * from './shardPlan';
 export * from './subgraphAnswer';
 export * from './zoneErrors';
+export * from './transport';

@@ -1,4 +1,4 @@
-import { Counter, type Registry } from 'prom-client';
+import { Counter, Gauge, type Registry } from 'prom-client';
 
 /** The part of Apollo's `KeyValueCache` a query-plan store is read through. */
 export interface QueryPlanCacheLike<V> {
@@ -17,17 +17,42 @@ export function countingQueryPlanCache<V, C extends QueryPlanCacheLike<V>>(cache
     labelNames: ['result'],
     registers: [registry],
   });
+  const countedGet = async (key: string): Promise<V | undefined> => {
+    const plan = await cache.get(key);
+    requests.inc({ result: plan === undefined ? 'miss' : 'hit' });
+    return plan;
+  };
   return new Proxy(cache, {
     get(target, property) {
-      if (property === 'get') {
-        return async (key: string) => {
-          const plan = await target.get(key);
-          requests.inc({ result: plan === undefined ? 'miss' : 'hit' });
-          return plan;
-        };
-      }
+      if (property === 'get') return countedGet;
       const value: unknown = Reflect.get(target, property, target);
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+/** What a query-plan cache holds when scraped. */
+export interface QueryPlanCacheSize {
+  readonly entries: number;
+  readonly bytes: number;
+}
+
+/** `query_plan_cache_entries` and `query_plan_cache_size_bytes`, read from the cache at each scrape. */
+export function queryPlanCacheSizeGauges(registry: Registry, size: () => QueryPlanCacheSize): void {
+  new Gauge({
+    name: 'query_plan_cache_entries',
+    help: "Query plans the gateway's plan cache holds when scraped.",
+    registers: [registry],
+    collect() {
+      this.set(size().entries);
+    },
+  });
+  new Gauge({
+    name: 'query_plan_cache_size_bytes',
+    help: "Estimated memory of the plans the gateway's plan cache holds when scraped (2 bytes per character of their JSON and key), against GATEWAY_QUERY_PLAN_CACHE_MIB.",
+    registers: [registry],
+    collect() {
+      this.set(size().bytes);
     },
   });
 }

@@ -1,0 +1,85 @@
+import { Agent, type Dispatcher } from 'undici';
+import { BoundedAnswer, type HttpAnswer } from './boundedAnswer';
+
+export interface PooledHttpClientOptions {
+  /**
+   * Connections kept open per origin at most; requests beyond them wait for one.
+   * @default unlimited (as Node's fetch)
+   */
+  readonly connectionsPerOrigin?: number;
+  /**
+   * How long an idle connection stays open for the next request, in milliseconds (a server's
+   * `Keep-Alive: timeout` hint shortens it).
+   * @default 4000 (below the 5 s after which Node servers close idle connections)
+   */
+  readonly keepAliveTimeoutMs?: number;
+}
+
+export interface HttpRequest {
+  /** @default 'POST' */
+  readonly method?: Dispatcher.HttpMethod;
+  /** Sent as they are: sign over `body` before calling. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: string | Buffer;
+  /** Aborts the request (and the connection, once it is sent) with the signal's reason. */
+  readonly signal?: AbortSignal;
+  /** Answers whose body is larger are refused while they stream in (`AnswerTooLargeError`). */
+  readonly maxResponseBytes: number;
+}
+
+interface Target {
+  readonly origin: string;
+  readonly path: string;
+}
+
+/**
+ * An HTTP/1.1 client over undici's pools: one pool of keep-alive connections per
+ * origin (undici's `Agent`), requests dispatched straight to it (no `fetch`, no
+ * WHATWG Request/Response/streams) and answers collected within a size limit.
+ */
+export class PooledHttpClient {
+  private readonly agent: Agent;
+  private readonly targets = new Map<string, Target>();
+
+  constructor({ connectionsPerOrigin, keepAliveTimeoutMs = 4000 }: PooledHttpClientOptions = {}) {
+    this.agent = new Agent({ keepAliveTimeout: keepAliveTimeoutMs, ...(connectionsPerOrigin !== undefined ? { connections: connectionsPerOrigin } : {}) });
+  }
+
+  /** Sends one request and resolves with its whole answer, whatever its status; rejects when there is none (`RequestFailedError`), or it is refused. */
+  request(url: string, { method = 'POST', headers, body, signal, maxResponseBytes }: HttpRequest): Promise<HttpAnswer> {
+    if (signal?.aborted) return Promise.reject(signal.reason instanceof Error ? signal.reason : new Error('aborted before it was sent'));
+    try {
+      const { origin, path } = this.targetOf(url);
+      const handler = new BoundedAnswer(maxResponseBytes, signal);
+      this.agent.dispatch({ origin, path, method, headers, body: body ?? null }, handler);
+      return handler.answer;
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  /** Closes every pooled connection once its requests have been answered. */
+  close(): Promise<void> {
+    return this.agent.close();
+  }
+
+  /** URLs are few (one per service): each is parsed once. */
+  private targetOf(url: string): Target {
+    let target = this.targets.get(url);
+    if (!target) {
+      const parsed = new URL(url);
+      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error(`${url}: only http and https URLs are supported`);
+      target = { origin: parsed.origin, path: `${parsed.pathname}${parsed.search}` };
+      this.targets.set(url, target);
+    }
+    return target;
+  }
+}
+
+let shared: PooledHttpClient | undefined;
+
+/** The process's client: every service is reached through one set of pools, as Node's `fetch` shares one dispatcher. */
+export function sharedHttpClient(): PooledHttpClient {
+  shared ??= new PooledHttpClient();
+  return shared;
+}
