@@ -169,6 +169,13 @@ describe('robustness scored and ranked into buffers gives the plain computation,
     expect(monteCarloWeights(p, { draws: 100, seed: 1 })).toStrictEqual(referenceMonteCarlo(p, 100, 1));
   });
 
+  it('dethrone at selection scale: 400 zones, the weighted sum scanning only the zones that could overtake, the same report', () => {
+    const { criteria, candidates } = randomProblem(401, 400, 3);
+    const matrix = normalizeMatrix(criteria, resolveMissing(criteria, candidates).matrix, { kind: 'min-max' });
+    const p: ScoringProblem = { matrix, weights: Object.fromEntries(criteria.map((c) => [c.key, c.weight!])), method: 'weighted-sum' };
+    expect(dethroneWinner(p, { gridSteps: 200 })).toStrictEqual(referenceDethrone(p, 200));
+  });
+
   it('dethrone: the same report as the plain search', () => {
     fc.assert(
       fc.property(problem, fc.integer({ min: 1, max: 40 }), (p, gridSteps) => {

@@ -1,5 +1,7 @@
 import { RankingInputError } from '../errors';
 import { weightRecord } from '../weights/given';
+import { scoresTie } from '../ordering';
+import { weightedSumContenders, weightedSumOf } from './contenders';
 import { prepare, type PreparedProblem, type ScoringProblem } from './problem';
 import { reweight, reweightInto } from './reweight';
 
@@ -99,8 +101,18 @@ function search(p: PreparedProblem, winner: number, j: number, end: 0 | 1, steps
   if (start === end) return null;
   const weights = new Float64Array(p.keys.length);
   const scores = new Float64Array(p.ids.length);
+  const contenders = p.method === 'weighted-sum' ? weightedSumContenders(p.values, p.w, j, winner, start, end) : null;
   const dethroned = (t: number) => {
-    p.scorer.scoreInto(reweightInto(p.w, j, t, weights), scores);
+    reweightInto(p.w, j, t, weights);
+    if (contenders) {
+      const lead = weightedSumOf(p.values[winner], weights);
+      for (const i of contenders) {
+        const s = weightedSumOf(p.values[i], weights);
+        if (s > lead && !scoresTie(s, lead, p.tol)) return true;
+      }
+      return false;
+    }
+    p.scorer.scoreInto(weights, scores);
     return p.overtaken(scores, winner);
   };
   let safe = start;
