@@ -1,4 +1,5 @@
 import type { Suite } from '../context';
+import { deepPagesSuite } from './deepPages';
 import { fanoutSuite } from './fanout';
 import { overheadSuite } from './overhead';
 import { selectionSuite } from './selection';
@@ -6,4 +7,4 @@ import { statementsSuite } from './statements';
 import { throughputSuite } from './throughput';
 
 /** In run order. Throughput ends on its largest zone count, which selection then reuses. */
-export const SUITES: readonly Suite[] = [overheadSuite, fanoutSuite, statementsSuite, throughputSuite, selectionSuite];
+export const SUITES: readonly Suite[] = [overheadSuite, fanoutSuite, statementsSuite, throughputSuite, selectionSuite, deepPagesSuite];
