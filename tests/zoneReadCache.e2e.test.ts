@@ -56,14 +56,20 @@ async function write(gatewayUrl: string, value: number): Promise<void> {
   expect(body.errors).toBeUndefined();
 }
 
-/** Version requests the zone service has answered, from its own `/metrics` (readable from this machine). */
-async function versionRequests(service: RunningZoneService): Promise<number> {
-  const metrics = await (await fetch(new URL('/metrics', service.url))).text();
+/** The sum of a metric's series whose line starts with `prefix` and holds `label`, from a service's `/metrics` (readable from this machine). */
+async function metricSum(serviceUrl: string, prefix: string, label: string): Promise<number> {
+  const metrics = await (await fetch(new URL('/metrics', serviceUrl))).text();
   return metrics
     .split('\n')
-    .filter((line) => line.startsWith('http_server_request_duration_seconds_count{') && line.includes('http_route="/data-versions"'))
+    .filter((line) => line.startsWith(prefix) && line.includes(label))
     .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
 }
+
+/** Version requests the zone service has answered, by its own count. */
+const versionRequests = (service: RunningZoneService) => metricSum(service.url, 'http_server_request_duration_seconds_count{', 'http_route="/data-versions"');
+
+/** Entities the gateway served from its zone-read cache. */
+const cacheHits = () => metricSum(stack.gatewayUrl, 'zone_read_cache_requests_total{', 'result="hit"');
 
 /**
  * `READERS` clients read the figure through `readUrl` in a loop while, `ROUNDS` times, the
@@ -101,10 +107,12 @@ describe('a repeated read', () => {
     const first = await readFigure(stack.gatewayUrl);
     const requests = zoneService.stats.requests;
     const versions = await versionRequests(zoneService);
+    const hits = await cacheHits();
 
     expect(await readFigure(stack.gatewayUrl)).toBe(first);
     expect(zoneService.stats.requests).toBe(requests);
     expect(await versionRequests(zoneService)).toBe(versions + 1);
+    expect(await cacheHits()).toBe(hits + 1);
   });
 });
 

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { ApolloGateway, type SupergraphManager } from '@apollo/gateway';
 import type { SigningKeys } from '@devzone/auth';
+import type { ServiceMetrics } from '@devzone/observability';
 import { MutableZoneServiceRegistry, type ZoneServiceRegistry } from '@devzone/registry';
 import { createRemoteDataSource } from './datasources/createRemoteDataSource';
 import { GuardedDataSource } from './datasources/GuardedDataSource';
@@ -33,6 +34,8 @@ export interface CreateGatewayBaseOptions extends ResilienceOptions {
   readonly inFlightReads?: InFlightReads;
   /** @default Apollo's own store (30 MiB, unobserved) */
   readonly queryPlanCache?: QueryPlanCache;
+  /** The gateway's `/metrics` registry: the zone-read cache counts its hits, misses and version checks there. @default uncounted */
+  readonly metricsRegistry?: ServiceMetrics['registry'];
 }
 
 /**
@@ -109,7 +112,11 @@ export function createGateway(options: CreateGatewayOptions): CreatedGateway {
     buildService: ({ name, url }) => {
       // Identical reads in flight together (two aliases of `zones { indicators }`, or the same query of two requests) are sent once.
       if (name === ZONES_SUBGRAPH)
-        return dedupeFetches(name, withZoneReadCache(zonesDataSource, { registry, signingKeys, timeoutMs, breakers: resilience.health }), inFlight);
+        return dedupeFetches(
+          name,
+          withZoneReadCache(zonesDataSource, { registry, signingKeys, timeoutMs, breakers: resilience.health, metricsRegistry: options.metricsRegistry }),
+          inFlight,
+        );
       // The province is where this gateway's configuration says, whatever the supergraph recorded where it was composed.
       const serviceUrl = name === PROVINCE_SUBGRAPH ? provinceUrl : url;
       if (!serviceUrl) throw new Error(`Subgraph "${name}" has no URL in the supergraph`);

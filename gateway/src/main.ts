@@ -155,6 +155,7 @@ export async function startGateway({
     ...options,
     inFlightReads: new InFlightReads({ acrossRequests: fetchPath.dedupInFlight, metrics: new InFlightDedupMetrics(service.registry) }),
     queryPlanCache: countingQueryPlanCache(queryPlanCache, service.registry),
+    metricsRegistry: service.registry,
   });
   const metrics = gatewayMetrics(service, registry, health);
   const authenticator = createGatewayAuthenticator(
