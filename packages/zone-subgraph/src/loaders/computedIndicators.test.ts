@@ -201,7 +201,7 @@ describe.each(pgTargets())('computed-indicator aggregates on $label PostgreSQL',
       await assessZones(service.dataSource, every());
       const count = async () => (await assessZones(service.dataSource, [{ zoneId: 'overlap', codes: ['enterprise.count'] }]))[0].figures[0]?.value;
       await service.dataSource.query(
-        `UPDATE computed_figure SET figure = jsonb_set(figure, '{value}', '999') WHERE zone_id = 'overlap' AND code = 'enterprise.count'`,
+        `UPDATE computed_figure SET figure = jsonb_set(figure::jsonb, '{value}', '999') WHERE zone_id = 'overlap' AND code = 'enterprise.count'`,
       );
       expect(await count()).toBe(999);
       await service.dataSource.query(`UPDATE computed_figure SET rules = 'earlier rules' WHERE zone_id = 'overlap' AND code = 'enterprise.count'`);

@@ -20,6 +20,7 @@ export interface KeptOutcome {
 interface KeptRow {
   zone_id: string;
   data_version: string;
+  /** Null on a zone's own row (its current version); a code on a kept outcome's. */
   code: string | null;
   figure: ComputedFigure | null;
   unassessed: string | null;
@@ -27,7 +28,12 @@ interface KeptRow {
 
 /**
  * Each existing zone's current data version, with the outcomes of `codes` kept at exactly that
- * version and under `rules`: one statement. A zone missing from the answer does not exist.
+ * version and under `rules`: one statement, so versions and outcomes come from one snapshot. Two
+ * plain scans rather than a join: a join's plan rests on the table's statistics, and one planned
+ * while the table looked empty (after a VACUUM ANALYZE before the first read) compared every kept
+ * row with every zone (52 ms for 100 zones x 20 codes, against 1.7 ms hashed). Outcomes kept at an
+ * earlier version (at most one per zone and code) are read and dropped here. A zone missing from
+ * the answer does not exist.
  */
 export async function readKeptFigures(
   dataSource: DataSource,
@@ -36,18 +42,20 @@ export async function readKeptFigures(
   rules: string,
 ): Promise<Map<string, KeptZone>> {
   const rows: KeptRow[] = await dataSource.query(
-    `SELECT v.zone_id, v.version::text AS data_version, f.code, f.figure, f.unassessed
-       FROM zone_data_version v
-       LEFT JOIN computed_figure f ON f.zone_id = v.zone_id AND f.data_version = v.version AND f.rules = $3 AND f.code = ANY($2)
-      WHERE v.zone_id = ANY($1)`,
+    `SELECT zone_id, version::text AS data_version, NULL AS code, NULL AS figure, NULL AS unassessed
+       FROM zone_data_version WHERE zone_id = ANY($1)
+     UNION ALL
+     SELECT zone_id, data_version::text, code, figure, unassessed
+       FROM computed_figure WHERE zone_id = ANY($1) AND code = ANY($2) AND rules = $3`,
     [zoneIds, codes, rules],
   );
   const zones = new Map<string, KeptZone>();
+  for (const row of rows) if (row.code === null) zones.set(row.zone_id, { dataVersion: row.data_version, outcomes: new Map() });
   for (const row of rows) {
-    let zone = zones.get(row.zone_id);
-    if (!zone) zones.set(row.zone_id, (zone = { dataVersion: row.data_version, outcomes: new Map() }));
+    const zone = zones.get(row.zone_id);
+    if (row.code === null || zone?.dataVersion !== row.data_version) continue;
     // The table's check holds exactly one of the two (written by keepFigures only).
-    if (row.code !== null) zone.outcomes.set(row.code, row.figure ? { figure: row.figure } : { unassessed: row.unassessed ?? '' });
+    zone.outcomes.set(row.code, row.figure ? { figure: row.figure } : { unassessed: row.unassessed ?? '' });
   }
   return zones;
 }
@@ -71,7 +79,7 @@ export async function keepFigures(dataSource: DataSource, kept: readonly KeptOut
   await dataSource.query(
     `INSERT INTO computed_figure (zone_id, code, data_version, rules, figure, unassessed)
      SELECT r.zone_id, r.code, r.data_version, $2, r.figure, r.unassessed
-       FROM jsonb_to_recordset($1::jsonb) AS r(zone_id text, code text, data_version bigint, figure jsonb, unassessed text)
+       FROM jsonb_to_recordset($1::jsonb) AS r(zone_id text, code text, data_version bigint, figure json, unassessed text)
      ON CONFLICT (zone_id, code) DO UPDATE
         SET data_version = EXCLUDED.data_version, rules = EXCLUDED.rules, figure = EXCLUDED.figure, unassessed = EXCLUDED.unassessed
       WHERE computed_figure.data_version <= EXCLUDED.data_version`,
