@@ -27,6 +27,14 @@ export const DEADLINE_ENV = {
   GATEWAY_RATE_LIMIT_PER_SECOND: '0',
 };
 
+/** The province's requests to the zone services: the same deadlines and breakers, within the gateway's deadline for the province. */
+export const PROVINCE_DEADLINE_ENV = {
+  ZONE_TIMEOUT_MS: String(ZONE_TIMEOUT_MS),
+  PROVINCE_TIMEOUT_MS: String(PROVINCE_TIMEOUT_MS),
+  BREAKER_FAILURE_THRESHOLD: String(BREAKER_FAILURE_THRESHOLD),
+  BREAKER_COOL_DOWN_MS: String(BREAKER_COOL_DOWN_MS),
+};
+
 export interface FaultSuite {
   readonly stack: ProcessStack;
   readonly context: PhaseContext;
@@ -35,7 +43,7 @@ export interface FaultSuite {
 
 /** A process stack with the short deadlines, a national analyst for the load and the writer, and the mix of reads. */
 export async function startFaultSuite(options: Omit<ProcessStackOptions, 'gatewayEnv' | 'provinceEnv'>): Promise<FaultSuite> {
-  const stack = await startProcessStack({ ...options, gatewayEnv: DEADLINE_ENV, provinceEnv: { ZONE_TIMEOUT_MS: String(ZONE_TIMEOUT_MS) } });
+  const stack = await startProcessStack({ ...options, gatewayEnv: DEADLINE_ENV, provinceEnv: PROVINCE_DEADLINE_ENV });
   try {
     const zoneIds = Object.values(stack.zoneIdsOf).flat();
     const analyst = stack.token.tokenFor('faults-analyst', ['ANALYST']);

@@ -12,6 +12,8 @@ export interface ZoneFailure {
   readonly service: string | null;
   /** The message of the zone's `ZONE_UNAVAILABLE` or `ZONE_NOT_ROUTED` error. */
   readonly message: string;
+  /** Why, without naming zone or service: the service's failure, or that no service hosts the zone. */
+  readonly reason: string;
 }
 
 export interface ReassembledEntities {
@@ -53,7 +55,7 @@ export function reassembleEntities<S extends ShardService>(plan: ShardPlan<S>, o
       for (const [zoneId, index] of part.firstIndexOfZone) {
         const error = zoneUnavailableError(zoneId, part.service.name, outcome.reason, index, outcome.breaker);
         errors.push(error);
-        failures.push({ zoneId, service: part.service.name, message: error.message });
+        failures.push({ zoneId, service: part.service.name, message: error.message, reason: outcome.reason });
       }
       return;
     }
@@ -65,7 +67,7 @@ export function reassembleEntities<S extends ShardService>(plan: ShardPlan<S>, o
   for (const { zoneId, firstIndex } of plan.unrouted) {
     const error = zoneNotRoutedError(zoneId, firstIndex);
     errors.push(error);
-    failures.push({ zoneId, service: null, message: error.message });
+    failures.push({ zoneId, service: null, message: error.message, reason: zoneId === null ? 'no id to route on' : 'no registered zone service hosts it' });
   }
   return { entities, errors, failures };
 }

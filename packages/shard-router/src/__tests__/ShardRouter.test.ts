@@ -61,9 +61,24 @@ describe('ShardRouter.fetchEntities', () => {
     });
     expect(result.entities).toEqual([null, { name: 'chengxi@jiangsu' }, null, null]);
     expect(result.failures).toEqual([
-      { zoneId: 'chuzhou', service: 'anhui', message: 'Zone "chuzhou" (service "anhui") is unavailable: fetch failed (ECONNREFUSED)' },
-      { zoneId: 'feixi', service: 'anhui', message: 'Zone "feixi" (service "anhui") is unavailable: fetch failed (ECONNREFUSED)' },
-      { zoneId: 'atlantis', service: null, message: 'Zone "atlantis" is not hosted by any registered zone service' },
+      {
+        zoneId: 'chuzhou',
+        service: 'anhui',
+        message: 'Zone "chuzhou" (service "anhui") is unavailable: fetch failed (ECONNREFUSED)',
+        reason: 'fetch failed (ECONNREFUSED)',
+      },
+      {
+        zoneId: 'feixi',
+        service: 'anhui',
+        message: 'Zone "feixi" (service "anhui") is unavailable: fetch failed (ECONNREFUSED)',
+        reason: 'fetch failed (ECONNREFUSED)',
+      },
+      {
+        zoneId: 'atlantis',
+        service: null,
+        message: 'Zone "atlantis" is not hosted by any registered zone service',
+        reason: 'no registered zone service hosts it',
+      },
     ]);
     expect(result.errors.map((error) => [error.extensions?.code, error.path])).toEqual([
       ['ZONE_UNAVAILABLE', ['_entities', 0]],

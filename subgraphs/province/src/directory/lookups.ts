@@ -30,7 +30,7 @@ export async function lookupHeldEntity(ctx: ProvinceContext, id: string, type: H
   const label = HELD_ENTITY_LABEL[type];
   const { zoneId } = entity;
   if (!(await readableZoneById(ctx, zoneId))) throw ERRORS.NOT_FOUND.err(`${label} "${id}" not found`, { id });
-  const outcome = await existenceLoaderFor(ctx, ctx.registry).load(entity);
+  const outcome = await existenceLoaderFor(ctx).load(entity);
   switch (outcome.status) {
     case 'FOUND':
       return { id };

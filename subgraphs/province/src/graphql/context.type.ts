@@ -1,9 +1,10 @@
 import type { ZoneServiceRegistry } from '@devzone/registry';
-import type { Principal, RequestSigner } from '@devzone/subgraph-kit';
+import type { Principal } from '@devzone/subgraph-kit';
 import type { DataSource } from 'typeorm';
 import type { ProvinceRegistry } from '../registry/provinceRegistry';
 import type { SourceLibrary } from '../sources/SourceLibrary';
 import type { ZoneReader } from '../zoneReader/zoneReader';
+import type { ZoneRoute } from '../zoneReader/zoneRoute';
 import type { ProvinceLoaders } from './loaders';
 
 export interface ProvinceContext {
@@ -16,8 +17,6 @@ export interface ProvinceContext {
   sources: SourceLibrary;
   /** Who the gateway asks on behalf of: from a signed request only; null when it forwarded no one. */
   principal: Principal | null;
-  /** Signs the province's own requests to zone services, for the same principal. */
-  signZoneRequest: RequestSigner;
-  /** Deadline of those requests. @default EXISTENCE_TIMEOUT_MS */
-  zoneTimeoutMs?: number;
+  /** How this request's own calls reach the zone services (reads, lookups by id), signed for the same principal. */
+  zoneRoute: ZoneRoute;
 }

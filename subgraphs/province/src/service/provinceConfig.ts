@@ -1,5 +1,8 @@
-import { envFixedPort, envHost, envOptionalString, envPort, envPostgresUrl, envSigningKeys, envTimeoutMs } from '@devzone/subgraph-kit';
+import { RESILIENCE_DEFAULTS, type ResilienceOptions } from '@devzone/shard-router';
+import { blankAsUnset, envFixedPort, envHost, envOptionalString, envPort, envPostgresUrl, envSigningKeys, envTimeoutMs } from '@devzone/subgraph-kit';
 import { z } from 'zod';
+
+const bounded = (min: number, max: number, fallback: number) => z.preprocess(blankAsUnset, z.coerce.number().int().min(min).max(max).default(fallback));
 
 /** The province service started on its own (`node subgraphs/province/dist/main.js`), with the kit's rules for each variable. */
 export const provinceEnvSchema = z.object({
@@ -17,6 +20,31 @@ export const provinceEnvSchema = z.object({
    * Keep it below the gateway's PROVINCE_TIMEOUT_MS, or a hung zone is reported as a failed province.
    */
   ZONE_TIMEOUT_MS: envTimeoutMs(5000),
+  /**
+   * The gateway's deadline for the province: all zone requests of one province request fit
+   * within it, so set it as the gateway's is set. The breaker, retry and answer-size
+   * variables below are the gateway's too, with its bounds (gateway/src/resilienceConfig.ts).
+   */
+  PROVINCE_TIMEOUT_MS: envTimeoutMs(RESILIENCE_DEFAULTS.provinceTimeoutMs),
+  BREAKER_FAILURE_THRESHOLD: bounded(1, 1000, RESILIENCE_DEFAULTS.breakerFailureThreshold),
+  BREAKER_COOL_DOWN_MS: bounded(100, 600_000, RESILIENCE_DEFAULTS.breakerCoolDownMs),
+  RETRY_MAX_JITTER_MS: z.preprocess(
+    blankAsUnset,
+    z.union([z.literal('off'), z.coerce.number().int().min(0).max(10_000)]).default(RESILIENCE_DEFAULTS.retryMaxJitterMs ?? 'off'),
+  ),
+  SUBGRAPH_MAX_RESPONSE_BYTES: bounded(1024, 1024 ** 3, RESILIENCE_DEFAULTS.maxResponseBytes),
   /** Required: the keys shared with the gateway and the zone services (`keyId:secret,...`, the first one signs). */
   SERVICE_SIGNING_KEYS: envSigningKeys,
 });
+
+/** The province's settings for its requests to zone services (deadlines, breakers, retries, answer size). */
+export function zoneResilienceOf(config: z.infer<typeof provinceEnvSchema>): ResilienceOptions {
+  return {
+    timeoutMs: config.ZONE_TIMEOUT_MS,
+    requestTimeoutMs: config.PROVINCE_TIMEOUT_MS,
+    breakerFailureThreshold: config.BREAKER_FAILURE_THRESHOLD,
+    breakerCoolDownMs: config.BREAKER_COOL_DOWN_MS,
+    retryMaxJitterMs: config.RETRY_MAX_JITTER_MS === 'off' ? null : config.RETRY_MAX_JITTER_MS,
+    maxResponseBytes: config.SUBGRAPH_MAX_RESPONSE_BYTES,
+  };
+}

@@ -4,7 +4,7 @@ import { openServiceDatabase, type ServiceDatabase } from '@devzone/database';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import type { Principal } from '@devzone/auth';
 import { PgRegistryStore, RegistryService, registryMigrations, type ZoneServiceRegistry } from '@devzone/registry';
-import { RESILIENCE_DEFAULTS, Resilience, ShardRouter } from '@devzone/shard-router';
+import { RESILIENCE_DEFAULTS, Resilience, ShardRouter, type ResilienceOptions } from '@devzone/shard-router';
 import { createRequestSigner, guardSchema, serveSignedGraphQL, subgraphFormatError, type SigningKeys } from '@devzone/subgraph-kit';
 import { ProvinceRow, provinceEntities } from '../db/entities';
 import { DirectoryCache } from '../directory/directoryCache';
@@ -23,6 +23,7 @@ import { DirectZoneReader } from '../zoneReader/DirectZoneReader';
 import { followRegistryNotices, type RegistryNotices } from './followRegistryNotices';
 import { signedZoneServiceSender } from '../zoneReader/signedZoneServiceSender';
 import type { ZoneReader } from '../zoneReader/zoneReader';
+import type { ZoneRoute } from '../zoneReader/zoneRoute';
 
 export interface ProvinceServiceOptions {
   databaseUrl: string;
@@ -42,6 +43,11 @@ export interface ProvinceServiceOptions {
   signingKeys: SigningKeys;
   /** Deadline of the province's own requests to one zone service (reads, lookups by id). @default 5000 */
   zoneTimeoutMs?: number;
+  /**
+   * Breakers, retries and answer size of those requests, and the deadline of all of one request's
+   * (`requestTimeoutMs`, default the gateway's province deadline, 10 s); `timeoutMs` is `zoneTimeoutMs`.
+   */
+  zoneResilience?: ResilienceOptions;
   /** @default 0 (a free port) */
   port?: number;
   /** @default '127.0.0.1' */
@@ -91,7 +97,7 @@ export async function startProvinceService(options: ProvinceServiceOptions): Pro
     const registry = options.registry ?? runtimeRegistry!.routing;
     // A registration writes its zones' directory entries before the shard map follows it.
     registry.onChange(() => void directory.refresh());
-    const zoneRouter = createZoneRouter(options.zoneTimeoutMs);
+    const zoneRouter = createZoneRouter({ ...options.zoneResilience, timeoutMs: options.zoneTimeoutMs ?? RESILIENCE_DEFAULTS.timeoutMs });
     const maxResponseBytes = zoneRouter.resilience.settings.maxResponseBytes;
     const server = new ApolloServer<ProvinceContext>({
       // Arguments checked before any SQL; database failures answered as ZONE_UNAVAILABLE naming the province.
@@ -105,25 +111,22 @@ export async function startProvinceService(options: ProvinceServiceOptions): Pro
       port: options.port ?? 0,
       host: options.host ?? '127.0.0.1',
       context: async (principal) => {
-        // The province reads zone data for the caller it is answering, so its reads carry that caller.
-        const sign = createRequestSigner(options.signingKeys, principal);
+        // The province reads zone data for the caller it is answering, so its requests carry that caller.
+        const zoneRoute: ZoneRoute = {
+          router: zoneRouter,
+          shardMap: registry,
+          send: signedZoneServiceSender(createRequestSigner(options.signingKeys, principal), maxResponseBytes),
+          budget: zoneRouter.resilience.budgets.forOperation(undefined),
+        };
         return {
           dataSource: database.dataSource,
           registry,
           ...(runtimeRegistry ? { runtimeRegistry } : {}),
-          zoneReader:
-            options.zoneReader ??
-            new DirectZoneReader({
-              router: zoneRouter,
-              shardMap: registry,
-              send: signedZoneServiceSender(sign, maxResponseBytes),
-              budget: zoneRouter.resilience.budgets.forOperation(undefined),
-            }),
+          zoneReader: options.zoneReader ?? new DirectZoneReader(zoneRoute),
           sources,
           loaders: createProvinceLoaders(database.dataSource, directory),
           principal,
-          signZoneRequest: sign,
-          zoneTimeoutMs: options.zoneTimeoutMs,
+          zoneRoute,
         };
       },
     });
@@ -155,12 +158,12 @@ export async function startProvinceService(options: ProvinceServiceOptions): Pro
 
 /**
  * The province's router to the zone services: a breaker per service for the whole process,
- * each read within `zoneTimeoutMs`, and all reads of one request within the deadline the
- * gateway gives the province (its PROVINCE_TIMEOUT_MS default), so a hung zone is reported
- * as that zone, not as a failed province.
+ * each request within `timeoutMs`, and all of one province request's within the deadline the
+ * gateway gives the province (PROVINCE_TIMEOUT_MS, 10 s by default), so a hung zone is
+ * reported as that zone, not as a failed province.
  */
-function createZoneRouter(zoneTimeoutMs = RESILIENCE_DEFAULTS.timeoutMs): ShardRouter {
-  const resilience = new Resilience({ timeoutMs: zoneTimeoutMs, requestTimeoutMs: RESILIENCE_DEFAULTS.provinceTimeoutMs });
+function createZoneRouter(options: ResilienceOptions): ShardRouter {
+  const resilience = new Resilience({ requestTimeoutMs: RESILIENCE_DEFAULTS.provinceTimeoutMs, ...options });
   // Not logged: every failure reaches the caller as a failed zone naming its service and the reason.
   return new ShardRouter({ resilience });
 }

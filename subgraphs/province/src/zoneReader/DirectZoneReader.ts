@@ -1,5 +1,3 @@
-import type { ZoneServiceEntry, ZoneServiceRegistry } from '@devzone/registry';
-import type { RequestBudget, SendToService, ShardRouter } from '@devzone/shard-router';
 import type { GraphQLFormattedError } from 'graphql';
 import { industryProfileOf } from './industryProfile';
 import { ENTERPRISES_ENTITIES_QUERY, FIGURES_ENTITIES_QUERY } from './zoneEntityOperations';
@@ -20,20 +18,10 @@ import type {
   ZoneReader,
   ZoneReadFailure,
 } from './zoneReader';
+import type { ZoneRoute } from './zoneRoute';
 
 /** The most enterprise records read per zone for an industry profile (the zone page's maximum). */
 export const INDUSTRY_SAMPLE_SIZE = 500;
-
-export interface DirectZoneReaderOptions {
-  /** The province's router: its breakers and settings are shared by every request. */
-  readonly router: ShardRouter;
-  /** Which service hosts which zone, read at each read (the registry's moves apply at once). */
-  readonly shardMap: ZoneServiceRegistry;
-  /** Posts to a zone service, signed for the caller being answered. */
-  readonly send: SendToService<ZoneServiceEntry>;
-  /** The deadline of the request being answered, shared by all its reads, and the services that already failed it. */
-  readonly budget: RequestBudget;
-}
 
 /** What one read gave: each zone's entity in the order asked (null when it failed), and the zones that failed. */
 interface ZoneEntities<T> {
@@ -49,7 +37,7 @@ interface ZoneEntities<T> {
  * failure naming zone and service, and the other zones still answer.
  */
 export class DirectZoneReader implements ZoneReader {
-  constructor(private readonly options: DirectZoneReaderOptions) {}
+  constructor(private readonly route: ZoneRoute) {}
 
   async figures(zoneIds: readonly string[], codes: readonly string[], options: FigureReadOptions = {}): Promise<FigureRead> {
     const withIndustries = options.industryProfiles ?? false;
@@ -94,7 +82,7 @@ export class DirectZoneReader implements ZoneReader {
 
   /** The entities are typed by the API operation the entity operation was derived from: the zone service answers that selection. */
   private async read<T>(query: string, zoneIds: readonly string[], variables: object): Promise<ZoneEntities<T>> {
-    const { router, shardMap, send, budget } = this.options;
+    const { router, shardMap, send, budget } = this.route;
     const { entities, errors } = await router.fetchEntities({
       query,
       representations: zoneIds.map((id) => ({ __typename: 'Zone', id })),

@@ -1,12 +1,29 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { generateSigningKeys, verifyRequest } from '@devzone/auth';
+import { StaticZoneServiceRegistry } from '@devzone/registry';
+import { CHECKED_ID, DEFAULT_MAX_RESPONSE_BYTES, Resilience, ShardRouter } from '@devzone/shard-router';
 import { createRequestSigner } from '@devzone/subgraph-kit';
-import { askZoneService } from './askZoneService';
+import { signedZoneServiceSender } from '../zoneReader/signedZoneServiceSender';
+import { askZoneServices } from './askZoneServices';
 import type { HeldEntityId } from './lookupIds';
 
 const KEYS = generateSigningKeys();
 const sign = createRequestSigner(KEYS, null);
+
+/** Asks one stand-in service hosting both zones, through a router of its own (no breaker carried over between tests). */
+function askZoneService(url: string, entities: readonly HeldEntityId[], timeoutMs: number) {
+  const resilience = new Resilience({ timeoutMs, retryMaxJitterMs: null });
+  return askZoneServices(
+    {
+      router: new ShardRouter({ resilience }),
+      shardMap: new StaticZoneServiceRegistry([{ name: 'stand-in', url, zoneIds: ['yongkang', 'chuzhou'] }]),
+      send: signedZoneServiceSender(sign, DEFAULT_MAX_RESPONSE_BYTES),
+      budget: resilience.budgets.forOperation(undefined),
+    },
+    entities,
+  );
+}
 
 /** A stand-in zone service answering every request with `reply` (status, body); an unsigned request is a 401, as a real one answers it. */
 async function serve(reply: (body: { variables: { representations: { id: string }[] } }) => [number, string]): Promise<{ url: string; server: Server }> {
@@ -34,7 +51,7 @@ const ENTITIES: HeldEntityId[] = [
   { id: 'chuzhou:x', zoneId: 'chuzhou', type: 'PartyOrganization' },
 ];
 
-describe('askZoneService', () => {
+describe('askZoneServices', () => {
   const servers: Server[] = [];
   afterAll(async () => {
     await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
@@ -51,7 +68,7 @@ describe('askZoneService', () => {
       return [
         200,
         JSON.stringify({
-          data: { _entities: [{ __typename: 'Enterprise' }, null, null] },
+          data: { _entities: [{ __typename: 'Enterprise', [CHECKED_ID]: 'yongkang:sanfeng' }, null, null] },
           errors: [
             { message: 'Enterprise "yongkang:nosuch" not found', path: ['_entities', 1], extensions: { code: 'NOT_FOUND' } },
             { message: 'Zone "chuzhou" is not hosted by this service', path: ['_entities', 2], extensions: { code: 'ZONE_NOT_HOSTED' } },
@@ -59,10 +76,10 @@ describe('askZoneService', () => {
         }),
       ];
     });
-    expect(await askZoneService(url, ENTITIES, 2000, sign)).toEqual([
-      { status: 'FOUND' },
-      { status: 'MISSING' },
-      { status: 'REFUSED', code: 'ZONE_NOT_HOSTED', message: 'Zone "chuzhou" is not hosted by this service' },
+    expect(await askZoneService(url, ENTITIES, 2000)).toEqual([
+      { status: 'FOUND', service: 'stand-in' },
+      { status: 'MISSING', service: 'stand-in' },
+      { status: 'REFUSED', code: 'ZONE_NOT_HOSTED', message: 'Zone "chuzhou" is not hosted by this service', service: 'stand-in' },
     ]);
   });
 
@@ -71,27 +88,41 @@ describe('askZoneService', () => {
       200,
       JSON.stringify({ data: { _entities: [null] }, errors: [{ message: 'db down', path: ['_entities', 0], extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }),
     ]);
-    expect(await askZoneService(url, ENTITIES.slice(0, 1), 2000, sign)).toEqual([{ status: 'UNAVAILABLE', reason: 'db down' }]);
+    expect(await askZoneService(url, ENTITIES.slice(0, 1), 2000)).toEqual([{ status: 'UNAVAILABLE', reason: 'db down', service: 'stand-in' }]);
   });
 
-  it('marks every entity UNAVAILABLE on garbage, a wrong count, a refused connection or a timeout', async () => {
+  it('marks every entity UNAVAILABLE on garbage, a wrong count, another entity, a refused connection or a timeout', async () => {
     const garbage = await start(() => [502, '<html>bad gateway</html>']);
-    expect(await askZoneService(garbage, ENTITIES, 2000, sign)).toEqual(
-      ENTITIES.map(() => ({ status: 'UNAVAILABLE', reason: 'HTTP 502, not a GraphQL answer' })),
+    expect(await askZoneService(garbage, ENTITIES, 2000)).toEqual(
+      ENTITIES.map(() => ({ status: 'UNAVAILABLE', reason: 'HTTP 502: Bad Gateway', service: 'stand-in' })),
     );
 
-    const short = await start(() => [200, JSON.stringify({ data: { _entities: [{ __typename: 'Enterprise' }] } })]);
-    expect((await askZoneService(short, ENTITIES, 2000, sign)).every((e) => e.status === 'UNAVAILABLE')).toBe(true);
+    const short = await start(() => [200, JSON.stringify({ data: { _entities: [{ __typename: 'Enterprise', [CHECKED_ID]: 'yongkang:sanfeng' }] } })]);
+    expect(await askZoneService(short, ENTITIES, 2000)).toEqual(
+      ENTITIES.map(() => ({ status: 'UNAVAILABLE', reason: 'answered 1 entities for 3 representations', service: 'stand-in' })),
+    );
+
+    const other = await start(() => [200, JSON.stringify({ data: { _entities: [{ __typename: 'Enterprise', [CHECKED_ID]: 'yongkang:other' }] } })]);
+    expect(await askZoneService(other, ENTITIES.slice(0, 1), 2000)).toEqual([
+      { status: 'UNAVAILABLE', reason: 'answered an entity with another id (asked "yongkang:sanfeng", got "yongkang:other")', service: 'stand-in' },
+    ]);
 
     const closed = await start(() => [200, '{}']);
     await new Promise((resolve) => servers.pop()!.close(resolve));
-    const [refused] = await askZoneService(closed, ENTITIES.slice(0, 1), 2000, sign);
-    expect(refused).toEqual({ status: 'UNAVAILABLE', reason: expect.stringContaining('ECONNREFUSED') });
+    const [refused] = await askZoneService(closed, ENTITIES.slice(0, 1), 2000);
+    expect(refused).toEqual({ status: 'UNAVAILABLE', reason: expect.stringContaining('ECONNREFUSED'), service: 'stand-in' });
 
     const silent = createServer(() => undefined);
     servers.push(silent);
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    const [late] = await askZoneService(`http://127.0.0.1:${(silent.address() as AddressInfo).port}/`, ENTITIES.slice(0, 1), 200, sign);
-    expect(late).toEqual({ status: 'UNAVAILABLE', reason: 'timed out after 200 ms' });
+    const [late] = await askZoneService(`http://127.0.0.1:${(silent.address() as AddressInfo).port}/`, ENTITIES.slice(0, 1), 200);
+    expect(late).toEqual({ status: 'UNAVAILABLE', reason: 'timed out after 200 ms', service: 'stand-in' });
+  });
+
+  it('reports an entity of a zone no service hosts as NOT_ROUTED, without asking', async () => {
+    const url = await start(() => {
+      throw new Error('asked');
+    });
+    expect(await askZoneService(url, [{ id: 'atlantis:x', zoneId: 'atlantis', type: 'Enterprise' }], 2000)).toEqual([{ status: 'NOT_ROUTED' }]);
   });
 });

@@ -1,0 +1,14 @@
+import type { ZoneServiceEntry, ZoneServiceRegistry } from '@devzone/registry';
+import type { RequestBudget, SendToService, ShardRouter } from '@devzone/shard-router';
+
+/** How one province request reaches the zone services: the reads and the lookups by id of that request share it. */
+export interface ZoneRoute {
+  /** The province's router: its breakers and settings are shared by every request. */
+  readonly router: ShardRouter;
+  /** Which service hosts which zone, read at each call (the registry's moves apply at once). */
+  readonly shardMap: ZoneServiceRegistry;
+  /** Posts to a zone service, signed for the caller being answered. */
+  readonly send: SendToService<ZoneServiceEntry>;
+  /** The deadline of the request being answered, shared by all its calls, and the services that already failed it. */
+  readonly budget: RequestBudget;
+}
