@@ -18,7 +18,7 @@ export interface ZoneReadCacheDependencies {
   readonly registry: ZoneServiceRegistry;
   /** The deployment's keys: version requests are signed like subgraph requests. */
   readonly signingKeys?: SigningKeys | undefined;
-  /** Deadline of one version request (the zone services' deadline). */
+  /** The zone services' deadline: a version request gets the smaller of it and `VERSION_TIMEOUT_CAP_MS`. */
   readonly timeoutMs: number;
   readonly breakers: ZoneBreakers;
   /** Where hits, misses and version checks are counted (`/metrics`). */
@@ -26,6 +26,12 @@ export interface ZoneReadCacheDependencies {
   /** @default loadZoneReadCacheConfig(process.env) */
   readonly config?: ZoneReadCacheConfig;
 }
+
+/**
+ * A version lookup is one indexed statement: a service that takes longer is in trouble, and its
+ * reads go uncached rather than wait for versions and then for the data, each up to its deadline.
+ */
+export const VERSION_TIMEOUT_CAP_MS = 1000;
 
 const wrapped = new WeakMap<GraphQLDataSource, GraphQLDataSource>();
 
@@ -43,7 +49,7 @@ export function withZoneReadCache(inner: GraphQLDataSource, dependencies: ZoneRe
   const store = new EntityStore(config);
   const observer = metricsRegistry ? new ZoneReadCacheMetrics(metricsRegistry, () => store.size) : undefined;
   const versions = new ZoneVersions({
-    send: (service, zones) => fetchDataVersions(service.url, zones, { signingKeys, timeoutMs }),
+    send: (service, zones) => fetchDataVersions(service.url, zones, { signingKeys, timeoutMs: Math.min(timeoutMs, VERSION_TIMEOUT_CAP_MS) }),
     store,
     breakerClosed: (service) => breakers.breaker('zone', service).snapshot().state.state === 'closed',
     ...(observer ? { observer } : {}),
