@@ -51,6 +51,7 @@ function selectionShape(variant: SelectionVariant, name: string, targetMs: numbe
   };
 }
 
+// Measurement 5's variants: one without a robustness input (the defaults run), one switching every analysis off.
 const withRobustness = VARIANTS.find((v) => v.robustness === undefined)!;
 const withoutRobustness = VARIANTS.find((v) => v.robustness !== undefined)!;
 
