@@ -283,6 +283,28 @@ describe('what the tables hold: precision and provenance on every cell', () => {
   });
 });
 
+describe('enterprises and party-organizations page one zone by cursor', () => {
+  it.each([
+    ['enterprises', 'enterprise_id', 'orderBy=TAX_DESC'],
+    ['party-organizations', 'organization_id', 'orderBy=TYPE'],
+  ])('%s: walking a zone by zone_next_after gives the rows of one long page, in order', async (view, idColumn, order) => {
+    const whole = table(await get(`/views/${view}.json?ids=yongkang&first=100&${order}`)).rows;
+    expect(whole.every((row) => row.zone_next_after === null)).toBe(true);
+    const walked: Cell[] = [];
+    let after: Cell = null;
+    do {
+      const rows: Row[] = table(
+        await get(`/views/${view}.json?ids=yongkang&first=3&${order}${after === null ? '' : `&after=${encodeURIComponent(String(after))}`}`),
+      ).rows;
+      walked.push(...rows.map((row) => row[idColumn]!));
+      after = rows[0]!.zone_next_after!;
+      expect(rows.every((row) => row.zone_next_after === after)).toBe(true);
+    } while (after !== null);
+    expect(whole.length).toBeGreaterThan(3);
+    expect(walked).toEqual(whole.map((row) => row[idColumn]));
+  });
+});
+
 describe('parameters are validated, naming the parameter', () => {
   it.each([
     ['/views/zones.csv?zone=yongkang', 'zone'],
@@ -293,6 +315,11 @@ describe('parameters are validated, naming the parameter', () => {
     // Checked by the gateway, passed on naming the parameter:
     ['/views/zones.csv?province=atlantis', 'province'],
     ['/views/selection-run.csv?id=not-a-uuid', 'id'],
+    // A cursor pages one zone, not from an offset; one that is no cursor is the zone service's refusal.
+    ['/views/enterprises.csv?after=abc', 'after'],
+    ['/views/party-organizations.csv?ids=yongkang,chengxi&after=abc', 'after'],
+    ['/views/enterprises.json?ids=yongkang&after=abc&offset=5', 'after'],
+    ['/views/enterprises.csv?ids=yongkang&after=garbage', 'after'],
   ])('%s', async (path, parameter) => {
     const answer = await get(path);
     expect(answer.status).toBe(400);
@@ -314,7 +341,11 @@ describe('credentials apply exactly as for GraphQL', () => {
     const answer = await get(`/views/${view}.csv?${query()}`, {});
     expect(answer.status).toBe(401);
     expect(answer.headers['www-authenticate']).toBeDefined();
-    expect((json(answer).errors as { extensions: { code: string; reason: string } }[])[0].extensions).toEqual({ code: 'UNAUTHENTICATED', reason: 'missing' });
+    expect((json(answer).errors as { extensions: { code: string; reason: string } }[])[0].extensions).toEqual({
+      code: 'UNAUTHENTICATED',
+      reason: 'missing',
+      requestId: expect.any(String),
+    });
   });
 
   it('a key that does not verify is the gateway’s 401', async () => {

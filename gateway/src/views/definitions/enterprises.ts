@@ -1,7 +1,18 @@
 import { failuresByZoneIndex } from '../answerErrors';
 import { rowStatus, STATUS_COLUMNS, type Row } from '../columns';
 import { defineView } from '../viewDefinition';
-import { cell, joined, PROVINCE_PARAMETER, QUALIFIERS, RECORD_SOURCE_COLUMNS, ZONE_COLUMNS, ZONE_IDS_PARAMETER } from './shared';
+import {
+  AFTER_PARAMETER,
+  checkAfter,
+  cell,
+  joined,
+  PROVINCE_PARAMETER,
+  QUALIFIERS,
+  RECORD_SOURCE_COLUMNS,
+  ZONE_COLUMNS,
+  ZONE_IDS_PARAMETER,
+  NEXT_AFTER_COLUMN,
+} from './shared';
 
 interface EnterprisesAnswer {
   zones: {
@@ -10,6 +21,7 @@ interface EnterprisesAnswer {
     province: { code: string };
     enterprises: {
       totalCount: number;
+      pageInfo: { endCursor: string | null; hasNextPage: boolean };
       items: {
         id: string;
         nameZh: string;
@@ -30,6 +42,7 @@ interface EnterprisesAnswer {
 
 const NO_ENTERPRISE: Row = {
   zone_match_count: null,
+  zone_next_after: null,
   enterprise_id: null,
   name_zh: null,
   name_en: null,
@@ -54,7 +67,7 @@ export const enterprisesView = defineView<EnterprisesAnswer>({
   name: 'enterprises',
   title: 'Enterprises',
   description:
-    'One row per enterprise of the zones the credential may read, filtered and ordered within each zone; `first` and `offset` page each zone separately and `zone_match_count` says how many match in the zone. A zone whose service is down has one row, marked `unavailable`, with no enterprise.',
+    'One row per enterprise of the zones the credential may read, filtered and ordered within each zone; `first` and `offset` page each zone separately (or `after` a `zone_next_after` cursor, one zone at a time) and `zone_match_count` says how many match in the zone. A zone whose service is down has one row, marked `unavailable`, with no enterprise.',
   parameters: {
     province: PROVINCE_PARAMETER,
     ids: ZONE_IDS_PARAMETER,
@@ -63,14 +76,17 @@ export const enterprisesView = defineView<EnterprisesAnswer>({
     honorContains: 'Only enterprises (or their party organizations) holding an honor whose title contains this (`清廉`).',
     flags: 'Only enterprises carrying every one of these flags (comma-separated).',
     first:
-      'Enterprises per zone (1 to 500). The gateway refuses an operation whose estimated cost is over its limit: with the default limits (docs/security.md) at most about 150 here; page with `offset`.',
+      'Enterprises per zone (1 to 500). The gateway refuses an operation whose estimated cost is over its limit: with the default limits (docs/security.md) at most about 150 here; page with `after` (or `offset`).',
     offset: 'Enterprises skipped in each zone before the first row.',
     orderBy: 'Order of the enterprises within each zone.',
+    after: AFTER_PARAMETER,
   },
+  check: checkAfter,
   zoneList: 'zones',
   columns: [
     ...ZONE_COLUMNS,
     { name: 'zone_match_count', type: 'integer', description: 'How many enterprises of the zone match the filter (this page may hold fewer)' },
+    NEXT_AFTER_COLUMN,
     { name: 'enterprise_id', type: 'string', description: 'Enterprise id (`<zoneId>:<localId>`)' },
     { name: 'name_zh', type: 'string', description: 'Enterprise name in Chinese' },
     { name: 'name_en', type: 'string', description: 'Enterprise name in English' },
@@ -101,6 +117,7 @@ export const enterprisesView = defineView<EnterprisesAnswer>({
         yield {
           ...where,
           zone_match_count: page.totalCount,
+          zone_next_after: page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null,
           enterprise_id: enterprise.id,
           name_zh: enterprise.nameZh,
           name_en: enterprise.nameEn,

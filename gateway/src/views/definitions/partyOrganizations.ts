@@ -1,7 +1,18 @@
 import { failuresByZoneIndex } from '../answerErrors';
 import { rowStatus, STATUS_COLUMNS, type Row } from '../columns';
 import { defineView } from '../viewDefinition';
-import { cell, joined, PROVINCE_PARAMETER, QUALIFIERS, RECORD_SOURCE_COLUMNS, ZONE_COLUMNS, ZONE_IDS_PARAMETER } from './shared';
+import {
+  AFTER_PARAMETER,
+  checkAfter,
+  cell,
+  joined,
+  PROVINCE_PARAMETER,
+  QUALIFIERS,
+  RECORD_SOURCE_COLUMNS,
+  ZONE_COLUMNS,
+  ZONE_IDS_PARAMETER,
+  NEXT_AFTER_COLUMN,
+} from './shared';
 
 interface PartyOrganizationsAnswer {
   zones: {
@@ -10,6 +21,7 @@ interface PartyOrganizationsAnswer {
     province: { code: string };
     partyOrganizations: {
       totalCount: number;
+      pageInfo: { endCursor: string | null; hasNextPage: boolean };
       items: {
         id: string;
         nameZh: string;
@@ -29,6 +41,7 @@ interface PartyOrganizationsAnswer {
 
 const NO_ORGANIZATION: Row = {
   zone_match_count: null,
+  zone_next_after: null,
   organization_id: null,
   name_zh: null,
   type: null,
@@ -53,7 +66,7 @@ export const partyOrganizationsView = defineView<PartyOrganizationsAnswer>({
   name: 'party-organizations',
   title: 'Party organizations',
   description:
-    'One row per party organization of the zones the credential may read: type, parent in the tree, members with their precision, the enterprises it covers, honors and source. `first` and `offset` page each zone separately; `zone_match_count` says how many match in the zone. A zone whose service is down has one row, marked `unavailable`, with no organization.',
+    'One row per party organization of the zones the credential may read: type, parent in the tree, members with their precision, the enterprises it covers, honors and source. `first` and `offset` page each zone separately (or `after` a `zone_next_after` cursor, one zone at a time); `zone_match_count` says how many match in the zone. A zone whose service is down has one row, marked `unavailable`, with no organization.',
   parameters: {
     province: PROVINCE_PARAMETER,
     ids: ZONE_IDS_PARAMETER,
@@ -61,14 +74,17 @@ export const partyOrganizationsView = defineView<PartyOrganizationsAnswer>({
     nameContains: 'Only organizations whose name contains this.',
     honorContains: 'Only organizations holding an honor whose title contains this.',
     first:
-      'Organizations per zone (1 to 500). The gateway refuses an operation whose estimated cost is over its limit: with the default limits (docs/security.md) at most about 120 here; page with `offset`.',
+      'Organizations per zone (1 to 500). The gateway refuses an operation whose estimated cost is over its limit: with the default limits (docs/security.md) at most about 120 here; page with `after` (or `offset`).',
     offset: 'Organizations skipped in each zone before the first row.',
     orderBy: 'Order of the organizations within each zone.',
+    after: AFTER_PARAMETER,
   },
+  check: checkAfter,
   zoneList: 'zones',
   columns: [
     ...ZONE_COLUMNS,
     { name: 'zone_match_count', type: 'integer', description: 'How many organizations of the zone match the filter (this page may hold fewer)' },
+    NEXT_AFTER_COLUMN,
     { name: 'organization_id', type: 'string', description: 'Organization id (`<zoneId>:<localId>`)' },
     { name: 'name_zh', type: 'string', description: 'Organization name in Chinese' },
     {
@@ -103,6 +119,7 @@ export const partyOrganizationsView = defineView<PartyOrganizationsAnswer>({
         yield {
           ...where,
           zone_match_count: page.totalCount,
+          zone_next_after: page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null,
           organization_id: organization.id,
           name_zh: organization.nameZh,
           type: organization.type,

@@ -1,4 +1,5 @@
 import type { ViewColumn } from '../columns';
+import type { ParameterProblem, Variables } from '../viewDefinition';
 
 /** Parameter descriptions several views share (the arguments they are passed to say the same). */
 export const PROVINCE_PARAMETER =
@@ -33,3 +34,25 @@ export const joined = (values: readonly string[]): string | null => (values.leng
 
 /** An answer's value for a cell: undefined (not selected, or not there) is an empty cell. */
 export const cell = <T extends string | number | boolean>(value: T | null | undefined): T | null => value ?? null;
+
+/** The `after` parameter of a view paging each zone: a cursor of one zone, so it pages that zone only. */
+export const AFTER_PARAMETER =
+  'The rows after this cursor: a `zone_next_after` of the page before. A cursor belongs to one zone, its order and its filter: give that zone alone in `ids`, the same `orderBy` and filters, and no `offset`. Every page after a cursor costs what the first one does, where a deep `offset` reads every row before it.';
+
+/** The column carrying each zone's cursor for its next page. */
+export const NEXT_AFTER_COLUMN: ViewColumn = {
+  name: 'zone_next_after',
+  type: 'string',
+  description: "Cursor of the zone's next page: pass it as `after` with `ids=<zone_id>` for the rows after this page; empty on the zone's last page",
+};
+
+/** `after` pages one zone, from a cursor, not from an offset. */
+export function checkAfter(variables: Variables): ParameterProblem | undefined {
+  if (typeof variables.after !== 'string' || variables.after === '') return undefined;
+  const ids = variables.ids;
+  if (!Array.isArray(ids) || ids.length !== 1)
+    return { parameter: 'after', message: 'after pages one zone: give the zone its cursor came from alone in ids (ids=yongkang)' };
+  if (typeof variables.offset === 'number' && variables.offset !== 0)
+    return { parameter: 'after', message: `after and offset exclude each other: page with one of them (offset is ${variables.offset})` };
+  return undefined;
+}
