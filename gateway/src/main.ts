@@ -22,7 +22,7 @@ import {
 import type { ZoneServiceRegistry } from '@devzone/registry';
 import { runFromEnvironment } from '@devzone/service-shell';
 import compression from 'compression';
-import express, { type Request, type Response } from 'express';
+import express, { type Request, type RequestHandler, type Response } from 'express';
 import { createGatewayAuthenticator, keepRawBody, loadGatewayAuthOptions, principalOfRequest, requireAuthentication, type GatewayAuthOptions } from './auth';
 import type { Logger } from 'pino';
 import { loadFrontDoorConfig, loadGatewayConfig, loadHttpPathConfig, type GatewayConfig, type HttpPathConfig } from './config';
@@ -188,7 +188,7 @@ export async function startGateway({
   app.disable('x-powered-by');
   app.use(requestIdMiddleware());
   app.use(observeHttpRequests({ metrics: metrics.service, routes: OBSERVED_ROUTES, log: errorLog, fetches: metrics.fetches }));
-  if (fetchPath.compression) app.use(compression({ threshold: COMPRESSION_THRESHOLD_BYTES, filter: compressible }));
+  if (fetchPath.compression) app.use(compressAnswers());
   const graphqlHandlers = [
     express.json({ limit: BODY_LIMIT, verify: keepRawBody }),
     requireAuthentication(authenticator, options.logger),
@@ -296,6 +296,19 @@ function startOptionsOf(config: GatewayConfig): StartGatewayOptions {
   }
   const { mode: _registry, registrySource, ...options } = config;
   return { ...options, registrySource: registrySourceOf(registrySource) };
+}
+
+/**
+ * `compression` for answers of 1 KiB or more (see `compressible`). A POST whose client accepts no
+ * encoding skips it: it would only wrap the response and add `Vary` (no cache keeps POST answers),
+ * and that is most GraphQL traffic from programs.
+ */
+function compressAnswers(): RequestHandler {
+  const compress = compression({ threshold: COMPRESSION_THRESHOLD_BYTES, filter: compressible });
+  return (req, res, next) => {
+    if (req.method === 'POST' && !req.headers['accept-encoding']) next();
+    else compress(req, res, next);
+  };
 }
 
 /**
