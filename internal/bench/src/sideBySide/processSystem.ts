@@ -32,6 +32,8 @@ export interface ProcessSystem {
   readonly zoneServices: readonly RunningZoneServiceProcess[];
   /** Starts one more process next to the system, stopped with it. */
   startPeer(name: string, script: string, env: Readonly<Record<string, string>>): Promise<ServiceProcess>;
+  /** Starts a second process of our gateway over the same services and credential, with `env` on top of the first one's. */
+  startGatewayTwin(name: string, env: Readonly<Record<string, string>>): Promise<ServiceProcess>;
   /** Process ids, for the record. */
   pids(): string;
   stop(): Promise<void>;
@@ -132,21 +134,18 @@ export async function startProcessSystem(database: ServiceProcess, prefix: strin
       }),
     );
     const token = createAdminToken(24 * 3600);
-    const gateway = track(
-      await startServiceProcess({
-        name: 'gateway',
-        script: 'gateway/dist/main.js',
-        env: {
-          ...common,
-          PORT: String(gatewayPort),
-          PROVINCE_URL: province.url,
-          ZONE_SERVICES: zoneServicesVariable,
-          AUTH_JWT_KEYS: token.jwtKeys,
-          // One client sending load on purpose: the per-client rate limit would measure itself.
-          GATEWAY_RATE_LIMIT_PER_SECOND: '0',
-        },
-      }),
-    );
+    const gatewayEnv = {
+      ...common,
+      PROVINCE_URL: province.url,
+      ZONE_SERVICES: zoneServicesVariable,
+      AUTH_JWT_KEYS: token.jwtKeys,
+      // One client sending load on purpose: the per-client rate limit would measure itself.
+      GATEWAY_RATE_LIMIT_PER_SECOND: '0',
+      // Every column of this gateway but "zone-read cache on" (a twin) reads the zones uncached: the comparisons stay fair.
+      ZONE_READ_CACHE: 'off',
+      ...gatewayNodeOptions(),
+    };
+    const gateway = track(await startServiceProcess({ name: 'gateway', script: 'gateway/dist/main.js', env: { ...gatewayEnv, PORT: String(gatewayPort) } }));
     return {
       gatewayUrl: gateway.url,
       credential: token.authorization,
@@ -154,6 +153,8 @@ export async function startProcessSystem(database: ServiceProcess, prefix: strin
       provinceUrl: province.url,
       zoneServices,
       startPeer: async (name, script, env) => track(await startServiceProcess({ name, script, env: { ...common, ...env } })),
+      startGatewayTwin: async (name, env) =>
+        track(await startServiceProcess({ name, script: 'gateway/dist/main.js', env: { ...gatewayEnv, PORT: String(await freePort()), ...env } })),
       pids: () => started.map((p) => `${p.name} ${p.pid}`).join(', '),
       stop,
     };
@@ -161,6 +162,12 @@ export async function startProcessSystem(database: ServiceProcess, prefix: strin
     await stop();
     throw error;
   }
+}
+
+/** BENCH_GATEWAY_NODE_OPTIONS (e.g. `--require ./profile.js`, a preload that starts the inspector's profiler: `--cpu-prof` is not allowed there) given to this gateway's processes as NODE_OPTIONS: to profile it under the suite's load. */
+function gatewayNodeOptions(): Record<string, string> {
+  const options = process.env.BENCH_GATEWAY_NODE_OPTIONS?.trim();
+  return options ? { NODE_OPTIONS: options } : {};
 }
 
 /**

@@ -24,10 +24,16 @@ import { renderSideBySide, type CellRounds, type SideBySideRow } from './sideByS
 import type { SideBySideSizes } from './sizes';
 
 const PEERS_NOTE =
-  'plain @apollo/gateway: IntrospectAndCompose over the province and ONE zone service (a plain gateway routes a subgraph to one URL: it cannot shard zones over services), so the peers run the single-zone shapes only. Hive Gateway (@graphql-hive/gateway-runtime) serves the supergraph the plain gateway composed; "dedup" is its HTTP transport\'s in-flight deduplication of identical subgraph fetches. Every peer signs its subgraph requests and sends a national administrator principal.';
+  '"this gateway" deduplicates identical subgraph reads in flight across requests of the same principal (GATEWAY_DEDUP_INFLIGHT, on by default); "dedup off" is a second process of it with GATEWAY_DEDUP_INFLIGHT=false (identical reads of one operation still share). The varied-offset shape sends a different page per request: nothing to share. plain @apollo/gateway: IntrospectAndCompose over the province and ONE zone service (a plain gateway routes a subgraph to one URL: it cannot shard zones over services), so the peers run the single-zone shapes only. Hive Gateway (@graphql-hive/gateway-runtime) serves the supergraph the plain gateway composed; "dedup" is its HTTP transport\'s in-flight deduplication of identical subgraph fetches. Every peer signs its subgraph requests and sends a national administrator principal.';
 
 /** One target of a row: how to send one request to it. */
 type Ask = () => Promise<unknown>;
+
+/** An ask that numbers its requests (0, 1, ...), for shapes whose requests differ. */
+function counted(send: (n: number) => Promise<unknown>): Ask {
+  let next = 0;
+  return () => send(next++);
+}
 
 interface PlannedRow {
   shape: string;
@@ -68,12 +74,13 @@ async function measureRows(rows: readonly PlannedRow[], sizes: SideBySideSizes, 
 /** The same query through our gateway and the plain one must answer the same data, or the columns compare different work. */
 async function checkSameAnswers(asks: Partial<Record<Column, Ask>>, shape: string): Promise<string[]> {
   const reference = await asks.ours!();
-  const peers = (['apollo', 'hiveOff', 'hiveOn'] as const).filter((c) => asks[c]);
+  const peers = (['oursNoDedup', 'apollo', 'hiveOff', 'hiveOn'] as const).filter((c) => asks[c]);
   const answers = await Promise.all(peers.map((c) => asks[c]!()));
   return peers.filter((_, i) => !isDeepStrictEqual(answers[i], reference)).map((c) => `${shape}: ${COLUMN_TITLES[c]} answered other data than this gateway`);
 }
 
 interface PeerUrls {
+  oursNoDedup: string;
   apollo: string;
   hiveOff: string;
   hiveOn: string;
@@ -88,12 +95,14 @@ async function singleZoneRows(system: ProcessSystem, peers: PeerUrls): Promise<{
   const rows: PlannedRow[] = [];
   const mismatches: string[] = [];
   for (const shape of SINGLE_ZONE_SHAPES) {
+    const varied = (n: number) => shape.vary?.(n) ?? {};
     const asks: Partial<Record<Column, Ask>> = {
-      direct: () => askGraphQL(zone.url, signed, shape.direct.query, shape.direct.variables),
-      ours: () => askGraphQL(system.gatewayUrl, ours, shape.gateway),
-      apollo: () => askGraphQL(peers.apollo, plain, shape.gateway),
-      hiveOff: () => askGraphQL(peers.hiveOff, plain, shape.gateway),
-      hiveOn: () => askGraphQL(peers.hiveOn, plain, shape.gateway),
+      direct: counted((n) => askGraphQL(zone.url, signed, shape.direct.query, { ...shape.direct.variables, ...varied(n) })),
+      ours: counted((n) => askGraphQL(system.gatewayUrl, ours, shape.gateway, varied(n))),
+      oursNoDedup: counted((n) => askGraphQL(peers.oursNoDedup, ours, shape.gateway, varied(n))),
+      apollo: counted((n) => askGraphQL(peers.apollo, plain, shape.gateway, varied(n))),
+      hiveOff: counted((n) => askGraphQL(peers.hiveOff, plain, shape.gateway, varied(n))),
+      hiveOn: counted((n) => askGraphQL(peers.hiveOn, plain, shape.gateway, varied(n))),
     };
     mismatches.push(...(await checkSameAnswers(asks, shape.name)));
     for (const concurrency of shape.concurrency) rows.push({ shape: shape.name, concurrency, asks });
@@ -167,8 +176,17 @@ export async function runSideBySide(sizes: SideBySideSizes, onStarted: (stop: ()
     system = await startProcessSystem(database, 'a', { kind: 'articles' });
     const supergraphFile = join(tempDir, 'supergraph.graphql');
     const apollo = await startApolloPeer(system, 'yongkang', supergraphFile);
-    const [hiveOff, hiveOn] = await Promise.all([startHivePeer(system, supergraphFile, false), startHivePeer(system, supergraphFile, true)]);
-    const single = await singleZoneRows(system, { apollo: apollo.url, hiveOff: hiveOff.url, hiveOn: hiveOn.url });
+    const [hiveOff, hiveOn, oursNoDedup] = await Promise.all([
+      startHivePeer(system, supergraphFile, false),
+      startHivePeer(system, supergraphFile, true),
+      system.startGatewayTwin('this gateway dedup off', { GATEWAY_DEDUP_INFLIGHT: 'false' }),
+    ]);
+    const single = await singleZoneRows(system, {
+      oursNoDedup: oursNoDedup.url,
+      apollo: apollo.url,
+      hiveOff: hiveOff.url,
+      hiveOn: hiveOn.url,
+    });
     const singleResults = await measureRows(single.rows, sizes, 'single-zone shapes');
     await system.stop();
     system = undefined;

@@ -12,9 +12,18 @@ export interface SingleZoneShape {
   gateway: string;
   /** What the zone service is asked directly: the `_entities` fetch a gateway sends for it. */
   direct: { query: string; variables: Record<string, unknown> };
+  /**
+   * Variables of the n-th request of a column, added to the gateway's and the direct ones: a
+   * shape whose requests differ from one another (nothing in flight to share). Absent: every
+   * request is the same.
+   */
+  vary?: (n: number) => Record<string, unknown>;
 }
 
 const zoneRepresentation = { r: [{ __typename: 'Zone', id: SINGLE_ZONE }] };
+const VARIED_PAGE = `enterprises(first: 20, offset: $o) { totalCount items { id nameZh industry employees { value qualifier } } }`;
+/** Offsets cycle over more values than requests in flight: concurrent requests of one column never ask the same page. */
+const VARIED_OFFSETS = 1000;
 
 export const SINGLE_ZONE_SHAPES: readonly SingleZoneShape[] = [
   {
@@ -28,6 +37,13 @@ export const SINGLE_ZONE_SHAPES: readonly SingleZoneShape[] = [
     concurrency: [32],
     gateway: `{ zone(id: "${SINGLE_ZONE}") { ${ENTERPRISE_PAGE} } }`,
     direct: { query: ENTITIES(`... on Zone { ${ENTERPRISE_PAGE} }`), variables: zoneRepresentation },
+  },
+  {
+    name: `a page of 20 enterprises, a different offset per request (${SINGLE_ZONE})`,
+    concurrency: [32],
+    gateway: `query($o: Int!) { zone(id: "${SINGLE_ZONE}") { ${VARIED_PAGE} } }`,
+    direct: { query: `query($r:[_Any!]!, $o: Int!){ _entities(representations:$r){ ... on Zone { ${VARIED_PAGE} } } }`, variables: zoneRepresentation },
+    vary: (n) => ({ o: n % VARIED_OFFSETS }),
   },
   {
     name: `zones(ids: ["${SINGLE_ZONE}"]) indicators`,
