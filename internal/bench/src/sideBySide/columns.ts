@@ -1,11 +1,12 @@
 /** The columns of the side-by-side table, in print order; the first is the reference of every ratio. */
-export const COLUMNS = ['direct', 'ours', 'oursNoDedup', 'apollo', 'hiveOff', 'hiveOn'] as const;
+export const COLUMNS = ['direct', 'ours', 'oursNoDedup', 'oursCached', 'apollo', 'hiveOff', 'hiveOn'] as const;
 export type Column = (typeof COLUMNS)[number];
 
 export const COLUMN_TITLES: Readonly<Record<Column, string>> = {
   direct: 'zone service directly',
   ours: 'this gateway',
   oursNoDedup: 'this gateway dedup off',
+  oursCached: 'this gateway, zone-read cache on',
   apollo: 'plain @apollo/gateway',
   hiveOff: 'Hive Gateway dedup off',
   hiveOn: 'Hive Gateway dedup on',

@@ -26,6 +26,9 @@ import type { SideBySideSizes } from './sizes';
 const PEERS_NOTE =
   '"this gateway" deduplicates identical subgraph reads in flight across requests of the same principal (GATEWAY_DEDUP_INFLIGHT, on by default); "dedup off" is a second process of it with GATEWAY_DEDUP_INFLIGHT=false (identical reads of one operation still share). The varied-offset shape sends a different page per request: nothing to share. plain @apollo/gateway: IntrospectAndCompose over the province and ONE zone service (a plain gateway routes a subgraph to one URL: it cannot shard zones over services), so the peers run the single-zone shapes only. Hive Gateway (@graphql-hive/gateway-runtime) serves the supergraph the plain gateway composed; "dedup" is its HTTP transport\'s in-flight deduplication of identical subgraph fetches. Every peer signs its subgraph requests and sends a national administrator principal.';
 
+const CACHE_NOTE =
+  'Every column of this gateway runs with ZONE_READ_CACHE=off except "zone-read cache on", a second process of it with the cache on (and dedup as "this gateway"): its reads repeat, so after the first of each it asks the zone service for the zone\'s data version (one request per turn of the event loop) instead of the data.';
+
 /** One target of a row: how to send one request to it. */
 type Ask = () => Promise<unknown>;
 
@@ -74,13 +77,14 @@ async function measureRows(rows: readonly PlannedRow[], sizes: SideBySideSizes, 
 /** The same query through our gateway and the plain one must answer the same data, or the columns compare different work. */
 async function checkSameAnswers(asks: Partial<Record<Column, Ask>>, shape: string): Promise<string[]> {
   const reference = await asks.ours!();
-  const peers = (['oursNoDedup', 'apollo', 'hiveOff', 'hiveOn'] as const).filter((c) => asks[c]);
+  const peers = (['oursNoDedup', 'oursCached', 'apollo', 'hiveOff', 'hiveOn'] as const).filter((c) => asks[c]);
   const answers = await Promise.all(peers.map((c) => asks[c]!()));
   return peers.filter((_, i) => !isDeepStrictEqual(answers[i], reference)).map((c) => `${shape}: ${COLUMN_TITLES[c]} answered other data than this gateway`);
 }
 
 interface PeerUrls {
   oursNoDedup: string;
+  oursCached: string;
   apollo: string;
   hiveOff: string;
   hiveOn: string;
@@ -100,6 +104,7 @@ async function singleZoneRows(system: ProcessSystem, peers: PeerUrls): Promise<{
       direct: counted((n) => askGraphQL(zone.url, signed, shape.direct.query, { ...shape.direct.variables, ...varied(n) })),
       ours: counted((n) => askGraphQL(system.gatewayUrl, ours, shape.gateway, varied(n))),
       oursNoDedup: counted((n) => askGraphQL(peers.oursNoDedup, ours, shape.gateway, varied(n))),
+      oursCached: counted((n) => askGraphQL(peers.oursCached, ours, shape.gateway, varied(n))),
       apollo: counted((n) => askGraphQL(peers.apollo, plain, shape.gateway, varied(n))),
       hiveOff: counted((n) => askGraphQL(peers.hiveOff, plain, shape.gateway, varied(n))),
       hiveOn: counted((n) => askGraphQL(peers.hiveOn, plain, shape.gateway, varied(n))),
@@ -176,13 +181,15 @@ export async function runSideBySide(sizes: SideBySideSizes, onStarted: (stop: ()
     system = await startProcessSystem(database, 'a', { kind: 'articles' });
     const supergraphFile = join(tempDir, 'supergraph.graphql');
     const apollo = await startApolloPeer(system, 'yongkang', supergraphFile);
-    const [hiveOff, hiveOn, oursNoDedup] = await Promise.all([
+    const [hiveOff, hiveOn, oursNoDedup, oursCached] = await Promise.all([
       startHivePeer(system, supergraphFile, false),
       startHivePeer(system, supergraphFile, true),
       system.startGatewayTwin('this gateway dedup off', { GATEWAY_DEDUP_INFLIGHT: 'false' }),
+      system.startGatewayTwin('this gateway, zone-read cache on', { ZONE_READ_CACHE: 'on' }),
     ]);
     const single = await singleZoneRows(system, {
       oursNoDedup: oursNoDedup.url,
+      oursCached: oursCached.url,
       apollo: apollo.url,
       hiveOff: hiveOff.url,
       hiveOn: hiveOn.url,
@@ -193,6 +200,7 @@ export async function runSideBySide(sizes: SideBySideSizes, onStarted: (stop: ()
     sections.push(
       renderSideBySide('Side by side, single-zone shapes (article seeds)', singleResults, [
         PEERS_NOTE,
+        CACHE_NOTE,
         ...(single.mismatches.length > 0 ? single.mismatches : ['same data: every gateway answered every shape identically (checked before measuring).']),
       ]),
     );
