@@ -267,6 +267,23 @@ describe.each(pgTargets())('computed figures and record completeness on $label P
     expect(await statements(['named', 'full', 'undated'])).toBe(3);
   });
 
+  it('builds and keeps only the codes asked, for indicators and unassessed indicators alike', async () => {
+    await service.database.dataSource.query(`DELETE FROM computed_figure`);
+    const body = await postSignedGraphQL(
+      service.url,
+      KEYS,
+      `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Zone { unassessedIndicators(codes: ["org_coverage.rate"]) { code } } } }`,
+      { r: [{ __typename: 'Zone', id: 'named' }] },
+    );
+    expect(body.errors).toBeUndefined();
+    await ask(['full'], { codes: ['enterprise.count', 'honor.count'] });
+    expect(await service.database.dataSource.query(`SELECT zone_id, code FROM computed_figure ORDER BY zone_id, code`)).toEqual([
+      { zone_id: 'full', code: 'enterprise.count' },
+      { zone_id: 'full', code: 'honor.count' },
+      { zone_id: 'named', code: 'org_coverage.rate' },
+    ]);
+  });
+
   it("shows a write to a zone's records at the next read, whoever wrote", async () => {
     const [before] = await ask(['full'], { codes: ['enterprise.count', 'org_coverage.rate'] });
     expect(computed(before, 'enterprise.count')?.value).toBe(4);

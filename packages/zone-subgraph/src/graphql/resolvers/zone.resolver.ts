@@ -81,7 +81,7 @@ export class ZoneResolver {
   ): Promise<UnassessedIndicator[]> {
     assertKnownCodes(args.codes);
     const codes = args.codes ? new Set(args.codes) : null;
-    const { unassessed } = await ctx.loaders.computedByZone.load(zone.id);
+    const { unassessed } = await ctx.loaders.computedByZone.load(args.codes ? { zoneId: zone.id, codes: args.codes } : zone.id);
     return unassessed
       .filter((u) => (codes ? codes.has(u.code) : true))
       .map((u) => Object.assign(new UnassessedIndicator(), { code: u.code, reason: u.reason }))
