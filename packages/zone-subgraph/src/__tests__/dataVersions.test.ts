@@ -195,6 +195,26 @@ describe.each(pgTargets())('zone data versions on $label PostgreSQL', ({ adminUr
     expect(BigInt(again!.version)).toBeGreaterThan(BigInt(first!.version));
   });
 
+  it('gives a version to a zone created in a transaction that named it before, or deleted it first', async () => {
+    const createZone = (id: string) => `INSERT INTO zone (id, name_zh, name_en, enterprises_completeness, party_organizations_completeness,
+        honors_completeness, alliances_completeness, service_stations_completeness)
+      VALUES ('${id}', '新开发区', 'New Zone', 'complete', 'complete', 'complete', 'complete', 'complete')`;
+    await service.database.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `INSERT INTO upkeep_audit (actor, zone_id, entity_kind, natural_key, action, after) VALUES ('test', 'epsilon', 'zone', 'id=epsilon', 'create', '{}')`,
+      );
+      await manager.query(createZone('epsilon'));
+    });
+    await service.database.dataSource.transaction(async (manager) => {
+      await manager.query(`DELETE FROM zone WHERE id = 'delta'`);
+      await manager.query(createZone('delta'));
+    });
+    expect(await sql(`SELECT zone_id FROM zone_data_version WHERE zone_id IN ('delta', 'epsilon') ORDER BY zone_id`)).toEqual([
+      { zone_id: 'delta' },
+      { zone_id: 'epsilon' },
+    ]);
+  });
+
   it('has insert, update, delete and truncate triggers on every table a GraphQL answer reads', async () => {
     const rows = await sql<{ table: string; triggers: string[] }>(`
       SELECT c.relname::text AS table, coalesce(array_agg(t.tgname::text ORDER BY t.tgname) FILTER (WHERE t.tgname IS NOT NULL), '{}'::text[]) AS triggers

@@ -5,6 +5,7 @@ import { ZoneUpkeep1763900000500 } from './1763900000500-ZoneUpkeep';
 import { ZoneDataVersion1763900000600 } from './1763900000600-ZoneDataVersion';
 import { KeysetIndexes1763900000700 } from './1763900000700-KeysetIndexes';
 import { ComputedFigures1763900000800 } from './1763900000800-ComputedFigures';
+import { ZoneDataBumpedOnly1763900000900 } from './1763900000900-ZoneDataBumpedOnly';
 
 /** Every zone-database migration, oldest first. */
 export const zoneMigrations = [
@@ -15,4 +16,5 @@ export const zoneMigrations = [
   ZoneDataVersion1763900000600,
   KeysetIndexes1763900000700,
   ComputedFigures1763900000800,
+  ZoneDataBumpedOnly1763900000900,
 ];
