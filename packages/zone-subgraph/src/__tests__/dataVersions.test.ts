@@ -15,7 +15,7 @@ const UNVERSIONED_TABLES = ['applied_seed', 'computed_figure', 'migrations', 'zo
 interface Answer {
   status: number;
   type: string | null;
-  json: { versions?: Record<string, string>; errors?: { message: string; extensions: { code: string; field?: string } }[] };
+  json: { versions?: Record<string, string>; errors?: { message: string; extensions: { code: string; field?: string; service?: string } }[] };
 }
 
 describe.each(pgTargets())('zone data versions on $label PostgreSQL', ({ adminUrl, label }) => {
@@ -92,6 +92,19 @@ describe.each(pgTargets())('zone data versions on $label PostgreSQL', ({ adminUr
     expect(answer.json.errors).toEqual([
       { message: expect.stringMatching(new RegExp(`^${field.replace(/[[\]]/g, '\\$&')}: `)), extensions: { code: 'BAD_USER_INPUT', field } },
     ]);
+  });
+
+  it('answers 503 ZONE_UNAVAILABLE naming the service when its database fails, without its words', async () => {
+    await sql(`ALTER TABLE zone_data_version RENAME TO zone_data_version_away`);
+    try {
+      const answer = await post(JSON.stringify({ zones: ['alpha'] }));
+      expect(answer.status).toBe(503);
+      expect(answer.json.errors).toEqual([
+        { message: 'Service "data-versions" is unavailable: its database failed', extensions: { code: 'ZONE_UNAVAILABLE', service: 'data-versions' } },
+      ]);
+    } finally {
+      await sql(`ALTER TABLE zone_data_version_away RENAME TO zone_data_version`);
+    }
   });
 
   it("changes a zone's version with an upkeep mutation, and no other zone's", async () => {
