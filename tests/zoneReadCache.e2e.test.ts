@@ -29,7 +29,15 @@ let stack: RunningStack;
 let zoneService: RunningZoneService;
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  // Sixteen readers of one principal on purpose: the per-client rate limit is off for this stack only.
+  const rate = process.env.GATEWAY_RATE_LIMIT_PER_SECOND;
+  process.env.GATEWAY_RATE_LIMIT_PER_SECOND = '0';
+  try {
+    stack = await startTestStack();
+  } finally {
+    if (rate === undefined) delete process.env.GATEWAY_RATE_LIMIT_PER_SECOND;
+    else process.env.GATEWAY_RATE_LIMIT_PER_SECOND = rate;
+  }
   zoneService = stack.zoneServices.find((service) => service.hostedZoneIds.includes(ZONE))!;
   await write(stack.gatewayUrl, 1);
 });
@@ -140,7 +148,7 @@ describe('never a figure older than its zone last write, under load', () => {
 
     beforeAll(async () => {
       const registry = new StaticZoneServiceRegistry(stack.zoneServices.map(({ name, url, hostedZoneIds }) => ({ name, url, zoneIds: [...hostedZoneIds] })));
-      replica = await startGateway({ port: 0, host: '127.0.0.1', provinceUrl: stack.provinceUrl, registry, signingKeys: stack.signingKeys });
+      replica = await startGateway({ port: 0, host: '127.0.0.1', provinceUrl: stack.provinceUrl, registry, signingKeys: stack.signingKeys, rateLimit: false });
       useDefaultCredential(replica.url, stack.credential);
     });
 
@@ -164,7 +172,14 @@ describe('a zone service without the version endpoint', () => {
     const registry = new StaticZoneServiceRegistry(
       stack.zoneServices.map(({ name, url, hostedZoneIds }) => ({ name, url: name === zoneService.name ? proxy.url : url, zoneIds: [...hostedZoneIds] })),
     );
-    versionless = await startGateway({ port: 0, host: '127.0.0.1', provinceUrl: stack.provinceUrl, registry, signingKeys: stack.signingKeys });
+    versionless = await startGateway({
+      port: 0,
+      host: '127.0.0.1',
+      provinceUrl: stack.provinceUrl,
+      registry,
+      signingKeys: stack.signingKeys,
+      rateLimit: false,
+    });
     useDefaultCredential(versionless.url, stack.credential);
   });
 

@@ -1,9 +1,13 @@
 import { signRequest, type SigningKeys } from '@devzone/auth';
 import type { ZoneVersionCheckFailure } from '@devzone/observability';
+import { sharedHttpClient } from '@devzone/shard-router';
 import { z } from 'zod';
 
 /** The zones one version request may name at most (the endpoint's contract). */
 export const MAX_ZONES_PER_VERSION_REQUEST = 1000;
+
+/** 1,000 zones' versions take ~30 KB: anything much larger is not the contract's answer. */
+const MAX_ANSWER_BYTES = 1024 * 1024;
 
 /** What a zone service said of its zones' data versions: one decimal string per zone it hosts. */
 export type DataVersionsAnswer =
@@ -20,7 +24,8 @@ const answerSchema = z.object({ versions: z.record(z.string(), z.string().regex(
 
 /**
  * `POST <service url>data-versions` with `{"zones": [...]}` (at most 1,000), signed over the
- * exact body, no principal (versions do not depend on scope). Never throws: a service without
+ * exact body, no principal (versions do not depend on scope), over the pooled keep-alive
+ * connections the gateway's subgraph fetches use. Never throws: a service without
  * the endpoint (404, or an answer that is not `{"versions": {...}}`), a timeout or any other
  * failure is answered as `failed`.
  */
@@ -31,15 +36,24 @@ export async function fetchDataVersions(
 ): Promise<DataVersionsAnswer> {
   const body = JSON.stringify({ zones });
   const headers: Record<string, string> = { 'content-type': 'application/json', ...(signingKeys ? signRequest({ keys: signingKeys, body }) : {}) };
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
   let status: number;
   let text: string;
   try {
-    const response = await fetch(new URL('data-versions', serviceUrl), { method: 'POST', headers, body, signal: AbortSignal.timeout(timeoutMs) });
-    status = response.status;
-    text = await response.text();
+    const answer = await sharedHttpClient().request(new URL('data-versions', serviceUrl).toString(), {
+      headers,
+      body,
+      signal: deadline.signal,
+      maxResponseBytes: MAX_ANSWER_BYTES,
+    });
+    status = answer.status;
+    text = answer.body.toString('utf8');
   } catch (error) {
-    const timedOut = error instanceof Error && error.name === 'TimeoutError';
-    return { status: 'failed', reason: timedOut ? 'timeout' : 'error', detail: timedOut ? `no answer within ${timeoutMs} ms` : describe(error) };
+    if (deadline.signal.aborted) return { status: 'failed', reason: 'timeout', detail: `no answer within ${timeoutMs} ms` };
+    return { status: 'failed', reason: 'error', detail: describe(error) };
+  } finally {
+    clearTimeout(timer);
   }
   if (status === 404) return { status: 'failed', reason: 'unsupported', detail: 'it has no data-versions endpoint (404)' };
   if (status !== 200) return { status: 'failed', reason: 'error', detail: `it answered HTTP ${status}` };
