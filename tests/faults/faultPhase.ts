@@ -74,9 +74,17 @@ function focusedOn(readings: readonly Reading[], fault: Fault): Reading[] {
   return focus.length === 0 ? [...readings] : readings.flatMap((reading, i) => [reading, focus[i % focus.length]!]);
 }
 
-/** Polls a province-wide read and a read of each faulty zone until both answer without any error. */
+/**
+ * Polls a province-wide read, a read of each faulty zone and the load's lookups of their
+ * enterprises until all answer without any error. The lookups are the province's own
+ * requests to the zone services: its breakers are its own, apart from the gateway's.
+ */
 async function waitUntilClean(context: PhaseContext, fault: Fault): Promise<number> {
-  const probes = [provinceWide(context.zoneIds), ...('zoneIds' in fault ? fault.zoneIds.map(oneZone) : [])];
+  const faultyZones = 'zoneIds' in fault ? fault.zoneIds : [];
+  const lookups = context.readings.filter(
+    (reading) => reading.label === 'one enterprise' && reading.zoneId !== undefined && faultyZones.includes(reading.zoneId),
+  );
+  const probes = [provinceWide(context.zoneIds), ...faultyZones.map(oneZone), ...lookups];
   const giveUpAt = Date.now() + RECOVERY_LIMIT_MS;
   let last = '';
   while (Date.now() < giveUpAt) {

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { generateSigningKeys, verifyRequest } from '@devzone/auth';
 import { StaticZoneServiceRegistry } from '@devzone/registry';
-import { CHECKED_ID, DEFAULT_MAX_RESPONSE_BYTES, Resilience, ShardRouter } from '@devzone/shard-router';
+import { CHECKED_ID, DEFAULT_MAX_RESPONSE_BYTES, GraphQLHttpClient, Resilience, ShardRouter } from '@devzone/shard-router';
 import { createRequestSigner } from '@devzone/subgraph-kit';
 import { signedZoneServiceSender } from '../zoneReader/signedZoneServiceSender';
 import { askZoneServices } from './askZoneServices';
@@ -18,7 +18,7 @@ function askZoneService(url: string, entities: readonly HeldEntityId[], timeoutM
     {
       router: new ShardRouter({ resilience }),
       shardMap: new StaticZoneServiceRegistry([{ name: 'stand-in', url, zoneIds: ['yongkang', 'chuzhou'] }]),
-      send: signedZoneServiceSender(sign, DEFAULT_MAX_RESPONSE_BYTES),
+      send: signedZoneServiceSender(new GraphQLHttpClient(), sign, DEFAULT_MAX_RESPONSE_BYTES),
       budget: resilience.budgets.forOperation(undefined),
     },
     entities,
@@ -93,8 +93,9 @@ describe('askZoneServices', () => {
 
   it('marks every entity UNAVAILABLE on garbage, a wrong count, another entity, a refused connection or a timeout', async () => {
     const garbage = await start(() => [502, '<html>bad gateway</html>']);
+    // Said to be JSON, and not: refused as the answer it is, whatever its status.
     expect(await askZoneService(garbage, ENTITIES, 2000)).toEqual(
-      ENTITIES.map(() => ({ status: 'UNAVAILABLE', reason: 'HTTP 502: Bad Gateway', service: 'stand-in' })),
+      ENTITIES.map(() => ({ status: 'UNAVAILABLE', reason: expect.stringContaining('is not valid JSON'), service: 'stand-in' })),
     );
 
     const short = await start(() => [200, JSON.stringify({ data: { _entities: [{ __typename: 'Enterprise', [CHECKED_ID]: 'yongkang:sanfeng' }] } })]);

@@ -4,7 +4,7 @@ import { openServiceDatabase, type ServiceDatabase } from '@devzone/database';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import type { Principal } from '@devzone/auth';
 import { PgRegistryStore, RegistryService, registryMigrations, type ZoneServiceRegistry } from '@devzone/registry';
-import { RESILIENCE_DEFAULTS, Resilience, ShardRouter, type ResilienceOptions } from '@devzone/shard-router';
+import { GraphQLHttpClient, RESILIENCE_DEFAULTS, Resilience, ShardRouter, type ResilienceOptions } from '@devzone/shard-router';
 import { createRequestSigner, guardSchema, serveSignedGraphQL, subgraphFormatError, type SigningKeys } from '@devzone/subgraph-kit';
 import { ProvinceRow, provinceEntities } from '../db/entities';
 import { DirectoryCache } from '../directory/directoryCache';
@@ -99,6 +99,8 @@ export async function startProvinceService(options: ProvinceServiceOptions): Pro
     registry.onChange(() => void directory.refresh());
     const zoneRouter = createZoneRouter({ ...options.zoneResilience, timeoutMs: options.zoneTimeoutMs ?? RESILIENCE_DEFAULTS.timeoutMs });
     const maxResponseBytes = zoneRouter.resilience.settings.maxResponseBytes;
+    // One client per process: its persisted-query memory is per zone service, for every caller.
+    const zoneClient = new GraphQLHttpClient();
     const server = new ApolloServer<ProvinceContext>({
       // Arguments checked before any SQL; database failures answered as ZONE_UNAVAILABLE naming the province.
       schema: guardSchema(schema, { service: 'province' }),
@@ -115,7 +117,7 @@ export async function startProvinceService(options: ProvinceServiceOptions): Pro
         const zoneRoute: ZoneRoute = {
           router: zoneRouter,
           shardMap: registry,
-          send: signedZoneServiceSender(createRequestSigner(options.signingKeys, principal), maxResponseBytes),
+          send: signedZoneServiceSender(zoneClient, createRequestSigner(options.signingKeys, principal), maxResponseBytes),
           budget: zoneRouter.resilience.budgets.forOperation(undefined),
         };
         return {
