@@ -84,6 +84,36 @@ describe('JWT verification', () => {
   });
 });
 
+describe('verified tokens are reused', () => {
+  it('for at most verifiedCacheMs and never past exp; then the token is verified again', async () => {
+    let clock = Date.now();
+    const keys = [NEW, OLD];
+    const verifier = createJwtVerifier({ keys, issuer: ISSUER, audience: AUDIENCE, verifiedCacheMs: 60_000, now: () => clock });
+    const short = await issue({ key: OLD, ttlSeconds: 20 });
+    const long = await issue({ key: OLD, ttlSeconds: 600 });
+    expect(await failure(verifier.verify(short))).toBe('accepted');
+    expect(await failure(verifier.verify(long))).toBe('accepted');
+    // The old key leaves the list: tokens verified before are still answered from the cache ...
+    keys.splice(1, 1);
+    expect(await failure(verifier.verify(long))).toBe('accepted');
+    // ... the short one only until its exp, the long one until verifiedCacheMs has passed.
+    clock += 21_000;
+    expect(await failure(verifier.verify(short))).toBe('invalid');
+    expect(await failure(verifier.verify(long))).toBe('accepted');
+    clock += 40_000;
+    expect(await failure(verifier.verify(long))).toBe('invalid');
+  });
+
+  it('not at all with verifiedCacheMs 0', async () => {
+    const keys = [NEW, OLD];
+    const verifier = createJwtVerifier({ keys, issuer: ISSUER, audience: AUDIENCE, verifiedCacheMs: 0 });
+    const token = await issue({ key: OLD });
+    expect(await failure(verifier.verify(token))).toBe('accepted');
+    keys.splice(1, 1);
+    expect(await failure(verifier.verify(token))).toBe('invalid');
+  });
+});
+
 describe('AUTH_JWT_KEYS', () => {
   it('parses kid:secret entries, first one first', () => {
     const keys = parseJwtKeys(` a:${Buffer.alloc(32, 1).toString('base64')} , b.2:${Buffer.alloc(40, 2).toString('base64url')}`);

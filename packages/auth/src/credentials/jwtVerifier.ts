@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Principal } from '../principal/principal';
 import { CredentialRejectedError } from './credentialError';
 import type { JwtSigningKey } from './jwtKeys';
@@ -15,6 +16,17 @@ export interface JwtVerifierOptions {
   readonly audience: string;
   /** @default 30 */
   readonly clockToleranceSeconds?: number;
+  /**
+   * How long a verified token's principal is reused without verifying it again (never past
+   * its `exp`): the longest a JWKS key withdrawn from the document keeps its tokens working.
+   * 0 verifies every request.
+   * @default 60000
+   */
+  readonly verifiedCacheMs?: number;
+  /** @default 10000 */
+  readonly verifiedCacheEntries?: number;
+  /** @default Date.now */
+  readonly now?: () => number;
 }
 
 export interface JwtVerifier {
@@ -39,6 +51,34 @@ function localKeyResolver(keys: readonly JwtSigningKey[]): KeyResolver {
  * JWKS), `iss`, `aud`, `exp` required, then the claims mapped to a principal.
  */
 export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
+  const verifier = createUncachedJwtVerifier(options);
+  const cacheMs = options.verifiedCacheMs ?? 60_000;
+  if (cacheMs <= 0) return { verify: async (token) => (await verifier.verify(token)).principal };
+  const now = options.now ?? Date.now;
+  const maxEntries = options.verifiedCacheEntries ?? 10_000;
+  const verified = new Map<string, { readonly principal: Principal; readonly expiresAt: number }>();
+  return {
+    async verify(token) {
+      // Keyed by a digest: the cache never holds a token.
+      const id = createHash('sha256').update(token).digest('base64url');
+      const cached = verified.get(id);
+      if (cached && cached.expiresAt > now()) return cached.principal;
+      verified.delete(id);
+      const { principal, expiresAtMs } = await verifier.verify(token);
+      // A Map iterates in insertion order: the first key is the oldest entry.
+      while (verified.size >= maxEntries) {
+        const oldest = verified.keys().next();
+        if (oldest.done) break;
+        verified.delete(oldest.value);
+      }
+      verified.set(id, { principal, expiresAt: Math.min(expiresAtMs, now() + cacheMs) });
+      return principal;
+    },
+  };
+}
+
+/** Verifies every call; answers the principal and when the token expires (`exp`, in ms). */
+function createUncachedJwtVerifier(options: JwtVerifierOptions): { verify(token: string): Promise<{ principal: Principal; expiresAtMs: number }> } {
   const local = options.keys && options.keys.length > 0 ? options.keys : undefined;
   if (!local && !options.jwksUrl) throw new Error('a JWT verifier needs AUTH_JWT_KEYS or AUTH_JWKS_URL');
   let remote: KeyResolver | undefined;
@@ -63,7 +103,8 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
         });
         const principal = principalFromClaims(payload, options.issuer);
         if (!principal) throw new CredentialRejectedError('invalid', 'claims do not describe a principal (roles, provinces, zones)');
-        return principal;
+        // `exp` is a required claim: jwtVerify refused the token without one.
+        return { principal, expiresAtMs: (payload.exp ?? 0) * 1000 };
       } catch (error) {
         if (error instanceof CredentialRejectedError) throw error;
         if (error instanceof jose.errors.JWTExpired) throw new CredentialRejectedError('expired', 'token expired');
