@@ -1,5 +1,5 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { openServiceDatabase, type ServiceDatabase } from '@devzone/database';
 import { zoneIdOf } from '@devzone/registry';
 import { guardSchema, serveSignedGraphQL, subgraphFormatError, type SigningKeys } from '@devzone/subgraph-kit';
@@ -65,7 +65,8 @@ export async function startZoneService(options: ZoneServiceOptions): Promise<Run
       // Arguments checked before any SQL; database failures answered as ZONE_UNAVAILABLE naming zone and service.
       schema: guardSchema(await buildZoneSchema(), { service: options.name, zoneIdOf }),
       formatError: subgraphFormatError(options.name),
-      plugins: [stats.plugin(), ApolloServerPluginInlineTraceDisabled()],
+      // No cache hints are used: without the cache-control plugin Apollo Server does not wrap every field resolver.
+      plugins: [stats.plugin(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
     });
     const served = await serveSignedGraphQL({
       server,

@@ -1,5 +1,5 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { openServiceDatabase, type ServiceDatabase } from '@devzone/database';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import type { Principal } from '@devzone/auth';
@@ -105,7 +105,8 @@ export async function startProvinceService(options: ProvinceServiceOptions): Pro
       // Arguments checked before any SQL; database failures answered as ZONE_UNAVAILABLE naming the province.
       schema: guardSchema(schema, { service: 'province' }),
       formatError: subgraphFormatError('province'),
-      plugins: [ApolloServerPluginInlineTraceDisabled()],
+      // No cache hints are used: without the cache-control plugin Apollo Server does not wrap every field resolver.
+      plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
     });
     const served = await serveSignedGraphQL({
       server,
