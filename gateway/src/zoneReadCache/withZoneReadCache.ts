@@ -2,16 +2,9 @@ import type { GraphQLDataSource } from '@apollo/gateway';
 import type { SigningKeys } from '@devzone/auth';
 import { ZoneReadCacheMetrics, type ServiceMetrics } from '@devzone/observability';
 import type { ZoneServiceRegistry } from '@devzone/registry';
+import { createZoneReadCache, type ZoneBreakers } from '@devzone/shard-router';
 import { loadZoneReadCacheConfig, type ZoneReadCacheConfig } from '../config';
-import { EntityStore } from './entityStore';
-import { fetchDataVersions } from './fetchDataVersions';
 import { ZoneReadCacheDataSource } from './ZoneReadCacheDataSource';
-import { ZoneVersions } from './zoneVersions';
-
-/** The breakers the zone services' calls go through (`ServiceHealthBoard`): version requests skip a service whose breaker is not closed. */
-export interface ZoneBreakers {
-  breaker(kind: 'zone', name: string): { snapshot(): { readonly state: { readonly state: string } } };
-}
 
 export interface ZoneReadCacheDependencies {
   /** Which service hosts which zone, as the zones data source routes. */
@@ -27,12 +20,6 @@ export interface ZoneReadCacheDependencies {
   readonly config?: ZoneReadCacheConfig;
 }
 
-/**
- * A version lookup is one indexed statement: a service that takes longer is in trouble, and its
- * reads go uncached rather than wait for versions and then for the data, each up to its deadline.
- */
-export const VERSION_TIMEOUT_CAP_MS = 1000;
-
 const wrapped = new WeakMap<GraphQLDataSource, GraphQLDataSource>();
 
 /**
@@ -46,15 +33,14 @@ export function withZoneReadCache(inner: GraphQLDataSource, dependencies: ZoneRe
   const { registry, signingKeys, timeoutMs, breakers, metricsRegistry } = dependencies;
   const config = dependencies.config ?? loadZoneReadCacheConfig(process.env);
   if (!config.enabled) return inner;
-  const store = new EntityStore(config);
-  const observer = metricsRegistry ? new ZoneReadCacheMetrics(metricsRegistry, () => store.size) : undefined;
-  const versions = new ZoneVersions({
-    send: (service, zones) => fetchDataVersions(service.url, zones, { signingKeys, timeoutMs: Math.min(timeoutMs, VERSION_TIMEOUT_CAP_MS) }),
-    store,
-    breakerClosed: (service) => breakers.breaker('zone', service).snapshot().state.state === 'closed',
-    ...(observer ? { observer } : {}),
+  const cache = createZoneReadCache({
+    limits: config,
+    signingKeys,
+    timeoutMs,
+    breakers,
+    ...(metricsRegistry ? { observerOf: (size) => new ZoneReadCacheMetrics(metricsRegistry, size) } : {}),
   });
-  const cache = new ZoneReadCacheDataSource({ inner, registry, versions, store, ...(observer ? { observer } : {}) });
-  wrapped.set(inner, cache);
-  return cache;
+  const dataSource = new ZoneReadCacheDataSource({ inner, registry, cache });
+  wrapped.set(inner, dataSource);
+  return dataSource;
 }

@@ -17,3 +17,4 @@ export * from './shardPlan';
 export * from './subgraphAnswer';
 export * from './zoneErrors';
 export * from './transport';
+export * from './zoneReadCache';

@@ -3,10 +3,8 @@ import type { Principal } from '@devzone/auth';
 import { StaticZoneServiceRegistry } from '@devzone/registry';
 import { parse } from 'graphql';
 import { GraphQLDataSourceRequestKind, type DataSourceRequest, type DataSourceResponse } from '../../datasources/types';
-import { EntityStore } from '../entityStore';
-import type { DataVersionsAnswer } from '../fetchDataVersions';
+import { EntityStore, ZoneReadCache, ZoneVersions, type DataVersionsAnswer } from '@devzone/shard-router';
 import { ZoneReadCacheDataSource } from '../ZoneReadCacheDataSource';
-import { ZoneVersions } from '../zoneVersions';
 
 const registry = new StaticZoneServiceRegistry([
   { name: 'anhui', url: 'http://anhui.test/', zoneIds: ['chuzhou', 'feixi'] },
@@ -49,7 +47,7 @@ function system() {
     store,
     breakerClosed: () => true,
   });
-  const cache = new ZoneReadCacheDataSource({ inner, registry, versions: zoneVersions, store });
+  const cache = new ZoneReadCacheDataSource({ inner, registry, cache: new ZoneReadCache({ versions: zoneVersions, store }) });
   return {
     cache,
     sent,

@@ -6,8 +6,8 @@ describe('mergeEntities', () => {
       [0, { id: 'yongkang', n: 1 }],
       [3, { id: 'feixi', n: 4 }],
     ]);
-    const response = {
-      data: { _entities: [{ id: 'chengxi', n: 2 }, null] },
+    const fetched = {
+      entities: [{ id: 'chengxi', n: 2 }, null],
       errors: [
         { message: 'Zone "chuzhou" is unavailable', path: ['_entities', 1], extensions: { code: 'ZONE_UNAVAILABLE', zoneId: 'chuzhou' } },
         { message: 'a field failed', path: ['_entities', 0, 'indicators'] },
@@ -15,8 +15,8 @@ describe('mergeEntities', () => {
       ],
     };
 
-    expect(mergeEntities(4, cached, [1, 2], response)).toEqual({
-      data: { _entities: [{ id: 'yongkang', n: 1 }, { id: 'chengxi', n: 2 }, null, { id: 'feixi', n: 4 }] },
+    expect(mergeEntities(4, cached, [1, 2], fetched)).toEqual({
+      entities: [{ id: 'yongkang', n: 1 }, { id: 'chengxi', n: 2 }, null, { id: 'feixi', n: 4 }],
       errors: [
         { message: 'Zone "chuzhou" is unavailable', path: ['_entities', 2], extensions: { code: 'ZONE_UNAVAILABLE', zoneId: 'chuzhou' } },
         { message: 'a field failed', path: ['_entities', 1, 'indicators'] },
@@ -26,8 +26,8 @@ describe('mergeEntities', () => {
   });
 
   it('leaves positions null when the answer has no entities, and keeps its errors', () => {
-    const merged = mergeEntities(2, new Map([[0, { id: 'yongkang' }]]), [1], { errors: [{ message: 'boom' }] });
-    expect(merged).toEqual({ data: { _entities: [{ id: 'yongkang' }, null] }, errors: [{ message: 'boom' }] });
+    const merged = mergeEntities(2, new Map([[0, { id: 'yongkang' }]]), [1], { entities: null, errors: [{ message: 'boom' }] });
+    expect(merged).toEqual({ entities: [{ id: 'yongkang' }, null], errors: [{ message: 'boom' }] });
   });
 });
 
@@ -35,19 +35,16 @@ describe('zonesWithErrors', () => {
   const zoneOfSent = ['yongkang', 'feixi', 'chuzhou'];
 
   it('names the zone of each error placed on an entity or naming a zone', () => {
-    const response = {
-      data: { _entities: [null, null, null] },
-      errors: [
-        { message: 'field', path: ['_entities', 1, 'indicators', 0] },
-        { message: 'down', extensions: { code: 'ZONE_UNAVAILABLE', zoneId: 'chuzhou' } },
-      ],
-    };
-    expect(zonesWithErrors(response, zoneOfSent)).toEqual(new Set(['feixi', 'chuzhou']));
-    expect(zonesWithErrors({ data: { _entities: [] } }, zoneOfSent)).toEqual(new Set());
+    const errors = [
+      { message: 'field', path: ['_entities', 1, 'indicators', 0] },
+      { message: 'down', extensions: { code: 'ZONE_UNAVAILABLE', zoneId: 'chuzhou' } },
+    ];
+    expect(zonesWithErrors(errors, zoneOfSent)).toEqual(new Set(['feixi', 'chuzhou']));
+    expect(zonesWithErrors([], zoneOfSent)).toEqual(new Set());
   });
 
   it("is 'all' when an error cannot be placed: nothing of the answer is stored", () => {
-    expect(zonesWithErrors({ errors: [{ message: 'internal', path: ['zone'] }] }, zoneOfSent)).toBe('all');
-    expect(zonesWithErrors({ errors: [{ message: 'beyond', path: ['_entities', 7] }] }, zoneOfSent)).toBe('all');
+    expect(zonesWithErrors([{ message: 'internal', path: ['zone'] }], zoneOfSent)).toBe('all');
+    expect(zonesWithErrors([{ message: 'beyond', path: ['_entities', 7] }], zoneOfSent)).toBe('all');
   });
 });

@@ -1,13 +1,18 @@
 import { createHash } from 'node:crypto';
 import type { Principal } from '@devzone/auth';
-import type { DataSourceRequest } from '../datasources/types';
+
+/** An `_entities` fetch as the key reads it: `representations`, if among the variables, is left out. */
+export interface FetchRequest {
+  readonly query?: string | undefined;
+  readonly variables?: Readonly<Record<string, unknown>> | undefined;
+}
 
 /**
  * What every entity of one fetch shares in its key: the fetch's query text, its variables
  * other than `representations`, and the principal forwarded with it (the zone services
  * answer by the caller's scope). A digest, so that per-entity keys stay short.
  */
-export function fetchScopeOf(request: DataSourceRequest, principal: Principal | null | undefined): string {
+export function fetchScopeOf(request: FetchRequest, principal: Principal | null | undefined): string {
   const { representations: _representations, ...variables } = request.variables ?? {};
   return digest(JSON.stringify([request.query ?? '', variables, principal ?? null]));
 }

@@ -1,13 +1,18 @@
 import { signRequest, type SigningKeys } from '@devzone/auth';
-import type { ZoneVersionCheckFailure } from '@devzone/observability';
-import { sharedHttpClient } from '@devzone/shard-router';
-import { z } from 'zod';
+import { sharedHttpClient } from '../transport';
 
 /** The zones one version request may name at most (the endpoint's contract). */
 export const MAX_ZONES_PER_VERSION_REQUEST = 1000;
 
 /** 1,000 zones' versions take ~30 KB: anything much larger is not the contract's answer. */
 const MAX_ANSWER_BYTES = 1024 * 1024;
+
+/**
+ * Why a zone service's data versions were not read: `unsupported` (it has no version
+ * endpoint: 404, or an answer that is not the contract's), `timeout`, `error` (connection
+ * failed, HTTP status other than 200/404).
+ */
+export type ZoneVersionCheckFailure = 'unsupported' | 'timeout' | 'error';
 
 /** What a zone service said of its zones' data versions: one decimal string per zone it hosts. */
 export type DataVersionsAnswer =
@@ -19,8 +24,6 @@ export interface FetchDataVersionsOptions {
   readonly signingKeys?: SigningKeys | undefined;
   readonly timeoutMs: number;
 }
-
-const answerSchema = z.object({ versions: z.record(z.string(), z.string().regex(/^\d+$/)) });
 
 /**
  * `POST <service url>data-versions` with `{"zones": [...]}` (at most 1,000), signed over the
@@ -57,14 +60,30 @@ export async function fetchDataVersions(
   }
   if (status === 404) return { status: 'failed', reason: 'unsupported', detail: 'it has no data-versions endpoint (404)' };
   if (status !== 200) return { status: 'failed', reason: 'error', detail: `it answered HTTP ${status}` };
-  let parsed: ReturnType<typeof answerSchema.safeParse>;
+  let parsed: unknown;
   try {
-    parsed = answerSchema.safeParse(JSON.parse(text));
+    parsed = JSON.parse(text);
   } catch {
     return { status: 'failed', reason: 'unsupported', detail: 'its answer is not JSON' };
   }
-  if (!parsed.success) return { status: 'failed', reason: 'unsupported', detail: 'its answer is not {"versions": {zone: "decimal"}}' };
-  return { status: 'answered', versions: new Map(Object.entries(parsed.data.versions)) };
+  const versions = versionsOf(parsed);
+  if (!versions) return { status: 'failed', reason: 'unsupported', detail: 'its answer is not {"versions": {zone: "decimal"}}' };
+  return { status: 'answered', versions };
+}
+
+/** The `versions` of an answer `{"versions": {zone: "decimal", ...}}`; undefined for anything else. */
+function versionsOf(answer: unknown): Map<string, string> | undefined {
+  if (!isPlainObject(answer) || !isPlainObject(answer.versions)) return undefined;
+  const versions = new Map<string, string>();
+  for (const [zoneId, version] of Object.entries(answer.versions)) {
+    if (typeof version !== 'string' || !/^\d+$/.test(version)) return undefined;
+    versions.set(zoneId, version);
+  }
+  return versions;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function describe(error: unknown): string {

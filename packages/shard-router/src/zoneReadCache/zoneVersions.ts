@@ -1,10 +1,17 @@
-import type { ZoneReadCacheMetrics } from '@devzone/observability';
 import { isZoneId } from '@devzone/registry';
 import type { EntityStore } from './entityStore';
+import type { ZoneVersionCheckFailure } from './fetchDataVersions';
 import { VersionBatcher, type ScheduleFlush, type SendVersionRequest, type VersionedService } from './versionBatcher';
 
-/** What the cache reports: `ZoneReadCacheMetrics`, or nothing. */
-export type ZoneReadCacheObserver = Pick<ZoneReadCacheMetrics, 'served' | 'versionCheck' | 'versionCheckFailed'>;
+/** How one representation of a zone read was served: from the cache, fetched (`miss`), or fetched without a version to key it by (`bypass`). */
+export type ZoneReadResult = 'hit' | 'miss' | 'bypass';
+
+/** What the cache reports (the gateway's and the province's `ZoneReadCacheMetrics`). */
+export interface ZoneReadCacheObserver {
+  served(result: ZoneReadResult, count?: number): void;
+  versionCheck(service: string): void;
+  versionCheckFailed(service: string, reason: ZoneVersionCheckFailure): void;
+}
 
 /** After a failed version request, the service's reads go uncached this long before it is asked again. */
 export const VERSION_RETRY_AFTER_MS = 10_000;
