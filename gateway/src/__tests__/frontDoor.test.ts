@@ -44,10 +44,9 @@ describe('the front door: limits before execution', () => {
     ['root fields', `{ ${Array.from({ length: 16 }, (_, i) => `z${i}: zones { id }`).join(' ')} }`, { limit: 'rootFields', max: 15, actual: 16 }],
     ['tokens', `{ zones { ${'id '.repeat(2100)} } }`, { limit: 'tokens', max: 2000, actual: 2105 }],
     ['directives', `{ zones { ${Array.from({ length: 21 }, () => 'id @include(if: true)').join(' ')} } }`, { limit: 'directives', max: 20, actual: 21 }],
-  ])('refuses an operation over the %s limit with what it asked, asking no zone service', async (_name, query, extensions) => {
-    const response = await env.post({ query });
-
-    expectLimit(response, extensions);
+  ])('refuses an operation over the %s limit with what it asked, asking no zone service, each time it is sent', async (_name, query, extensions) => {
+    // The second time the parsed document comes from Apollo Server's document store (and armor's verdict from its cache).
+    for (const response of [await env.post({ query }), await env.post({ query })]) expectLimit(response, extensions);
     expect(env.zoneRequests()).toBe(0);
   });
 

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { validate, type GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
+import { GraphQLError, validate, type DocumentNode, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
 import { limitExceeded, type LimitName } from './limitExceeded';
 
 export interface ArmorLimitsOptions {
@@ -42,11 +42,24 @@ export function armorLimitsPlugin({ maxDepth = 12, maxAliases = 30, maxDirective
     blockFieldSuggestion: { enabled: false },
   }).protect();
   const rules: readonly ValidationRule[] = validationRules;
+  // The counts depend on the document alone, and Apollo Server hands a repeated operation the
+  // same parsed document (its document store): each document is counted once per schema.
+  const verdicts = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, GraphQLError | null>>();
   return {
     requestDidStart: async () => ({
       didResolveOperation: async ({ schema, document }) => {
-        const [refusal] = validate(schema, document, rules);
-        if (refusal) throw refusal;
+        let bySchema = verdicts.get(schema);
+        if (!bySchema) {
+          bySchema = new WeakMap();
+          verdicts.set(schema, bySchema);
+        }
+        let refusal = bySchema.get(document);
+        if (refusal === undefined) {
+          refusal = validate(schema, document, rules)[0] ?? null;
+          bySchema.set(document, refusal);
+        }
+        // A fresh error per request: the answer's formatting must not reach a shared one.
+        if (refusal) throw new GraphQLError(refusal.message, { nodes: refusal.nodes, extensions: { ...refusal.extensions } });
       },
     }),
   };
