@@ -163,6 +163,37 @@ describe('never a figure older than its zone last write, under load', () => {
   });
 });
 
+describe("the province's zone reads (compareZones, straight to the zone services)", () => {
+  const COMPARE = `query CacheCompare { compareZones(zoneIds: ["${ZONE}"], indicators: ["party_org.count"]) { rows { cells { code value } } failedZones { zoneId } } }`;
+
+  async function comparedFigure(): Promise<number | null | undefined> {
+    const body = await postGraphQL<{ compareZones: { rows: { cells: { code: string; value: number | null }[] }[]; failedZones: unknown[] } }>(
+      stack.gatewayUrl,
+      COMPARE,
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.compareZones.failedZones).toEqual([]);
+    return body.data!.compareZones.rows[0]?.cells.find((cell) => cell.code === 'party_org.count')?.value;
+  }
+
+  it('sends the zone service no GraphQL request the second time, and sees a write straight into its database at once', async () => {
+    await comparedFigure();
+    const requests = zoneService.stats.requests;
+    const versions = await versionRequests(zoneService);
+    const first = await comparedFigure();
+    expect(zoneService.stats.requests).toBe(requests);
+    expect(await versionRequests(zoneService)).toBeGreaterThan(versions);
+
+    await zoneService.database.dataSource.query(`UPDATE indicator_report SET value = $1 WHERE zone_id = $2 AND code = 'party_org.count' AND period = $3`, [
+      (first ?? 0) + 500,
+      ZONE,
+      PERIOD,
+    ]);
+    expect(await comparedFigure()).toBe((first ?? 0) + 500);
+    expect(zoneService.stats.requests).toBe(requests + 1);
+  });
+});
+
 describe('a zone service without the version endpoint', () => {
   let proxy: { url: string; stop(): Promise<void> };
   let versionless: RunningGateway;

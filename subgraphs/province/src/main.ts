@@ -5,7 +5,7 @@ import { parseEnvironment, runFromEnvironment, startOnServiceDatabase } from '@d
 import { deploymentPrincipal, registerZoneServices } from './registry/registerZoneServices';
 import { loadDirectoryFile } from './seed/loadDirectory';
 import { loadPresetFile } from './seed/loadPresets';
-import { provinceEnvSchema, zoneResilienceOf } from './service/provinceConfig';
+import { provinceEnvSchema, zoneReadCacheOf, zoneResilienceOf } from './service/provinceConfig';
 import { startProvinceService } from './service/startProvinceService';
 import { SourceLibrary } from './sources/SourceLibrary';
 
@@ -34,6 +34,7 @@ runFromEnvironment({
         signingKeys: config.SERVICE_SIGNING_KEYS,
         zoneTimeoutMs: config.ZONE_TIMEOUT_MS,
         zoneResilience: zoneResilienceOf(config),
+        zoneReadCache: zoneReadCacheOf(config),
       });
       if (province.registry && ownServices.length > 0) {
         try {

@@ -15,6 +15,12 @@ export interface ZoneBreakers {
   breaker(kind: 'zone', name: string): { snapshot(): { readonly state: { readonly state: string } } };
 }
 
+/** Bounds and defaults of ZONE_READ_CACHE_MAX_ENTRIES and ZONE_READ_CACHE_MAX_BYTES, for every process that reads them. */
+export const ZONE_READ_CACHE_BOUNDS = {
+  maxEntries: { min: 1, max: 10_000_000, default: 10_000 },
+  maxBytes: { min: 64 * 1024, max: 16 * 1024 ** 3, default: 64 * 1024 * 1024 },
+} as const;
+
 export interface ZoneReadCacheDependencies {
   /** Bounds of the store (ZONE_READ_CACHE_MAX_ENTRIES, ZONE_READ_CACHE_MAX_BYTES). */
   readonly limits: EntityStoreOptions;

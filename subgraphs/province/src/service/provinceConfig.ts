@@ -1,4 +1,4 @@
-import { RESILIENCE_DEFAULTS, type ResilienceOptions } from '@devzone/shard-router';
+import { RESILIENCE_DEFAULTS, ZONE_READ_CACHE_BOUNDS, type EntityStoreOptions, type ResilienceOptions } from '@devzone/shard-router';
 import { blankAsUnset, envFixedPort, envHost, envOptionalString, envPort, envPostgresUrl, envSigningKeys, envTimeoutMs } from '@devzone/subgraph-kit';
 import { z } from 'zod';
 
@@ -33,6 +33,11 @@ export const provinceEnvSchema = z.object({
     z.union([z.literal('off'), z.coerce.number().int().min(0).max(10_000)]).default(RESILIENCE_DEFAULTS.retryMaxJitterMs ?? 'off'),
   ),
   SUBGRAPH_MAX_RESPONSE_BYTES: bounded(1024, 1024 ** 3, RESILIENCE_DEFAULTS.maxResponseBytes),
+  /** The zone-read cache of the province's zone reads (`on`, the default, or `off`), the gateway's variable. */
+  ZONE_READ_CACHE: z.preprocess(blankAsUnset, z.enum(['on', 'off']).default('on')),
+  /** Entities it keeps at most, and their estimated memory at most: the gateway's variables and bounds. */
+  ZONE_READ_CACHE_MAX_ENTRIES: bounded(ZONE_READ_CACHE_BOUNDS.maxEntries.min, ZONE_READ_CACHE_BOUNDS.maxEntries.max, ZONE_READ_CACHE_BOUNDS.maxEntries.default),
+  ZONE_READ_CACHE_MAX_BYTES: bounded(ZONE_READ_CACHE_BOUNDS.maxBytes.min, ZONE_READ_CACHE_BOUNDS.maxBytes.max, ZONE_READ_CACHE_BOUNDS.maxBytes.default),
   /** Required: the keys shared with the gateway and the zone services (`keyId:secret,...`, the first one signs). */
   SERVICE_SIGNING_KEYS: envSigningKeys,
 });
@@ -47,4 +52,10 @@ export function zoneResilienceOf(config: z.infer<typeof provinceEnvSchema>): Res
     retryMaxJitterMs: config.RETRY_MAX_JITTER_MS === 'off' ? null : config.RETRY_MAX_JITTER_MS,
     maxResponseBytes: config.SUBGRAPH_MAX_RESPONSE_BYTES,
   };
+}
+
+/** The bounds of the province's zone-read cache, or `off`. */
+export function zoneReadCacheOf(config: z.infer<typeof provinceEnvSchema>): EntityStoreOptions | 'off' {
+  if (config.ZONE_READ_CACHE === 'off') return 'off';
+  return { maxEntries: config.ZONE_READ_CACHE_MAX_ENTRIES, maxBytes: config.ZONE_READ_CACHE_MAX_BYTES };
 }

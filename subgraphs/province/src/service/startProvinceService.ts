@@ -4,7 +4,17 @@ import { openServiceDatabase, type ServiceDatabase } from '@devzone/database';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import type { Principal } from '@devzone/auth';
 import { PgRegistryStore, RegistryService, registryMigrations, type ZoneServiceRegistry } from '@devzone/registry';
-import { GraphQLHttpClient, RESILIENCE_DEFAULTS, Resilience, ShardRouter, type ResilienceOptions } from '@devzone/shard-router';
+import {
+  createZoneReadCache,
+  GraphQLHttpClient,
+  RESILIENCE_DEFAULTS,
+  Resilience,
+  ShardRouter,
+  ZONE_READ_CACHE_BOUNDS,
+  type EntityStoreOptions,
+  type ResilienceOptions,
+  type ZoneReadCache,
+} from '@devzone/shard-router';
 import { createRequestSigner, guardSchema, serveSignedGraphQL, subgraphFormatError, type SigningKeys } from '@devzone/subgraph-kit';
 import { ProvinceRow, provinceEntities } from '../db/entities';
 import { DirectoryCache } from '../directory/directoryCache';
@@ -48,6 +58,11 @@ export interface ProvinceServiceOptions {
    * (`requestTimeoutMs`, default the gateway's province deadline, 10 s); `timeoutMs` is `zoneTimeoutMs`.
    */
   zoneResilience?: ResilienceOptions;
+  /**
+   * The zone-read cache of the province's zone reads (ZONE_READ_CACHE*), one for the process, or `off`.
+   * @default on, with the gateway's default bounds
+   */
+  zoneReadCache?: EntityStoreOptions | 'off';
   /** @default 0 (a free port) */
   port?: number;
   /** @default '127.0.0.1' */
@@ -101,6 +116,7 @@ export async function startProvinceService(options: ProvinceServiceOptions): Pro
     const maxResponseBytes = zoneRouter.resilience.settings.maxResponseBytes;
     // One client per process: its persisted-query memory is per zone service, for every caller.
     const zoneClient = new GraphQLHttpClient();
+    const zoneReadCache = zoneReadCacheFor(options, zoneRouter);
     const server = new ApolloServer<ProvinceContext>({
       // Arguments checked before any SQL; database failures answered as ZONE_UNAVAILABLE naming the province.
       schema: guardSchema(schema, { service: 'province' }),
@@ -120,6 +136,8 @@ export async function startProvinceService(options: ProvinceServiceOptions): Pro
           shardMap: registry,
           send: signedZoneServiceSender(zoneClient, createRequestSigner(options.signingKeys, principal), maxResponseBytes),
           budget: zoneRouter.resilience.budgets.forOperation(undefined),
+          principal,
+          ...(zoneReadCache ? { cache: zoneReadCache } : {}),
         };
         return {
           dataSource: database.dataSource,
@@ -169,4 +187,12 @@ function createZoneRouter(options: ResilienceOptions): ShardRouter {
   const resilience = new Resilience({ requestTimeoutMs: RESILIENCE_DEFAULTS.provinceTimeoutMs, ...options });
   // Not logged: every failure reaches the caller as a failed zone naming its service and the reason.
   return new ShardRouter({ resilience });
+}
+
+/** The province's zone-read cache: versions asked like its reads (signed, within the zone deadline, skipping a service whose breaker is open). */
+function zoneReadCacheFor(options: ProvinceServiceOptions, router: ShardRouter): ZoneReadCache | undefined {
+  const limits = options.zoneReadCache ?? { maxEntries: ZONE_READ_CACHE_BOUNDS.maxEntries.default, maxBytes: ZONE_READ_CACHE_BOUNDS.maxBytes.default };
+  if (limits === 'off') return undefined;
+  const { settings, health } = router.resilience;
+  return createZoneReadCache({ limits, signingKeys: options.signingKeys, timeoutMs: settings.timeoutMs, breakers: health });
 }

@@ -34,7 +34,8 @@ interface ZoneEntities<T> {
  * service, in parallel, through the shard router (deadline, breaker and retry per
  * service, answers checked entity by entity). The selections are the API operations'
  * (`zoneReaderOperations.ts`) asked of each `Zone`; a zone whose service fails is a
- * failure naming zone and service, and the other zones still answer.
+ * failure naming zone and service, and the other zones still answer. Through the process's
+ * zone-read cache when it is on (`ZoneRoute.cache`).
  */
 export class DirectZoneReader implements ZoneReader {
   constructor(private readonly route: ZoneRoute) {}
@@ -80,17 +81,19 @@ export class DirectZoneReader implements ZoneReader {
     return { pages, failures: [...failures.values()] };
   }
 
-  /** The entities are typed by the API operation the entity operation was derived from: the zone service answers that selection. */
+  /**
+   * The entities are typed by the API operation the entity operation was derived from: the zone service answers that selection.
+   * With the zone-read cache, entities stored under their zone's current data version are served from it and the rest fetched.
+   */
   private async read<T>(query: string, zoneIds: readonly string[], variables: object): Promise<ZoneEntities<T>> {
-    const { router, shardMap, send, budget } = this.route;
-    const { entities, errors } = await router.fetchEntities({
-      query,
-      representations: zoneIds.map((id) => ({ __typename: 'Zone', id })),
-      variables: { ...variables },
-      serviceForZone: (zoneId) => shardMap.serviceForZone(zoneId),
-      send,
-      budget,
-    });
+    const { router, shardMap, send, budget, principal, cache } = this.route;
+    const representations = zoneIds.map((id) => ({ __typename: 'Zone', id }));
+    const serviceForZone = (zoneId: string) => shardMap.serviceForZone(zoneId);
+    const fetch = (sent: readonly unknown[]) =>
+      router.fetchEntities({ query, representations: sent, variables: { ...variables }, serviceForZone, send, budget });
+    const { entities, errors } = cache
+      ? await cache.read({ query, representations, variables: { ...variables }, serviceForZone, principal }, fetch)
+      : await fetch(representations);
     return { zones: entities as (T | null)[], failures: failuresOf(errors) };
   }
 }

@@ -1,5 +1,6 @@
+import type { Principal } from '@devzone/auth';
 import type { ZoneServiceEntry, ZoneServiceRegistry } from '@devzone/registry';
-import type { RequestBudget, SendToService, ShardRouter } from '@devzone/shard-router';
+import type { RequestBudget, SendToService, ShardRouter, ZoneReadCache } from '@devzone/shard-router';
 
 /** How one province request reaches the zone services: the reads and the lookups by id of that request share it. */
 export interface ZoneRoute {
@@ -11,4 +12,8 @@ export interface ZoneRoute {
   readonly send: SendToService<ZoneServiceEntry>;
   /** The deadline of the request being answered, shared by all its calls, and the services that already failed it. */
   readonly budget: RequestBudget;
+  /** The caller being answered: zone answers depend on its scope, and so do cache entries. */
+  readonly principal?: Principal | null;
+  /** The process's zone-read cache; absent when it is off (ZONE_READ_CACHE=off). */
+  readonly cache?: ZoneReadCache;
 }
