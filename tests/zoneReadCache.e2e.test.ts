@@ -124,6 +124,19 @@ describe('a repeated read', () => {
   });
 });
 
+describe('concurrent identical reads', () => {
+  it('share one zone GraphQL request inside the cache (the gateway dedups zones fetches only within a request)', async () => {
+    // A new version of the zone: both reads miss, with the same entry key.
+    await zoneService.database.dataSource.query(`UPDATE indicator_report SET value = 50 WHERE zone_id = $1 AND code = 'party_org.count' AND period = $2`, [
+      ZONE,
+      PERIOD,
+    ]);
+    const requests = zoneService.stats.requests;
+    expect(await Promise.all([readFigure(stack.gatewayUrl), readFigure(stack.gatewayUrl)])).toEqual([50, 50]);
+    expect(zoneService.stats.requests).toBe(requests + 1);
+  });
+});
+
 describe('never a figure older than its zone last write, under load', () => {
   it('a write through the gateway (a zone mutation)', async () => {
     const { loadReads, zoneRequests } = await writeAndReadBackUnderLoad(stack.gatewayUrl, 100, (value) => write(stack.gatewayUrl, value));

@@ -28,7 +28,8 @@ export interface CreateGatewayBaseOptions extends ResilienceOptions {
   readonly signingKeys?: SigningKeys;
   /**
    * Identical subgraph reads in flight together (same query, variables and principal) are
-   * sent once, across requests, and mutations stop later reads from joining earlier ones.
+   * sent once, across requests, and mutations stop later reads from joining earlier ones. The
+   * `zones` subgraph's only within one request while the zone-read cache is on: the cache shares them.
    * @default an `InFlightReads` across requests, uncounted
    */
   readonly inFlightReads?: InFlightReads;
@@ -111,12 +112,18 @@ export function createGateway(options: CreateGatewayOptions): CreatedGateway {
     supergraphSdl,
     buildService: ({ name, url }) => {
       // Identical reads in flight together (two aliases of `zones { indicators }`, or the same query of two requests) are sent once.
-      if (name === ZONES_SUBGRAPH)
-        return dedupeFetches(
-          name,
-          withZoneReadCache(zonesDataSource, { registry, signingKeys, timeoutMs, breakers: resilience.health, metricsRegistry: options.metricsRegistry }),
-          inFlight,
-        );
+      // With the zone-read cache, reads of different requests share fetches inside it, keyed by the zone versions they just read
+      // (a read that saw a write never joins a fetch sent before it): here only within one request.
+      if (name === ZONES_SUBGRAPH) {
+        const zones = withZoneReadCache(zonesDataSource, {
+          registry,
+          signingKeys,
+          timeoutMs,
+          breakers: resilience.health,
+          metricsRegistry: options.metricsRegistry,
+        });
+        return dedupeFetches(name, zones, inFlight, { withinRequestOnly: zones !== zonesDataSource });
+      }
       // The province is where this gateway's configuration says, whatever the supergraph recorded where it was composed.
       const serviceUrl = name === PROVINCE_SUBGRAPH ? provinceUrl : url;
       if (!serviceUrl) throw new Error(`Subgraph "${name}" has no URL in the supergraph`);

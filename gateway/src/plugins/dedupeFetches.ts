@@ -61,9 +61,9 @@ export class InFlightReads {
    * Who may share a fetch: across requests, askers with the same forwarded principal (the
    * answers depend on its scope) routing with the same shard map; else one request.
    */
-  scopeOf(context: Partial<GatewayContext>): string {
+  scopeOf(context: Partial<GatewayContext>, acrossRequests = this.acrossRequests): string {
     const shardMap = context.shardMap ? `#${this.idOf(this.shardMapIds, context.shardMap)}` : '';
-    if (!this.acrossRequests) return `request:${this.idOf(this.requestIds, context)}${shardMap}`;
+    if (!acrossRequests) return `request:${this.idOf(this.requestIds, context)}${shardMap}`;
     return `principal:${context.principal ? principalHeaderOf(context.principal) : ''}${shardMap}`;
   }
 
@@ -91,6 +91,8 @@ export function dedupeFetches(
   subgraph: string,
   dataSource: GraphQLDataSource,
   inFlight: InFlightReads = new InFlightReads({ acrossRequests: false }),
+  /** Only within one request for this subgraph, whatever `inFlight` shares (its mutations still stop later reads from joining). */
+  { withinRequestOnly = false }: { readonly withinRequestOnly?: boolean } = {},
 ): GraphQLDataSource {
   return {
     process: async (options: GraphQLDataSourceProcessOptions): Promise<DataSourceResponse> => {
@@ -102,7 +104,7 @@ export function dedupeFetches(
           inFlight.forgetAll();
         }
       }
-      const scope = inFlight.scopeOf(options.context as Partial<GatewayContext>);
+      const scope = inFlight.scopeOf(options.context as Partial<GatewayContext>, withinRequestOnly ? false : inFlight.acrossRequests);
       const key = `${subgraph}\n${scope}\n${options.request.query ?? ''}\n${JSON.stringify(options.request.variables ?? {})}`;
       const joined = inFlight.get(key);
       if (joined) {

@@ -17,7 +17,8 @@ export interface ZoneReadCacheDataSourceOptions {
 
 /**
  * The zone-read cache around the zones data source: an `_entities` read goes through
- * `ZoneReadCache.read`, whose misses are sent in one call to the inner data source.
+ * `ZoneReadCache.read`, whose misses are sent in one call to the inner data source (a miss
+ * another read is fetching already, same entry key, joins that fetch).
  * Everything else passes through; a zone mutation drops its zone's entries once answered.
  */
 export class ZoneReadCacheDataSource implements GraphQLDataSource {
@@ -67,10 +68,10 @@ export class ZoneReadCacheDataSource implements GraphQLDataSource {
         return { entities: Array.isArray(entities) ? entities : null, errors: response.errors ?? [] };
       },
     );
-    if (!response) return { data: { _entities: read.entities } };
+    if (!response) return { data: { _entities: read.entities }, ...(read.errors.length > 0 ? { errors: read.errors } : {}) };
     // Sent as asked: the inner answer goes back as it is.
     if (read.fetchedCount === representations.length) return response;
-    return { ...response, data: { ...response.data, _entities: read.entities }, ...(response.errors ? { errors: read.errors } : {}) };
+    return { ...response, data: { ...response.data, _entities: read.entities }, ...(read.errors.length > 0 || response.errors ? { errors: read.errors } : {}) };
   }
 }
 

@@ -9,7 +9,8 @@ import { startGateway, type RunningGateway } from '../../main';
 
 /**
  * Through the gateway over HTTP: identical client requests in flight together share their
- * subgraph fetches when they come from the same principal, never otherwise. The zone
+ * subgraph fetches when they come from the same principal, never otherwise (the zones
+ * subgraph only with the zone-read cache off: with it on, the cache shares misses). The zone
  * service answers after a delay, so that the second request arrives while the first one's
  * fetch is in flight.
  */
@@ -19,11 +20,23 @@ describe('in-flight deduplication across requests, through the gateway', () => {
   let jiangsu: TestZoneService;
   let gateway: RunningGateway;
   let undeduplicated: RunningGateway;
+  let cached: RunningGateway;
 
   const tokenFor = (subject: string) =>
     issueToken({ key, issuer: 'devzone', audience: 'devzone-graph', subject, grant: { roles: ['ANALYST'], provinces: 'ALL', zoneIds: [] }, ttlSeconds: 600 });
 
-  const start = (dedupInFlight: boolean) =>
+  /** The zone-read cache is read from the environment: off here, where the zones subgraph keeps the cross-request dedup. */
+  const start = async (dedupInFlight: boolean, zoneReadCache: 'on' | 'off' = 'off') => {
+    const previous = process.env.ZONE_READ_CACHE;
+    process.env.ZONE_READ_CACHE = zoneReadCache;
+    try {
+      return await startGatewayWith(dedupInFlight);
+    } finally {
+      if (previous === undefined) delete process.env.ZONE_READ_CACHE;
+      else process.env.ZONE_READ_CACHE = previous;
+    }
+  };
+  const startGatewayWith = (dedupInFlight: boolean) =>
     startGateway({
       port: 0,
       provinceUrl: province.url,
@@ -40,11 +53,13 @@ describe('in-flight deduplication across requests, through the gateway', () => {
     jiangsu = await startZoneService({ name: 'jiangsu', zoneIds: ['chengxi'] });
     gateway = await start(true);
     undeduplicated = await start(false);
+    cached = await start(true, 'on');
   });
 
   afterAll(async () => {
     await gateway?.stop();
     await undeduplicated?.stop();
+    await cached?.stop();
     await Promise.all([province?.stop(), jiangsu?.stop()]);
   });
 
@@ -71,6 +86,12 @@ describe('in-flight deduplication across requests, through the gateway', () => {
 
   it('sends one fetch per principal when the principals differ', async () => {
     expect(await Promise.all([ask(gateway.url, await tokenFor('analyst-a')), ask(gateway.url, await tokenFor('analyst-b'))])).toEqual([answer, answer]);
+    expect(jiangsu.entityRequests()).toHaveLength(2);
+  });
+
+  it('sends one zones fetch per request with the zone-read cache on (it shares misses itself, by zone version; this service has none)', async () => {
+    const token = await tokenFor('analyst-a');
+    expect(await Promise.all([ask(cached.url, token), ask(cached.url, token)])).toEqual([answer, answer]);
     expect(jiangsu.entityRequests()).toHaveLength(2);
   });
 

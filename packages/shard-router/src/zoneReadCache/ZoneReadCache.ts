@@ -1,4 +1,6 @@
 import type { Principal } from '@devzone/auth';
+import type { GraphQLFormattedError } from 'graphql';
+import { renumberErrorPath } from '../reassembleEntities';
 import { zoneOfRepresentation } from '../shardPlan';
 import { entryKeyOf, fetchScopeOf } from './cacheKey';
 import type { EntityStore } from './entityStore';
@@ -32,9 +34,28 @@ export interface ZoneReadCacheOptions {
   readonly observer?: ZoneReadCacheObserver | undefined;
 }
 
+/** What a fetch in flight hands a read that joined it for one entity: the entity as JSON (each asker parses its own copy) and its errors, placed at index 0. */
+interface SharedEntity {
+  readonly json: string;
+  readonly errors: readonly GraphQLFormattedError[];
+}
+
+interface InFlightEntity {
+  readonly answer: Promise<SharedEntity>;
+  settle(outcome: { readonly entity: SharedEntity } | { readonly error: unknown }): void;
+}
+
+/** An entry a read opened for a key it fetches. */
+interface OwnFetch {
+  readonly key: string;
+  readonly zoneId: string;
+  readonly entry: InFlightEntity;
+}
+
 /** One representation of the read, where it is served from. */
 type Slot =
   | { readonly kind: 'cached'; readonly entity: unknown }
+  | { readonly kind: 'joined'; readonly answer: Promise<SharedEntity> }
   | { readonly kind: 'store'; readonly key: string; readonly service: string; readonly zoneId: string; readonly version: string }
   | { readonly kind: 'send'; readonly zoneId: string | null };
 
@@ -49,11 +70,17 @@ interface Routed<S> {
  * version, and fetches the others in one call; an answer is stored under the version read
  * BEFORE it was fetched, so what is stored is never older than its label. Versions change
  * in the same transaction as any write, whoever writes, so no write is missed.
+ *
+ * Concurrent misses with the same entry key share one fetch: the key holds the zone's
+ * version just read, so a read whose version check saw a write has another key and never
+ * joins a fetch labelled with the version before it. Each asker gets its own copy.
  */
 export class ZoneReadCache {
   private readonly versions: ZoneVersions;
   private readonly store: EntityStore;
   private readonly observer: ZoneReadCacheObserver | undefined;
+  /** Misses being fetched, by entry key: a read missing the same key joins instead of fetching again. */
+  private readonly inFlight = new Map<string, InFlightEntity>();
 
   constructor({ versions, store, observer }: ZoneReadCacheOptions) {
     this.versions = versions;
@@ -75,23 +102,67 @@ export class ZoneReadCache {
       const serviceId = serviceIdOf(service);
       const key = entryKeyOf({ fetchScope, service: serviceId, zoneId, version, representation: representations[index] });
       const json = this.store.get(key);
-      return json === undefined ? { kind: 'store', key, service: serviceId, zoneId, version } : { kind: 'cached', entity: JSON.parse(json) as unknown };
+      if (json !== undefined) return { kind: 'cached', entity: JSON.parse(json) as unknown };
+      const fetching = this.inFlight.get(key);
+      return fetching ? { kind: 'joined', answer: fetching.answer } : { kind: 'store', key, service: serviceId, zoneId, version };
     });
     this.count(slots);
-    const cached = new Map(slots.flatMap((slot, index) => (slot.kind === 'cached' ? [[index, slot.entity] as const] : [])));
-    const sentIndices = slots.flatMap((slot, index) => (slot.kind === 'cached' ? [] : [index]));
-    if (sentIndices.length === 0) return { ...mergeEntities(representations.length, cached, [], { entities: [], errors: [] }), fetchedCount: 0 };
-    const answer = await fetch(sentIndices.map((i) => representations[i]));
-    this.storeAnswers(
-      answer,
-      sentIndices.map((i) => slots[i]!),
-    );
-    return { ...mergeEntities(representations.length, cached, sentIndices, answer), fetchedCount: sentIndices.length };
+    const sentIndices = slots.flatMap((slot, index) => (slot.kind === 'store' || slot.kind === 'send' ? [index] : []));
+    const sent = sentIndices.map((i) => slots[i]!);
+    const ownFetches = this.startFetches(sent);
+    let answer: EntitiesAnswer = { entities: [], errors: [] };
+    if (sentIndices.length > 0) {
+      try {
+        answer = await fetch(sentIndices.map((i) => representations[i]));
+      } catch (error) {
+        this.settleFetches(ownFetches, { error });
+        throw error;
+      }
+      this.storeAnswers(answer, sent);
+      this.settleFetches(ownFetches, answer);
+    }
+    const cached = new Map<number, unknown>();
+    const joinedErrors = new Set<GraphQLFormattedError>();
+    const renumbered: GraphQLFormattedError[] = [];
+    for (const [index, slot] of slots.entries()) {
+      if (slot.kind === 'cached') cached.set(index, slot.entity);
+      if (slot.kind !== 'joined') continue;
+      const shared = await slot.answer;
+      cached.set(index, JSON.parse(shared.json) as unknown);
+      for (const error of shared.errors) {
+        if (joinedErrors.has(error)) continue;
+        joinedErrors.add(error);
+        renumbered.push(renumberErrorPath(error, [index]));
+      }
+    }
+    const merged = mergeEntities(representations.length, cached, sentIndices, answer);
+    return { entities: merged.entities, errors: [...merged.errors, ...structuredClone(renumbered)], fetchedCount: sentIndices.length };
   }
 
   /** Forgets every entity of a zone (after a write to it passed through this process: the version check alone keeps reads fresh). */
   dropZone(zoneId: string): void {
     this.store.dropZone(zoneId);
+  }
+
+  /** Opens an in-flight entry for each key this read fetches (the first of a key in the read; a repeat joins it like another read). */
+  private startFetches(sent: readonly Slot[]): Map<number, OwnFetch> {
+    const own = new Map<number, OwnFetch>();
+    sent.forEach((slot, i) => {
+      if (slot.kind !== 'store' || this.inFlight.has(slot.key)) return;
+      const entry = inFlightEntity();
+      this.inFlight.set(slot.key, entry);
+      own.set(i, { key: slot.key, zoneId: slot.zoneId, entry });
+    });
+    return own;
+  }
+
+  /** Hands each joined key its entity of the answer (`own` by position in the fetch), or the fetch's failure, and closes the entries. */
+  private settleFetches(own: ReadonlyMap<number, OwnFetch>, outcome: EntitiesAnswer | { readonly error: unknown }): void {
+    for (const [i, { key, zoneId, entry }] of own) {
+      if (this.inFlight.get(key) === entry) this.inFlight.delete(key);
+      if ('error' in outcome) entry.settle({ error: outcome.error });
+      else entry.settle({ entity: { json: JSON.stringify(outcome.entities?.[i] ?? null), errors: errorsOfEntity(outcome.errors, i, zoneId) } });
+    }
   }
 
   /** Every routed zone's version, asked of its service (one batched request per service). */
@@ -116,7 +187,7 @@ export class ZoneReadCache {
     if (!entities || entities.length !== sent.length) return;
     const failedZones = zonesWithErrors(
       answer.errors,
-      sent.map((slot) => (slot.kind === 'cached' ? null : slot.zoneId)),
+      sent.map((slot) => (slot.kind === 'store' || slot.kind === 'send' ? slot.zoneId : null)),
     );
     if (failedZones === 'all') return;
     sent.forEach((slot, i) => {
@@ -131,10 +202,34 @@ export class ZoneReadCache {
     let misses = 0;
     for (const slot of slots) {
       if (slot.kind === 'cached') hits += 1;
-      else if (slot.kind === 'store') misses += 1;
+      else if (slot.kind === 'store' || slot.kind === 'joined') misses += 1;
     }
     this.observer.served('hit', hits);
     this.observer.served('miss', misses);
     this.observer.served('bypass', slots.length - hits - misses);
   }
+}
+
+/**
+ * The errors of a fetch that concern its entity `i` of zone `zoneId`: those placed on it
+ * (renumbered to index 0), those placed on no entity that name its zone, and those that name
+ * no zone either.
+ */
+function errorsOfEntity(errors: readonly GraphQLFormattedError[], i: number, zoneId: string): GraphQLFormattedError[] {
+  return errors.flatMap((error) => {
+    const path = error.path;
+    if (path && path[0] === '_entities' && typeof path[1] === 'number') return path[1] === i ? [{ ...error, path: ['_entities', 0, ...path.slice(2)] }] : [];
+    const namedZone = error.extensions?.zoneId;
+    return namedZone === undefined || namedZone === zoneId ? [error] : [];
+  });
+}
+
+function inFlightEntity(): InFlightEntity {
+  let settle: InFlightEntity['settle'] = () => undefined;
+  const answer = new Promise<SharedEntity>((resolve, reject) => {
+    settle = (outcome) => ('error' in outcome ? reject(outcome.error) : resolve(outcome.entity));
+  });
+  // Nobody may have joined: a failed fetch is its sender's to report.
+  answer.catch(() => undefined);
+  return { answer, settle };
 }

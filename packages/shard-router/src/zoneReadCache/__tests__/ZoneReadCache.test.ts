@@ -1,0 +1,104 @@
+import type { Principal } from '@devzone/auth';
+import { EntityStore } from '../entityStore';
+import type { DataVersionsAnswer } from '../fetchDataVersions';
+import type { EntitiesAnswer } from '../mergeEntities';
+import { ZoneReadCache, type ZoneRead } from '../ZoneReadCache';
+import { ZoneVersions } from '../zoneVersions';
+
+const service = { name: 'anhui', url: 'http://anhui.test/' };
+const analyst: Principal = { subject: 'key:a', roles: ['ANALYST'], provinces: ['34'], zoneIds: [] };
+const QUERY = 'query R($representations: [_Any!]!) { _entities(representations: $representations) { ... on Zone { id figure } } }';
+
+/** A zone service as the cache sees it: a data version and a figure per zone, writes that change both, and fetches held until released. */
+function system() {
+  const versions: Record<string, number> = { chuzhou: 1, feixi: 1 };
+  const figures: Record<string, number> = { chuzhou: 10, feixi: 20 };
+  const fetches: { zones: string[]; release: () => void }[] = [];
+  const store = new EntityStore({ maxEntries: 100, maxBytes: 1024 * 1024 });
+  const cache = new ZoneReadCache({
+    versions: new ZoneVersions({
+      send: async (_service, zones): Promise<DataVersionsAnswer> => ({
+        status: 'answered',
+        versions: new Map(zones.map((zone) => [zone, String(versions[zone])])),
+      }),
+      store,
+      breakerClosed: () => true,
+    }),
+    store,
+  });
+  // The data is read when the fetch is sent, as a zone service reads it; the answer arrives when released.
+  const fetch = async (representations: readonly unknown[]): Promise<EntitiesAnswer> => {
+    const zones = (representations as { id: string }[]).map(({ id }) => id);
+    const entities = zones.map((id) => ({ id, figure: figures[id] }));
+    await new Promise<void>((release) => fetches.push({ zones, release }));
+    return { entities, errors: [] };
+  };
+  const read = (zones: string[]) => {
+    const request: ZoneRead<typeof service> = {
+      query: QUERY,
+      representations: zones.map((id) => ({ __typename: 'Zone', id })),
+      serviceForZone: () => service,
+      principal: analyst,
+    };
+    return cache.read(request, fetch);
+  };
+  return {
+    read,
+    fetches,
+    write: (zone: string, figure: number) => {
+      figures[zone] = figure;
+      versions[zone] = (versions[zone] ?? 0) + 1;
+    },
+  };
+}
+
+/** Until `count` fetches have been sent (each read asks its versions first, a turn of the event loop). */
+async function fetchesSent(fetches: readonly unknown[], count: number): Promise<void> {
+  while (fetches.length < count) await new Promise((resolve) => setImmediate(resolve));
+}
+
+describe('ZoneReadCache in-flight sharing', () => {
+  it('sends concurrent misses with the same entry key once, and gives each asker its own copy', async () => {
+    const { read, fetches } = system();
+    const first = read(['chuzhou', 'feixi']);
+    await fetchesSent(fetches, 1);
+    const second = read(['feixi']);
+    // The second read has checked its versions and joined: no fetch of its own.
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(fetches.map((f) => f.zones)).toEqual([['chuzhou', 'feixi']]);
+    fetches[0]!.release();
+    const [a, b] = await Promise.all([first, second]);
+
+    expect(a.entities).toEqual([
+      { id: 'chuzhou', figure: 10 },
+      { id: 'feixi', figure: 20 },
+    ]);
+    expect(b).toEqual({ entities: [{ id: 'feixi', figure: 20 }], errors: [], fetchedCount: 0 });
+    expect(b.entities[0]).not.toBe(a.entities[1]);
+    expect(fetches).toHaveLength(1);
+  });
+
+  it('never lets a read that started after a write join a fetch labelled with the version before it', async () => {
+    const { read, fetches, write } = system();
+    const before = read(['feixi']);
+    await fetchesSent(fetches, 1);
+    write('feixi', 21);
+    const after = read(['feixi']);
+    await fetchesSent(fetches, 2);
+    fetches[1]!.release();
+    expect((await after).entities).toEqual([{ id: 'feixi', figure: 21 }]);
+    fetches[0]!.release();
+    expect((await before).entities).toEqual([{ id: 'feixi', figure: 20 }]);
+  });
+
+  it('reads from the store, not from a fetch, once the shared fetch has settled', async () => {
+    const { read, fetches } = system();
+    const first = read(['chuzhou']);
+    await fetchesSent(fetches, 1);
+    fetches[0]!.release();
+    await first;
+    expect(await read(['chuzhou'])).toEqual({ entities: [{ id: 'chuzhou', figure: 10 }], errors: [], fetchedCount: 0 });
+    expect(fetches).toHaveLength(1);
+  });
+});
