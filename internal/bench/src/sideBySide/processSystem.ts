@@ -118,7 +118,6 @@ export async function startProcessSystem(database: ServiceProcess, prefix: strin
     );
     const zoneServices = zoneProcesses.map((service, i) => ({ name: names[i]!, url: service.url, zoneIds: hostedZoneIds(service) }));
     const zoneServicesVariable = JSON.stringify(zoneServices.map((s) => ({ name: s.name, url: s.url, zoneIds: s.zoneIds })));
-    const gatewayPort = await freePort();
     const province = track(
       await startServiceProcess({
         name: 'province',
@@ -127,8 +126,8 @@ export async function startProcessSystem(database: ServiceProcess, prefix: strin
           ...common,
           PORT: String(await freePort()),
           DATABASE_URL: databaseUrlOf(database, databaseName(prefix, 'province')),
-          GATEWAY_URL: `http://${HOST}:${gatewayPort}/graphql`,
           ZONE_SERVICES: zoneServicesVariable,
+          ZONE_READ_CACHE: zoneReadCacheSetting(),
           ...(spec.kind === 'synthetic' ? { DIRECTORY_FILE: spec.directoryFile } : {}),
         },
       }),
@@ -141,11 +140,13 @@ export async function startProcessSystem(database: ServiceProcess, prefix: strin
       AUTH_JWT_KEYS: token.jwtKeys,
       // One client sending load on purpose: the per-client rate limit would measure itself.
       GATEWAY_RATE_LIMIT_PER_SECOND: '0',
-      // Every column of this gateway but "zone-read cache on" (a twin) reads the zones uncached: the comparisons stay fair.
-      ZONE_READ_CACHE: 'off',
+      // Every column of this gateway but "zone-read cache on" (a twin) reads the zones uncached, unless BENCH_ZONE_READ_CACHE=on: the comparisons stay fair.
+      ZONE_READ_CACHE: zoneReadCacheSetting(),
       ...gatewayNodeOptions(),
     };
-    const gateway = track(await startServiceProcess({ name: 'gateway', script: 'gateway/dist/main.js', env: { ...gatewayEnv, PORT: String(gatewayPort) } }));
+    const gateway = track(
+      await startServiceProcess({ name: 'gateway', script: 'gateway/dist/main.js', env: { ...gatewayEnv, PORT: String(await freePort()) } }),
+    );
     return {
       gatewayUrl: gateway.url,
       credential: token.authorization,
@@ -162,6 +163,13 @@ export async function startProcessSystem(database: ServiceProcess, prefix: strin
     await stop();
     throw error;
   }
+}
+
+/** ZONE_READ_CACHE of the province and this gateway: off unless BENCH_ZONE_READ_CACHE=on (the province suite measures both). */
+function zoneReadCacheSetting(): 'on' | 'off' {
+  const setting = process.env.BENCH_ZONE_READ_CACHE?.trim() ?? 'off';
+  if (setting !== 'on' && setting !== 'off') throw new Error(`BENCH_ZONE_READ_CACHE must be on or off (got "${setting}")`);
+  return setting;
 }
 
 /** BENCH_GATEWAY_NODE_OPTIONS (e.g. `--require ./profile.js`, a preload that starts the inspector's profiler: `--cpu-prof` is not allowed there) given to this gateway's processes as NODE_OPTIONS: to profile it under the suite's load. */
