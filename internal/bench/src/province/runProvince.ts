@@ -1,16 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateZones } from '@devzone/synthetic';
 import type { ServiceProcess } from '@devzone/testkit/dist/processes';
 import { runLoad } from '../load';
 import { performance } from 'node:perf_hooks';
 import { note, secondsSince } from '../progress';
 import { sampleSequential } from '../sample';
 import { askGraphQL, closeSideBySideSockets, type Asking } from '../sideBySide/httpClient';
-import { databasesOf, startDatabaseProcess, startProcessSystem, type ProcessSystem, type ZoneServicesSpec } from '../sideBySide/processSystem';
+import { databasesOf, startDatabaseProcess, startProcessSystem, syntheticSystemSpecs, type ProcessSystem } from '../sideBySide/processSystem';
 import { summarize } from '../stats';
-import { writeSyntheticDirectoryFile } from '../syntheticDirectory';
 import { renderProvince, type ProvinceRow } from './provinceTable';
 import { PROVINCE_SHAPES, type ProvinceShape } from './shapes';
 import type { ProvinceSizes } from './sizes';
@@ -94,16 +92,7 @@ export interface ProvinceRun {
 export async function runProvince(sizes: ProvinceSizes, onStarted: (stop: () => Promise<void>) => void = () => undefined): Promise<ProvinceRun> {
   const loadBefore = loadavg()[0]!;
   const tempDir = mkdtempSync(join(tmpdir(), 'devzone-province-'));
-  const specs = sizes.zoneCounts.map((zones): ZoneServicesSpec & { kind: 'synthetic' } => {
-    const seeds = generateZones({ zones, enterprisesPerZone: sizes.enterprisesPerZone, seed: 1, prefix: 'syn' });
-    return {
-      kind: 'synthetic',
-      zones,
-      enterprisesPerZone: sizes.enterprisesPerZone,
-      services: 4,
-      directoryFile: writeSyntheticDirectoryFile(tempDir, `province-${zones}`, seeds),
-    };
-  });
+  const specs = syntheticSystemSpecs(tempDir, 'province', sizes.zoneCounts, sizes.enterprisesPerZone);
   let database: ServiceProcess | undefined;
   let system: ProcessSystem | undefined;
   const stopAll = async () => {

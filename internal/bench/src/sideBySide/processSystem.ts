@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { formatSigningKeys, generateSigningKeys, type SigningKeys } from '@devzone/auth';
 import { createAdminToken, freePort, startServiceProcess, type ServiceProcess } from '@devzone/testkit/dist/processes';
+import { generateZones } from '@devzone/synthetic';
+import { writeSyntheticDirectoryFile } from '../syntheticDirectory';
 
 const HOST = '127.0.0.1';
 const DATABASE_SERVER_SCRIPT = 'internal/testkit/dist/processes/databaseServerMain.js';
@@ -200,5 +202,21 @@ export async function startHivePeer(system: ProcessSystem, supergraphFile: strin
     PORT: String(await freePort()),
     SUPERGRAPH_FILE: supergraphFile,
     HIVE_DEDUP: dedup ? 'on' : 'off',
+  });
+}
+
+/**
+ * One synthetic system per zone count (seed 1, `syn-*` ids, 4 zone services), each with its
+ * directory file written into `dir` as `<label>-<zones>`: what the process suites start.
+ */
+export function syntheticSystemSpecs(
+  dir: string,
+  label: string,
+  zoneCounts: readonly number[],
+  enterprisesPerZone: number,
+): (ZoneServicesSpec & { kind: 'synthetic' })[] {
+  return zoneCounts.map((zones) => {
+    const seeds = generateZones({ zones, enterprisesPerZone, seed: 1, prefix: 'syn' });
+    return { kind: 'synthetic', zones, enterprisesPerZone, services: 4, directoryFile: writeSyntheticDirectoryFile(dir, `${label}-${zones}`, seeds) };
   });
 }

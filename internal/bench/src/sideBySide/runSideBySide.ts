@@ -2,12 +2,10 @@ import { isDeepStrictEqual } from 'node:util';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateZones } from '@devzone/synthetic';
 import type { ServiceProcess } from '@devzone/testkit/dist/processes';
 import { runLoad } from '../load';
 import { note } from '../progress';
 import { summarize } from '../stats';
-import { writeSyntheticDirectoryFile } from '../syntheticDirectory';
 import { COLUMN_TITLES, type Column } from './columns';
 import { askGraphQL, closeSideBySideSockets, type Asking } from './httpClient';
 import {
@@ -16,8 +14,8 @@ import {
   startDatabaseProcess,
   startHivePeer,
   startProcessSystem,
+  syntheticSystemSpecs,
   type ProcessSystem,
-  type ZoneServicesSpec,
 } from './processSystem';
 import { PROVINCE_WIDE_CONCURRENCY, PROVINCE_WIDE_GATEWAY, provinceWideDirect, SINGLE_ZONE, SINGLE_ZONE_SHAPES } from './shapes';
 import { renderSideBySide, type CellRounds, type SideBySideRow } from './sideBySideTable';
@@ -149,16 +147,7 @@ export interface SideBySideRun {
 export async function runSideBySide(sizes: SideBySideSizes, onStarted: (stop: () => Promise<void>) => void = () => undefined): Promise<SideBySideRun> {
   const loadBefore = loadavg()[0]!;
   const tempDir = mkdtempSync(join(tmpdir(), 'devzone-side-by-side-'));
-  const synthetic = sizes.zoneCounts.map((zones): ZoneServicesSpec & { kind: 'synthetic' } => {
-    const seeds = generateZones({ zones, enterprisesPerZone: sizes.enterprisesPerZone, seed: 1, prefix: 'syn' });
-    return {
-      kind: 'synthetic',
-      zones,
-      enterprisesPerZone: sizes.enterprisesPerZone,
-      services: 4,
-      directoryFile: writeSyntheticDirectoryFile(tempDir, `side-${zones}`, seeds),
-    };
-  });
+  const synthetic = syntheticSystemSpecs(tempDir, 'side', sizes.zoneCounts, sizes.enterprisesPerZone);
   let database: ServiceProcess | undefined;
   let system: ProcessSystem | undefined;
   const stopAll = async () => {
