@@ -200,10 +200,16 @@ describe('peerSuggestions on the seeded stack', () => {
     expect(orgs.peer).toMatchObject({ value: 82, provenance: { kind: 'REPORTED', recordCompleteness: null } });
   });
 
-  it('reads figures and industry profiles in one round trip per zone service', async () => {
+  it('reads figures and industry profiles in one round trip per zone service, and none once the zone-read cache holds them', async () => {
+    // Criteria no other test asks: the province's zone-read cache holds nothing for them yet.
+    const criteria = [{ indicator: 'party_member.count' }, { indicator: 'red_flag_branch.count' }];
+    const requests = () => Object.fromEntries(stack.zoneServices.map((s) => [s.name, s.stats.requests]));
     stack.zoneServices.forEach((s) => s.stats.reset());
-    await suggest({ zoneId: 'ningguo', criteria: CRITERIA });
-    expect(Object.fromEntries(stack.zoneServices.map((s) => [s.name, s.stats.requests]))).toEqual({ yongkang: 1, chengxi: 1, jinjiang: 1, anhui: 1 });
+    await suggest({ zoneId: 'ningguo', criteria });
+    expect(requests()).toEqual({ yongkang: 1, chengxi: 1, jinjiang: 1, anhui: 1 });
+    stack.zoneServices.forEach((s) => s.stats.reset());
+    await suggest({ zoneId: 'ningguo', criteria });
+    expect(requests()).toEqual({ yongkang: 0, chengxi: 0, jinjiang: 0, anhui: 0 });
   });
 
   it('looks only in the provinces asked', async () => {
