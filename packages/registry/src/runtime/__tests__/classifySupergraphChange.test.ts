@@ -33,7 +33,7 @@ describe('classifySupergraphChange', () => {
   });
 
   it('classifies a field type made nullable as BREAKING', async () => {
-    const nullable = edited(zoneSdl, 'type EnterprisePage {\n  totalCount: Int!', 'type EnterprisePage {\n  totalCount: Int');
+    const nullable = edited(zoneSdl, '  totalCount: Int!\n  hasNextPage: Boolean!', '  totalCount: Int\n  hasNextPage: Boolean!');
     expect(await classifySupergraphChange(served, supergraphOf(nullable))).toEqual([
       expect.objectContaining({ criticality: 'BREAKING', type: 'FIELD_TYPE_CHANGED', path: 'EnterprisePage.totalCount' }),
     ]);
