@@ -15,7 +15,7 @@ export class PeerResolver {
   @Query(() => PeerSuggestions, {
     description:
       'Peer learning (观摩交流, 先进带动后进): zones similar to `zoneId` in industry profile and size that are stronger on at least one criterion, best first, with the gap per criterion. ' +
-      'Zones are read through the gateway, one round trip per zone service; zones that fail are listed in `failedZones` and `notSuggested`, never dropped. See `method` for the formulas.',
+      'Zones are read straight from the zone services (one round trip per service, none for entities the zone-read cache holds at their current version); zones that fail are listed in `failedZones` and `notSuggested`, never dropped. See `method` for the formulas.',
   })
   async peerSuggestions(@Args(() => PeerSuggestionsArgs) args: PeerSuggestionsArgs, @Ctx() ctx: ProvinceContext): Promise<PeerSuggestions> {
     requireCapability(ctx.principal, 'ANALYSE', 'peerSuggestions');

@@ -68,7 +68,7 @@ export class SelectionResolver {
 
   @Query(() => BenchmarkSelection, {
     description:
-      'Ranks candidate zones and selects benchmark sites (标杆/示范): per-criterion breakdown, robustness, and excluded zones with reasons. Zone figures are read through the gateway, one round trip per zone service.',
+      'Ranks candidate zones and selects benchmark sites (标杆/示范): per-criterion breakdown, robustness, and excluded zones with reasons. Zone figures are read straight from the zone services, one round trip per service (none for entities the zone-read cache holds at their current version).',
   })
   async selectBenchmarkSites(
     @Arg('input', () => BenchmarkSelectionInput, { validateFn: validateArgumentNamed('input') }) input: BenchmarkSelectionInput,
