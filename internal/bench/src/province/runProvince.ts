@@ -12,6 +12,7 @@ import { summarize } from '../stats';
 import { renderProvince, type ProvinceRow } from './provinceTable';
 import { PROVINCE_SHAPES, type ProvinceShape } from './shapes';
 import type { ProvinceSizes } from './sizes';
+import type { ProcessSuiteRun } from '../processSuiteMain';
 
 function emptyRow(zones: number, shape: ProvinceShape): ProvinceRow {
   return { zones, shape: shape.name, targetMs: shape.targetMs, sequential: { count: 0, p50: [], p95: [] }, concurrent: { throughput: [], p50: [] }, failed: 0 };
@@ -75,21 +76,13 @@ async function measureSystem(system: ProcessSystem, zones: number, sizes: Provin
   return planned.map((p) => p.row);
 }
 
-export interface ProvinceRun {
-  /** The table and its notes, ready to print. */
-  text: string;
-  /** Load average (1 min) before and after, for the record. */
-  loadAverage: { before: number; after: number };
-  failed: boolean;
-}
-
 /**
  * The province suite: PostgreSQL, 4 synthetic zone services, the province and
  * this gateway, each its own process (NODE_ENV=production), once per zone count;
  * the load generator is this process. Issue #11's province-scale shapes, one
  * request at a time and at `concurrency` in flight.
  */
-export async function runProvince(sizes: ProvinceSizes, onStarted: (stop: () => Promise<void>) => void = () => undefined): Promise<ProvinceRun> {
+export async function runProvince(sizes: ProvinceSizes, onStarted: (stop: () => Promise<void>) => void = () => undefined): Promise<ProcessSuiteRun> {
   const loadBefore = loadavg()[0]!;
   const tempDir = mkdtempSync(join(tmpdir(), 'devzone-province-'));
   const specs = syntheticSystemSpecs(tempDir, 'province', sizes.zoneCounts, sizes.enterprisesPerZone);

@@ -20,6 +20,7 @@ import {
 import { PROVINCE_WIDE_CONCURRENCY, PROVINCE_WIDE_GATEWAY, provinceWideDirect, SINGLE_ZONE, SINGLE_ZONE_SHAPES } from './shapes';
 import { renderSideBySide, type CellRounds, type SideBySideRow } from './sideBySideTable';
 import type { SideBySideSizes } from './sizes';
+import type { ProcessSuiteRun } from '../processSuiteMain';
 
 const PEERS_NOTE =
   '"this gateway" deduplicates identical subgraph reads in flight across requests of the same principal (GATEWAY_DEDUP_INFLIGHT, on by default); "dedup off" is a second process of it with GATEWAY_DEDUP_INFLIGHT=false (identical reads of one operation still share). The varied-offset shape sends a different page per request: nothing to share. plain @apollo/gateway: IntrospectAndCompose over the province and ONE zone service (a plain gateway routes a subgraph to one URL: it cannot shard zones over services), so the peers run the single-zone shapes only. Hive Gateway (@graphql-hive/gateway-runtime) serves the supergraph the plain gateway composed; "dedup" is its HTTP transport\'s in-flight deduplication of identical subgraph fetches. Every peer signs its subgraph requests and sends a national administrator principal.';
@@ -128,14 +129,6 @@ function hasFailures(rows: readonly SideBySideRow[]): boolean {
   return rows.some((row) => Object.values(row.cells).some((cell) => cell.failed > 0));
 }
 
-export interface SideBySideRun {
-  /** Tables and notes, ready to print. */
-  text: string;
-  /** Load average (1 min) before and after, for the record. */
-  loadAverage: { before: number; after: number };
-  failed: boolean;
-}
-
 /**
  * The side-by-side suite: every service its own process (PostgreSQL, zone
  * services, province, our gateway, the plain @apollo/gateway, Hive Gateway with
@@ -144,7 +137,7 @@ export interface SideBySideRun {
  * shapes on synthetic zones against our gateway and the zone services asked
  * directly in parallel.
  */
-export async function runSideBySide(sizes: SideBySideSizes, onStarted: (stop: () => Promise<void>) => void = () => undefined): Promise<SideBySideRun> {
+export async function runSideBySide(sizes: SideBySideSizes, onStarted: (stop: () => Promise<void>) => void = () => undefined): Promise<ProcessSuiteRun> {
   const loadBefore = loadavg()[0]!;
   const tempDir = mkdtempSync(join(tmpdir(), 'devzone-side-by-side-'));
   const synthetic = syntheticSystemSpecs(tempDir, 'side', sizes.zoneCounts, sizes.enterprisesPerZone);
