@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { OperationLimits } from './plugins/operationLimits';
 import type { RateLimitOptions } from './http/rateLimit';
 import { INTROSPECTION_POLICIES, type IntrospectionPolicy } from './plugins/introspectionPolicy';
+import { ZONE_READ_CACHE_BOUNDS } from '@devzone/shard-router';
 
 interface GatewayCommonConfig {
   readonly port: number;
@@ -195,16 +196,18 @@ export interface ZoneReadCacheConfig {
   readonly maxBytes: number;
 }
 
-export const ZONE_READ_CACHE_DEFAULTS: Omit<ZoneReadCacheConfig, 'enabled'> = { maxEntries: 10_000, maxBytes: 64 * 1024 * 1024 };
+/** The same bounds and defaults the province reads its cache variables with. */
+const { maxEntries: ENTRIES, maxBytes: BYTES } = ZONE_READ_CACHE_BOUNDS;
+export const ZONE_READ_CACHE_DEFAULTS: Omit<ZoneReadCacheConfig, 'enabled'> = { maxEntries: ENTRIES.default, maxBytes: BYTES.default };
 
 /** A whole number in a range; unset or blank takes `fallback`. */
 const envBoundedCount = (min: number, max: number, fallback: number) => z.preprocess(blankAsUnset, z.coerce.number().int().min(min).max(max).default(fallback));
 
 const zoneReadCacheSchema = z.object({
   ZONE_READ_CACHE: z.preprocess(blankAsUnset, z.enum(['on', 'off']).default('on')),
-  ZONE_READ_CACHE_MAX_ENTRIES: envBoundedCount(1, 10_000_000, ZONE_READ_CACHE_DEFAULTS.maxEntries),
+  ZONE_READ_CACHE_MAX_ENTRIES: envBoundedCount(ENTRIES.min, ENTRIES.max, ENTRIES.default),
   /** 64 KiB to 16 GiB. */
-  ZONE_READ_CACHE_MAX_BYTES: envBoundedCount(64 * 1024, 16 * 1024 ** 3, ZONE_READ_CACHE_DEFAULTS.maxBytes),
+  ZONE_READ_CACHE_MAX_BYTES: envBoundedCount(BYTES.min, BYTES.max, BYTES.default),
 });
 
 /**
