@@ -53,16 +53,17 @@ const messages = (response: DataSourceResponse) => response.errors?.map((error) 
 
 describe('deadlines, breakers and retries around every fetch', () => {
   it('lets a hung service cost its deadline once per operation: later fetches of the operation fail at once', async () => {
-    const { source, calls } = setUp({ anhui: echo, jiangsu: hang }, { timeoutMs: 50 });
+    const { source, calls } = setUp({ anhui: echo, jiangsu: hang }, { timeoutMs: 500 });
     const operation = {};
 
     const first = await source.process(fetchOf(operation, ['chengxi', 'chuzhou']));
     const started = Date.now();
     const second = await source.process(fetchOf(operation, ['chengxi']));
 
-    expect(messages(first)).toEqual(['Zone "chengxi" (service "jiangsu") is unavailable: timed out after 50 ms']);
-    expect(messages(second)).toEqual(['Zone "chengxi" (service "jiangsu") is unavailable: failed earlier in this request: timed out after 50 ms']);
-    expect(Date.now() - started).toBeLessThan(40);
+    expect(messages(first)).toEqual(['Zone "chengxi" (service "jiangsu") is unavailable: timed out after 500 ms']);
+    expect(messages(second)).toEqual(['Zone "chengxi" (service "jiangsu") is unavailable: failed earlier in this request: timed out after 500 ms']);
+    // Well under a second deadline: the later fetch did not wait for the hung service again (a busy CI worker once took 45 ms here).
+    expect(Date.now() - started).toBeLessThan(250);
     expect(calls).toEqual({ anhui: 1, jiangsu: 1 });
   });
 
