@@ -228,9 +228,19 @@ export interface HttpPathConfig {
   readonly compression: boolean;
   /** GATEWAY_QUERY_PLAN_CACHE_MIB, in bytes: the estimated memory the query-plan cache may take. */
   readonly queryPlanCacheBytes: number;
+  /**
+   * GATEWAY_DIRECTORY_CACHE_TTL_MS: how long the province's answer to a key-only zone lookup
+   * (`zone(id:) { id }`, what a plan asks before the zone's own fields) is served from memory; 0: always asked.
+   */
+  readonly directoryLookupTtlMs: number;
 }
 
-export const HTTP_PATH_DEFAULTS: HttpPathConfig = { dedupInFlight: true, compression: true, queryPlanCacheBytes: 30 * 1024 * 1024 };
+export const HTTP_PATH_DEFAULTS: HttpPathConfig = {
+  dedupInFlight: true,
+  compression: true,
+  queryPlanCacheBytes: 30 * 1024 * 1024,
+  directoryLookupTtlMs: 10_000,
+};
 
 const envSwitch = (fallback: boolean) =>
   z.preprocess(
@@ -245,12 +255,13 @@ const httpPathSchema = z.object({
   GATEWAY_DEDUP_INFLIGHT: envSwitch(HTTP_PATH_DEFAULTS.dedupInFlight),
   GATEWAY_COMPRESSION: envSwitch(HTTP_PATH_DEFAULTS.compression),
   GATEWAY_QUERY_PLAN_CACHE_MIB: envCount(1, 4096),
+  GATEWAY_DIRECTORY_CACHE_TTL_MS: envBoundedCount(0, 300_000, HTTP_PATH_DEFAULTS.directoryLookupTtlMs),
 });
 
 /**
  * Reads GATEWAY_DEDUP_INFLIGHT and GATEWAY_COMPRESSION (`true`, the default, or `false`)
- * and GATEWAY_QUERY_PLAN_CACHE_MIB (1-4096, default 30); throws an error naming each
- * invalid variable.
+ * GATEWAY_QUERY_PLAN_CACHE_MIB (1-4096, default 30) and GATEWAY_DIRECTORY_CACHE_TTL_MS
+ * (0-300000, default 10000); throws an error naming each invalid variable.
  */
 export function loadHttpPathConfig(env: NodeJS.ProcessEnv = process.env): HttpPathConfig {
   const parsed = parseEnvironment(httpPathSchema, env);
@@ -258,5 +269,6 @@ export function loadHttpPathConfig(env: NodeJS.ProcessEnv = process.env): HttpPa
     dedupInFlight: parsed.GATEWAY_DEDUP_INFLIGHT,
     compression: parsed.GATEWAY_COMPRESSION,
     queryPlanCacheBytes: (parsed.GATEWAY_QUERY_PLAN_CACHE_MIB ?? HTTP_PATH_DEFAULTS.queryPlanCacheBytes / (1024 * 1024)) * 1024 * 1024,
+    directoryLookupTtlMs: parsed.GATEWAY_DIRECTORY_CACHE_TTL_MS,
   };
 }

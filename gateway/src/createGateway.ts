@@ -4,6 +4,7 @@ import type { SigningKeys } from '@devzone/auth';
 import type { ServiceMetrics } from '@devzone/observability';
 import { MutableZoneServiceRegistry, type ZoneServiceRegistry } from '@devzone/registry';
 import { createRemoteDataSource } from './datasources/createRemoteDataSource';
+import type { DirectoryLookupCache } from './datasources/directoryLookupCache';
 import { GuardedDataSource } from './datasources/GuardedDataSource';
 import { Resilience, type ResilienceOptions, type ServiceHealthBoard } from '@devzone/shard-router';
 import { ShardedZonesDataSource } from './datasources/ShardedZonesDataSource';
@@ -35,6 +36,8 @@ export interface CreateGatewayBaseOptions extends ResilienceOptions {
   readonly inFlightReads?: InFlightReads;
   /** @default Apollo's own store (30 MiB, unobserved) */
   readonly queryPlanCache?: QueryPlanCache;
+  /** The province's key-only zone lookups answered from memory. @default every lookup asks the province */
+  readonly directoryLookupCache?: DirectoryLookupCache;
   /** The gateway's `/metrics` registry: the zone-read cache counts its hits, misses and version checks there. @default uncounted */
   readonly metricsRegistry?: ServiceMetrics['registry'];
 }
@@ -128,7 +131,12 @@ export function createGateway(options: CreateGatewayOptions): CreatedGateway {
       const serviceUrl = name === PROVINCE_SUBGRAPH ? provinceUrl : url;
       if (!serviceUrl) throw new Error(`Subgraph "${name}" has no URL in the supergraph`);
       const inner = createRemoteDataSource(serviceUrl, signingKeys, { maxResponseBytes });
-      return dedupeFetches(name, new GuardedDataSource({ name, inner, resilience, timeoutMs: provinceTimeoutMs, ...(logger ? { logger } : {}) }), inFlight);
+      const guarded = dedupeFetches(
+        name,
+        new GuardedDataSource({ name, inner, resilience, timeoutMs: provinceTimeoutMs, ...(logger ? { logger } : {}) }),
+        inFlight,
+      );
+      return name === PROVINCE_SUBGRAPH && options.directoryLookupCache ? options.directoryLookupCache.wrap(guarded) : guarded;
     },
     ...(options.queryPlanCache ? { queryPlannerConfig: { cache: options.queryPlanCache } } : {}),
     ...(logger ? { logger } : {}),

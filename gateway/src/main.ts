@@ -10,6 +10,7 @@ import {
   countingQueryPlanCache,
   createLogger,
   createServiceMetrics,
+  DirectoryLookupCacheMetrics,
   InFlightDedupMetrics,
   graphqlMetricsPlugin,
   metricsAccessFromEnv,
@@ -40,6 +41,7 @@ import { operationPrecheck } from './http/operationPrecheck';
 import { rateLimit as rateLimitPerClient, type RateLimitOptions } from './http/rateLimit';
 import { requestIdMiddleware } from './http/requestId';
 import { armorLimitsPlugin } from './plugins/armorLimitsPlugin';
+import { DirectoryLookupCache } from './datasources/directoryLookupCache';
 import { InFlightReads } from './plugins/dedupeFetches';
 import type { SubgraphsOf } from './plugins/estimateCost';
 import { fanOutCostPlugin } from './plugins/fanOutCostPlugin';
@@ -155,6 +157,14 @@ export async function startGateway({
     ...options,
     inFlightReads: new InFlightReads({ acrossRequests: fetchPath.dedupInFlight, metrics: new InFlightDedupMetrics(service.registry) }),
     queryPlanCache: countingQueryPlanCache(queryPlanCache, service.registry),
+    ...(fetchPath.directoryLookupTtlMs > 0
+      ? {
+          directoryLookupCache: new DirectoryLookupCache({
+            ttlMs: fetchPath.directoryLookupTtlMs,
+            metrics: (entries) => new DirectoryLookupCacheMetrics(service.registry, entries),
+          }),
+        }
+      : {}),
     metricsRegistry: service.registry,
   });
   const metrics = gatewayMetrics(service, registry, health);

@@ -1,7 +1,7 @@
 import type { ProcessStack } from '@devzone/testkit';
 import { describeExchange, exchange } from './exchange';
 import { Load, type ReadExchange } from './load';
-import { errorProblems, oneZone, provinceWide, type Fault, type Reading } from './readings';
+import { errorProblems, oneZone, provinceDirectory, provinceWide, type Fault, type Reading } from './readings';
 import type { Attempt, SelectionWriter } from './selectionWriter';
 
 export interface PhaseContext {
@@ -75,8 +75,9 @@ function focusedOn(readings: readonly Reading[], fault: Fault): Reading[] {
 }
 
 /**
- * Polls a province-wide read, a read of each faulty zone and the load's lookups of their
- * enterprises until all answer without any error. The lookups are the province's own
+ * Polls a province-wide read, the directory (a read that always reaches the province), a
+ * read of each faulty zone and the load's lookups of their enterprises until all answer
+ * without any error. The lookups are the province's own
  * requests to the zone services: its breakers are its own, apart from the gateway's.
  */
 async function waitUntilClean(context: PhaseContext, fault: Fault): Promise<number> {
@@ -84,7 +85,7 @@ async function waitUntilClean(context: PhaseContext, fault: Fault): Promise<numb
   const lookups = context.readings.filter(
     (reading) => reading.label === 'one enterprise' && reading.zoneId !== undefined && faultyZones.includes(reading.zoneId),
   );
-  const probes = [provinceWide(context.zoneIds), ...faultyZones.map(oneZone), ...lookups];
+  const probes = [provinceWide(context.zoneIds), provinceDirectory(context.zoneIds), ...faultyZones.map(oneZone), ...lookups];
   const giveUpAt = Date.now() + RECOVERY_LIMIT_MS;
   let last = '';
   while (Date.now() < giveUpAt) {

@@ -103,6 +103,29 @@ export function provinceWide(zoneIds: readonly string[]): Reading {
   };
 }
 
+/**
+ * The directory's zones with a field only the province holds: a read the gateway always
+ * sends to the province (its key-only lookups may be answered from the gateway's memory),
+ * so it answers cleanly only once the province does.
+ */
+export function provinceDirectory(zoneIds: readonly string[]): Reading {
+  const expected = [...zoneIds].sort().join(',');
+  return {
+    label: 'province directory',
+    query: 'query ProvinceDirectory { zones { id nameZh } }',
+    variables: {},
+    problems: (body, fault) => {
+      const zones = (body.data as { zones?: { id: string; nameZh: string | null }[] | null } | null | undefined)?.zones;
+      if (!zones) return provinceMissing(body, fault, 'zones');
+      const listed = zones
+        .map((zone) => zone.id)
+        .sort()
+        .join(',');
+      return listed === expected ? [] : [`zones listed ${listed}, expected ${expected}`];
+    },
+  };
+}
+
 export function oneZone(zoneId: string): Reading {
   return {
     label: 'one zone',

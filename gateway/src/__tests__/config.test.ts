@@ -171,19 +171,27 @@ describe('loadZoneReadCacheConfig', () => {
 });
 
 describe('loadHttpPathConfig', () => {
-  it('turns in-flight dedup and compression on by default, with a 30 MiB plan cache', () => {
-    expect(loadHttpPathConfig({})).toEqual({ dedupInFlight: true, compression: true, queryPlanCacheBytes: 30 * 1024 * 1024 });
+  it('turns in-flight dedup and compression on by default, with a 30 MiB plan cache and directory lookups kept 10 s', () => {
+    expect(loadHttpPathConfig({})).toEqual({ dedupInFlight: true, compression: true, queryPlanCacheBytes: 30 * 1024 * 1024, directoryLookupTtlMs: 10_000 });
     expect(loadHttpPathConfig({ GATEWAY_DEDUP_INFLIGHT: ' ', GATEWAY_QUERY_PLAN_CACHE_MIB: '' })).toMatchObject({
       dedupInFlight: true,
       queryPlanCacheBytes: 30 * 1024 * 1024,
     });
   });
 
-  it('reads GATEWAY_DEDUP_INFLIGHT, GATEWAY_COMPRESSION and GATEWAY_QUERY_PLAN_CACHE_MIB', () => {
-    expect(loadHttpPathConfig({ GATEWAY_DEDUP_INFLIGHT: 'false', GATEWAY_COMPRESSION: 'false', GATEWAY_QUERY_PLAN_CACHE_MIB: '64' })).toEqual({
+  it('reads GATEWAY_DEDUP_INFLIGHT, GATEWAY_COMPRESSION, GATEWAY_QUERY_PLAN_CACHE_MIB and GATEWAY_DIRECTORY_CACHE_TTL_MS', () => {
+    expect(
+      loadHttpPathConfig({
+        GATEWAY_DEDUP_INFLIGHT: 'false',
+        GATEWAY_COMPRESSION: 'false',
+        GATEWAY_QUERY_PLAN_CACHE_MIB: '64',
+        GATEWAY_DIRECTORY_CACHE_TTL_MS: '0',
+      }),
+    ).toEqual({
       dedupInFlight: false,
       compression: false,
       queryPlanCacheBytes: 64 * 1024 * 1024,
+      directoryLookupTtlMs: 0,
     });
     expect(loadHttpPathConfig({ GATEWAY_DEDUP_INFLIGHT: 'true', GATEWAY_COMPRESSION: 'true' })).toMatchObject({ dedupInFlight: true, compression: true });
   });
@@ -193,6 +201,9 @@ describe('loadHttpPathConfig', () => {
     [{ GATEWAY_COMPRESSION: '0' }, /GATEWAY_COMPRESSION/],
     [{ GATEWAY_QUERY_PLAN_CACHE_MIB: '0' }, /GATEWAY_QUERY_PLAN_CACHE_MIB/],
     [{ GATEWAY_QUERY_PLAN_CACHE_MIB: 'lots' }, /GATEWAY_QUERY_PLAN_CACHE_MIB/],
+    [{ GATEWAY_DIRECTORY_CACHE_TTL_MS: '-1' }, /GATEWAY_DIRECTORY_CACHE_TTL_MS/],
+    [{ GATEWAY_DIRECTORY_CACHE_TTL_MS: '300001' }, /GATEWAY_DIRECTORY_CACHE_TTL_MS/],
+    [{ GATEWAY_DIRECTORY_CACHE_TTL_MS: '1.5' }, /GATEWAY_DIRECTORY_CACHE_TTL_MS/],
   ])('names the invalid variable (%j)', (env, message) => {
     expect(() => loadHttpPathConfig(env)).toThrow(message);
   });

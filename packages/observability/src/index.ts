@@ -20,3 +20,4 @@ export * from './tracing/withSpan';
 export { activeTraceIds } from './tracing/activeTraceIds';
 export * from './metrics/zoneReadCacheMetrics';
 export * from './metrics/inFlightDedupMetrics';
+export * from './metrics/directoryLookupCacheMetrics';

@@ -1,0 +1,130 @@
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { Principal } from '@devzone/auth';
+import { StaticZoneServiceRegistry } from '@devzone/registry';
+import { parse } from 'graphql';
+import { DirectoryLookupCache, isKeyOnlyDirectoryLookup } from '../directoryLookupCache';
+import { GraphQLDataSourceRequestKind, type DataSourceResponse } from '../types';
+
+describe('isKeyOnlyDirectoryLookup', () => {
+  it.each([
+    '{zone(id:"yongkang"){__typename id}}',
+    'query LookupX__province__0($v0:ID!){zone(id:$v0){__typename id}}',
+    '{zones(ids:["a","b"]){__typename id}}',
+    '{zones(ids:["a"]){__typename id} __typename}',
+    '{zone(id:"a"){id} zones(province:"anhui", ids:["b"]){__typename}}',
+  ])('is a key-only lookup: %s', (query) => {
+    expect(isKeyOnlyDirectoryLookup(parse(query))).toBe(true);
+  });
+
+  it.each([
+    ['a directory field', '{zone(id:"yongkang"){__typename id nameEn}}'],
+    ['an alias', '{z:zone(id:"yongkang"){__typename id}}'],
+    ['an aliased key', '{zone(id:"yongkang"){key:id}}'],
+    ['a directive', '{zone(id:"yongkang") @include(if: true) {id}}'],
+    ['a fragment', '{zone(id:"yongkang"){...K}} fragment K on Zone {id}'],
+    ['an inline fragment', '{zone(id:"yongkang"){... on Zone {id}}}'],
+    ['another root field', '{zone(id:"yongkang"){id} compareZones(zoneIds:["a"], criteria:[]){__typename}}'],
+    ['a mutation', 'mutation {zone(id:"yongkang"){id}}'],
+    ['the whole list', '{zones{__typename id}}'],
+    ["a province's list", '{zones(province:"anhui"){__typename id}}'],
+    ['an entity fetch', 'query($r:[_Any!]!){_entities(representations:$r){... on Zone{id}}}'],
+  ])('is not one with %s', (_, query) => {
+    expect(isKeyOnlyDirectoryLookup(parse(query))).toBe(false);
+  });
+
+  it('is not one without a document', () => {
+    expect(isKeyOnlyDirectoryLookup(undefined)).toBe(false);
+  });
+});
+
+const LOOKUP = '{zone(id:"yongkang"){__typename id}}';
+const principalOf = (subject: string): Principal => ({ subject, roles: ['ANALYST'], provinces: 'ALL', zoneIds: [] });
+
+/** A province data source that answers `answer` and counts what it was sent. */
+function countingProvince(answer: () => DataSourceResponse = () => ({ data: { zone: { __typename: 'Zone', id: 'yongkang' } } })) {
+  const sent: string[] = [];
+  const dataSource: GraphQLDataSource = {
+    process: async (options: GraphQLDataSourceProcessOptions) => {
+      sent.push(options.request.query ?? '');
+      return answer();
+    },
+  };
+  return { dataSource, sent };
+}
+
+function fetchOf(query: string, context: Record<string, unknown>, kind = GraphQLDataSourceRequestKind.INCOMING_OPERATION): GraphQLDataSourceProcessOptions {
+  return { kind, request: { query, variables: {} }, context } as unknown as GraphQLDataSourceProcessOptions;
+}
+
+describe('DirectoryLookupCache', () => {
+  const analyst = { principal: principalOf('analyst-a') };
+
+  it('answers a repeated key-only lookup of the same caller from memory, a copy each time', async () => {
+    const province = countingProvince();
+    const cached = new DirectoryLookupCache({ ttlMs: 60_000 }).wrap(province.dataSource);
+    const first = await cached.process(fetchOf(LOOKUP, analyst));
+    const second = await cached.process(fetchOf(LOOKUP, analyst));
+    expect(second).toEqual(first);
+    expect(province.sent).toHaveLength(1);
+    // The gateway merges answers in place: changing one answer leaves the next untouched.
+    (second.data as { zone: { id: string } }).zone.id = 'changed';
+    expect((await cached.process(fetchOf(LOOKUP, analyst))).data).toEqual({ zone: { __typename: 'Zone', id: 'yongkang' } });
+  });
+
+  it('keeps an answer per principal, per shard map and per variables', async () => {
+    const province = countingProvince();
+    const cache = new DirectoryLookupCache({ ttlMs: 60_000 });
+    const cached = cache.wrap(province.dataSource);
+    const before = new StaticZoneServiceRegistry([]);
+    const after = new StaticZoneServiceRegistry([]);
+    await cached.process(fetchOf(LOOKUP, { ...analyst, shardMap: before }));
+    await cached.process(fetchOf(LOOKUP, { principal: principalOf('analyst-b'), shardMap: before }));
+    await cached.process(fetchOf(LOOKUP, { ...analyst, shardMap: after }));
+    await cached.process(fetchOf(LOOKUP, { ...analyst, shardMap: before }));
+    expect(province.sent).toHaveLength(3);
+    expect(cache.size).toBe(3);
+
+    const withVariables = (v0: string) =>
+      ({
+        kind: GraphQLDataSourceRequestKind.INCOMING_OPERATION,
+        request: { query: 'query($v0:ID!){zone(id:$v0){__typename id}}', variables: { v0 } },
+        context: analyst,
+      }) as unknown as GraphQLDataSourceProcessOptions;
+    await cached.process(withVariables('a'));
+    await cached.process(withVariables('b'));
+    await cached.process(withVariables('a'));
+    expect(province.sent).toHaveLength(5);
+  });
+
+  it('never keeps an answer with errors, nor other fetches, nor fetches without a principal', async () => {
+    const notFound = countingProvince(
+      () => ({ data: { zone: null }, errors: [{ message: 'zone "x" not found', extensions: { code: 'NOT_FOUND' } }] }) as DataSourceResponse,
+    );
+    const cachedNotFound = new DirectoryLookupCache({ ttlMs: 60_000 }).wrap(notFound.dataSource);
+    await cachedNotFound.process(fetchOf(LOOKUP, analyst));
+    await cachedNotFound.process(fetchOf(LOOKUP, analyst));
+    expect(notFound.sent).toHaveLength(2);
+
+    const province = countingProvince();
+    const cached = new DirectoryLookupCache({ ttlMs: 60_000 }).wrap(province.dataSource);
+    const named = '{zone(id:"yongkang"){__typename id nameEn}}';
+    for (let i = 0; i < 2; i += 1) {
+      await cached.process(fetchOf(named, analyst));
+      await cached.process(fetchOf(LOOKUP, { principal: null }));
+      await cached.process(fetchOf(LOOKUP, analyst, GraphQLDataSourceRequestKind.HEALTH_CHECK));
+      await cached.process(fetchOf('not graphql {', analyst));
+    }
+    expect(province.sent).toHaveLength(8);
+  });
+
+  it('serves an answer for ttlMs at most', async () => {
+    const province = countingProvince();
+    const cached = new DirectoryLookupCache({ ttlMs: 40 }).wrap(province.dataSource);
+    await cached.process(fetchOf(LOOKUP, analyst));
+    await cached.process(fetchOf(LOOKUP, analyst));
+    expect(province.sent).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    await cached.process(fetchOf(LOOKUP, analyst));
+    expect(province.sent).toHaveLength(2);
+  });
+});

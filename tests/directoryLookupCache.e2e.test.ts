@@ -1,0 +1,105 @@
+import type { RunningStack } from '@devzone/stack';
+import { postGraphQL, startTestStack, type GraphQLResponseBody } from '@devzone/testkit';
+
+/**
+ * The gateway's directory-lookup cache (GATEWAY_DIRECTORY_CACHE_TTL_MS, on by default)
+ * against the real province, zone services and PostgreSQL: the province's answer to the
+ * key-only lookup a plan starts with (`zone(id:) { __typename id }`) is kept per caller, so
+ * a repeated zone read goes to the zone service alone; other callers, unknown zones and
+ * lookups that select directory fields are asked of the province every time.
+ */
+jest.setTimeout(60_000);
+
+type Body = GraphQLResponseBody<Record<string, unknown>>;
+
+let stack: RunningStack;
+let anhuiAnalyst: Record<string, string>;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  const body = await postGraphQL<{ issueApiKey: { key: string } }>(
+    stack.gatewayUrl,
+    `mutation ($input: IssueApiKeyInput!) { issueApiKey(input: $input) { key } }`,
+    { input: { label: 'Anhui analyst', roles: ['ANALYST'], provinces: ['anhui'] } },
+  );
+  expect(body.errors).toBeUndefined();
+  anhuiAnalyst = { authorization: `ApiKey ${body.data!.issueApiKey.key}` };
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+/** GraphQL operations the province has answered whose name starts with `operation` (the gateway names its fetches `<client operation>__province__<n>`), by its own count. */
+async function provinceRequests(operation: string): Promise<number> {
+  const metrics = await (await fetch(new URL('/metrics', stack.provinceUrl))).text();
+  return metrics
+    .split('\n')
+    .filter((line) => line.startsWith('http_server_request_duration_seconds_count{') && line.includes(`graphql_operation_name="${operation}`))
+    .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+}
+
+const ask = (query: string, headers: Record<string, string> = {}): Promise<Body> => postGraphQL(stack.gatewayUrl, query, {}, headers);
+const codes = (body: Body) => (body.errors ?? []).map((error) => error.extensions?.code);
+
+describe('a zone read by id', () => {
+  const READ = `query LookupRepeated { zone(id: "jinjiang") { id indicators(codes: ["party_org.count"]) { code value } } }`;
+
+  it('asks the province once: the repeated read goes to the zone service alone, with the same answer', async () => {
+    const first = await ask(READ);
+    expect(first.errors).toBeUndefined();
+    expect(await provinceRequests('LookupRepeated')).toBe(1);
+
+    const zoneRequests = stack.zoneServices.find((service) => service.hostedZoneIds.includes('jinjiang'))!.stats.requests;
+    const second = await ask(READ);
+    expect(second).toEqual(first);
+    expect(await provinceRequests('LookupRepeated')).toBe(1);
+    // The zone's own fields are still read (from the zone-read cache or the service): only the lookup is kept.
+    expect(stack.zoneServices.find((service) => service.hostedZoneIds.includes('jinjiang'))!.stats.requests).toBeGreaterThanOrEqual(zoneRequests);
+  });
+
+  it("keeps an answer for its caller only: another caller's scope is asked of the province, and Jinjiang stays out of an Anhui analyst's", async () => {
+    const READ_AS = `query LookupAsOther { zone(id: "jinjiang") { id indicators(codes: ["party_org.count"]) { value } } }`;
+    expect((await ask(READ_AS)).errors).toBeUndefined();
+    const asAnalyst = await ask(READ_AS, anhuiAnalyst);
+    expect(codes(asAnalyst)).toEqual(['NOT_FOUND']);
+    expect(asAnalyst.data).toEqual({ zone: null });
+    expect(await provinceRequests('LookupAsOther')).toBe(2);
+
+    const own = `query LookupOwn { zone(id: "chuzhou") { id indicators(codes: ["party_org.count"]) { value } } }`;
+    expect((await ask(own, anhuiAnalyst)).errors).toBeUndefined();
+    expect((await ask(own, anhuiAnalyst)).errors).toBeUndefined();
+    expect(await provinceRequests('LookupOwn')).toBe(1);
+  });
+
+  it('asks the province every time for an id it did not find: an error is never kept', async () => {
+    const UNKNOWN = `query LookupUnknown { zone(id: "nowhere") { indicators { value } } }`;
+    expect(codes(await ask(UNKNOWN))).toEqual(['NOT_FOUND']);
+    expect(codes(await ask(UNKNOWN))).toEqual(['NOT_FOUND']);
+    expect(await provinceRequests('LookupUnknown')).toBe(2);
+  });
+
+  it('asks the province every time when directory fields are selected (only key lookups are kept)', async () => {
+    const NAMED = `query LookupNamed { zone(id: "jinjiang") { nameEn indicators(codes: ["party_org.count"]) { value } } }`;
+    expect((await ask(NAMED)).errors).toBeUndefined();
+    expect((await ask(NAMED)).errors).toBeUndefined();
+    expect(await provinceRequests('LookupNamed')).toBe(2);
+  });
+
+  it('answers zones(ids:) the same way, asks the province for every list without ids, and counts hits in /metrics', async () => {
+    const BY_IDS = `query LookupByIds { zones(ids: ["jinjiang", "yongkang"]) { id indicators(codes: ["party_org.count"]) { value } } }`;
+    const first = await ask(BY_IDS);
+    expect(first.errors).toBeUndefined();
+    expect(await ask(BY_IDS)).toEqual(first);
+    expect(await provinceRequests('LookupByIds')).toBe(1);
+
+    // Right after a registration the province may not list the new zone yet, with no error to tell: lists are never kept.
+    const LIST = `query LookupList { zones { id indicators(codes: ["party_org.count"]) { value } } }`;
+    expect((await ask(LIST)).errors).toBeUndefined();
+    expect((await ask(LIST)).errors).toBeUndefined();
+    expect(await provinceRequests('LookupList')).toBe(2);
+
+    const metrics = await (await fetch(new URL('/metrics', stack.gatewayUrl))).text();
+    expect(metrics).toMatch(/^directory_lookup_cache_requests_total\{result="hit"\} [1-9]/m);
+  });
+});
