@@ -193,9 +193,12 @@ describe("the province's zone reads (compareZones, straight to the zone services
     await comparedFigure();
     const requests = zoneService.stats.requests;
     const versions = await versionRequests(zoneService);
+    const provinceHits = await metricSum(stack.provinceUrl, 'zone_read_cache_requests_total{', 'result="hit"');
     const first = await comparedFigure();
     expect(zoneService.stats.requests).toBe(requests);
     expect(await versionRequests(zoneService)).toBeGreaterThan(versions);
+    // The province counts its own cache in its /metrics.
+    expect(await metricSum(stack.provinceUrl, 'zone_read_cache_requests_total{', 'result="hit"')).toBe(provinceHits + 1);
 
     await zoneService.database.dataSource.query(`UPDATE indicator_report SET value = $1 WHERE zone_id = $2 AND code = 'party_org.count' AND period = $3`, [
       (first ?? 0) + 500,

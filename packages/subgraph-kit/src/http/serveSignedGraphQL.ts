@@ -13,6 +13,7 @@ import {
   observeHttpRequests,
   typeormPoolReading,
   type DatabasePoolReading,
+  type ServiceMetrics,
 } from '@devzone/observability';
 import express from 'express';
 import { ERRORS } from '@devzone/errors';
@@ -56,6 +57,8 @@ export interface ServeSignedGraphQLOptions<TContext extends BaseContext> extends
   readonly databasePool?: () => DatabasePoolReading | undefined;
   /** Mounted before GraphQL, each signed like it. @default [] */
   readonly signedRoutes?: readonly SignedRoute[];
+  /** Where `/metrics` reads from, for a service that counts more of its own there. @default a new registry */
+  readonly metrics?: ServiceMetrics;
 }
 
 /** How long stopping waits for requests in flight. */
@@ -80,7 +83,7 @@ export async function serveSignedGraphQL<TContext extends BaseContext>(options: 
   const { server, context, port = 0, host = '127.0.0.1', signedRoutes = [] } = options;
   const log = createLogger(options.name ?? 'subgraph');
   const metricsAccess = metricsAccessFromEnv(process.env);
-  const metrics = createServiceMetrics();
+  const metrics = options.metrics ?? createServiceMetrics();
   let poolSource: unknown;
   const databasePool = options.databasePool ?? (() => typeormPoolReading(poolSource));
   databasePoolGauges(metrics.registry, () => [databasePool()].filter((pool) => pool !== undefined));

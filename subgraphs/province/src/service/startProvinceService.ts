@@ -3,6 +3,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import { openServiceDatabase, type ServiceDatabase } from '@devzone/database';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import type { Principal } from '@devzone/auth';
+import { createServiceMetrics, ZoneReadCacheMetrics, type ServiceMetrics } from '@devzone/observability';
 import { PgRegistryStore, RegistryService, registryMigrations, type ZoneServiceRegistry } from '@devzone/registry';
 import {
   createZoneReadCache,
@@ -116,7 +117,9 @@ export async function startProvinceService(options: ProvinceServiceOptions): Pro
     const maxResponseBytes = zoneRouter.resilience.settings.maxResponseBytes;
     // One client per process: its persisted-query memory is per zone service, for every caller.
     const zoneClient = new GraphQLHttpClient();
-    const zoneReadCache = zoneReadCacheFor(options, zoneRouter);
+    // One registry for /metrics: the service's own series and its zone-read cache's.
+    const metrics = createServiceMetrics();
+    const zoneReadCache = zoneReadCacheFor(options, zoneRouter, metrics);
     const server = new ApolloServer<ProvinceContext>({
       // Arguments checked before any SQL; database failures answered as ZONE_UNAVAILABLE naming the province.
       schema: guardSchema(schema, { service: 'province' }),
@@ -126,6 +129,7 @@ export async function startProvinceService(options: ProvinceServiceOptions): Pro
     });
     const served = await serveSignedGraphQL({
       server,
+      metrics,
       keys: options.signingKeys,
       port: options.port ?? 0,
       host: options.host ?? '127.0.0.1',
@@ -190,9 +194,15 @@ function createZoneRouter(options: ResilienceOptions): ShardRouter {
 }
 
 /** The province's zone-read cache: versions asked like its reads (signed, within the zone deadline, skipping a service whose breaker is open). */
-function zoneReadCacheFor(options: ProvinceServiceOptions, router: ShardRouter): ZoneReadCache | undefined {
+function zoneReadCacheFor(options: ProvinceServiceOptions, router: ShardRouter, metrics: ServiceMetrics): ZoneReadCache | undefined {
   const limits = options.zoneReadCache ?? { maxEntries: ZONE_READ_CACHE_BOUNDS.maxEntries.default, maxBytes: ZONE_READ_CACHE_BOUNDS.maxBytes.default };
   if (limits === 'off') return undefined;
   const { settings, health } = router.resilience;
-  return createZoneReadCache({ limits, signingKeys: options.signingKeys, timeoutMs: settings.timeoutMs, breakers: health });
+  return createZoneReadCache({
+    limits,
+    signingKeys: options.signingKeys,
+    timeoutMs: settings.timeoutMs,
+    breakers: health,
+    observerOf: (size) => new ZoneReadCacheMetrics(metrics.registry, size),
+  });
 }
