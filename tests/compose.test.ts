@@ -25,6 +25,7 @@ import type { Request, Response } from 'express';
 import Ajv, { type ErrorObject } from 'ajv';
 import { parse } from 'yaml';
 import { parseSigningKeys } from '@devzone/auth';
+import { metricsAccessFromEnv } from '@devzone/observability';
 import { DEFAULT_GATEWAY_STATE_FILE } from '@devzone/gateway';
 import { DEFAULT_SOURCES_DIR, loadDirectoryFile } from '@devzone/province';
 import { resolveDashboardFiles } from '../gateway/src/dashboard';
@@ -378,6 +379,16 @@ describe('docker-compose.yml: services and databases', () => {
   it('publishes only the load balancer, on port 4000', () => {
     expect(publishedPorts(LOAD_BALANCER)).toEqual([{ published: '4000', target: '4000' }]);
     for (const name of Object.keys(services).filter((other) => other !== LOAD_BALANCER)) expect([name, publishedPorts(name)]).toEqual([name, []]);
+  });
+
+  it('passes METRICS_TOKEN to every Node service when it is set, and leaves /metrics to the container when it is not', () => {
+    const token = 'prometheus-scrape-token-2026';
+    const withToken = interpolate(rawDocument, { SERVICE_SIGNING_KEYS: DEPLOYMENT_KEYS, METRICS_TOKEN: token }) as unknown as ComposeFile;
+    for (const name of NODE_SERVICES) {
+      const environment = withToken.services[name]!.environment ?? {};
+      expect([name, metricsAccessFromEnv(environment)]).toEqual([name, { public: false, token }]);
+      expect([name, metricsAccessFromEnv(environmentOf(name))]).toEqual([name, { public: false, token: undefined }]);
+    }
   });
 
   it('gives every Node service the one SERVICE_SIGNING_KEYS, and checks every Node service on the open GET /health', () => {

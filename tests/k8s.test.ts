@@ -27,6 +27,7 @@ import * as path from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { parse, parseAllDocuments } from 'yaml';
 import { parseSigningKeys } from '@devzone/auth';
+import { metricsAccessFromEnv } from '@devzone/observability';
 import { StaticZoneServiceRegistry } from '@devzone/registry';
 import {
   gatewayConfig,
@@ -52,7 +53,7 @@ const SAMPLE_POD_NAME = 'gateway-7c9d8f6b5d-x2x7k';
 interface EnvVar {
   name: string;
   value?: string;
-  valueFrom?: { secretKeyRef?: { name: string; key: string }; fieldRef?: { fieldPath: string } };
+  valueFrom?: { secretKeyRef?: { name: string; key: string; optional?: boolean }; fieldRef?: { fieldPath: string } };
 }
 interface Probe {
   httpGet?: { path?: string; port: number | string };
@@ -494,6 +495,14 @@ describe('deploy/k8s: environment and wiring', () => {
       expect([name, env.NODE_ENV]).toEqual([name, 'production']);
       // A $(NAME) left unexpanded would reach the service as written.
       expect([name, Object.entries(env).filter(([, value]) => /\$\([A-Za-z_]/.test(value))]).toEqual([name, []]);
+    }
+  });
+
+  it("gives every Node service METRICS_TOKEN from the signing-keys Secret, optional (the template's empty value leaves /metrics to the pod)", () => {
+    for (const { name, container } of nodeContainers) {
+      const reference = container.env?.find((variable) => variable.name === 'METRICS_TOKEN')?.valueFrom?.secretKeyRef;
+      expect([name, reference]).toEqual([name, { name: 'devzone-signing-keys', key: 'METRICS_TOKEN', optional: true }]);
+      expect([name, metricsAccessFromEnv(environmentOf(container).env)]).toEqual([name, { public: false, token: undefined }]);
     }
   });
 
