@@ -99,6 +99,16 @@ describe('service-to-service signing on the seeded stack', () => {
     expectRefused(await post(url, body, { ...signRequest({ keys, body, principalHeader: analyst }), [PRINCIPAL_HEADER]: admin }));
   });
 
+  it("refuses a service signature at the gateway's front door, even a valid one: it is not a client credential", async () => {
+    const admin = encodePrincipal({ subject: 'service-key-holder', roles: ['ADMIN'], provinces: 'ALL', zoneIds: [] });
+    const query = JSON.stringify({ query: '{ zones { id } }', variables: {} });
+    const answer = await post(stack.gatewayUrl, query, { ...signRequest({ keys, body: query, principalHeader: admin }), [PRINCIPAL_HEADER]: admin });
+    expect(answer.status).toBe(401);
+    expect(answer.json.data).toBeUndefined();
+    expect((answer.json.errors as { extensions: Record<string, unknown> }[])[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'invalid' });
+    expect(answer.text).not.toMatch(/chuzhou|yongkang/);
+  });
+
   it('still answers through the gateway: zone entities, province lookups that ask zone services, and reads the province makes through the gateway', async () => {
     const answer = await postGraphQL<{
       zones: { id: string; enterprises: { totalCount: number } | null }[];

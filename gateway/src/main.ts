@@ -24,7 +24,7 @@ import type { ZoneServiceRegistry } from '@devzone/registry';
 import { runFromEnvironment } from '@devzone/service-shell';
 import compression from 'compression';
 import express, { type Request, type RequestHandler, type Response } from 'express';
-import { createGatewayAuthenticator, keepRawBody, loadGatewayAuthOptions, principalOfRequest, requireAuthentication, type GatewayAuthOptions } from './auth';
+import { createGatewayAuthenticator, loadGatewayAuthOptions, principalOfRequest, requireAuthentication, type GatewayAuthOptions } from './auth';
 import type { Logger } from 'pino';
 import { loadFrontDoorConfig, loadGatewayConfig, loadHttpPathConfig, type GatewayConfig, type HttpPathConfig } from './config';
 import type { GatewayContext } from './context';
@@ -200,7 +200,7 @@ export async function startGateway({
   app.use(observeHttpRequests({ metrics: metrics.service, routes: OBSERVED_ROUTES, log: errorLog, fetches: metrics.fetches }));
   if (fetchPath.compression) app.use(compressAnswers());
   const graphqlHandlers = [
-    express.json({ limit: BODY_LIMIT, verify: keepRawBody }),
+    express.json({ limit: BODY_LIMIT }),
     requireAuthentication(authenticator, options.logger),
     ...(clientRateLimit === false ? [] : [rateLimitPerClient(clientKeyOf, clientRateLimit)]),
     operationPrecheck(operationLimits),

@@ -1,42 +1,33 @@
 import type { IncomingMessage } from 'node:http';
-import {
-  CredentialRejectedError,
-  decodePrincipal,
-  readAuthorizationHeader,
-  SIGNATURE_HEADER,
-  verifyRequest,
-  type ApiKeyVerifier,
-  type JwtVerifier,
-  type Principal,
-  type SigningKeys,
-} from '@devzone/auth';
+import { CredentialRejectedError, readAuthorizationHeader, SIGNATURE_HEADER, type ApiKeyVerifier, type JwtVerifier, type Principal } from '@devzone/auth';
 
 export interface AuthenticatorOptions {
   /** Verifies `Authorization: Bearer <jwt>`; without it tokens are refused. */
   readonly jwt?: JwtVerifier;
   /** Verifies `Authorization: ApiKey dzk_…`; without it API keys are refused. */
   readonly apiKeys?: ApiKeyVerifier;
-  /**
-   * The deployment's service keys: a request signed with one of them (the
-   * province reading zone data for its caller) is authenticated as the
-   * principal the signature covers.
-   */
-  readonly signingKeys?: SigningKeys;
 }
 
 export interface Authenticator {
   /**
    * The caller of a request: null when it presents no credential; throws
    * CredentialRejectedError when it presents one that does not verify.
-   * `rawBody` is the exact body received (needed for a service signature).
    */
-  authenticate(req: IncomingMessage, rawBody?: Uint8Array): Promise<Principal | null>;
+  authenticate(req: IncomingMessage): Promise<Principal | null>;
 }
 
-export function createAuthenticator({ jwt, apiKeys, signingKeys }: AuthenticatorOptions): Authenticator {
+/**
+ * Service signatures are for requests between services (gateway → subgraphs, province → zone
+ * services): nothing sends one to the gateway, so a request that carries one is refused rather
+ * than let a service key stand in for a client credential at the front door.
+ */
+const SERVICE_SIGNATURE_REFUSED =
+  'a service signature is not a client credential: the gateway takes "Authorization: Bearer <token>" or "Authorization: ApiKey dzk_…"';
+
+export function createAuthenticator({ jwt, apiKeys }: AuthenticatorOptions): Authenticator {
   return {
-    async authenticate(req, rawBody) {
-      if (req.headers[SIGNATURE_HEADER] !== undefined) return serviceCaller(req, rawBody, signingKeys);
+    async authenticate(req) {
+      if (req.headers[SIGNATURE_HEADER] !== undefined) throw new CredentialRejectedError('invalid', SERVICE_SIGNATURE_REFUSED);
       const presented = readAuthorizationHeader(req.headers.authorization);
       if (presented === undefined) return null;
       if (presented === 'malformed') throw new CredentialRejectedError('invalid', 'Authorization header is neither "Bearer <token>" nor "ApiKey <key>"');
@@ -50,13 +41,4 @@ export function createAuthenticator({ jwt, apiKeys, signingKeys }: Authenticator
       return principal;
     },
   };
-}
-
-function serviceCaller(req: IncomingMessage, rawBody: Uint8Array | undefined, signingKeys: SigningKeys | undefined): Principal {
-  if (!signingKeys) throw new CredentialRejectedError('invalid', 'a service signature was presented but no SERVICE_SIGNING_KEYS are configured');
-  const verdict = verifyRequest({ keys: signingKeys, headers: req.headers, body: rawBody ?? new Uint8Array(0) });
-  if (!verdict.ok) throw new CredentialRejectedError('invalid', `service signature: ${verdict.message}`);
-  const principal = decodePrincipal(verdict.principalHeader);
-  if (!principal) throw new CredentialRejectedError('invalid', 'service signature verified but forwards no principal');
-  return principal;
 }

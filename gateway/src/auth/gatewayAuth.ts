@@ -27,7 +27,7 @@ export const DEFAULT_JWT_ISSUER = 'devzone';
 export const DEFAULT_JWT_AUDIENCE = 'devzone-graph';
 export const DEFAULT_API_KEY_CACHE_MS = 30_000;
 
-/** The gateway's authenticator: JWTs when keys are configured, API keys through the province, service signatures. */
+/** The gateway's authenticator: JWTs when keys are configured, API keys through the province (asked on a request signed with `signingKeys`). */
 export function createGatewayAuthenticator(options: GatewayAuthOptions, provinceUrl: string, signingKeys: SigningKeys | undefined): Authenticator {
   const hasJwt = (options.jwtKeys?.length ?? 0) > 0 || !!options.jwksUrl;
   return createAuthenticator({
@@ -51,6 +51,5 @@ export function createGatewayAuthenticator(options: GatewayAuthOptions, province
         ttlMs: options.apiKeyCacheMs ?? DEFAULT_API_KEY_CACHE_MS,
       },
     ),
-    ...(signingKeys ? { signingKeys } : {}),
   });
 }

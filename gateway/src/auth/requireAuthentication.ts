@@ -4,7 +4,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { sendGraphQLError } from '../http/graphqlErrorResponse';
 import type { GatewayLogger } from '../logger';
 import type { Authenticator } from './authenticator';
-import { rawBodyOf, rememberPrincipal } from './requestPrincipal';
+import { rememberPrincipal } from './requestPrincipal';
 
 const HOW_TO =
   'Send "Authorization: ApiKey dzk_…" (an API key from an administrator: pnpm auth issue) or "Authorization: Bearer <token>" (a signed token). ' +
@@ -30,7 +30,7 @@ function refuse(res: Response, reason: 'missing' | CredentialFailure): void {
  */
 export function requireAuthentication(authenticator: Authenticator, logger?: GatewayLogger): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
-    authenticator.authenticate(req, rawBodyOf(req)).then(
+    authenticator.authenticate(req).then(
       (principal) => {
         if (!principal) {
           refuse(res, 'missing');
