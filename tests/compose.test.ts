@@ -127,8 +127,10 @@ function service(name: string): Service {
   return found;
 }
 
-function environmentOf(name: string): Record<string, string> {
-  const environment = service(name).environment ?? {};
+function environmentOf(name: string, file: ComposeFile = compose): Record<string, string> {
+  const found = file.services[name];
+  if (!found) throw new Error(`docker-compose.yml has no service "${name}"`);
+  const environment = found.environment ?? {};
   if (Array.isArray(environment)) {
     return Object.fromEntries(
       environment.map((entry) => {
@@ -385,8 +387,7 @@ describe('docker-compose.yml: services and databases', () => {
     const token = 'prometheus-scrape-token-2026';
     const withToken = interpolate(rawDocument, { SERVICE_SIGNING_KEYS: DEPLOYMENT_KEYS, METRICS_TOKEN: token }) as unknown as ComposeFile;
     for (const name of NODE_SERVICES) {
-      const environment = withToken.services[name]!.environment ?? {};
-      expect([name, metricsAccessFromEnv(environment)]).toEqual([name, { public: false, token }]);
+      expect([name, metricsAccessFromEnv(environmentOf(name, withToken))]).toEqual([name, { public: false, token }]);
       expect([name, metricsAccessFromEnv(environmentOf(name))]).toEqual([name, { public: false, token: undefined }]);
     }
   });
