@@ -1,5 +1,5 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
+import { currentRequestScope } from '@devzone/observability';
 import type { RequestHandler, Response } from 'express';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -7,12 +7,11 @@ export const REQUEST_ID_HEADER = 'x-request-id';
 /** An incoming id is kept only when it is short and plain: it is echoed in headers and logs. */
 const WELL_FORMED = /^[A-Za-z0-9][A-Za-z0-9._:-]{7,127}$/;
 
-const scope = new AsyncLocalStorage<string>();
-
 /**
  * Gives every request an id: a well-formed incoming `x-request-id`, else a new
- * UUID. It is answered in the `x-request-id` header, kept in `res.locals` and in
- * an async scope, so that error formatting and logging find it anywhere below.
+ * UUID. It is answered in the `x-request-id` header and kept in `res.locals`, where
+ * `observeHttpRequests` (next in the chain) takes it into the request's scope, so that
+ * error formatting and logging find it anywhere below.
  */
 export function requestIdMiddleware(): RequestHandler {
   return (req, res, next) => {
@@ -20,13 +19,13 @@ export function requestIdMiddleware(): RequestHandler {
     const requestId = incoming && WELL_FORMED.test(incoming) ? incoming : randomUUID();
     res.locals.requestId = requestId;
     res.setHeader(REQUEST_ID_HEADER, requestId);
-    scope.run(requestId, next);
+    next();
   };
 }
 
-/** The id of the request being handled (undefined outside one). */
+/** The id of the request being handled (undefined outside one): the request scope's, one async store for every signal. */
 export function currentRequestId(): string | undefined {
-  return scope.getStore();
+  return currentRequestScope()?.requestId;
 }
 
 /** The id `requestIdMiddleware` gave this response. */
