@@ -3,6 +3,7 @@ import type { DirectoryLookupCacheMetrics } from '@devzone/observability';
 import { Kind, parse, type DocumentNode, type FieldNode, type SelectionSetNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { GatewayContext } from '../context';
+import { ObjectIds } from './objectIds';
 import { principalHeaderOf } from './SigningRemoteGraphQLDataSource';
 import { GraphQLDataSourceRequestKind, type DataSourceResponse } from './types';
 
@@ -76,8 +77,7 @@ export class DirectoryLookupCache {
   private readonly answers: LRUCache<string, string>;
   /** Per fetch operation text (the planner's, a bounded set): whether it is a key-only lookup. */
   private readonly decisions = new LRUCache<string, boolean>({ max: 1000 });
-  private readonly shardMapIds = new WeakMap<object, number>();
-  private nextShardMapId = 0;
+  private readonly shardMapIds = new ObjectIds();
   private readonly metrics: DirectoryLookupCacheMetrics | undefined;
 
   constructor({ ttlMs, maxEntries = 10_000, metrics }: DirectoryLookupCacheOptions) {
@@ -114,7 +114,7 @@ export class DirectoryLookupCache {
     if (options.kind !== GraphQLDataSourceRequestKind.INCOMING_OPERATION) return undefined;
     const context = options.context as Partial<GatewayContext>;
     if (!context.principal || !this.isLookup(options.request.query)) return undefined;
-    const shardMap = context.shardMap ? this.shardMapIdOf(context.shardMap) : '';
+    const shardMap = context.shardMap ? this.shardMapIds.idOf(context.shardMap) : '';
     return `${principalHeaderOf(context.principal)}\n${shardMap}\n${options.request.query ?? ''}\n${JSON.stringify(options.request.variables ?? {})}`;
   }
 
@@ -126,14 +126,5 @@ export class DirectoryLookupCache {
       this.decisions.set(query, decision);
     }
     return decision;
-  }
-
-  private shardMapIdOf(shardMap: object): number {
-    let id = this.shardMapIds.get(shardMap);
-    if (id === undefined) {
-      id = this.nextShardMapId++;
-      this.shardMapIds.set(shardMap, id);
-    }
-    return id;
   }
 }

@@ -2,6 +2,7 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 import type { InFlightDedupMetrics } from '@devzone/observability';
 import type { GatewayContext } from '../context';
 import { isReadFetch } from '../datasources/isReadFetch';
+import { ObjectIds } from '../datasources/objectIds';
 import { principalHeaderOf } from '../datasources/SigningRemoteGraphQLDataSource';
 import { GraphQLDataSourceRequestKind, type DataSourceResponse } from '../datasources/types';
 
@@ -30,9 +31,8 @@ export class InFlightReads {
   readonly acrossRequests: boolean;
   readonly metrics: InFlightDedupMetrics | undefined;
   private readonly fetches = new Map<string, SharedFetch>();
-  private readonly requestIds = new WeakMap<object, number>();
-  private readonly shardMapIds = new WeakMap<object, number>();
-  private nextId = 0;
+  private readonly requestIds = new ObjectIds();
+  private readonly shardMapIds = new ObjectIds();
 
   constructor({ acrossRequests = true, metrics }: InFlightReadsOptions = {}) {
     this.acrossRequests = acrossRequests;
@@ -62,18 +62,9 @@ export class InFlightReads {
    * answers depend on its scope) routing with the same shard map; else one request.
    */
   scopeOf(context: Partial<GatewayContext>, acrossRequests = this.acrossRequests): string {
-    const shardMap = context.shardMap ? `#${this.idOf(this.shardMapIds, context.shardMap)}` : '';
-    if (!acrossRequests) return `request:${this.idOf(this.requestIds, context)}${shardMap}`;
+    const shardMap = context.shardMap ? `#${this.shardMapIds.idOf(context.shardMap)}` : '';
+    if (!acrossRequests) return `request:${this.requestIds.idOf(context)}${shardMap}`;
     return `principal:${context.principal ? principalHeaderOf(context.principal) : ''}${shardMap}`;
-  }
-
-  private idOf(ids: WeakMap<object, number>, of: object): number {
-    let id = ids.get(of);
-    if (id === undefined) {
-      id = this.nextId++;
-      ids.set(of, id);
-    }
-    return id;
   }
 }
 

@@ -82,13 +82,3 @@ export function largestOf(sites: readonly PageSizeSite[], variables: Readonly<Re
   }
   return largest;
 }
-
-/** The largest page size the document asks for, with where. */
-export function largestPageSize(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  variables: Readonly<Record<string, unknown>>,
-  pageSizeArguments: readonly string[],
-): PageSizeRequest | undefined {
-  return largestOf(pageSizeSites(schema, document, pageSizeArguments), variables);
-}

@@ -17,8 +17,8 @@ export interface ZoneReadCacheSize {
 }
 
 /**
- * The gateway's zone-read cache: entity reads served from it or fetched, the version
- * requests that validate every cached read, and how full it is. In the style of
+ * A zone-read cache (the gateway's, or the province's in its own `/metrics`): entity reads
+ * served from it or fetched, the version requests that validate every cached read, and how full it is. In the style of
  * `query_plan_cache_requests_total{result}` (Apollo Router's `apollo.router.cache.*`).
  */
 export class ZoneReadCacheMetrics {
