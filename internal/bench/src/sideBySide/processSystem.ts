@@ -99,7 +99,12 @@ export async function startProcessSystem(database: ServiceProcess, prefix: strin
     const names = zoneServiceNames(spec);
     const zoneProcesses = await Promise.all(
       names.map(async (name, index) => {
-        const env = { ...common, PORT: String(await freePort()), DATABASE_URL: databaseUrlOf(database, databaseName(prefix, name)) };
+        const env = {
+          ...common,
+          PORT: String(await freePort()),
+          DATABASE_URL: databaseUrlOf(database, databaseName(prefix, name)),
+          ...nodeOptions('BENCH_SERVICE_NODE_OPTIONS'),
+        };
         const service =
           spec.kind === 'articles'
             ? await startServiceProcess({ name: `zone service ${name}`, script: `subgraphs/${name}/dist/main.js`, env })
@@ -131,6 +136,7 @@ export async function startProcessSystem(database: ServiceProcess, prefix: strin
           ZONE_SERVICES: zoneServicesVariable,
           ZONE_READ_CACHE: zoneReadCacheSetting(),
           ...(spec.kind === 'synthetic' ? { DIRECTORY_FILE: spec.directoryFile } : {}),
+          ...nodeOptions('BENCH_SERVICE_NODE_OPTIONS'),
         },
       }),
     );
@@ -144,7 +150,7 @@ export async function startProcessSystem(database: ServiceProcess, prefix: strin
       GATEWAY_RATE_LIMIT_PER_SECOND: '0',
       // Every column of this gateway but "zone-read cache on" (a twin) reads the zones uncached, unless BENCH_ZONE_READ_CACHE=on: the comparisons stay fair.
       ZONE_READ_CACHE: zoneReadCacheSetting(),
-      ...gatewayNodeOptions(),
+      ...nodeOptions('BENCH_GATEWAY_NODE_OPTIONS'),
     };
     const gateway = track(
       await startServiceProcess({ name: 'gateway', script: 'gateway/dist/main.js', env: { ...gatewayEnv, PORT: String(await freePort()) } }),
@@ -174,9 +180,13 @@ function zoneReadCacheSetting(): 'on' | 'off' {
   return setting;
 }
 
-/** BENCH_GATEWAY_NODE_OPTIONS (e.g. `--require ./profile.js`, a preload that starts the inspector's profiler: `--cpu-prof` is not allowed there) given to this gateway's processes as NODE_OPTIONS: to profile it under the suite's load. */
-function gatewayNodeOptions(): Record<string, string> {
-  const options = process.env.BENCH_GATEWAY_NODE_OPTIONS?.trim();
+/**
+ * BENCH_GATEWAY_NODE_OPTIONS (this gateway's processes) or BENCH_SERVICE_NODE_OPTIONS (the zone
+ * services and the province), e.g. `--require ./profile.js`, a preload that starts the inspector's
+ * profiler (`--cpu-prof` is not allowed there), given as NODE_OPTIONS: to profile them under the suite's load.
+ */
+function nodeOptions(variable: 'BENCH_GATEWAY_NODE_OPTIONS' | 'BENCH_SERVICE_NODE_OPTIONS'): Record<string, string> {
+  const options = process.env[variable]?.trim();
   return options ? { NODE_OPTIONS: options } : {};
 }
 

@@ -1,5 +1,6 @@
 import { ERRORS } from '@devzone/errors';
 import { validate, type ValidationError } from 'class-validator';
+import type { GraphQLResolveInfo } from 'graphql';
 
 function firstProblem(errors: ValidationError[], prefix = ''): { field: string; message: string } | null {
   for (const error of errors) {
@@ -23,11 +24,36 @@ async function validateAt(argValue: unknown, prefix: string): Promise<void> {
 }
 
 /**
+ * Arguments already found valid, per field of a document and per request's variables: a field
+ * under a list (a hundred zones' `indicators(codes:)` in one `_entities` batch) gets the same
+ * arguments for every item, so class-validator runs once per field and request, not per item.
+ * Only successes are kept: an error is raised afresh for each item, located at its own path.
+ */
+const validArguments = new WeakMap<object, WeakMap<object, Set<string>>>();
+
+function validKeysFor(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'variableValues'> | undefined): Set<string> | undefined {
+  const fieldNode = info?.fieldNodes[0];
+  if (!fieldNode || !info.variableValues) return undefined;
+  let byVariables = validArguments.get(fieldNode);
+  if (!byVariables) validArguments.set(fieldNode, (byVariables = new WeakMap()));
+  let keys = byVariables.get(info.variableValues);
+  if (!keys) byVariables.set(info.variableValues, (keys = new Set()));
+  return keys;
+}
+
+/**
  * Validates GraphQL arguments with their class-validator rules and answers a
  * BAD_USER_INPUT error that names the field (`first: first must not be greater than 500`).
+ * `resolverData` (type-graphql's third argument) lets equal arguments of one field be checked once per request.
  */
-export async function validateArguments(argValue: unknown): Promise<void> {
+export async function validateArguments(argValue: unknown, _argType?: unknown, resolverData?: { info?: GraphQLResolveInfo }): Promise<void> {
+  if (argValue === null || typeof argValue !== 'object') return;
+  const validKeys = validKeysFor(resolverData?.info);
+  // The arguments' values with their class: two parameters of one field differ in one or the other.
+  const key = validKeys ? `${argValue.constructor.name}:${JSON.stringify(argValue)}` : '';
+  if (validKeys?.has(key)) return;
   await validateAt(argValue, '');
+  validKeys?.add(key);
 }
 
 /**

@@ -51,13 +51,15 @@ type Resolver = GraphQLFieldResolver<unknown, unknown>;
 type Argument = { readonly name: string; readonly type: Parameters<typeof checkInputValue>[2] };
 
 function guardResolver(resolve: Resolver | undefined, args: readonly Argument[], options: GuardSchemaOptions): Resolver {
+  const run = resolve ?? defaultResolve;
   return (source, values: Record<string, unknown>, context, info) => {
     for (const arg of args) {
       const problem = checkInputValue(arg.name, values[arg.name], arg.type);
       if (problem) throw problem;
     }
-    const site = () => ({ service: options.service, zoneId: zoneOfSource(source, options), field: info.fieldName });
-    return mapFailures(() => (resolve ?? defaultResolve)(source, values, context, info), site);
+    // The site is built only when something failed: this runs for every field of every row.
+    const mapped = (error: unknown) => mapFailure(error, { service: options.service, zoneId: zoneOfSource(source, options), field: info.fieldName });
+    return withFailuresMapped(() => run(source, values, context, info), mapped);
   };
 }
 
@@ -68,20 +70,32 @@ function guardReference(resolve: GraphQLReferenceResolver, options: GuardSchemaO
       const problem = checkString('id', id, MAX_ID_LENGTH);
       if (problem) throw problem;
     }
-    const site = () => ({ service: options.service, zoneId: typeof id === 'string' && options.zoneIdOf ? options.zoneIdOf(id) : undefined, field: 'id' });
-    return mapFailures(() => resolve(reference, context, info), site);
+    const zoneId = () => (typeof id === 'string' && options.zoneIdOf ? options.zoneIdOf(id) : undefined);
+    return withFailuresMapped(
+      () => resolve(reference, context, info),
+      (error) => mapFailure(error, { service: options.service, zoneId: zoneId(), field: 'id' }),
+    );
   };
 }
 
-/** Runs a resolver, mapping a database failure it throws or rejects with. */
-function mapFailures(run: () => unknown, site: () => Parameters<typeof databaseFailureError>[1]): unknown {
-  const mapped = (error: unknown) => (error instanceof GraphQLError && !error.originalError ? error : (databaseFailureError(error, site()) ?? error));
+/** A database failure as the error users see; other errors (ours, GraphQL's) unchanged. */
+function mapFailure(error: unknown, site: Parameters<typeof databaseFailureError>[1]): unknown {
+  return error instanceof GraphQLError && !error.originalError ? error : (databaseFailureError(error, site) ?? error);
+}
+
+/** Runs a resolver, mapping a failure it throws or rejects with. */
+function withFailuresMapped(run: () => unknown, mapped: (error: unknown) => unknown): unknown {
+  let result: unknown;
   try {
-    const result = run();
-    return isPromiseLike(result) ? Promise.resolve(result).catch((error: unknown) => Promise.reject(mapped(error))) : result;
+    result = run();
   } catch (error) {
     throw mapped(error);
   }
+  return isPromiseLike(result)
+    ? result.then(undefined, (error: unknown) => {
+        throw mapped(error);
+      })
+    : result;
 }
 
 function zoneOfSource(source: unknown, { zoneIdOf }: GuardSchemaOptions): string | undefined {

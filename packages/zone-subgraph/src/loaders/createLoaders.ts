@@ -18,10 +18,12 @@ import type { ZoneAssessment } from '../computed/assessZone';
 import { assessZones, type ComputedFiguresKey } from './computedIndicators';
 import { groupByKey, indexByKey } from './groupBy';
 import { countLoader, pageLoader } from './pageLoaders';
+import { plainSelectList } from './plainRows';
+import { reportsOfZones, type ReportsKey } from './reports';
 import { auditPages, enterpriseCounts, enterprisePages, partyOrganizationCounts, partyOrganizationPages } from './pageQueries';
 
 const computedFiguresKeyOf = (key: string | ComputedFiguresKey): ComputedFiguresKey => (typeof key === 'string' ? { zoneId: key, codes: null } : key);
-const computedCacheKey = ({ zoneId, codes }: ComputedFiguresKey) => (codes === null ? `${zoneId}|*` : `${zoneId}|${[...codes].sort().join(',')}`);
+const codesCacheKey = (zoneId: string, codes: readonly string[] | null) => (codes === null ? `${zoneId}|*` : `${zoneId}|${[...codes].sort().join(',')}`);
 
 /**
  * Per-request loaders (never module-level caches): each relation a list can
@@ -29,8 +31,13 @@ const computedCacheKey = ({ zoneId, codes }: ComputedFiguresKey) => (codes === n
  */
 export function createLoaders(dataSource: DataSource) {
   const repo = <T extends object>(entity: new () => T) => dataSource.getRepository(entity);
+  const zoneColumns = plainSelectList(dataSource, ZoneRow);
+  const reportColumns = plainSelectList(dataSource, IndicatorReportRow);
   return {
-    zoneById: new DataLoader<string, ZoneRow | null>(async (ids) => indexByKey(ids, await repo(ZoneRow).findBy({ id: In([...ids]) }), (r) => r.id)),
+    zoneById: new DataLoader<string, ZoneRow | null>(async (ids) => {
+      const rows: ZoneRow[] = await dataSource.query(`SELECT ${zoneColumns} FROM zone WHERE id = ANY($1)`, [ids]);
+      return indexByKey(ids, rows, (r) => r.id);
+    }),
     enterpriseById: new DataLoader<string, EnterpriseRow | null>(async (ids) =>
       indexByKey(ids, await repo(EnterpriseRow).findBy({ id: In([...ids]) }), (r) => r.id),
     ),
@@ -93,16 +100,16 @@ export function createLoaders(dataSource: DataSource) {
     stationsByZone: new DataLoader<string, ServiceStationRow[]>(async (zoneIds) =>
       groupByKey(zoneIds, await repo(ServiceStationRow).find({ where: { zoneId: In([...zoneIds]) }, order: { id: 'ASC' } }), (r) => r.zoneId),
     ),
-    reportsByZone: new DataLoader<string, IndicatorReportRow[]>(async (zoneIds) =>
-      groupByKey(
-        zoneIds,
-        await repo(IndicatorReportRow).find({ where: { zoneId: In([...zoneIds]) }, order: { code: 'ASC', period: 'ASC', id: 'ASC' } }),
-        (r) => r.zoneId,
-      ),
-    ),
+    /** Reported figures of a zone, for the key's codes only (every code when null): one statement per batch. */
+    reportsByZone: new DataLoader<ReportsKey, IndicatorReportRow[], string>((keys) => reportsOfZones(dataSource, reportColumns, keys), {
+      cacheKeyFn: (key) => codesCacheKey(key.zoneId, key.codes),
+    }),
     /** A zone id asks for every computable code; a key with codes builds only those (one statement per batch either way). */
     computedByZone: new DataLoader<string | ComputedFiguresKey, ZoneAssessment, string>((keys) => assessZones(dataSource, keys.map(computedFiguresKeyOf)), {
-      cacheKeyFn: (key) => computedCacheKey(computedFiguresKeyOf(key)),
+      cacheKeyFn: (key) => {
+        const { zoneId, codes } = computedFiguresKeyOf(key);
+        return codesCacheKey(zoneId, codes);
+      },
     }),
     upkeepAudit: pageLoader<{ importId: string | null }, 'newest', UpkeepAuditRow>((zones, request) =>
       auditPages(

@@ -13,8 +13,7 @@ export const referenceResolvers = {
   Zone: {
     __resolveReference: async ({ id }: Reference, context: ZoneContext): Promise<Zone> => {
       assertHosted(id, context);
-      const row = await context.loaders.zoneById.load(id);
-      if (!row) throw ERRORS.NOT_FOUND.err(`Zone "${id}" has no records in its service yet`, { id });
+      if (!(await context.loaders.zoneById.load(id))) throw ERRORS.NOT_FOUND.err(`Zone "${id}" has no records in its service yet`, { id });
       return Object.assign(new Zone(), { id });
     },
   },

@@ -18,6 +18,11 @@ import { ZoneRecords } from '../types/zoneRecords.type';
 import { computedValue, reportedValue } from './indicatorValues';
 import { enterprisePage, partyOrganizationPage } from './zonePages';
 
+// One collator for every sort: `localeCompare` builds one per call.
+const collator = new Intl.Collator();
+const byCodeKindPeriod = (a: IndicatorValue, b: IndicatorValue) =>
+  collator.compare(a.code, b.code) || collator.compare(a.provenance.kind, b.provenance.kind) || collator.compare(a.period, b.period);
+
 function assertKnownCodes(codes: readonly string[] | undefined): void {
   codes?.forEach((code, i) => {
     if (!indicatorByCode(code)) throw ERRORS.BAD_USER_INPUT.err(`codes[${i}]: unknown indicator code "${code}"`, { field: `codes[${i}]` });
@@ -57,16 +62,13 @@ export class ZoneResolver {
   })
   async indicators(@Root() zone: Zone, @Args(() => IndicatorsArgs) args: IndicatorsArgs, @Ctx() ctx: ZoneContext): Promise<IndicatorValue[]> {
     assertKnownCodes(args.codes);
+    const codes = args.codes ?? null;
     const [reports, assessment] = await Promise.all([
-      ctx.loaders.reportsByZone.load(zone.id),
-      ctx.loaders.computedByZone.load({ zoneId: zone.id, codes: args.codes ?? null }),
+      ctx.loaders.reportsByZone.load({ zoneId: zone.id, codes }),
+      ctx.loaders.computedByZone.load({ zoneId: zone.id, codes }),
     ]);
     const values = [...reports.map(reportedValue), ...assessment.figures.map(computedValue)];
-    const codes = args.codes ? new Set(args.codes) : null;
-    return values
-      .filter((v) => (codes ? codes.has(v.code) : true))
-      .filter((v) => (args.period ? v.period.startsWith(args.period) : true))
-      .sort((a, b) => a.code.localeCompare(b.code) || a.provenance.kind.localeCompare(b.provenance.kind) || a.period.localeCompare(b.period));
+    return (args.period ? values.filter((v) => v.period.startsWith(args.period as string)) : values).sort(byCodeKindPeriod);
   }
 
   @FieldResolver(() => [UnassessedIndicator], {
