@@ -10,6 +10,7 @@ import { zoneMigrations } from '../db/migrations';
 import { loadZoneSeedFile } from '../seed/loadSeedFile';
 import type { WritableZoneSeed } from '../seed/seedSchema';
 import { writeZoneSeeds } from '../seed/writeSeed';
+import type { DataSource } from 'typeorm';
 import { aggregatePartsOf, aggregatesSql } from './aggregateSql';
 import { assessZones, computeAssessments, type ComputedFiguresKey } from './computedIndicators';
 
@@ -195,6 +196,42 @@ describe.each(pgTargets())('computed-indicator aggregates on $label PostgreSQL',
       expect(answers).toEqual(await computeAssessments(service.dataSource, every()));
       const after = await keptAt();
       for (const zoneId of zoneIds) expect({ zoneId, changed: after.get(zoneId) !== before.get(zoneId) }).toEqual({ zoneId, changed: zoneId === 'overlap' });
+    });
+
+    it('never mixes two versions of a zone in one answer when a write lands between reading kept figures and computing the missing', async () => {
+      await service.dataSource.query(`DELETE FROM computed_figure`);
+      const ask = (dataSource: DataSource) => assessZones(dataSource, [{ zoneId: 'overlap', codes: ['party_org.count', 'enterprise.count'] }]);
+      await assessZones(service.dataSource, [{ zoneId: 'overlap', codes: ['party_org.count'] }]);
+      const before = (await ask(service.dataSource))[0]!;
+      await service.dataSource.query(`DELETE FROM computed_figure WHERE code = 'enterprise.count'`);
+      // Once the kept figures are read, another connection adds a branch: the version moves on.
+      let wrote = false;
+      const writingAfterKeptRead = new Proxy(service.dataSource, {
+        get(target, property, receiver) {
+          if (property !== 'query') return Reflect.get(target, property, receiver) as unknown;
+          return async (sql: string, parameters?: unknown[]) => {
+            const rows: unknown = await target.query(sql, parameters);
+            if (!wrote && sql.includes('FROM computed_figure')) {
+              wrote = true;
+              await target.query(
+                `INSERT INTO party_organization (id, zone_id, name_zh, type, parent_id, synthetic) VALUES ('overlap:b9', 'overlap', '重叠新支部', 'branch', 'overlap:committee', true)`,
+              );
+            }
+            return rows;
+          };
+        },
+      });
+      const statementsBefore = service.statements.statements;
+      const [during] = await ask(writingAfterKeptRead);
+      expect(wrote).toBe(true);
+      // Kept read, aggregate of the missing code, the race seen: every asked code again, keep.
+      expect(service.statements.statements - statementsBefore).toBe(5);
+      const value = (answer: typeof during, code: string) => answer!.figures.find((f) => f.code === code)?.value;
+      expect(value(during, 'party_org.count')).toBe(value(before, 'party_org.count')! + 1);
+      expect(value(during, 'enterprise.count')).toBe(value(before, 'enterprise.count'));
+      expect(during).toEqual((await computeAssessments(service.dataSource, [{ zoneId: 'overlap', codes: ['party_org.count', 'enterprise.count'] }]))[0]);
+      expect(await ask(service.dataSource)).toEqual([during]);
+      await service.dataSource.query(`DELETE FROM party_organization WHERE id = 'overlap:b9'`);
     });
 
     it("serves what is kept at the zone's version and under these rules, and nothing kept under other rules", async () => {

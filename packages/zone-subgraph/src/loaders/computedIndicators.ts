@@ -76,6 +76,24 @@ export async function assessZones(dataSource: DataSource, keys: readonly Compute
   }
   if (missing.size > 0) {
     const fresh = await readZoneAggregates(dataSource, [...missing.keys()], derivationsFor(unique([...missing.values()].flatMap((codes) => [...codes]))));
+    // A write between the two statements: the zone's kept outcomes are older than its fresh ones.
+    // Every code the batch asks of such a zone is computed again, in one snapshot, so that no
+    // answer mixes two versions of one zone (a fourth statement, only in that race).
+    const raced = [...fresh].filter(([zoneId, zone]) => zone.dataVersion !== kept.get(zoneId)?.dataVersion).map(([zoneId]) => zoneId);
+    if (raced.length > 0) {
+      const again = await readZoneAggregates(dataSource, raced, derivationsFor(batchCodes));
+      for (const zoneId of raced) {
+        const zone = again.get(zoneId);
+        missing.set(zoneId, new Set(batchCodes));
+        if (!zone) {
+          kept.delete(zoneId);
+          fresh.delete(zoneId);
+          continue;
+        }
+        kept.set(zoneId, { dataVersion: zone.dataVersion, outcomes: new Map() });
+        fresh.set(zoneId, zone);
+      }
+    }
     const toKeep: KeptOutcome[] = [];
     for (const [zoneId, codes] of missing) {
       const zone = fresh.get(zoneId);
