@@ -13,6 +13,7 @@ import { writeZoneSeeds } from '../seed/writeSeed';
 import type { DataSource } from 'typeorm';
 import { aggregatePartsOf, aggregatesSql } from './aggregateSql';
 import { assessZones, computeAssessments, type ComputedFiguresKey } from './computedIndicators';
+import { OutcomeMemo } from './outcomeMemo';
 
 /** Every article seed the zone services ship with. */
 function articleSeeds(): WritableZoneSeed[] {
@@ -139,9 +140,9 @@ describe.each(pgTargets())('computed-indicator aggregates on $label PostgreSQL',
   });
 
   describe('kept per zone and code', () => {
-    const statementsOf = async (keys: ComputedFiguresKey[]) => {
+    const statementsOf = async (keys: ComputedFiguresKey[], memo = new OutcomeMemo()) => {
       const before = service.statements.statements;
-      const answers = await assessZones(service.dataSource, keys);
+      const answers = await assessZones(service.dataSource, keys, memo);
       return { answers, statements: service.statements.statements - before };
     };
     const every = () => zoneIds.map((zoneId) => ({ zoneId, codes: null }));
@@ -160,11 +161,11 @@ describe.each(pgTargets())('computed-indicator aggregates on $label PostgreSQL',
       expect((await statementsOf(every())).answers.every((a) => a.figures.length + a.unassessed.length === DERIVATIONS.length)).toBe(true);
     });
 
-    it('reads warm figures in one statement and computes cold ones in three, for one zone or all', async () => {
+    it('reads versions and kept figures in two statements and computes cold ones in four, for one zone or all', async () => {
       await service.dataSource.query(`DELETE FROM computed_figure`);
-      expect((await statementsOf([{ zoneId: zoneIds[0], codes: null }])).statements).toBe(3);
-      expect((await statementsOf(every())).statements).toBe(3);
-      expect((await statementsOf(every())).statements).toBe(1);
+      expect((await statementsOf([{ zoneId: zoneIds[0], codes: null }])).statements).toBe(4);
+      expect((await statementsOf(every())).statements).toBe(4);
+      expect((await statementsOf(every())).statements).toBe(2);
       expect(
         (
           await statementsOf([
@@ -172,7 +173,29 @@ describe.each(pgTargets())('computed-indicator aggregates on $label PostgreSQL',
             { zoneId: 'no-such-zone', codes: null },
           ])
         ).statements,
-      ).toBe(1);
+      ).toBe(2);
+    });
+
+    it("answers from the service's memo in one statement, the versions, and reads the table only for what it lacks", async () => {
+      const memo = new OutcomeMemo();
+      const first = await statementsOf(every(), memo);
+      expect(first.statements).toBe(2);
+      const warm = await statementsOf(every(), memo);
+      expect(warm.statements).toBe(1);
+      expect(warm.answers).toEqual(first.answers);
+      // What the memo holds at a version is what the table holds: an edit behind its back is not read again.
+      await service.dataSource.query(
+        `UPDATE computed_figure SET figure = jsonb_set(figure::jsonb, '{value}', '999') WHERE zone_id = 'overlap' AND code = 'enterprise.count'`,
+      );
+      expect((await statementsOf([{ zoneId: 'overlap', codes: ['enterprise.count'] }], memo)).answers[0]!.figures[0]!.value).toBe(3);
+      // A write moves the zone's version on: its figures are computed again, the other zones' still come from memory.
+      await service.dataSource.query(`INSERT INTO enterprise (id, zone_id, name_zh, synthetic) VALUES ('overlap:e5', 'overlap', '重叠企业e5', true)`);
+      const afterWrite = await statementsOf(every(), memo);
+      expect(afterWrite.statements).toBe(4);
+      expect(afterWrite.answers).toEqual(await computeAssessments(service.dataSource, every()));
+      expect(afterWrite.answers[zoneIds.indexOf('overlap')]!.figures.find((f) => f.code === 'enterprise.count')!.value).toBe(4);
+      expect((await statementsOf(every(), memo)).statements).toBe(1);
+      await service.dataSource.query(`DELETE FROM enterprise WHERE id = 'overlap:e5'`);
     });
 
     it('computes again only the zone a write changed, and its next read shows the write', async () => {
@@ -192,13 +215,13 @@ describe.each(pgTargets())('computed-indicator aggregates on $label PostgreSQL',
       await service.dataSource.query(`INSERT INTO enterprise (id, zone_id, name_zh, synthetic) VALUES ('overlap:e4', 'overlap', '重叠企业e4', true)`);
       expect(await count()).toBe(4);
       const { answers, statements } = await statementsOf(every());
-      expect(statements).toBe(3);
+      expect(statements).toBe(4);
       expect(answers).toEqual(await computeAssessments(service.dataSource, every()));
       const after = await keptAt();
       for (const zoneId of zoneIds) expect({ zoneId, changed: after.get(zoneId) !== before.get(zoneId) }).toEqual({ zoneId, changed: zoneId === 'overlap' });
     });
 
-    it('never mixes two versions of a zone in one answer when a write lands between reading kept figures and computing the missing', async () => {
+    it('never mixes two versions of a zone in one answer when a write lands between reading its version and computing the missing', async () => {
       await service.dataSource.query(`DELETE FROM computed_figure`);
       const ask = (dataSource: DataSource) => assessZones(dataSource, [{ zoneId: 'overlap', codes: ['party_org.count', 'enterprise.count'] }]);
       await assessZones(service.dataSource, [{ zoneId: 'overlap', codes: ['party_org.count'] }]);
@@ -224,8 +247,8 @@ describe.each(pgTargets())('computed-indicator aggregates on $label PostgreSQL',
       const statementsBefore = service.statements.statements;
       const [during] = await ask(writingAfterKeptRead);
       expect(wrote).toBe(true);
-      // Kept read, aggregate of the missing code, the race seen: every asked code again, keep.
-      expect(service.statements.statements - statementsBefore).toBe(5);
+      // Versions, kept figures, the other connection's write, aggregate of the missing code, the race seen: every asked code again, keep.
+      expect(service.statements.statements - statementsBefore).toBe(6);
       const value = (answer: typeof during, code: string) => answer!.figures.find((f) => f.code === code)?.value;
       expect(value(during, 'party_org.count')).toBe(value(before, 'party_org.count')! + 1);
       expect(value(during, 'enterprise.count')).toBe(value(before, 'enterprise.count'));

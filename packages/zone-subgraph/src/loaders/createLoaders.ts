@@ -17,6 +17,7 @@ import type { EnterpriseFilter, PartyOrganizationFilter } from '../graphql/types
 import type { ZoneAssessment } from '../computed/assessZone';
 import { assessZones, type ComputedFiguresKey } from './computedIndicators';
 import { groupByKey, indexByKey } from './groupBy';
+import { OutcomeMemo } from './outcomeMemo';
 import { countLoader, pageLoader } from './pageLoaders';
 import { plainSelectList } from './plainRows';
 import { reportsOfZones, type ReportsKey } from './reports';
@@ -28,8 +29,9 @@ const codesCacheKey = (zoneId: string, codes: readonly string[] | null) => (code
 /**
  * Per-request loaders (never module-level caches): each relation a list can
  * reach is fetched in one statement per batch, whatever the number of rows.
+ * `outcomes`: the service's memo of computed outcomes by data version (one per request when absent).
  */
-export function createLoaders(dataSource: DataSource) {
+export function createLoaders(dataSource: DataSource, outcomes = new OutcomeMemo()) {
   const repo = <T extends object>(entity: new () => T) => dataSource.getRepository(entity);
   const zoneColumns = plainSelectList(dataSource, ZoneRow);
   const reportColumns = plainSelectList(dataSource, IndicatorReportRow);
@@ -105,12 +107,15 @@ export function createLoaders(dataSource: DataSource) {
       cacheKeyFn: (key) => codesCacheKey(key.zoneId, key.codes),
     }),
     /** A zone id asks for every computable code; a key with codes builds only those (one statement per batch either way). */
-    computedByZone: new DataLoader<string | ComputedFiguresKey, ZoneAssessment, string>((keys) => assessZones(dataSource, keys.map(computedFiguresKeyOf)), {
-      cacheKeyFn: (key) => {
-        const { zoneId, codes } = computedFiguresKeyOf(key);
-        return codesCacheKey(zoneId, codes);
+    computedByZone: new DataLoader<string | ComputedFiguresKey, ZoneAssessment, string>(
+      (keys) => assessZones(dataSource, keys.map(computedFiguresKeyOf), outcomes),
+      {
+        cacheKeyFn: (key) => {
+          const { zoneId, codes } = computedFiguresKeyOf(key);
+          return codesCacheKey(zoneId, codes);
+        },
       },
-    }),
+    ),
     upkeepAudit: pageLoader<{ importId: string | null }, 'newest', UpkeepAuditRow>((zones, request) =>
       auditPages(
         dataSource,

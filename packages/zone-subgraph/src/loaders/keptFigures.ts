@@ -17,47 +17,43 @@ export interface KeptOutcome {
   readonly outcome: CodeOutcome;
 }
 
+interface VersionRow {
+  zone_id: string;
+  version: string;
+}
+
 interface KeptRow {
   zone_id: string;
   data_version: string;
-  /** Null on a zone's own row (its current version); a code on a kept outcome's. */
-  code: string | null;
+  code: string;
   figure: ComputedFigure | null;
   unassessed: string | null;
 }
 
+/** Each existing zone's current data version (a zone missing from the answer does not exist): one statement. */
+export async function readDataVersions(dataSource: DataSource, zoneIds: readonly string[]): Promise<Map<string, string>> {
+  const rows: VersionRow[] = await dataSource.query(`SELECT zone_id, version::text AS version FROM zone_data_version WHERE zone_id = ANY($1)`, [zoneIds]);
+  return new Map(rows.map((row) => [row.zone_id, row.version]));
+}
+
 /**
- * Each existing zone's current data version, with the outcomes of `codes` kept at exactly that
- * version and under `rules`: one statement, so versions and outcomes come from one snapshot. Two
- * plain scans rather than a join: a join's plan rests on the table's statistics, and one planned
- * while the table looked empty (after a VACUUM ANALYZE before the first read) compared every kept
- * row with every zone (52 ms for 100 zones x 20 codes, against 1.7 ms hashed). Outcomes kept at an
- * earlier version (at most one per zone and code) are read and dropped here. A zone missing from
- * the answer does not exist.
+ * The outcomes of `codes` kept for these zones under `rules`, each with the version it was computed
+ * at (at most one per zone and code; the caller drops those of an earlier version): one statement,
+ * a plain scan of the primary key.
  */
-export async function readKeptFigures(
-  dataSource: DataSource,
-  zoneIds: readonly string[],
-  codes: readonly string[],
-  rules: string,
-): Promise<Map<string, KeptZone>> {
+export async function readKeptOutcomes(dataSource: DataSource, zoneIds: readonly string[], codes: readonly string[], rules: string): Promise<KeptOutcome[]> {
   const rows: KeptRow[] = await dataSource.query(
-    `SELECT zone_id, version::text AS data_version, NULL AS code, NULL AS figure, NULL AS unassessed
-       FROM zone_data_version WHERE zone_id = ANY($1)
-     UNION ALL
-     SELECT zone_id, data_version::text, code, figure, unassessed
+    `SELECT zone_id, data_version::text AS data_version, code, figure, unassessed
        FROM computed_figure WHERE zone_id = ANY($1) AND code = ANY($2) AND rules = $3`,
     [zoneIds, codes, rules],
   );
-  const zones = new Map<string, KeptZone>();
-  for (const row of rows) if (row.code === null) zones.set(row.zone_id, { dataVersion: row.data_version, outcomes: new Map() });
-  for (const row of rows) {
-    const zone = zones.get(row.zone_id);
-    if (row.code === null || zone?.dataVersion !== row.data_version) continue;
-    // The table's check holds exactly one of the two (written by keepFigures only).
-    zone.outcomes.set(row.code, row.figure ? { figure: row.figure } : { unassessed: row.unassessed ?? '' });
-  }
-  return zones;
+  // The table's check holds exactly one of figure and unassessed (written by keepFigures only).
+  return rows.map((row) => ({
+    zoneId: row.zone_id,
+    code: row.code,
+    dataVersion: row.data_version,
+    outcome: row.figure ? { figure: row.figure } : { unassessed: row.unassessed ?? '' },
+  }));
 }
 
 /**

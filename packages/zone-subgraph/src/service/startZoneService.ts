@@ -8,6 +8,7 @@ import { zoneMigrations } from '../db/migrations';
 import type { ZoneContext } from '../graphql/context.type';
 import { buildZoneSchema } from '../graphql/buildZoneSchema';
 import { createLoaders } from '../loaders/createLoaders';
+import { OutcomeMemo } from '../loaders/outcomeMemo';
 import { checkSeedDrift, seedDriftWarning, type SeedDrift } from '../seed/seedDrift';
 import type { WritableZoneSeed } from '../seed/seedSchema';
 import { writeZoneSeeds, type SeedOutcome } from '../seed/writeSeed';
@@ -61,6 +62,7 @@ export async function startZoneService(options: ZoneServiceOptions): Promise<Run
     const hostedZoneIds = (await database.dataSource.getRepository(ZoneRow).find({ select: { id: true }, order: { id: 'ASC' } })).map((z) => z.id);
     const hosted = new Set(hostedZoneIds);
     const stats = new RequestStats();
+    const outcomes = new OutcomeMemo();
     const server = new ApolloServer<ZoneContext>({
       // Arguments checked before any SQL; database failures answered as ZONE_UNAVAILABLE naming zone and service.
       schema: guardSchema(await buildZoneSchema(), { service: options.name, zoneIdOf }),
@@ -74,7 +76,12 @@ export async function startZoneService(options: ZoneServiceOptions): Promise<Run
       port: options.port ?? 0,
       host: options.host ?? '127.0.0.1',
       signedRoutes: [dataVersionsRoute({ service: options.name, dataSource: database.dataSource, hostedZoneIds: hosted })],
-      context: async (principal) => ({ loaders: createLoaders(database.dataSource), hostedZoneIds: hosted, principal, dataSource: database.dataSource }),
+      context: async (principal) => ({
+        loaders: createLoaders(database.dataSource, outcomes),
+        hostedZoneIds: hosted,
+        principal,
+        dataSource: database.dataSource,
+      }),
     });
     return {
       name: options.name,
