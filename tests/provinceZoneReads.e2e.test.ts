@@ -78,6 +78,30 @@ describe('compareZones reads the zone services directly', () => {
   });
 });
 
+describe('compareZones asks the zone services for texts only when it shows them', () => {
+  const CELL_TEXTS = 'periodBasis note provenance { kind passage computation }';
+  const compareWith = async (cellFields: string) => {
+    const body = await postGraphQL<{ compareZones: { rows: { zone: { id: string }; cells: Record<string, unknown>[] }[] } }>(
+      stack.gatewayUrl,
+      `query ($ids: [ID!], $codes: [String!]!) { compareZones(zoneIds: $ids, indicators: $codes) { rows { zone { id } cells { code status value ${cellFields} } } } }`,
+      { ids: ANHUI, codes: ['party_org.count', 'enterprise.count'] },
+    );
+    expect(body.errors).toBeUndefined();
+    return body.data!.compareZones.rows;
+  };
+  const anhui = () => stack.zoneServices.find((service) => service.name === 'anhui')!;
+
+  it('reads values alone for a comparison of values, texts for one that shows them, the same values either way', async () => {
+    const values = await compareWith('');
+    expect(anhui().stats.lastVariables).toMatchObject({ withText: false });
+    const withTexts = await compareWith(CELL_TEXTS);
+    expect(anhui().stats.lastVariables).toMatchObject({ withText: true });
+    expect(withTexts.map((row) => ({ zone: row.zone, cells: row.cells.map(({ code, status, value }) => ({ code, status, value })) }))).toEqual(values);
+    const cells = withTexts.flatMap((row) => row.cells) as { periodBasis: string | null; provenance: { kind: string; passage: string | null } | null }[];
+    expect(cells.some((cell) => cell.provenance?.kind === 'REPORTED' && cell.provenance.passage && cell.periodBasis)).toBe(true);
+  });
+});
+
 describe('the directory in memory', () => {
   const zoneIds = async (): Promise<string[]> => {
     const body = await postGraphQL<{ zones: { id: string }[] }>(stack.gatewayUrl, '{ zones { id } }');

@@ -4,15 +4,21 @@ import { zoneIdOf } from '@devzone/registry';
 /** Apollo's health-check operation, which gateways in registry mode send every few seconds: not a request anyone asked for. */
 const HEALTH_CHECK_OPERATION = '__ApolloServiceHealthCheck__';
 
+/** How many representations' zone ids are remembered: the service runs for months, the tests read the last few. */
+const ZONE_IDS_REMEMBERED = 10_000;
+
 /** What a zone service has been asked, health checks left out: tests and benchmarks read it. */
 export class RequestStats {
   requests = 0;
-  /** Zone ids of every `_entities` representation received, in arrival order. */
+  /** Zone ids of `_entities` representations received, in arrival order: at least the last 10,000, never more than 20,000. */
   readonly zoneIdsSeen: string[] = [];
+  /** The variables of the last request. */
+  lastVariables: Readonly<Record<string, unknown>> | undefined;
 
   reset(): void {
     this.requests = 0;
     this.zoneIdsSeen.length = 0;
+    this.lastVariables = undefined;
   }
 
   plugin(): ApolloServerPlugin {
@@ -20,12 +26,15 @@ export class RequestStats {
       requestDidStart: async ({ request }) => {
         if (request.operationName === HEALTH_CHECK_OPERATION || request.query?.includes(HEALTH_CHECK_OPERATION)) return;
         this.requests += 1;
+        this.lastVariables = request.variables;
         const representations = request.variables?.representations;
         if (Array.isArray(representations)) {
           for (const representation of representations) {
             const id = (representation as { id?: unknown }).id;
             if (typeof id === 'string') this.zoneIdsSeen.push(zoneIdOf(id));
           }
+          // Dropped in bulk, so that a long-running service pays for it once per 10,000 ids.
+          if (this.zoneIdsSeen.length > 2 * ZONE_IDS_REMEMBERED) this.zoneIdsSeen.splice(0, this.zoneIdsSeen.length - ZONE_IDS_REMEMBERED);
         }
       },
     };

@@ -42,7 +42,12 @@ export class DirectZoneReader implements ZoneReader {
 
   async figures(zoneIds: readonly string[], codes: readonly string[], options: FigureReadOptions = {}): Promise<FigureRead> {
     const withIndustries = options.industryProfiles ?? false;
-    const variables: Omit<ProvinceReadsFiguresQueryVariables, 'ids'> = { codes: [...codes], withIndustries, sample: INDUSTRY_SAMPLE_SIZE };
+    const variables: Omit<ProvinceReadsFiguresQueryVariables, 'ids'> = {
+      codes: [...codes],
+      withText: options.provenanceText ?? true,
+      withIndustries,
+      sample: INDUSTRY_SAMPLE_SIZE,
+    };
     const { zones, failures } = await this.read<ProvinceReadsFiguresQuery['zones'][number]>(FIGURES_ENTITIES_QUERY, zoneIds, variables);
     const figures: ZoneFigure[] = [];
     const unassessed: UnassessedIndicator[] = [];
@@ -55,7 +60,14 @@ export class DirectZoneReader implements ZoneReader {
         return;
       }
       answered.push(zoneId);
-      for (const figure of zone.indicators) figures.push({ zoneId, ...figure });
+      for (const { periodBasis, note, provenance, ...figure } of zone.indicators)
+        figures.push({
+          zoneId,
+          ...figure,
+          periodBasis: periodBasis ?? null,
+          note: note ?? null,
+          provenance: { ...provenance, passage: provenance.passage ?? null, computation: provenance.computation ?? null },
+        });
       for (const item of zone.unassessedIndicators) unassessed.push({ zoneId, ...item });
       if (zone.enterprises) profiles.push(industryProfileOf(zoneId, zone.enterprises, zone.records?.enterprises ?? null));
     });

@@ -83,6 +83,12 @@ export interface ZoneIndustryProfile {
 export interface FigureReadOptions {
   /** Also read each zone's enterprise count per industry (from at most the first 500 records by name). */
   industryProfiles?: boolean;
+  /**
+   * Read each figure's texts: `periodBasis`, `note`, the source passage and the computation (default
+   * true). Off, they are null: most of an answer's bytes (often Chinese text), which an analysis
+   * showing only values and statuses never uses.
+   */
+  provenanceText?: boolean;
 }
 
 export interface FigureRead {

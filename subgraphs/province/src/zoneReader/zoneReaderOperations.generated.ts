@@ -62,9 +62,10 @@ export type ProvinceReadsEnterprisesQuery = { zones: Array<{ id: string, enterpr
 export type ProvinceReadsFiguresQueryVariables = Exact<{
   ids: Array<string> | string;
   codes?: Array<string> | string | null | undefined;
+  withText: boolean;
   withIndustries: boolean;
   sample: number;
 }>;
 
 
-export type ProvinceReadsFiguresQuery = { zones: Array<{ id: string, indicators: Array<{ code: string, value: number, unit: string, qualifier: Qualifier, period: string, periodBasis: string | null, note: string | null, provenance: { kind: ProvenanceKind, document: string | null, passage: string | null, computation: string | null, recordCompleteness: RecordCompleteness | null, recordCount: number | null } }> | null, unassessedIndicators: Array<{ code: string, reason: string }> | null, records?: { enterprises: RecordCompleteness } | null, enterprises?: { totalCount: number, items: Array<{ industry: string | null }> } | null }> };
+export type ProvinceReadsFiguresQuery = { zones: Array<{ id: string, indicators: Array<{ code: string, value: number, unit: string, qualifier: Qualifier, period: string, periodBasis?: string | null, note?: string | null, provenance: { kind: ProvenanceKind, document: string | null, passage?: string | null, computation?: string | null, recordCompleteness: RecordCompleteness | null, recordCount: number | null } }> | null, unassessedIndicators: Array<{ code: string, reason: string }> | null, records?: { enterprises: RecordCompleteness } | null, enterprises?: { totalCount: number, items: Array<{ industry: string | null }> } | null }> };

@@ -27,7 +27,7 @@ export const ENTERPRISES_QUERY = /* GraphQL */ `
 `;
 
 export const FIGURES_QUERY = /* GraphQL */ `
-  query ProvinceReadsFigures($ids: [ID!]!, $codes: [String!], $withIndustries: Boolean!, $sample: Int!) {
+  query ProvinceReadsFigures($ids: [ID!]!, $codes: [String!], $withText: Boolean!, $withIndustries: Boolean!, $sample: Int!) {
     zones(ids: $ids) {
       id
       indicators(codes: $codes) {
@@ -36,13 +36,13 @@ export const FIGURES_QUERY = /* GraphQL */ `
         unit
         qualifier
         period
-        periodBasis
-        note
+        periodBasis @include(if: $withText)
+        note @include(if: $withText)
         provenance {
           kind
           document
-          passage
-          computation
+          passage @include(if: $withText)
+          computation @include(if: $withText)
           recordCompleteness
           recordCount
         }

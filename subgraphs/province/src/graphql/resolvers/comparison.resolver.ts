@@ -1,6 +1,7 @@
 import { indicatorByCode, unitLabel } from '@devzone/catalogue';
 import type { Qualifier } from '@devzone/subgraph-kit';
-import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import { aggregateByProvince, type ProvinceAggregateRow } from '../../analytics/aggregate';
 import { requireIndicatorCodes, resolveZoneScope } from '../../analytics/candidateZones';
 import { rankByIndicator, requireSortIndicator } from '../../analytics/rankByIndicator';
@@ -13,7 +14,11 @@ import { CompareZonesArgs, ComparisonRow, ComparisonSort, ProvinceAggregate, Zon
 import type { Province } from '../types/directory.types';
 import { ZoneFailure } from '../types/directory.types';
 import { toFigureCell } from '../types/figure.types';
+import { selectsAnyField } from '../selection/selectsAnyField';
 import { toIndicatorDefinition } from './catalogue.resolver';
+
+/** Cell fields that show a figure's texts: without one of them selected, the zones are asked for values only. */
+const FIGURE_TEXT_FIELDS: ReadonlySet<string> = new Set(['periodBasis', 'note', 'passage', 'computation']);
 
 function toProvinceAggregate(row: ProvinceAggregateRow, province: Province): ProvinceAggregate {
   const unit = indicatorByCode(row.code)?.unit ?? '';
@@ -36,17 +41,23 @@ export class ComparisonResolver {
       'By default computed figures count only over COMPLETE records (`computedOverNamedOnly` opts in to named-only ones). `sort` orders the rows by one indicator and ranks them (ties share a rank; zones without a value last, unranked). ' +
       'One round trip per zone service; zones that fail are listed in `failedZones` and their cells marked ZONE_UNAVAILABLE.',
   })
-  async compareZones(@Args(() => CompareZonesArgs) args: CompareZonesArgs, @Ctx() ctx: ProvinceContext): Promise<ZoneComparison> {
+  async compareZones(
+    @Args(() => CompareZonesArgs) args: CompareZonesArgs,
+    @Ctx() ctx: ProvinceContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ZoneComparison> {
     requireCapability(ctx.principal, 'ANALYSE', 'compareZones');
     requireIndicatorCodes(args.indicators, 'indicators');
     if (args.sort) requireSortIndicator(args.sort.indicator, args.indicators, 'sort.indicator');
     const scoped = await resolveZoneScope(ctx, { zoneIds: args.zoneIds, provinces: args.provinces });
     const codes = args.indicators;
-    const table = await readZoneCells(ctx.zoneReader, scoped, codes, {
-      source: args.source,
-      period: args.period ?? undefined,
-      computedOverNamedOnly: args.computedOverNamedOnly,
-    });
+    const table = await readZoneCells(
+      ctx.zoneReader,
+      scoped,
+      codes,
+      { source: args.source, period: args.period ?? undefined, computedOverNamedOnly: args.computedOverNamedOnly },
+      { provenanceText: selectsAnyField(info, FIGURE_TEXT_FIELDS) },
+    );
     const cellOf = (zoneId: string, code: string) => table.cells[zoneId]?.[code] ?? missingCell(zoneId, code, 'no cell was read for this zone');
 
     const provinceCodes = scoped.provinceCodes ?? [...new Set(scoped.zones.map((z) => z.provinceCode))];
