@@ -23,6 +23,31 @@ import type { ZoneRoute } from './zoneRoute';
 /** The most enterprise records read per zone for an industry profile (the zone page's maximum). */
 export const INDUSTRY_SAMPLE_SIZE = 500;
 
+type FigureAnswered = NonNullable<ProvinceReadsFiguresQuery['zones'][number]['indicators']>[number];
+
+/** A figure as answered, its texts null when they were not asked (spelled out: a rest spread per figure costs more than the rest of the read). */
+function zoneFigureOf(zoneId: string, figure: FigureAnswered): ZoneFigure {
+  const { provenance } = figure;
+  return {
+    zoneId,
+    code: figure.code,
+    value: figure.value,
+    unit: figure.unit,
+    qualifier: figure.qualifier,
+    period: figure.period,
+    periodBasis: figure.periodBasis ?? null,
+    note: figure.note ?? null,
+    provenance: {
+      kind: provenance.kind,
+      document: provenance.document,
+      passage: provenance.passage ?? null,
+      computation: provenance.computation ?? null,
+      recordCompleteness: provenance.recordCompleteness,
+      recordCount: provenance.recordCount,
+    },
+  };
+}
+
 /** What one read gave: each zone's entity in the order asked (null when it failed), and the zones that failed. */
 interface ZoneEntities<T> {
   readonly zones: readonly (T | null)[];
@@ -60,14 +85,7 @@ export class DirectZoneReader implements ZoneReader {
         return;
       }
       answered.push(zoneId);
-      for (const { periodBasis, note, provenance, ...figure } of zone.indicators)
-        figures.push({
-          zoneId,
-          ...figure,
-          periodBasis: periodBasis ?? null,
-          note: note ?? null,
-          provenance: { ...provenance, passage: provenance.passage ?? null, computation: provenance.computation ?? null },
-        });
+      for (const figure of zone.indicators) figures.push(zoneFigureOf(zoneId, figure));
       for (const item of zone.unassessedIndicators) unassessed.push({ zoneId, ...item });
       if (zone.enterprises) profiles.push(industryProfileOf(zoneId, zone.enterprises, zone.records?.enterprises ?? null));
     });
