@@ -5,7 +5,7 @@ import { generateZones } from '@devzone/synthetic';
 import { createTestDatabase, pgTargets, type TestDatabase } from '@devzone/testkit';
 import { DERIVATIONS } from '../computed/derivations';
 import { RULES_DIGEST, rulesDigest } from '../computed/rulesDigest';
-import { zoneEntities } from '../db/entities';
+import { IndicatorReportRow, zoneEntities } from '../db/entities';
 import { zoneMigrations } from '../db/migrations';
 import { loadZoneSeedFile } from '../seed/loadSeedFile';
 import type { WritableZoneSeed } from '../seed/seedSchema';
@@ -13,7 +13,9 @@ import { writeZoneSeeds } from '../seed/writeSeed';
 import type { DataSource } from 'typeorm';
 import { aggregatePartsOf, aggregatesSql } from './aggregateSql';
 import { assessZones, computeAssessments, type ComputedFiguresKey } from './computedIndicators';
+import { indicatorFiguresOfZones, READ_ATTEMPTS, type IndicatorFigures } from './indicatorFigures';
 import { OutcomeMemo } from './outcomeMemo';
+import { plainSelectList } from './plainRows';
 
 /** Every article seed the zone services ship with. */
 function articleSeeds(): WritableZoneSeed[] {
@@ -255,6 +257,84 @@ describe.each(pgTargets())('computed-indicator aggregates on $label PostgreSQL',
       expect(during).toEqual((await computeAssessments(service.dataSource, [{ zoneId: 'overlap', codes: ['party_org.count', 'enterprise.count'] }]))[0]);
       expect(await ask(service.dataSource)).toEqual([during]);
       await service.dataSource.query(`DELETE FROM party_organization WHERE id = 'overlap:b9'`);
+    });
+
+    describe("a zone's reported and computed figures together", () => {
+      const REPORT = `INSERT INTO indicator_report (zone_id, code, period, period_basis, value, qualifier, unit, synthetic)
+                      VALUES ('overlap', 'party_org.count', '2024', 'year end', $1, 'exact', '个', true)`;
+      const state = () => ({ outcomes: new OutcomeMemo(), reportColumns: plainSelectList(service.dataSource, IndicatorReportRow, 'r') });
+      const key = { zoneId: 'overlap', codes: ['party_org.count'] };
+      /** A data source that lets another connection write (once each) right after each statement matching a pattern. */
+      const writingAfter = (writes: { after: RegExp; sql: string[] }[]) => {
+        const pending = [...writes];
+        return new Proxy(service.dataSource, {
+          get(target, property, receiver) {
+            if (property !== 'query') return Reflect.get(target, property, receiver) as unknown;
+            return async (sql: string, parameters?: unknown[]) => {
+              const rows: unknown = await target.query(sql, parameters);
+              const write = pending[0];
+              if (write?.after.test(sql)) {
+                pending.shift();
+                await target.transaction(async (manager) => {
+                  for (const statement of write.sql) await manager.query(statement, statement === REPORT ? [pending.length + 100] : []);
+                });
+              }
+              return rows;
+            };
+          },
+        });
+      };
+      const branch = (id: string) =>
+        `INSERT INTO party_organization (id, zone_id, name_zh, type, parent_id, synthetic) VALUES ('overlap:${id}', 'overlap', '重叠支部${id}', 'branch', 'overlap:committee', true)`;
+      const organizations = (answer: IndicatorFigures) => answer.assessment.figures.find((f) => f.code === 'party_org.count')!.value;
+
+      afterEach(async () => {
+        await service.dataSource.query(`DELETE FROM indicator_report WHERE zone_id = 'overlap'`);
+        await service.dataSource.query(`DELETE FROM party_organization WHERE id LIKE 'overlap:x%'`);
+      });
+
+      it('reads the reports with the zone versions and, warm, nothing else: one statement', async () => {
+        const shared = state();
+        await indicatorFiguresOfZones(service.dataSource, shared, [key]);
+        const before = service.statements.statements;
+        const [answer] = await indicatorFiguresOfZones(service.dataSource, shared, [key, { zoneId: 'no-such-zone', codes: null }]);
+        expect(service.statements.statements - before).toBe(1);
+        expect(answer!.reports).toEqual([]);
+        expect(organizations(answer!)).toBe(2);
+      });
+
+      it('never answers reports of one version with computed figures of another: a zone written in between is read again, both sides', async () => {
+        // Nothing kept: the figures are computed. Between the reports and the computing, one
+        // transaction adds a report and a branch: the version moves on.
+        await service.dataSource.query(`DELETE FROM computed_figure`);
+        const shared = state();
+        const source = writingAfter([{ after: /FROM zone_data_version v LEFT JOIN indicator_report/, sql: [REPORT, branch('x1')] }]);
+        const [answer] = await indicatorFiguresOfZones(source, shared, [key]);
+        expect(answer!.reports.map((r) => r.value)).toEqual([100]);
+        expect(organizations(answer!)).toBe(3);
+        const [again] = await indicatorFiguresOfZones(service.dataSource, state(), [key]);
+        expect(again).toEqual(answer);
+      });
+
+      it('answers from what is kept at the version the reports were read at, whatever is written after', async () => {
+        const shared = state();
+        await indicatorFiguresOfZones(service.dataSource, shared, [key]);
+        const source = writingAfter([{ after: /FROM zone_data_version v LEFT JOIN indicator_report/, sql: [REPORT, branch('x1')] }]);
+        const [answer] = await indicatorFiguresOfZones(source, shared, [key]);
+        expect([answer!.reports, organizations(answer!)]).toEqual([[], 2]);
+      });
+
+      it(`gives up, naming the zone, when it is written during each of ${READ_ATTEMPTS} reads`, async () => {
+        // Written after each reports statement and again after each keeping: nothing kept is ever at the version read.
+        await service.dataSource.query(`DELETE FROM computed_figure`);
+        const writes = Array.from({ length: READ_ATTEMPTS }, (_, i) => [
+          { after: /FROM zone_data_version v LEFT JOIN indicator_report/, sql: [REPORT, branch(`x${i}`)] },
+          { after: /INSERT INTO computed_figure/, sql: [branch(`x${i}k`)] },
+        ]).flat();
+        await expect(indicatorFiguresOfZones(writingAfter(writes), state(), [key])).rejects.toThrow(
+          `Zone "overlap" was written during each of ${READ_ATTEMPTS} reads of its indicators; ask again.`,
+        );
+      });
     });
 
     it("serves what is kept at the zone's version and under these rules, and nothing kept under other rules", async () => {

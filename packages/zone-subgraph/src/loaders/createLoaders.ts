@@ -14,27 +14,37 @@ import {
 } from '../db/entities';
 import type { EnterpriseOrder, PartyOrganizationOrder } from '../graphql/types/enums';
 import type { EnterpriseFilter, PartyOrganizationFilter } from '../graphql/types/inputs';
-import type { ZoneAssessment } from '../computed/assessZone';
-import { assessZones, type ComputedFiguresKey } from './computedIndicators';
 import { groupByKey, indexByKey } from './groupBy';
 import { OutcomeMemo } from './outcomeMemo';
 import { countLoader, pageLoader } from './pageLoaders';
 import { plainSelectList } from './plainRows';
-import { reportsOfZones, type ReportsKey } from './reports';
+import { indicatorFiguresOfZones, type IndicatorFigures } from './indicatorFigures';
+import type { ReportsKey } from './reports';
 import { auditPages, enterpriseCounts, enterprisePages, partyOrganizationCounts, partyOrganizationPages } from './pageQueries';
 
-const computedFiguresKeyOf = (key: string | ComputedFiguresKey): ComputedFiguresKey => (typeof key === 'string' ? { zoneId: key, codes: null } : key);
 const codesCacheKey = (zoneId: string, codes: readonly string[] | null) => (codes === null ? `${zoneId}|*` : `${zoneId}|${[...codes].sort().join(',')}`);
+
+/** What a zone service's loaders share across its requests: built once per service, not per request. */
+export interface SharedLoaderState {
+  /** Computed outcomes by zone, code and data version. */
+  readonly outcomes: OutcomeMemo;
+  /** The plain-row SELECT lists of the hot reads (the reports' with their table as `r`). */
+  readonly zoneColumns: string;
+  readonly reportColumns: string;
+}
+
+export function sharedLoaderState(dataSource: DataSource, outcomes = new OutcomeMemo()): SharedLoaderState {
+  return { outcomes, zoneColumns: plainSelectList(dataSource, ZoneRow), reportColumns: plainSelectList(dataSource, IndicatorReportRow, 'r') };
+}
 
 /**
  * Per-request loaders (never module-level caches): each relation a list can
  * reach is fetched in one statement per batch, whatever the number of rows.
- * `outcomes`: the service's memo of computed outcomes by data version (one per request when absent).
+ * `shared`: the service's state across requests (a fresh one, for this request only, when absent).
  */
-export function createLoaders(dataSource: DataSource, outcomes = new OutcomeMemo()) {
+export function createLoaders(dataSource: DataSource, shared = sharedLoaderState(dataSource)) {
   const repo = <T extends object>(entity: new () => T) => dataSource.getRepository(entity);
-  const zoneColumns = plainSelectList(dataSource, ZoneRow);
-  const reportColumns = plainSelectList(dataSource, IndicatorReportRow);
+  const { zoneColumns } = shared;
   return {
     zoneById: new DataLoader<string, ZoneRow | null>(async (ids) => {
       const rows: ZoneRow[] = await dataSource.query(`SELECT ${zoneColumns} FROM zone WHERE id = ANY($1)`, [ids]);
@@ -102,20 +112,10 @@ export function createLoaders(dataSource: DataSource, outcomes = new OutcomeMemo
     stationsByZone: new DataLoader<string, ServiceStationRow[]>(async (zoneIds) =>
       groupByKey(zoneIds, await repo(ServiceStationRow).find({ where: { zoneId: In([...zoneIds]) }, order: { id: 'ASC' } }), (r) => r.zoneId),
     ),
-    /** Reported figures of a zone, for the key's codes only (every code when null): one statement per batch. */
-    reportsByZone: new DataLoader<ReportsKey, IndicatorReportRow[], string>((keys) => reportsOfZones(dataSource, reportColumns, keys), {
+    /** Reported and computed figures of a zone at one data version, for the key's codes only (every code when null): warm, one statement per batch. */
+    indicatorFiguresByZone: new DataLoader<ReportsKey, IndicatorFigures, string>((keys) => indicatorFiguresOfZones(dataSource, shared, keys), {
       cacheKeyFn: (key) => codesCacheKey(key.zoneId, key.codes),
     }),
-    /** A zone id asks for every computable code; a key with codes builds only those (one statement per batch either way). */
-    computedByZone: new DataLoader<string | ComputedFiguresKey, ZoneAssessment, string>(
-      (keys) => assessZones(dataSource, keys.map(computedFiguresKeyOf), outcomes),
-      {
-        cacheKeyFn: (key) => {
-          const { zoneId, codes } = computedFiguresKeyOf(key);
-          return codesCacheKey(zoneId, codes);
-        },
-      },
-    ),
     upkeepAudit: pageLoader<{ importId: string | null }, 'newest', UpkeepAuditRow>((zones, request) =>
       auditPages(
         dataSource,

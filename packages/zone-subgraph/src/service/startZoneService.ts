@@ -7,8 +7,7 @@ import { zoneEntities, ZoneRow } from '../db/entities';
 import { zoneMigrations } from '../db/migrations';
 import type { ZoneContext } from '../graphql/context.type';
 import { buildZoneSchema } from '../graphql/buildZoneSchema';
-import { createLoaders } from '../loaders/createLoaders';
-import { OutcomeMemo } from '../loaders/outcomeMemo';
+import { createLoaders, sharedLoaderState } from '../loaders/createLoaders';
 import { checkSeedDrift, seedDriftWarning, type SeedDrift } from '../seed/seedDrift';
 import type { WritableZoneSeed } from '../seed/seedSchema';
 import { writeZoneSeeds, type SeedOutcome } from '../seed/writeSeed';
@@ -62,7 +61,7 @@ export async function startZoneService(options: ZoneServiceOptions): Promise<Run
     const hostedZoneIds = (await database.dataSource.getRepository(ZoneRow).find({ select: { id: true }, order: { id: 'ASC' } })).map((z) => z.id);
     const hosted = new Set(hostedZoneIds);
     const stats = new RequestStats();
-    const outcomes = new OutcomeMemo();
+    const loaderState = sharedLoaderState(database.dataSource);
     const server = new ApolloServer<ZoneContext>({
       // Arguments checked before any SQL; database failures answered as ZONE_UNAVAILABLE naming zone and service.
       schema: guardSchema(await buildZoneSchema(), { service: options.name, zoneIdOf }),
@@ -77,7 +76,7 @@ export async function startZoneService(options: ZoneServiceOptions): Promise<Run
       host: options.host ?? '127.0.0.1',
       signedRoutes: [dataVersionsRoute({ service: options.name, dataSource: database.dataSource, hostedZoneIds: hosted })],
       context: async (principal) => ({
-        loaders: createLoaders(database.dataSource, outcomes),
+        loaders: createLoaders(database.dataSource, loaderState),
         hostedZoneIds: hosted,
         principal,
         dataSource: database.dataSource,

@@ -63,10 +63,7 @@ export class ZoneResolver {
   async indicators(@Root() zone: Zone, @Args(() => IndicatorsArgs) args: IndicatorsArgs, @Ctx() ctx: ZoneContext): Promise<IndicatorValue[]> {
     assertKnownCodes(args.codes);
     const codes = args.codes ?? null;
-    const [reports, assessment] = await Promise.all([
-      ctx.loaders.reportsByZone.load({ zoneId: zone.id, codes }),
-      ctx.loaders.computedByZone.load({ zoneId: zone.id, codes }),
-    ]);
+    const { reports, assessment } = await ctx.loaders.indicatorFiguresByZone.load({ zoneId: zone.id, codes });
     const values = [...reports.map(reportedValue), ...assessment.figures.map(computedValue)];
     return (args.period ? values.filter((v) => v.period.startsWith(args.period as string)) : values).sort(byCodeKindPeriod);
   }
@@ -83,7 +80,8 @@ export class ZoneResolver {
   ): Promise<UnassessedIndicator[]> {
     assertKnownCodes(args.codes);
     const codes = args.codes ? new Set(args.codes) : null;
-    const { unassessed } = await ctx.loaders.computedByZone.load(args.codes ? { zoneId: zone.id, codes: args.codes } : zone.id);
+    // The same key as `indicators` with these codes: one read for both, at one data version.
+    const { unassessed } = (await ctx.loaders.indicatorFiguresByZone.load({ zoneId: zone.id, codes: args.codes ?? null })).assessment;
     return unassessed
       .filter((u) => (codes ? codes.has(u.code) : true))
       .map((u) => Object.assign(new UnassessedIndicator(), { code: u.code, reason: u.reason }))
