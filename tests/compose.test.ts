@@ -21,7 +21,6 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Request, Response } from 'express';
 import Ajv, { type ErrorObject } from 'ajv';
 import { parse } from 'yaml';
 import { parseSigningKeys } from '@devzone/auth';
@@ -29,7 +28,7 @@ import { metricsAccessFromEnv } from '@devzone/observability';
 import { DEFAULT_GATEWAY_STATE_FILE } from '@devzone/gateway';
 import { DEFAULT_SOURCES_DIR, loadDirectoryFile } from '@devzone/province';
 import { resolveDashboardFiles } from '../gateway/src/dashboard';
-import { requestIdMiddleware } from '../gateway/src/http/requestId';
+import { isWellFormedRequestId } from '@devzone/observability';
 import { API_SCHEMA_FILE, VIEWS_OPERATIONS_DIR } from '../gateway/src/views/storedOperations';
 import {
   gatewayConfig,
@@ -650,11 +649,7 @@ function mountsOf(name: string): Array<{ type: string; source?: string; target?:
   });
 }
 
-/** Whether the gateway's request id middleware keeps an incoming x-request-id (rather than making a new one). */
+/** Whether the gateway keeps an incoming x-request-id (rather than making a new one). */
 function gatewayKeepsRequestId(incoming: string): boolean {
-  const answered: Record<string, string> = {};
-  const req = { get: (header: string) => (header.toLowerCase() === 'x-request-id' ? incoming : undefined) } as unknown as Request;
-  const res = { locals: {}, setHeader: (header: string, value: string) => (answered[header.toLowerCase()] = value) } as unknown as Response;
-  requestIdMiddleware()(req, res, () => undefined);
-  return answered['x-request-id'] === incoming;
+  return isWellFormedRequestId(incoming);
 }

@@ -10,7 +10,7 @@ export interface CreateContextOptions {
 }
 
 /**
- * The context function of the express middleware: the request id `requestIdMiddleware`
+ * The context function of the express middleware: the request id `observeHttpRequests`
  * gave the request, the principal `requireAuthentication` established (null when none)
  * and, when the zone services can change at runtime, the shard map at the request's start.
  */

@@ -39,7 +39,6 @@ import { readyRouter, type ReadyRouterOptions } from './http/readyRouter';
 import { jsonErrorHandler } from './http/jsonErrorHandler';
 import { operationPrecheck } from './http/operationPrecheck';
 import { rateLimit as rateLimitPerClient, type RateLimitOptions } from './http/rateLimit';
-import { requestIdMiddleware } from './http/requestId';
 import { armorLimitsPlugin } from './plugins/armorLimitsPlugin';
 import { DirectoryLookupCache } from './datasources/directoryLookupCache';
 import { InFlightReads } from './plugins/dedupeFetches';
@@ -196,7 +195,6 @@ export async function startGateway({
   await server.start();
 
   app.disable('x-powered-by');
-  app.use(requestIdMiddleware());
   app.use(observeHttpRequests({ metrics: metrics.service, routes: OBSERVED_ROUTES, log: errorLog, fetches: metrics.fetches }));
   if (fetchPath.compression) app.use(compressAnswers());
   const graphqlHandlers = [

@@ -2,16 +2,22 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CredentialRejectedError } from '@devzone/auth';
 import express from 'express';
-import { requestIdMiddleware } from '../../http/requestId';
 import type { Authenticator } from '../authenticator';
 import { requireAuthentication } from '../requireAuthentication';
 
-/** Serves one request through requestIdMiddleware and requireAuthentication with the given authenticator. */
+/** Serves one request through requireAuthentication with the given authenticator, its id answered as observeHttpRequests does. */
 async function answerWith(authenticator: Authenticator, requestId: string) {
   const app = express();
-  app.use(requestIdMiddleware(), requireAuthentication(authenticator), (_req, res) => {
-    res.json({ passed: true });
-  });
+  app.use(
+    (req, res, next) => {
+      res.setHeader('x-request-id', req.get('x-request-id') ?? 'no-id');
+      next();
+    },
+    requireAuthentication(authenticator),
+    (_req, res) => {
+      res.json({ passed: true });
+    },
+  );
   const server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {

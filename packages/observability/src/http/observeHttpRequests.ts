@@ -10,6 +10,11 @@ export const REQUEST_ID_HEADER = 'x-request-id';
 /** An incoming id is kept only when it is short and plain: it is echoed in headers and logs. */
 const WELL_FORMED_REQUEST_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{7,127}$/;
 
+/** Whether an incoming `x-request-id` is kept as the request's id (else a new UUID is given). */
+export function isWellFormedRequestId(incoming: string): boolean {
+  return WELL_FORMED_REQUEST_ID.test(incoming);
+}
+
 /** Status counted for a request whose client went away before the answer was sent (nginx's convention). */
 export const CLIENT_CLOSED_STATUS = 499;
 
@@ -24,9 +29,9 @@ export interface ObserveHttpRequestsOptions {
 }
 
 /**
- * Middleware (express or plain node) that opens the request's scope (its id: the
- * `x-request-id` an earlier middleware answered, else a well-formed incoming one,
- * else a new UUID) and, when the answer is sent, observes
+ * Middleware (express or plain node) that gives the request its id (a well-formed
+ * incoming `x-request-id`, else a new UUID, answered in the `x-request-id` header),
+ * opens the request's scope with it and, when the answer is sent, observes
  * `http_server_request_duration_seconds` with the operation name the GraphQL
  * plugin put in the scope.
  */
@@ -56,10 +61,8 @@ export function observeHttpRequests({ metrics, routes, log, fetches }: ObserveHt
 }
 
 function requestIdOf(req: IncomingMessage, res: ServerResponse): string {
-  const answered = res.getHeader(REQUEST_ID_HEADER);
-  if (typeof answered === 'string') return answered;
   const incoming = req.headers[REQUEST_ID_HEADER];
-  const requestId = typeof incoming === 'string' && WELL_FORMED_REQUEST_ID.test(incoming) ? incoming : randomUUID();
+  const requestId = typeof incoming === 'string' && isWellFormedRequestId(incoming) ? incoming : randomUUID();
   res.setHeader(REQUEST_ID_HEADER, requestId);
   return requestId;
 }
