@@ -1,3 +1,4 @@
+import { ERRORS } from '@devzone/errors';
 import type { DataSource } from 'typeorm';
 import type { ZoneAssessment } from '../computed/assessZone';
 import type { IndicatorReportRow } from '../db/entities';
@@ -25,15 +26,26 @@ export interface IndicatorFiguresState {
  * reports statement reads each zone's data version in its own snapshot, and the computed figures
  * are taken at that version (from memory, the kept table, or computed). When a zone was written in
  * between, its computed figures come at the later version and the zone is read again (both sides),
- * at most READ_ATTEMPTS times in all. Warm: one statement per batch, the reports with the versions.
+ * at most READ_ATTEMPTS times in all; after that, that key's answer is a ZONE_UNAVAILABLE error
+ * naming the zone (the batch's other keys are answered). Warm: one statement per batch, the
+ * reports with the versions.
  */
-export async function indicatorFiguresOfZones(dataSource: DataSource, state: IndicatorFiguresState, keys: readonly ReportsKey[]): Promise<IndicatorFigures[]> {
-  const answers: IndicatorFigures[] = new Array<IndicatorFigures>(keys.length);
+export async function indicatorFiguresOfZones(
+  dataSource: DataSource,
+  state: IndicatorFiguresState,
+  keys: readonly ReportsKey[],
+): Promise<Array<IndicatorFigures | Error>> {
+  const answers = new Array<IndicatorFigures | Error>(keys.length);
   let pending = keys.map((_, index) => index);
   for (let attempt = 1; pending.length > 0; attempt++) {
     if (attempt > READ_ATTEMPTS) {
-      const zoneId = keys[pending[0]!]!.zoneId;
-      throw new Error(`Zone "${zoneId}" was written during each of ${READ_ATTEMPTS} reads of its indicators; ask again.`);
+      for (const index of pending) {
+        const { zoneId } = keys[index]!;
+        answers[index] = ERRORS.ZONE_UNAVAILABLE.err(`Zone "${zoneId}" was written during each of ${READ_ATTEMPTS} reads of its indicators; ask again.`, {
+          zoneId,
+        });
+      }
+      break;
     }
     const asked = pending.map((index) => keys[index]!);
     const reported = await reportsOfZones(dataSource, state.reportColumns, asked);
