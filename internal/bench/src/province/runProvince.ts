@@ -1,17 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { ServiceProcess } from '@devzone/testkit/dist/processes';
+import { loadavg } from 'node:os';
 import { runLoad } from '../load';
 import { performance } from 'node:perf_hooks';
 import { note, secondsSince } from '../progress';
 import { sampleSequential } from '../sample';
-import { askGraphQL, closeSideBySideSockets, type Asking } from '../sideBySide/httpClient';
-import { databasesOf, startDatabaseProcess, startProcessSystem, syntheticSystemSpecs, type ProcessSystem } from '../sideBySide/processSystem';
+import { askGraphQL, type Asking } from '../sideBySide/httpClient';
+import { databasesOf, syntheticSystemSpecs, type ProcessSystem } from '../sideBySide/processSystem';
 import { summarize } from '../stats';
 import { renderProvince, type ProvinceRow } from './provinceTable';
 import { PROVINCE_SHAPES, type ProvinceShape } from './shapes';
 import type { ProvinceSizes } from './sizes';
+import { withSuiteProcesses } from '../sideBySide/suiteProcesses';
 import type { ProcessSuiteRun } from '../processSuiteMain';
 
 function emptyRow(zones: number, shape: ProvinceShape): ProvinceRow {
@@ -84,42 +82,26 @@ async function measureSystem(system: ProcessSystem, zones: number, sizes: Provin
  */
 export async function runProvince(sizes: ProvinceSizes, onStarted: (stop: () => Promise<void>) => void = () => undefined): Promise<ProcessSuiteRun> {
   const loadBefore = loadavg()[0]!;
-  const tempDir = mkdtempSync(join(tmpdir(), 'devzone-province-'));
-  const specs = syntheticSystemSpecs(tempDir, 'province', sizes.zoneCounts, sizes.enterprisesPerZone);
-  let database: ServiceProcess | undefined;
-  let system: ProcessSystem | undefined;
-  const stopAll = async () => {
-    await system?.stop().catch(() => undefined);
-    await database?.stop().catch(() => undefined);
-    closeSideBySideSockets();
-    rmSync(tempDir, { recursive: true, force: true });
-  };
-  onStarted(stopAll);
   const rows: ProvinceRow[] = [];
-  try {
+  await withSuiteProcesses('devzone-province-', onStarted, async (suite) => {
+    const specs = syntheticSystemSpecs(suite.tempDir, 'province', sizes.zoneCounts, sizes.enterprisesPerZone);
     note('province: starting PostgreSQL (a process)');
     let started = performance.now();
-    database = await startDatabaseProcess(
-      tempDir,
-      specs.flatMap((spec) => databasesOf(`p${spec.zones}`, spec)),
-    );
+    await suite.startDatabase(specs.flatMap((spec) => databasesOf(`p${spec.zones}`, spec)));
     note(`province: PostgreSQL ready in ${secondsSince(started)}`);
     for (const spec of specs) {
       note(
         `province: starting ${spec.zones} synthetic zones × ${spec.enterprisesPerZone} enterprises on ${spec.services} zone services, the province and the gateway (each a process)`,
       );
       started = performance.now();
-      system = await startProcessSystem(database, `p${spec.zones}`, spec);
+      const system = await suite.startSystem(`p${spec.zones}`, spec);
       note(`province: ${spec.zones} zones ready (seeded) in ${secondsSince(started)}`);
       started = performance.now();
       rows.push(...(await measureSystem(system, spec.zones, sizes)));
       note(`province: ${spec.zones} zones measured in ${secondsSince(started)}`);
-      await system.stop();
-      system = undefined;
+      await suite.stopSystem();
     }
-  } finally {
-    await stopAll();
-  }
+  });
   return {
     text: renderProvince(rows, sizes),
     loadAverage: { before: loadBefore, after: loadavg()[0]! },

@@ -1,25 +1,16 @@
 import { isDeepStrictEqual } from 'node:util';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import type { ServiceProcess } from '@devzone/testkit/dist/processes';
 import { runLoad } from '../load';
 import { note } from '../progress';
 import { summarize } from '../stats';
 import { COLUMN_TITLES, type Column } from './columns';
-import { askGraphQL, closeSideBySideSockets, type Asking } from './httpClient';
-import {
-  databasesOf,
-  startApolloPeer,
-  startDatabaseProcess,
-  startHivePeer,
-  startProcessSystem,
-  syntheticSystemSpecs,
-  type ProcessSystem,
-} from './processSystem';
+import { askGraphQL, type Asking } from './httpClient';
+import { databasesOf, startApolloPeer, startHivePeer, syntheticSystemSpecs, type ProcessSystem } from './processSystem';
 import { PROVINCE_WIDE_CONCURRENCY, PROVINCE_WIDE_GATEWAY, provinceWideDirect, SINGLE_ZONE, SINGLE_ZONE_SHAPES } from './shapes';
 import { renderSideBySide, type CellRounds, type SideBySideRow } from './sideBySideTable';
 import type { SideBySideSizes } from './sizes';
+import { withSuiteProcesses } from './suiteProcesses';
 import type { ProcessSuiteRun } from '../processSuiteMain';
 
 const PEERS_NOTE =
@@ -139,29 +130,16 @@ function hasFailures(rows: readonly SideBySideRow[]): boolean {
  */
 export async function runSideBySide(sizes: SideBySideSizes, onStarted: (stop: () => Promise<void>) => void = () => undefined): Promise<ProcessSuiteRun> {
   const loadBefore = loadavg()[0]!;
-  const tempDir = mkdtempSync(join(tmpdir(), 'devzone-side-by-side-'));
-  const synthetic = syntheticSystemSpecs(tempDir, 'side', sizes.zoneCounts, sizes.enterprisesPerZone);
-  let database: ServiceProcess | undefined;
-  let system: ProcessSystem | undefined;
-  const stopAll = async () => {
-    await system?.stop().catch(() => undefined);
-    await database?.stop().catch(() => undefined);
-    closeSideBySideSockets();
-    rmSync(tempDir, { recursive: true, force: true });
-  };
-  onStarted(stopAll);
   const sections: string[] = [];
   let failed = false;
-  try {
+  await withSuiteProcesses('devzone-side-by-side-', onStarted, async (suite) => {
+    const synthetic = syntheticSystemSpecs(suite.tempDir, 'side', sizes.zoneCounts, sizes.enterprisesPerZone);
     note('side-by-side: starting PostgreSQL (a process)');
-    database = await startDatabaseProcess(tempDir, [
-      ...databasesOf('a', { kind: 'articles' }),
-      ...synthetic.flatMap((spec) => databasesOf(`z${spec.zones}`, spec)),
-    ]);
+    await suite.startDatabase([...databasesOf('a', { kind: 'articles' }), ...synthetic.flatMap((spec) => databasesOf(`z${spec.zones}`, spec))]);
 
     note('side-by-side: starting the article-seeded system, the plain @apollo/gateway and Hive Gateway twice (each a process)');
-    system = await startProcessSystem(database, 'a', { kind: 'articles' });
-    const supergraphFile = join(tempDir, 'supergraph.graphql');
+    const system = await suite.startSystem('a', { kind: 'articles' });
+    const supergraphFile = join(suite.tempDir, 'supergraph.graphql');
     const apollo = await startApolloPeer(system, 'yongkang', supergraphFile);
     const [hiveOff, hiveOn, oursNoDedup, oursCached] = await Promise.all([
       startHivePeer(system, supergraphFile, false),
@@ -177,8 +155,7 @@ export async function runSideBySide(sizes: SideBySideSizes, onStarted: (stop: ()
       hiveOn: hiveOn.url,
     });
     const singleResults = await measureRows(single.rows, sizes, 'single-zone shapes');
-    await system.stop();
-    system = undefined;
+    await suite.stopSystem();
     sections.push(
       renderSideBySide('Side by side, single-zone shapes (article seeds)', singleResults, [
         PEERS_NOTE,
@@ -191,10 +168,9 @@ export async function runSideBySide(sizes: SideBySideSizes, onStarted: (stop: ()
     const wide: SideBySideRow[] = [];
     for (const spec of synthetic) {
       note(`side-by-side: starting ${spec.zones} synthetic zones × ${spec.enterprisesPerZone} enterprises on ${spec.services} zone services (each a process)`);
-      system = await startProcessSystem(database, `z${spec.zones}`, spec);
-      wide.push(...(await measureRows(provinceWideRows(system, spec.zones), sizes, `${spec.zones} zones`)));
-      await system.stop();
-      system = undefined;
+      const zones = await suite.startSystem(`z${spec.zones}`, spec);
+      wide.push(...(await measureRows(provinceWideRows(zones, spec.zones), sizes, `${spec.zones} zones`)));
+      await suite.stopSystem();
     }
     sections.push(
       renderSideBySide(`Side by side, province-wide shapes (synthetic zones, ${sizes.enterprisesPerZone} enterprises each, 4 zone services)`, wide, [
@@ -203,8 +179,6 @@ export async function runSideBySide(sizes: SideBySideSizes, onStarted: (stop: ()
       ]),
     );
     failed ||= hasFailures(wide);
-  } finally {
-    await stopAll();
-  }
+  });
   return { text: sections.join('\n'), loadAverage: { before: loadBefore, after: loadavg()[0]! }, failed };
 }
