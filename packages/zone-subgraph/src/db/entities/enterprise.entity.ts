@@ -2,8 +2,13 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { UpkeptRow } from './sourced';
 
 @Entity({ name: 'enterprise' })
-// Page-order indexes with COLLATE "C" (enterprise_page_*) come from migration PagingIndexes1763900000300.
+// Indexes TypeORM cannot express (COLLATE "C", DESC NULLS LAST, partial) come from the migrations
+// (PagingIndexes1763900000300, ZoneUpkeep1763900000500) and are only named here.
 @Index('enterprise_page_name', { synchronize: false })
+@Index('enterprise_page_employees', { synchronize: false })
+@Index('enterprise_page_output', { synchronize: false })
+@Index('enterprise_page_tax', { synchronize: false })
+@Index('enterprise_zone_credit_code', { synchronize: false })
 @Index('enterprise_zone_industry', ['zoneId', 'industry'])
 export class EnterpriseRow extends UpkeptRow {
   @PrimaryColumn({ type: 'text' }) id!: string;

@@ -7,6 +7,8 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
  */
 @Entity({ name: 'indicator_report' })
 @Index('indicator_report_zone_code', ['zoneId', 'code'])
+// Partial unique index from ZoneUpkeep1763900000500: one entered figure per zone, code, period and scope.
+@Index('indicator_report_entered_key', { synchronize: false })
 export class IndicatorReportRow {
   @PrimaryGeneratedColumn({ type: 'integer' }) id!: number;
   @Column({ type: 'text', name: 'zone_id' }) zoneId!: string;

@@ -4,7 +4,11 @@ import { UpkeptRow } from './sourced';
 @Entity({ name: 'party_organization' })
 @Index('party_organization_zone_type', ['zoneId', 'type'])
 @Index('party_organization_parent', ['parentId'])
-@Index('party_organization_page_name', { synchronize: false })
+// Page-order indexes (PagingIndexes1763900000300, KeysetIndexes1763900000700); the one TypeORM
+// cannot express (DESC NULLS LAST) is only named here.
+@Index('party_organization_page_name', ['zoneId', 'nameZh', 'id'])
+@Index('party_organization_page_type', ['zoneId', 'type', 'nameZh', 'id'])
+@Index('party_organization_page_members', { synchronize: false })
 export class PartyOrganizationRow extends UpkeptRow {
   @PrimaryColumn({ type: 'text' }) id!: string;
   @Column({ type: 'text', name: 'zone_id' }) zoneId!: string;

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** What the audit names a record by. */
 export type AuditEntityKind = 'zone' | 'enterprise' | 'party_organization' | 'honor' | 'indicator_report' | 'alliance' | 'service_station';
@@ -6,6 +6,9 @@ export type AuditAction = 'create' | 'update' | 'delete';
 
 /** One change to a zone's data: who made it, when, and the record before and after. */
 @Entity({ name: 'upkeep_audit' })
+// From ZoneUpkeep1763900000500 (a descending and a partial index), only named here.
+@Index('upkeep_audit_zone', { synchronize: false })
+@Index('upkeep_audit_import', { synchronize: false })
 export class UpkeepAuditRow {
   /** bigint: read as a string. */
   @PrimaryGeneratedColumn({ type: 'bigint' }) id!: string;

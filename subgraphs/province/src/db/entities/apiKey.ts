@@ -14,7 +14,7 @@ export class ApiKeyRow {
   @Column({ type: 'text', array: true }) roles!: string[];
   /** Null: every province (national roles, administrators). */
   @Column({ type: 'text', array: true, nullable: true }) provinces!: string[] | null;
-  @Column({ type: 'text', array: true, name: 'zone_ids' }) zoneIds!: string[];
+  @Column({ type: 'text', array: true, name: 'zone_ids', default: () => "'{}'" }) zoneIds!: string[];
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' }) createdAt!: Date;
   @Column({ type: 'text', name: 'created_by' }) createdBy!: string;
   @Column({ type: 'timestamptz', name: 'revoked_at', nullable: true }) revokedAt!: Date | null;

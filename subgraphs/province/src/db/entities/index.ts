@@ -59,6 +59,9 @@ export class BenchmarkPresetRow {
  * (with provenance) and its result, so it replays identically later.
  */
 @Entity({ name: 'selection_run' })
+// Newest-first listing indexes (created_at DESC) from the migrations, only named here.
+@Index('selection_run_created_at', { synchronize: false })
+@Index('selection_run_owner', { synchronize: false })
 export class SelectionRunRow {
   @PrimaryColumn({ type: 'uuid' }) id!: string;
   @Column({ type: 'text' }) title!: string;
