@@ -140,11 +140,19 @@ describe('observability of the seeded stack', () => {
     expect(body).not.toMatch(/postgres(ql)?:\/\//);
   });
 
-  it("the province's /metrics: its requests and its pool", async () => {
+  it("the province's /metrics: its requests, its pool, and its reads of each zone service", async () => {
+    // compareZones makes the province read the zones' figures from the zone services themselves.
+    const compared = await postGraphQL(stack.gatewayUrl, 'query Compared { compareZones(indicators: ["party_org.count"]) { rows { zone { id } } } }');
+    expect(compared.errors).toBeUndefined();
     const { status, samples } = await scrape(stack.provinceUrl);
     expect(status).toBe(200);
     expect(find(samples, 'http_server_request_duration_seconds_count', { http_route: '/', http_request_method: 'POST' }).length).toBeGreaterThan(0);
     expect(find(samples, 'db_client_connection_max')).toHaveLength(1);
+    const fetched = stack.zoneServices.map(({ name }) => ({
+      service: name,
+      answered: find(samples, 'subgraph_request_duration_seconds_count', { subgraph: 'zones', service: name, outcome: 'answered' })[0]?.value ?? 0,
+    }));
+    for (const { service, answered } of fetched) expect({ service, fetched: answered > 0 }).toEqual({ service, fetched: true });
   });
 
   it('/metrics answers loopback callers, and a caller from elsewhere only with the bearer token', async () => {

@@ -183,6 +183,8 @@ describe('tracing across the gateway, the province and the zone services', () =>
     // The province answered and read the zones straight from the zone services (their requests under its fetches), never back through the gateway.
     const province = trace.filter((span) => span.service === 'province-service');
     expect(province.filter((span) => span.kind === 2)).not.toEqual([]);
+    // A span per zone service the province read, as the gateway has per fetch.
+    for (const service of ZONE_SERVICES) expect(summary).toContain(`province-service 1 subgraph.fetch ${service}`);
     const provinceFetches = province.filter((span) => span.kind === 3);
     // GraphQL requests only: the province's zone-read cache also asks each service for its zones' data versions.
     const answeredFor = (service: string) =>

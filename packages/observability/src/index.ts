@@ -21,3 +21,4 @@ export { activeTraceIds } from './tracing/activeTraceIds';
 export * from './metrics/zoneReadCacheMetrics';
 export * from './metrics/inFlightDedupMetrics';
 export * from './metrics/directoryLookupCacheMetrics';
+export * from './tracing/subgraphCallObserver';

@@ -17,7 +17,7 @@ export type SubgraphFetchFailure = 'breaker_open' | 'request_deadline' | 'failed
 
 type FetchLabel = 'subgraph' | 'service';
 
-/** Per zone service (and the province): how long the gateway's fetches took and why they failed. */
+/** Per zone service (and the province): how long the fetches of this service (the gateway's, the province's) took and why they failed. */
 export class SubgraphFetchMetrics {
   private readonly duration: Histogram<FetchLabel | 'outcome'>;
   private readonly failures: Counter<FetchLabel | 'reason'>;
@@ -25,7 +25,7 @@ export class SubgraphFetchMetrics {
   constructor(registry: Registry) {
     this.duration = new Histogram({
       name: 'subgraph_request_duration_seconds',
-      help: 'Duration of the fetches the gateway sent to one service of a subgraph, retry included, until the answer was checked.',
+      help: 'Duration of the fetches this service (the gateway, or the province reading zones) sent to one service of a subgraph, retry included, until the answer was checked.',
       labelNames: ['subgraph', 'service', 'outcome'],
       buckets: HTTP_DURATION_BUCKETS,
       registers: [registry],

@@ -14,6 +14,7 @@ import {
   typeormPoolReading,
   type DatabasePoolReading,
   type ServiceMetrics,
+  type SubgraphFetchMetrics,
 } from '@devzone/observability';
 import express from 'express';
 import { ERRORS } from '@devzone/errors';
@@ -59,6 +60,8 @@ export interface ServeSignedGraphQLOptions<TContext extends BaseContext> extends
   readonly signedRoutes?: readonly SignedRoute[];
   /** Where `/metrics` reads from, for a service that counts more of its own there. @default a new registry */
   readonly metrics?: ServiceMetrics;
+  /** Where the fetches this service sends for a request are counted (the province's reads of zone services). */
+  readonly fetches?: SubgraphFetchMetrics;
 }
 
 /** How long stopping waits for requests in flight. */
@@ -91,7 +94,14 @@ export async function serveSignedGraphQL<TContext extends BaseContext>(options: 
   await server.start();
   const app = express();
   app.disable('x-powered-by');
-  app.use(observeHttpRequests({ metrics, routes: [...OBSERVED_ROUTES, ...signedRoutes.map((route) => route.path)], log }));
+  app.use(
+    observeHttpRequests({
+      metrics,
+      routes: [...OBSERVED_ROUTES, ...signedRoutes.map((route) => route.path)],
+      log,
+      ...(options.fetches ? { fetches: options.fetches } : {}),
+    }),
+  );
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });

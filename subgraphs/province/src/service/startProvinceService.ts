@@ -3,8 +3,8 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import { openServiceDatabase, type ServiceDatabase } from '@devzone/database';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import type { Principal } from '@devzone/auth';
-import { createServiceMetrics, ZoneReadCacheMetrics, type ServiceMetrics } from '@devzone/observability';
-import { PgRegistryStore, RegistryService, registryMigrations, type ZoneServiceRegistry } from '@devzone/registry';
+import { createServiceMetrics, SubgraphFetchMetrics, subgraphCallObserver, ZoneReadCacheMetrics, type ServiceMetrics } from '@devzone/observability';
+import { PgRegistryStore, RegistryService, registryMigrations, ZONES_SUBGRAPH, type ZoneServiceRegistry } from '@devzone/registry';
 import {
   createZoneReadCache,
   GraphQLHttpClient,
@@ -130,6 +130,8 @@ export async function startProvinceService(options: ProvinceServiceOptions): Pro
     const served = await serveSignedGraphQL({
       server,
       metrics,
+      // Its reads of the zone services, counted per request as the gateway counts its fetches.
+      fetches: new SubgraphFetchMetrics(metrics.registry),
       keys: options.signingKeys,
       port: options.port ?? 0,
       host: options.host ?? '127.0.0.1',
@@ -190,7 +192,8 @@ export async function startProvinceService(options: ProvinceServiceOptions): Pro
 function createZoneRouter(options: ResilienceOptions): ShardRouter {
   const resilience = new Resilience({ requestTimeoutMs: RESILIENCE_DEFAULTS.provinceTimeoutMs, ...options });
   // Not logged: every failure reaches the caller as a failed zone naming its service and the reason.
-  return new ShardRouter({ resilience });
+  // Observed: a span per call, and the request's fetch metrics on the province's /metrics.
+  return new ShardRouter({ resilience, observer: subgraphCallObserver(ZONES_SUBGRAPH) });
 }
 
 /** The province's zone-read cache: versions asked like its reads (signed, within the zone deadline, skipping a service whose breaker is open). */

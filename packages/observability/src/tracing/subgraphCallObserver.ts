@@ -1,0 +1,39 @@
+import type { SubgraphFetchFailure, SubgraphService } from '../metrics/subgraphFetchMetrics';
+import { currentRequestScope } from '../requestScope';
+import { withSpan } from './withSpan';
+
+/** What one guarded call tells its observer (the shape of `@devzone/shard-router`'s CallWatch). */
+export interface SubgraphCallWatch {
+  sent(seconds: number, outcome: 'answered' | 'failed'): void;
+  failed(reason: SubgraphFetchFailure, message: string): void;
+}
+
+/** A `CallObserver` of `@devzone/shard-router`, kept structural so that this package needs no router. */
+export interface SubgraphCallObserver {
+  watch<T>(target: { readonly kind: string; readonly name: string }, call: (watch: SubgraphCallWatch) => Promise<T>): Promise<T>;
+}
+
+/**
+ * The signals of every guarded call a service sends to the zone services or the province: a
+ * `subgraph.fetch <service>` span, and the request's fetch metrics (`subgraph_request_*`) when the
+ * call belongs to a request whose scope counts them (`observeHttpRequests` with `fetches`).
+ * Zone services are labelled with the subgraph `zonesSubgraph`, the province with its name.
+ */
+export function subgraphCallObserver(zonesSubgraph: string): SubgraphCallObserver {
+  return {
+    watch: (target, call) => {
+      const service: SubgraphService = { subgraph: target.kind === 'zone' ? zonesSubgraph : target.name, service: target.name };
+      const fetches = currentRequestScope()?.fetches;
+      return withSpan(`subgraph.fetch ${service.service}`, { 'graphql.subgraph.name': service.subgraph, 'subgraph.service': service.service }, (span) =>
+        call({
+          sent: (seconds, outcome) => fetches?.observe(service, seconds, outcome),
+          failed: (reason, message) => {
+            fetches?.fail(service, reason);
+            span.setAttributes({ 'subgraph.failure': reason });
+            span.fail(message);
+          },
+        }),
+      );
+    },
+  };
+}
