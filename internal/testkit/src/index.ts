@@ -7,3 +7,4 @@ export * from './browser/describeInBrowser';
 export * from './browser/graphiqlEditors';
 export { generateSigningKeys, postSignedGraphQL, type SignedGraphQLBody } from '@devzone/stack';
 export * from './processes';
+export * from './schemaDrift';
