@@ -180,7 +180,17 @@ export async function assessZonesAt(
   memo: OutcomeMemo,
   versions: ReadonlyMap<string, string>,
 ): Promise<AssessmentsAtVersions> {
-  const asked = askedCodes(keys);
+  return assessAsked(dataSource, keys, askedCodes(keys), memo, versions);
+}
+
+/** `assessZonesAt` for the codes each zone is `asked`. */
+async function assessAsked(
+  dataSource: DataSource,
+  keys: readonly ComputedFiguresKey[],
+  asked: ZoneCodes,
+  memo: OutcomeMemo,
+  versions: ReadonlyMap<string, string>,
+): Promise<AssessmentsAtVersions> {
   if (asked.size === 0) return { answers: keys.map(nothing), versions: new Map() };
   const { kept, missing } = outcomesInMemory(asked, versions, memo);
   const notKept = missing.size > 0 ? await outcomesInTable(dataSource, kept, missing, memo) : missing;
@@ -205,5 +215,5 @@ export async function assessZones(dataSource: DataSource, keys: readonly Compute
   const asked = askedCodes(keys);
   if (asked.size === 0) return keys.map(nothing);
   const versions = await readDataVersions(dataSource, [...asked.keys()]);
-  return (await assessZonesAt(dataSource, keys, memo, versions)).answers;
+  return (await assessAsked(dataSource, keys, asked, memo, versions)).answers;
 }
