@@ -1,6 +1,6 @@
 import { ERRORS } from '@devzone/errors';
 import { validate, type ValidationError } from 'class-validator';
-import type { GraphQLResolveInfo } from 'graphql';
+import { BREAK, visit, type FieldNode, type GraphQLResolveInfo } from 'graphql';
 
 function firstProblem(errors: ValidationError[], prefix = ''): { field: string; message: string } | null {
   for (const error of errors) {
@@ -27,24 +27,48 @@ async function validateAt(argValue: unknown, prefix: string): Promise<void> {
  * Arguments already found valid, per field of a document and per request's variables: a field
  * under a list (a hundred zones' `indicators(codes:)` in one `_entities` batch) gets the same
  * arguments for every item, so class-validator runs once per field and request, not per item.
+ * A field whose arguments are all literals (as the gateway's fetches of `indicators(codes: [...])`
+ * are) gets the same values in every request of that parsed document: checked once per document.
  * Only successes are kept: an error is raised afresh for each item, located at its own path.
  */
-const validArguments = new WeakMap<object, WeakMap<object, Set<string>>>();
+const validArguments = new WeakMap<FieldNode, WeakMap<object, Set<string>>>();
+const usesVariables = new WeakMap<FieldNode, boolean>();
+/** Stands for "any request" where a field's arguments hold no variable. */
+const EVERY_REQUEST = {};
+
+function argumentsUseVariables(fieldNode: FieldNode): boolean {
+  let uses = usesVariables.get(fieldNode);
+  if (uses === undefined) {
+    uses = false;
+    for (const argument of fieldNode.arguments ?? []) {
+      visit(argument.value, {
+        Variable() {
+          uses = true;
+          return BREAK;
+        },
+      });
+    }
+    usesVariables.set(fieldNode, uses);
+  }
+  return uses;
+}
 
 function validKeysFor(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'variableValues'> | undefined): Set<string> | undefined {
   const fieldNode = info?.fieldNodes[0];
   if (!fieldNode || !info.variableValues) return undefined;
   let byVariables = validArguments.get(fieldNode);
   if (!byVariables) validArguments.set(fieldNode, (byVariables = new WeakMap()));
-  let keys = byVariables.get(info.variableValues);
-  if (!keys) byVariables.set(info.variableValues, (keys = new Set()));
+  const request = argumentsUseVariables(fieldNode) ? info.variableValues : EVERY_REQUEST;
+  let keys = byVariables.get(request);
+  if (!keys) byVariables.set(request, (keys = new Set()));
   return keys;
 }
 
 /**
  * Validates GraphQL arguments with their class-validator rules and answers a
  * BAD_USER_INPUT error that names the field (`first: first must not be greater than 500`).
- * `resolverData` (type-graphql's third argument) lets equal arguments of one field be checked once per request.
+ * `resolverData` (type-graphql's third argument) lets equal arguments of one field be checked once per
+ * request, or once per document where they are literals.
  */
 export async function validateArguments(argValue: unknown, _argType?: unknown, resolverData?: { info?: GraphQLResolveInfo }): Promise<void> {
   if (argValue === null || typeof argValue !== 'object') return;

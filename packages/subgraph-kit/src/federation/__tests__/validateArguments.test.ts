@@ -41,6 +41,24 @@ describe('validateArguments', () => {
     expect(checks).toBe(1);
   });
 
+  it('checks literal arguments once per parsed document, whatever the request', async () => {
+    const field = fieldOf('query ($unused: String) { indicators(period: "2023") { code } }');
+    for (let request = 0; request < 5; request += 1) {
+      const variables = { unused: String(request) };
+      for (let item = 0; item < 10; item += 1) await validateArguments(args('2023'), IndicatorArgs, resolverData(field, variables));
+    }
+    expect(checks).toBe(1);
+    await validateArguments(args('2023'), IndicatorArgs, resolverData(fieldOf('{ indicators(period: "2023") { code } }'), {}));
+    expect(checks).toBe(2);
+  });
+
+  it('counts a variable nested in a list or input object as a variable', async () => {
+    const field = fieldOf('query ($p: String) { indicators(filter: { periods: ["2022", $p] }) { code } }');
+    await validateArguments(args('2023'), IndicatorArgs, resolverData(field, { p: '2023' }));
+    await validateArguments(args('2023'), IndicatorArgs, resolverData(field, { p: '2023' }));
+    expect(checks).toBe(2);
+  });
+
   it('checks again for another request (new variables), another field, other values or no resolver data', async () => {
     const field = fieldOf('query ($p: String) { indicators(period: $p) { code } }');
     await validateArguments(args('2023'), IndicatorArgs, resolverData(field, { p: '2023' }));
@@ -54,8 +72,11 @@ describe('validateArguments', () => {
     expect(checks).toBe(7);
   });
 
-  it('refuses invalid arguments for every item, each with an error of its own', async () => {
-    const field = fieldOf('query ($p: String) { indicators(period: $p) { code } }');
+  it.each([
+    ['a variable', 'query ($p: String) { indicators(period: $p) { code } }'],
+    ['a literal', '{ indicators(period: "2023-01-01") { code } }'],
+  ])('refuses invalid arguments given as %s for every item, each with an error of its own', async (_kind, source) => {
+    const field = fieldOf(source);
     const data = resolverData(field, { p: '2023-01-01' });
     const errors = await Promise.all(
       [1, 2, 3].map(() =>
