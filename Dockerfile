@@ -23,7 +23,7 @@ FROM base AS manifests
 WORKDIR /src
 COPY . .
 RUN mkdir -p /manifests \
- && cp package.json pnpm-lock.yaml pnpm-workspace.yaml .npmrc /manifests/ \
+ && cp -r package.json pnpm-lock.yaml pnpm-workspace.yaml .npmrc patches /manifests/ \
  && find gateway packages internal subgraphs -name package.json -not -path '*/node_modules/*' \
       -exec cp --parents {} /manifests/ \;
 

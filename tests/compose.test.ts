@@ -627,6 +627,18 @@ describe('Dockerfile', () => {
     expect(dockerfile).toMatch(/for path in \$RUNTIME_FILES; do/);
   });
 
+  it('gives the install stages every patch pnpm-workspace.yaml applies to a dependency', () => {
+    const workspace = parse(readFileSync(path.join(REPO_ROOT, 'pnpm-workspace.yaml'), 'utf8')) as { patchedDependencies?: Record<string, string> };
+    const patches = Object.values(workspace.patchedDependencies ?? {});
+    expect(patches.length).toBeGreaterThan(0);
+    const manifests = dockerfile.slice(dockerfile.indexOf(' AS manifests'), dockerfile.indexOf(' AS build'));
+    const copied = /&& cp -r ([^\\\n]*) \/manifests\//.exec(manifests)?.[1]?.split(/\s+/) ?? [];
+    for (const patch of patches) {
+      expect([patch, existsSync(path.join(REPO_ROOT, patch))]).toEqual([patch, true]);
+      expect([patch, copied]).toEqual([patch, expect.arrayContaining([patch.split('/')[0]])]);
+    }
+  });
+
   it('runs as the unprivileged node user with NODE_ENV=production', () => {
     const runtime = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
     expect(runtime).toMatch(/^ENV NODE_ENV=production$/m);
