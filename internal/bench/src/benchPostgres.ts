@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { dropDatabase, EmbeddedPostgresServer } from '@devzone/database';
-import { freePort } from './freePort';
+import { freePort } from '@devzone/testkit/dist/processes';
 
 /**
  * One embedded PostgreSQL server for the whole bench run, in a temp folder, on
