@@ -195,6 +195,8 @@ export async function startGateway({
   await server.start();
 
   app.disable('x-powered-by');
+  // No client revalidates a GraphQL answer; express would hash every body for an ETag (static files keep theirs).
+  app.disable('etag');
   app.use(observeHttpRequests({ metrics: metrics.service, routes: OBSERVED_ROUTES, log: errorLog, fetches: metrics.fetches }));
   if (fetchPath.compression) app.use(compressAnswers());
   const graphqlHandlers = [

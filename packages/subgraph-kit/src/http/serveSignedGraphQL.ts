@@ -94,6 +94,8 @@ export async function serveSignedGraphQL<TContext extends BaseContext>(options: 
   await server.start();
   const app = express();
   app.disable('x-powered-by');
+  // No client revalidates a GraphQL answer; express would hash every body for an ETag.
+  app.disable('etag');
   app.use(
     observeHttpRequests({
       metrics,
