@@ -24,7 +24,7 @@ module.exports = {
   globalSetup: '<rootDir>/internal/testkit/src/jest/globalSetup.ts',
   globalTeardown: '<rootDir>/internal/testkit/src/jest/globalTeardown.ts',
   testTimeout: 60_000,
-  // On 2 cores jest would run every file in band, in its own process, one after another, where what
+  // On 2 cores jest would run every file in band (in jest's own process, one after another), where what
   // 160 files leave behind piles up: a full collection then takes about a second (the views'
   // streaming test, which collects before each heap sample, took 35 s alone and 150 s in a full run).
   // With a limit jest runs files in a worker and replaces it once it holds more than this after a file.
