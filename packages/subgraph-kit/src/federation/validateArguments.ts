@@ -31,24 +31,19 @@ async function validateAt(argValue: unknown, prefix: string): Promise<void> {
  * are) gets the same values in every request of that parsed document: checked once per document.
  * Only successes are kept: an error is raised afresh for each item, located at its own path.
  */
-const validArguments = new WeakMap<FieldNode, WeakMap<object, Set<string>>>();
-const usesVariables = new WeakMap<FieldNode, boolean>();
-/** Stands for "any request" where a field's arguments hold no variable. */
-const EVERY_REQUEST = {};
+/** Per field node: one set for every request where its arguments are literals, else one per request's variables. */
+type ValidArguments = { readonly everyRequest: Set<string> } | { readonly perRequest: WeakMap<object, Set<string>> };
+const validArguments = new WeakMap<FieldNode, ValidArguments>();
 
 function argumentsUseVariables(fieldNode: FieldNode): boolean {
-  let uses = usesVariables.get(fieldNode);
-  if (uses === undefined) {
-    uses = false;
-    for (const argument of fieldNode.arguments ?? []) {
-      visit(argument.value, {
-        Variable() {
-          uses = true;
-          return BREAK;
-        },
-      });
-    }
-    usesVariables.set(fieldNode, uses);
+  let uses = false;
+  for (const argument of fieldNode.arguments ?? []) {
+    visit(argument.value, {
+      Variable() {
+        uses = true;
+        return BREAK;
+      },
+    });
   }
   return uses;
 }
@@ -56,11 +51,14 @@ function argumentsUseVariables(fieldNode: FieldNode): boolean {
 function validKeysFor(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'variableValues'> | undefined): Set<string> | undefined {
   const fieldNode = info?.fieldNodes[0];
   if (!fieldNode || !info.variableValues) return undefined;
-  let byVariables = validArguments.get(fieldNode);
-  if (!byVariables) validArguments.set(fieldNode, (byVariables = new WeakMap()));
-  const request = argumentsUseVariables(fieldNode) ? info.variableValues : EVERY_REQUEST;
-  let keys = byVariables.get(request);
-  if (!keys) byVariables.set(request, (keys = new Set()));
+  let valid = validArguments.get(fieldNode);
+  if (!valid) {
+    valid = argumentsUseVariables(fieldNode) ? { perRequest: new WeakMap() } : { everyRequest: new Set() };
+    validArguments.set(fieldNode, valid);
+  }
+  if ('everyRequest' in valid) return valid.everyRequest;
+  let keys = valid.perRequest.get(info.variableValues);
+  if (!keys) valid.perRequest.set(info.variableValues, (keys = new Set()));
   return keys;
 }
 
