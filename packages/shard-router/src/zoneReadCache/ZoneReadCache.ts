@@ -1,5 +1,6 @@
 import type { Principal } from '@devzone/auth';
 import type { GraphQLFormattedError } from 'graphql';
+import { klona as copyOf } from 'klona/json';
 import { renumberErrorPath } from '../reassembleEntities';
 import { zoneOfRepresentation } from '../shardPlan';
 import { entryKeyOf, fetchScopeOf } from './cacheKey';
@@ -34,9 +35,9 @@ export interface ZoneReadCacheOptions {
   readonly observer?: ZoneReadCacheObserver | undefined;
 }
 
-/** What a fetch in flight hands a read that joined it for one entity: the entity as JSON (each asker parses its own copy) and its errors, placed at index 0. */
+/** What a fetch in flight hands a read that joined it for one entity: the entity (nobody's: each asker takes its own copy) and its errors, placed at index 0. */
 interface SharedEntity {
-  readonly json: string;
+  readonly entity: unknown;
   readonly errors: readonly GraphQLFormattedError[];
 }
 
@@ -101,8 +102,8 @@ export class ZoneReadCache {
       if (!service || zoneId === null || version === undefined) return { kind: 'send', zoneId };
       const serviceId = serviceIdOf(service);
       const key = entryKeyOf({ fetchScope, service: serviceId, zoneId, version, representation: representations[index] });
-      const json = this.store.get(key);
-      if (json !== undefined) return { kind: 'cached', entity: JSON.parse(json) as unknown };
+      const entity = this.store.get(key);
+      if (entity !== undefined) return { kind: 'cached', entity };
       const fetching = this.inFlight.get(key);
       return fetching ? { kind: 'joined', answer: fetching.answer } : { kind: 'store', key, service: serviceId, zoneId, version };
     });
@@ -128,7 +129,7 @@ export class ZoneReadCache {
       if (slot.kind === 'cached') cached.set(index, slot.entity);
       if (slot.kind !== 'joined') continue;
       const shared = await slot.answer;
-      cached.set(index, JSON.parse(shared.json) as unknown);
+      cached.set(index, copyOf(shared.entity));
       for (const error of shared.errors) {
         if (joinedErrors.has(error)) continue;
         joinedErrors.add(error);
@@ -161,7 +162,7 @@ export class ZoneReadCache {
     for (const [i, { key, zoneId, entry }] of own) {
       if (this.inFlight.get(key) === entry) this.inFlight.delete(key);
       if ('error' in outcome) entry.settle({ error: outcome.error });
-      else entry.settle({ entity: { json: JSON.stringify(outcome.entities?.[i] ?? null), errors: errorsOfEntity(outcome.errors, i, zoneId) } });
+      else entry.settle({ entity: { entity: copyOf(outcome.entities?.[i] ?? null), errors: errorsOfEntity(outcome.errors, i, zoneId) } });
     }
   }
 

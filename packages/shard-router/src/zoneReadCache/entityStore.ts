@@ -1,20 +1,23 @@
+import { klona as copyOf } from 'klona/json';
 import { LRUCache } from 'lru-cache';
 
 export interface EntityStoreOptions {
   /** Entities kept at most. */
   readonly maxEntries: number;
-  /** Their estimated memory at most: 2 bytes per character of JSON and key. */
+  /** Their estimated memory at most: 2 bytes per character of their JSON and key (about what V8 holds a parsed entity in). */
   readonly maxBytes: number;
 }
 
 interface StoredEntity {
   readonly zoneId: string;
-  /** The entity as answered, as JSON: every reader parses its own copy (the gateway merges answers in place). */
-  readonly json: string;
+  /** The entity as answered, a copy nobody else holds: readers get copies of it (the gateway merges answers in place). */
+  readonly entity: unknown;
+  /** Characters of the entity's JSON: what its memory is estimated from. */
+  readonly jsonLength: number;
 }
 
 /**
- * The zone-read cache's memory: entities by hashed key (`entryKeyOf`), least recently used
+ * The zone-read cache's memory: entities by key (`entryKeyOf`), least recently used
  * dropped first, bounded by count and bytes. It also remembers the last version each
  * service answered for each zone: entries are stored only under that version, and a zone
  * whose version moves (forwards, or backwards when its database was replaced) loses its entries.
@@ -28,20 +31,24 @@ export class EntityStore {
     this.entries = new LRUCache<string, StoredEntity>({
       max: maxEntries,
       maxSize: maxBytes,
-      sizeCalculation: (entity, key) => 2 * (entity.json.length + key.length),
+      sizeCalculation: (stored, key) => 2 * (stored.jsonLength + key.length),
       dispose: (entity, key) => this.unindex(entity.zoneId, key),
     });
   }
 
-  /** The JSON of the entity stored under `key`, if any. */
-  get(key: string): string | undefined {
-    return this.entries.get(key)?.json;
+  /** A copy of the entity stored under `key`, the caller's own, if any. */
+  get(key: string): unknown {
+    const stored = this.entries.get(key);
+    return stored === undefined ? undefined : copyOf(stored.entity);
   }
 
-  /** Stores an entity read under `version`, unless the service has answered another version of the zone since. */
+  /**
+   * Stores an entity read under `version` (the JSON it was answered as: the store keeps its own
+   * copy), unless the service has answered another version of the zone since.
+   */
   set(key: string, serviceZone: ServiceZone, version: string, json: string): void {
     if (this.versionSeen.get(serviceZoneId(serviceZone)) !== version) return;
-    this.entries.set(key, { zoneId: serviceZone.zoneId, json });
+    this.entries.set(key, { zoneId: serviceZone.zoneId, entity: JSON.parse(json) as unknown, jsonLength: json.length });
     // An entity larger than the byte bound is not stored at all.
     if (!this.entries.has(key)) return;
     let keys = this.keysByZone.get(serviceZone.zoneId);

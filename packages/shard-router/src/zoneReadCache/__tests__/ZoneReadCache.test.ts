@@ -92,6 +92,30 @@ describe('ZoneReadCache in-flight sharing', () => {
     expect((await before).entities).toEqual([{ id: 'feixi', figure: 20 }]);
   });
 
+  it('keeps what it stores and shares apart from what any reader does to its answer (the gateway merges in place)', async () => {
+    const { read, fetches } = system();
+    const mutate = (entities: readonly unknown[]) => {
+      for (const entity of entities) Object.assign(entity as object, { figure: -1, merged: { by: 'a later fetch' } });
+    };
+    const fetcher = read(['feixi']);
+    await fetchesSent(fetches, 1);
+    const joiners = [read(['feixi']), read(['feixi'])];
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    fetches[0]!.release();
+    const fetched = await fetcher;
+    mutate(fetched.entities);
+    const joined = await Promise.all(joiners);
+    expect(joined.map((j) => j.entities)).toEqual([[{ id: 'feixi', figure: 20 }], [{ id: 'feixi', figure: 20 }]]);
+    expect(joined[0]!.entities[0]).not.toBe(joined[1]!.entities[0]);
+    joined.forEach((j) => mutate(j.entities));
+    const cached = await read(['feixi']);
+    expect(cached).toEqual({ entities: [{ id: 'feixi', figure: 20 }], errors: [], fetchedCount: 0 });
+    mutate(cached.entities);
+    expect((await read(['feixi'])).entities).toEqual([{ id: 'feixi', figure: 20 }]);
+    expect(fetches).toHaveLength(1);
+  });
+
   it('reads from the store, not from a fetch, once the shared fetch has settled', async () => {
     const { read, fetches } = system();
     const first = read(['chuzhou']);

@@ -30,9 +30,8 @@ describe('entryKeyOf', () => {
     representation: { __typename: 'Zone', id: 'yongkang' },
   };
 
-  it('is a short digest, the same for the same parts', () => {
-    expect(entryKeyOf({ ...parts })).toBe(entryKeyOf(parts));
-    expect(entryKeyOf(parts)).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  it('is the same for the same parts', () => {
+    expect(entryKeyOf({ ...parts, representation: { ...(parts.representation as object) } })).toBe(entryKeyOf(parts));
   });
 
   it.each<[string, Partial<EntityKeyParts>]>([
