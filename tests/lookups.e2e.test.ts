@@ -226,6 +226,29 @@ describe('lookups and province arguments on the seeded stack', () => {
     });
   });
 
+  describe('searchEnterprises resolves its zones as the analyses do', () => {
+    it.each([
+      ['a zone listed twice', `{ searchEnterprises(zoneIds: ["feixi", "chuzhou", "feixi"]) { totalCount } }`, 'zoneIds: zone "feixi" is listed twice'],
+      ['an empty list', `{ searchEnterprises(zoneIds: []) { totalCount } }`, 'zoneIds: give at least one zone id, or leave it out'],
+      ['an unknown zone', `{ searchEnterprises(zoneIds: ["feixi", "nosuch"]) { totalCount } }`, 'zoneIds: unknown zone(s) "nosuch"'],
+    ])('refuses %s, naming zoneIds', async (_label, query, message) => {
+      const error = onlyError(await ask(query), 'searchEnterprises');
+      expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'zoneIds' });
+      expect(error.message).toBe(message);
+    });
+
+    it('with a province and zone ids, searches the zones of both', async () => {
+      const body = await ask<{ both: { items: { zone: { id: string } }[] }; feixi: { totalCount: number }; mixed: { totalCount: number } }>(
+        `{ both: searchEnterprises(province: "anhui", zoneIds: ["feixi", "yongkang"], first: 50) { items { zone { id } } }
+           feixi: searchEnterprises(zoneIds: ["feixi"]) { totalCount } mixed: searchEnterprises(province: "anhui", zoneIds: ["feixi", "yongkang"]) { totalCount } }`,
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.feixi.totalCount).toBeGreaterThan(0);
+      expect(body.data!.mixed.totalCount).toBe(body.data!.feixi.totalCount);
+      expect(new Set(body.data!.both.items.map((e) => e.zone.id))).toEqual(new Set(['feixi']));
+    });
+  });
+
   // Last: stops a zone service for the rest of the file.
   describe('when the zone service is down', () => {
     beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { ERRORS } from '@devzone/errors';
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
-import { readableZones } from '../../authz';
+import { resolveZoneScope } from '../../analytics/candidateZones';
 import { provinceCodeOf } from '../../directory/provinceArgs';
 import { mergeEnterprisePages } from '../../zoneReader/mergeEnterprisePages';
 import type { ProvinceContext } from '../context.type';
@@ -16,15 +16,9 @@ export class SearchResolver {
   async searchEnterprises(@Args(() => SearchEnterprisesArgs) args: SearchEnterprisesArgs, @Ctx() ctx: ProvinceContext): Promise<EnterpriseSearchResult> {
     if (args.offset + args.first > 500) throw ERRORS.BAD_USER_INPUT.err('offset: offset + first may not exceed 500', { field: 'offset' });
     const province = args.province === undefined || args.province === null ? null : await provinceCodeOf(ctx, args.province, 'province');
-    // Only zones the caller may read are searched; a zone id outside its scope is refused like an unknown one.
-    let zones = (await readableZones(ctx, province ? [province] : null)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    if (args.zoneIds) {
-      const known = new Set(zones.map((z) => z.id));
-      const unknown = args.zoneIds.filter((id) => !known.has(id));
-      if (unknown.length > 0) throw ERRORS.BAD_USER_INPUT.err(`zoneIds: unknown zone(s) ${unknown.map((u) => `"${u}"`).join(', ')}`, { field: 'zoneIds' });
-      const wanted = new Set(args.zoneIds);
-      zones = zones.filter((z) => wanted.has(z.id));
-    }
+    // The scope as every analysis resolves it: only zones the caller may read, a zone id outside its scope refused like an unknown one.
+    const scoped = await resolveZoneScope(ctx, { zoneIds: args.zoneIds ?? null, provinces: province ? [province] : null });
+    const zones = [...scoped.zones].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     // Only zones some service hosts can answer; the others are reported, not dropped.
     const routable = zones.filter((z) => ctx.registry.serviceForZone(z.id));
     const unroutable = zones.filter((z) => !ctx.registry.serviceForZone(z.id));

@@ -39,7 +39,7 @@ export class SearchEnterprisesArgs {
   @MaxLength(40)
   province?: string;
 
-  @Field(() => [ID], { nullable: true, description: 'Limit to these zones.' })
+  @Field(() => [ID], { nullable: true, description: 'Limit to these zones, each listed once; with `province`, to those of them in it.' })
   @IsOptional()
   @ArrayMaxSize(1000)
   zoneIds?: string[];
