@@ -9,6 +9,8 @@ export interface LoadOptions {
   maxRequests: number;
   /** Untimed requests before the window opens, run at the same concurrency. */
   warmupRequests: number;
+  /** Called as the timed window opens and once its last request has answered (to read other processes' CPU). */
+  window?: { opened(): void; closed(): void };
 }
 
 export interface LoadResult {
@@ -42,6 +44,7 @@ export async function runLoad(task: (i: number) => Promise<unknown>, options: Lo
   let failed = 0;
   let firstError: string | undefined;
   let next = 0;
+  options.window?.opened();
   const cpuBefore = process.cpuUsage();
   const start = performance.now();
   const deadline = start + options.durationMs;
@@ -61,6 +64,7 @@ export async function runLoad(task: (i: number) => Promise<unknown>, options: Lo
   await Promise.all(Array.from({ length: options.concurrency }, worker));
   const elapsedMs = performance.now() - start;
   const cpu = process.cpuUsage(cpuBefore);
+  options.window?.closed();
   return {
     completed: latencies.length,
     failed,

@@ -35,12 +35,14 @@ describe('answer checks', () => {
 });
 
 describe('renderProvince', () => {
-  const row = (zones: number, shape: string, p50: number[], failed = 0): ProvinceRow => ({
+  const noCpu = { gateway: [], province: [], zoneServices: [], postgres: [] };
+  const row = (zones: number, shape: string, p50: number[], failed = 0, cpu: ProvinceRow['cpu'] = noCpu): ProvinceRow => ({
     zones,
     shape,
     targetMs: 25,
     sequential: { count: 10 * p50.length, p50, p95: p50.map((x) => x * 2) },
     concurrent: { throughput: p50.map((x) => 1000 / x), p50: p50.map((x) => x * 16) },
+    cpu,
     failed,
     ...(failed ? { firstError: 'timed out' } : {}),
   });
@@ -57,5 +59,22 @@ describe('renderProvince', () => {
     const text = renderProvince([row(4, 'read', [6]), row(40, 'compare', [])], provinceSizes(true));
     expect(text).toMatch(/\| read +\| +4 \| +10 \| +6\.00 \| +12\.0 \|/);
     expect(text).toMatch(/\| compare \| +40 \| +0 \| +- \| +- \|/);
+  });
+
+  it('prints the CPU per request of each process with the spread of the rounds, and their sum', () => {
+    const cpu = { gateway: [12, 13, 14], province: [3], zoneServices: [40, 50, 60], postgres: [2, 2, 2] };
+    const text = renderProvince([row(400, 'read', [100], 0, cpu), row(4, 'compare', [6])], provinceSizes(false));
+    expect(text).toContain('### Province scale: CPU per request at 16 in flight, by process (ms)');
+    const lines = text
+      .slice(text.indexOf('CPU per request'))
+      .split('\n')
+      .filter((l) => l.startsWith('| '));
+    expect(lines[0]).toMatch(/^\| shape \| zones \| +gateway \| province \| zone services \(all\) \| PostgreSQL \(all\) \| sum of medians \|$/);
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toMatch(/^\| read +\| +400 \| +13\.0 ±8% \| +3\.00 \| +50\.0 ±20% \| +2\.00 ±0% \| +68\.0 \|$/);
+  });
+
+  it('says the CPU was not measured where no process could be read', () => {
+    expect(renderProvince([row(4, 'read', [6])], provinceSizes(true))).toContain('not measured: no /proc on this machine.');
   });
 });

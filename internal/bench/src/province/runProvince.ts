@@ -6,14 +6,23 @@ import { sampleSequential } from '../sample';
 import { askGraphQL, type Asking } from '../sideBySide/httpClient';
 import { databasesOf, syntheticSystemSpecs, type ProcessSystem } from '../sideBySide/processSystem';
 import { summarize } from '../stats';
-import { renderProvince, type ProvinceRow } from './provinceTable';
+import { processCpuMs, processTreeCpuMs } from '../processCpu';
+import { CPU_ROLES, renderProvince, type CpuRole, type ProvinceRow } from './provinceTable';
 import { PROVINCE_SHAPES, type ProvinceShape } from './shapes';
 import type { ProvinceSizes } from './sizes';
 import { withSuiteProcesses } from '../sideBySide/suiteProcesses';
 import type { ProcessSuiteRun } from '../processSuiteMain';
 
 function emptyRow(zones: number, shape: ProvinceShape): ProvinceRow {
-  return { zones, shape: shape.name, targetMs: shape.targetMs, sequential: { count: 0, p50: [], p95: [] }, concurrent: { throughput: [], p50: [] }, failed: 0 };
+  return {
+    zones,
+    shape: shape.name,
+    targetMs: shape.targetMs,
+    sequential: { count: 0, p50: [], p95: [] },
+    concurrent: { throughput: [], p50: [] },
+    cpu: { gateway: [], province: [], zoneServices: [], postgres: [] },
+    failed: 0,
+  };
 }
 
 function failure(row: ProvinceRow, error: unknown): void {
@@ -21,12 +30,42 @@ function failure(row: ProvinceRow, error: unknown): void {
   row.firstError ??= error instanceof Error ? error.message : String(error);
 }
 
+/** CPU used so far by each role's processes, ms (undefined where one cannot be read). */
+function cpuNow(system: ProcessSystem, databasePid: number): Record<CpuRole, number | undefined> {
+  const sum = (values: readonly (number | undefined)[]) => (values.some((v) => v === undefined) ? undefined : values.reduce<number>((a, v) => a + v!, 0));
+  const { gateway, province, zoneServices } = system.servicePids;
+  return {
+    gateway: processCpuMs(gateway),
+    province: processCpuMs(province),
+    zoneServices: sum(zoneServices.map(processCpuMs)),
+    postgres: processTreeCpuMs(databasePid),
+  };
+}
+
+/** Reads every role's CPU as a load window opens and closes; `perRequest` then gives each role's CPU per request. */
+function cpuWindow(system: ProcessSystem, databasePid: number) {
+  let before: Record<CpuRole, number | undefined> | undefined;
+  let after: Record<CpuRole, number | undefined> | undefined;
+  return {
+    opened: () => void (before = cpuNow(system, databasePid)),
+    closed: () => void (after = cpuNow(system, databasePid)),
+    perRequest(completed: number): Partial<Record<CpuRole, number>> {
+      const result: Partial<Record<CpuRole, number>> = {};
+      for (const role of CPU_ROLES) {
+        const [b, a] = [before?.[role], after?.[role]];
+        if (b !== undefined && a !== undefined && completed > 0) result[role] = (a - b) / completed;
+      }
+      return result;
+    },
+  };
+}
+
 /**
  * One system's rounds: every shape is checked once (a figure over a wrong answer
  * would mislead), then each round measures every shape one request at a time and
  * then at `concurrency` in flight, shape after shape.
  */
-async function measureSystem(system: ProcessSystem, zones: number, sizes: ProvinceSizes): Promise<ProvinceRow[]> {
+async function measureSystem(system: ProcessSystem, databasePid: number, zones: number, sizes: ProvinceSizes): Promise<ProvinceRow[]> {
   const asking: Asking = { kind: 'credential', authorization: system.credential };
   const planned = PROVINCE_SHAPES.map((shape) => ({
     shape,
@@ -53,11 +92,13 @@ async function measureSystem(system: ProcessSystem, zones: number, sizes: Provin
       } catch (error) {
         failure(row, error);
       }
+      const cpu = cpuWindow(system, databasePid);
       const load = await runLoad(ask, {
         concurrency: sizes.concurrency,
         durationMs: sizes.windowMs,
         maxRequests: sizes.maxRequests,
         warmupRequests: sizes.warmupRequests,
+        window: cpu,
       }).catch((error: unknown) => {
         failure(row, error);
         return undefined;
@@ -68,6 +109,7 @@ async function measureSystem(system: ProcessSystem, zones: number, sizes: Provin
       if (load.completed > 0) {
         row.concurrent.throughput.push(load.throughput);
         row.concurrent.p50.push(summarize(load.latencies).p50);
+        for (const [role, ms] of Object.entries(cpu.perRequest(load.completed)) as [CpuRole, number][]) row.cpu[role].push(ms);
       }
     }
   }
@@ -87,7 +129,7 @@ export async function runProvince(sizes: ProvinceSizes, onStarted: (stop: () => 
     const specs = syntheticSystemSpecs(suite.tempDir, 'province', sizes.zoneCounts, sizes.enterprisesPerZone);
     note('province: starting PostgreSQL (a process)');
     let started = performance.now();
-    await suite.startDatabase(specs.flatMap((spec) => databasesOf(`p${spec.zones}`, spec)));
+    const database = await suite.startDatabase(specs.flatMap((spec) => databasesOf(`p${spec.zones}`, spec)));
     note(`province: PostgreSQL ready in ${secondsSince(started)}`);
     for (const spec of specs) {
       note(
@@ -97,7 +139,7 @@ export async function runProvince(sizes: ProvinceSizes, onStarted: (stop: () => 
       const system = await suite.startSystem(`p${spec.zones}`, spec);
       note(`province: ${spec.zones} zones ready (seeded) in ${secondsSince(started)}`);
       started = performance.now();
-      rows.push(...(await measureSystem(system, spec.zones, sizes)));
+      rows.push(...(await measureSystem(system, database.pid, spec.zones, sizes)));
       note(`province: ${spec.zones} zones measured in ${secondsSince(started)}`);
       await suite.stopSystem();
     }

@@ -38,6 +38,8 @@ export interface ProcessSystem {
   startGatewayTwin(name: string, env: Readonly<Record<string, string>>): Promise<ServiceProcess>;
   /** Process ids, for the record. */
   pids(): string;
+  /** Process ids of the system's own services, by role (peers and twins left out): whose CPU a suite reads. */
+  readonly servicePids: { readonly gateway: number; readonly province: number; readonly zoneServices: readonly number[] };
   stop(): Promise<void>;
 }
 
@@ -165,6 +167,7 @@ export async function startProcessSystem(database: ServiceProcess, prefix: strin
       startGatewayTwin: async (name, env) =>
         track(await startServiceProcess({ name, script: 'gateway/dist/main.js', env: { ...gatewayEnv, PORT: String(await freePort()), ...env } })),
       pids: () => started.map((p) => `${p.name} ${p.pid}`).join(', '),
+      servicePids: { gateway: gateway.pid, province: province.pid, zoneServices: zoneProcesses.map((p) => p.pid) },
       stop,
     };
   } catch (error) {
