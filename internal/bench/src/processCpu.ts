@@ -26,8 +26,8 @@ export function processCpuMs(pid: number): number | undefined {
 
 /**
  * CPU time of a process and of every process below it, in ms: PostgreSQL's, whose server is a
- * child of the process the suite started and does its work in one backend per connection. A
- * descendant's time counts while it lives; the root's reaped children count too.
+ * child of the process the suite started and does its work in one backend per connection. Each
+ * process counts with the children it has reaped, so the sum only grows as backends come and go.
  */
 export function processTreeCpuMs(pid: number): number | undefined {
   const root = statFields(pid);
@@ -43,7 +43,8 @@ export function processTreeCpuMs(pid: number): number | undefined {
   let ticks = Number(root[11]) + Number(root[12]) + Number(root[13]) + Number(root[14]);
   const pending = [...(childrenOf.get(pid) ?? [])];
   for (let next = pending.pop(); next; next = pending.pop()) {
-    ticks += Number(next.fields[11]) + Number(next.fields[12]);
+    // With the time of children it has reaped: a backend that exits during a window moves its time into PostgreSQL's server, not out of the sum.
+    ticks += Number(next.fields[11]) + Number(next.fields[12]) + Number(next.fields[13]) + Number(next.fields[14]);
     pending.push(...(childrenOf.get(next.pid) ?? []));
   }
   return ticksToMs(ticks);
