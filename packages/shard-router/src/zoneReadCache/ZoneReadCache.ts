@@ -193,7 +193,7 @@ export class ZoneReadCache {
     if (failedZones === 'all') return;
     sent.forEach((slot, i) => {
       if (slot.kind !== 'store' || failedZones.has(slot.zoneId)) return;
-      this.store.set(slot.key, { service: slot.service, zoneId: slot.zoneId }, slot.version, JSON.stringify(entities[i] ?? null));
+      this.store.set(slot.key, { service: slot.service, zoneId: slot.zoneId }, slot.version, entities[i] ?? null);
     });
   }
 

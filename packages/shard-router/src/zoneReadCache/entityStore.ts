@@ -42,13 +42,10 @@ export class EntityStore {
     return stored === undefined ? undefined : copyOf(stored.entity);
   }
 
-  /**
-   * Stores an entity read under `version` (the JSON it was answered as: the store keeps its own
-   * copy), unless the service has answered another version of the zone since.
-   */
-  set(key: string, serviceZone: ServiceZone, version: string, json: string): void {
+  /** Stores a copy of an entity read under `version`, unless the service has answered another version of the zone since. */
+  set(key: string, serviceZone: ServiceZone, version: string, entity: unknown): void {
     if (this.versionSeen.get(serviceZoneId(serviceZone)) !== version) return;
-    this.entries.set(key, { zoneId: serviceZone.zoneId, entity: JSON.parse(json) as unknown, jsonLength: json.length });
+    this.entries.set(key, { zoneId: serviceZone.zoneId, entity: copyOf(entity), jsonLength: JSON.stringify(entity).length });
     // An entity larger than the byte bound is not stored at all.
     if (!this.entries.has(key)) return;
     let keys = this.keysByZone.get(serviceZone.zoneId);
