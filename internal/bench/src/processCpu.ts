@@ -38,7 +38,9 @@ export function processTreeCpuMs(pid: number): number | undefined {
     const fields = statFields(Number(entry));
     if (!fields) continue;
     const parent = Number(fields[1]);
-    childrenOf.set(parent, [...(childrenOf.get(parent) ?? []), { pid: Number(entry), fields }]);
+    const siblings = childrenOf.get(parent) ?? [];
+    siblings.push({ pid: Number(entry), fields });
+    childrenOf.set(parent, siblings);
   }
   let ticks = Number(root[11]) + Number(root[12]) + Number(root[13]) + Number(root[14]);
   const pending = [...(childrenOf.get(pid) ?? [])];

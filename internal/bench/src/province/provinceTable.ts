@@ -12,6 +12,11 @@ const CPU_ROLE_TITLES: Record<CpuRole, string> = {
   postgres: 'PostgreSQL (all)',
 };
 
+/** No round's CPU yet, for every role. */
+export function noCpuRounds(): Record<CpuRole, number[]> {
+  return { gateway: [], province: [], zoneServices: [], postgres: [] };
+}
+
 /** What the rounds of one shape at one zone count measured. */
 export interface ProvinceRow {
   zones: number;

@@ -7,7 +7,7 @@ import { askGraphQL, type Asking } from '../sideBySide/httpClient';
 import { databasesOf, syntheticSystemSpecs, type ProcessSystem } from '../sideBySide/processSystem';
 import { summarize } from '../stats';
 import { processCpuMs, processTreeCpuMs } from '../processCpu';
-import { CPU_ROLES, renderProvince, type CpuRole, type ProvinceRow } from './provinceTable';
+import { CPU_ROLES, noCpuRounds, renderProvince, type CpuRole, type ProvinceRow } from './provinceTable';
 import { PROVINCE_SHAPES, type ProvinceShape } from './shapes';
 import type { ProvinceSizes } from './sizes';
 import { withSuiteProcesses } from '../sideBySide/suiteProcesses';
@@ -20,7 +20,7 @@ function emptyRow(zones: number, shape: ProvinceShape): ProvinceRow {
     targetMs: shape.targetMs,
     sequential: { count: 0, p50: [], p95: [] },
     concurrent: { throughput: [], p50: [] },
-    cpu: { gateway: [], province: [], zoneServices: [], postgres: [] },
+    cpu: noCpuRounds(),
     failed: 0,
   };
 }
