@@ -47,11 +47,12 @@ export class ProvinceApiKeyVerifier implements ApiKeyVerifier {
   async verify(key: string): Promise<Principal | null> {
     const body = JSON.stringify({ query: GRANT_QUERY, variables: { key } });
     const signature = this.options.signingKeys ? signRequest({ keys: this.options.signingKeys, body }) : {};
-    const response = await withDeadline(this.options.timeoutMs ?? 5000, () =>
+    const response = await withDeadline(this.options.timeoutMs ?? 5000, (signal) =>
       this.fetcher(this.options.provinceUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...signature },
         body,
+        signal,
       }),
     );
     const parsed = answerSchema.safeParse(await response.json().catch(() => null));

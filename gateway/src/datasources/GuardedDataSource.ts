@@ -4,12 +4,12 @@ import { silentLogger, type GatewayLogger } from '../logger';
 import { fetchBudget } from './fetchBudget';
 import { isReadFetch } from './isReadFetch';
 import { observedCalls } from './observedCalls';
-import type { DataSourceResponse } from './types';
+import type { AbortableDataSource, DataSourceResponse } from './types';
 
 export interface GuardedDataSourceOptions {
   /** Subgraph name, e.g. `province`: names the breaker and the errors. */
   readonly name: string;
-  readonly inner: GraphQLDataSource;
+  readonly inner: AbortableDataSource;
   readonly resilience: Resilience;
   /** Deadline of one fetch, in milliseconds. */
   readonly timeoutMs: number;
@@ -39,7 +39,7 @@ export class GuardedDataSource implements GraphQLDataSource {
       budget: fetchBudget(resilience, options),
       timeoutMs,
       retryJitterMs: isReadFetch(options) ? resilience.settings.retryMaxJitterMs : null,
-      send: () => inner.process(options),
+      send: (signal) => inner.process(options, signal),
       check: (response) => ({ status: 'answered', value: response }),
       observer: observedCalls,
     });

@@ -18,7 +18,7 @@ import { createRemoteDataSource } from './createRemoteDataSource';
 import { fetchBudget } from './fetchBudget';
 import { isReadFetch } from './isReadFetch';
 import { observedCalls } from './observedCalls';
-import { GraphQLDataSourceRequestKind, type DataSourceResponse } from './types';
+import { GraphQLDataSourceRequestKind, type AbortableDataSource, type DataSourceResponse } from './types';
 
 export interface ShardedZonesDataSourceOptions {
   /** Which service hosts which zone; read on every request, so it may change at runtime. */
@@ -34,7 +34,7 @@ export interface ShardedZonesDataSourceOptions {
    * Builds the data source that reaches one zone service.
    * @default a RemoteGraphQLDataSource whose fetch is aborted at the deadline
    */
-  readonly buildServiceDataSource?: (service: ZoneServiceEntry) => GraphQLDataSource;
+  readonly buildServiceDataSource?: (service: ZoneServiceEntry) => AbortableDataSource;
   /** @default silentLogger */
   readonly logger?: GatewayLogger;
 }
@@ -49,7 +49,7 @@ const HEALTH_CHECK_QUERY = 'query __ApolloServiceHealthCheck__ { __typename }';
 
 interface ServiceConnection {
   readonly url: string;
-  readonly dataSource: GraphQLDataSource;
+  readonly dataSource: AbortableDataSource;
 }
 
 /**
@@ -67,7 +67,7 @@ export class ShardedZonesDataSource implements GraphQLDataSource {
   private readonly timeoutMs: number;
   private readonly resilience: Resilience;
   private readonly router: ShardRouter;
-  private readonly buildServiceDataSource: (service: ZoneServiceEntry) => GraphQLDataSource;
+  private readonly buildServiceDataSource: (service: ZoneServiceEntry) => AbortableDataSource;
   private readonly connections = new Map<string, ServiceConnection>();
 
   constructor({ registry, timeoutMs, resilience = new Resilience(), buildServiceDataSource, logger = silentLogger }: ShardedZonesDataSourceOptions) {
@@ -101,8 +101,8 @@ export class ShardedZonesDataSource implements GraphQLDataSource {
     const started = Date.now();
     let outcome: { status: 'answered' } | { status: 'failed'; reason: string };
     try {
-      const response = await withDeadline(this.timeoutMs, () =>
-        this.connectionTo(service).process({ kind: GraphQLDataSourceRequestKind.HEALTH_CHECK, request: { query: HEALTH_CHECK_QUERY }, context: {} }),
+      const response = await withDeadline(this.timeoutMs, (signal) =>
+        this.connectionTo(service).process({ kind: GraphQLDataSourceRequestKind.HEALTH_CHECK, request: { query: HEALTH_CHECK_QUERY }, context: {} }, signal),
       );
       const errors = response.errors ?? [];
       outcome = errors.length === 0 ? { status: 'answered' } : { status: 'failed', reason: `answered errors: ${errors.map((e) => e.message).join('; ')}` };
@@ -123,7 +123,7 @@ export class ShardedZonesDataSource implements GraphQLDataSource {
       representations,
       variables: options.request.variables,
       serviceForZone: (zoneId) => registry.serviceForZone(zoneId),
-      send: (service, request) => this.connectionTo(service).process({ ...options, request: { ...options.request, ...request } }),
+      send: (service, request, signal) => this.connectionTo(service).process({ ...options, request: { ...options.request, ...request } }, signal),
       budget: fetchBudget(this.resilience, options),
       retry: isReadFetch(options),
     });
@@ -147,7 +147,7 @@ export class ShardedZonesDataSource implements GraphQLDataSource {
     const outcome = await this.call(
       options,
       service,
-      () => this.connectionTo(service).process(options),
+      (signal) => this.connectionTo(service).process(options, signal),
       (response) => ({ status: 'answered', value: response }),
     );
     if (outcome.status === 'answered') return outcome.value;
@@ -167,7 +167,7 @@ export class ShardedZonesDataSource implements GraphQLDataSource {
       const outcome = await this.call(
         options,
         service,
-        () => this.connectionTo(service).process({ ...options, request }),
+        (signal) => this.connectionTo(service).process({ ...options, request }, signal),
         (response) => ({
           status: 'answered',
           value: response,
@@ -182,14 +182,14 @@ export class ShardedZonesDataSource implements GraphQLDataSource {
   private call<T>(
     options: GraphQLDataSourceProcessOptions,
     service: ZoneServiceEntry,
-    send: () => Promise<DataSourceResponse>,
+    send: (signal: AbortSignal) => Promise<DataSourceResponse>,
     check: (response: DataSourceResponse) => CheckedAnswer<T>,
   ): Promise<CallOutcome<T>> {
     return this.router.call({ service, budget: fetchBudget(this.resilience, options), retry: isReadFetch(options), send, check });
   }
 
   /** One data source per service, rebuilt when the registry gives the service a new URL. */
-  private connectionTo(service: ZoneServiceEntry): GraphQLDataSource {
+  private connectionTo(service: ZoneServiceEntry): AbortableDataSource {
     const existing = this.connections.get(service.name);
     if (existing && existing.url === service.url) return existing.dataSource;
     const dataSource = this.buildServiceDataSource(service);

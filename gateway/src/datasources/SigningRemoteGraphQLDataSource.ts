@@ -1,11 +1,11 @@
-import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { encodePrincipal, PRINCIPAL_HEADER, signRequest, type Principal, type SigningKeys } from '@devzone/auth';
 import { REQUEST_ID_HEADER } from '@devzone/observability';
-import { deadlineSignal, GraphQLHttpClient, type AnswerHeaders, type GraphQLAnswer } from '@devzone/shard-router';
+import { GraphQLHttpClient, type AnswerHeaders, type GraphQLAnswer } from '@devzone/shard-router';
 import { GraphQLError, type GraphQLErrorExtensions } from 'graphql';
 import type { GatewayContext } from '../context';
 import { isReadFetch } from './isReadFetch';
-import { GraphQLDataSourceRequestKind, type DataSourceResponse } from './types';
+import { GraphQLDataSourceRequestKind, type AbortableDataSource, type DataSourceResponse } from './types';
 
 export interface SigningRemoteGraphQLDataSourceOptions {
   readonly url: string;
@@ -24,21 +24,21 @@ export interface SigningRemoteGraphQLDataSourceOptions {
 
 /**
  * The data source of one service (the province, each zone service): posts the fetch over
- * the pooled keep-alive client within the enclosing `withDeadline`, forwards the caller
+ * the pooled keep-alive client, aborted by the deadline's `signal` when one is given, forwards the caller
  * (`context.principal`, absent for the composer's SDL fetches) in `x-devzone-principal`
  * and the client request's `x-request-id`, and signs the exact body bytes sent together
  * with the principal header. Failures read as `RemoteGraphQLDataSource`'s do: a non-2xx
  * answer is a `GraphQLError` "<status>: <text>" carrying `extensions.response`, an answer
  * that is not a JSON object an `Error`, a connection failure "fetch failed" with its cause.
  */
-export class SigningRemoteGraphQLDataSource implements GraphQLDataSource<Partial<GatewayContext>> {
+export class SigningRemoteGraphQLDataSource implements AbortableDataSource<Partial<GatewayContext>> {
   private readonly client: GraphQLHttpClient;
 
   constructor(private readonly options: SigningRemoteGraphQLDataSourceOptions) {
     this.client = options.client ?? sharedGraphQLClient();
   }
 
-  async process(options: GraphQLDataSourceProcessOptions<Partial<GatewayContext>>): Promise<DataSourceResponse> {
+  async process(options: GraphQLDataSourceProcessOptions<Partial<GatewayContext>>, signal?: AbortSignal): Promise<DataSourceResponse> {
     const { request, context } = options;
     const { url, signingKeys, maxResponseBytes, persistedQueries = true } = this.options;
     if (!request.query) throw new Error('Missing query');
@@ -47,7 +47,6 @@ export class SigningRemoteGraphQLDataSource implements GraphQLDataSource<Partial
     if (principal) headers[PRINCIPAL_HEADER] = principal;
     if (typeof context.requestId === 'string') headers[REQUEST_ID_HEADER] = context.requestId;
     const incoming = options.kind === GraphQLDataSourceRequestKind.INCOMING_OPERATION;
-    const signal = deadlineSignal();
     const answer = await this.client.post(url, {
       request: {
         query: request.query,

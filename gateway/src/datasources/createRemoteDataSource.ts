@@ -1,7 +1,7 @@
-import type { GraphQLDataSource } from '@apollo/gateway';
 import type { SigningKeys } from '@devzone/auth';
 import { DEFAULT_MAX_RESPONSE_BYTES } from '@devzone/shard-router';
 import { SigningRemoteGraphQLDataSource } from './SigningRemoteGraphQLDataSource';
+import type { AbortableDataSource } from './types';
 
 export interface RemoteDataSourceOptions {
   /**
@@ -13,7 +13,7 @@ export interface RemoteDataSourceOptions {
 
 /**
  * The one place the data source of one service is built, for the province and every
- * zone service: its requests go over the pooled keep-alive client, obey `withDeadline`,
+ * zone service: its requests go over the pooled keep-alive client, obey the deadline's signal,
  * their answers the size limit, reads of client operations use APQ, and with
  * `signingKeys` every request is signed.
  */
@@ -21,6 +21,6 @@ export function createRemoteDataSource(
   url: string,
   signingKeys?: SigningKeys,
   { maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES }: RemoteDataSourceOptions = {},
-): GraphQLDataSource {
+): AbortableDataSource {
   return new SigningRemoteGraphQLDataSource({ url, maxResponseBytes, ...(signingKeys ? { signingKeys } : {}) });
 }

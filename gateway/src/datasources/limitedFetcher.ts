@@ -1,4 +1,4 @@
-import { AnswerTooLargeError, deadlineSignal, sharedHttpClient, type HttpAnswer } from '@devzone/shard-router';
+import { AnswerTooLargeError, sharedHttpClient, type HttpAnswer } from '@devzone/shard-router';
 import type { Fetcher } from './types';
 
 export { AnswerTooLargeError };
@@ -11,8 +11,8 @@ const METHODS: ReadonlySet<string> = new Set<Method>(['GET', 'HEAD', 'POST', 'PU
 
 /**
  * A fetch-shaped function over the pooled keep-alive client (`sharedHttpClient`), for
- * callers that want a `Response` (the API-key lookup): aborted when the enclosing
- * `withDeadline` passes, its answer refused past `maxBytes` while it streams in (the
+ * callers that want a `Response` (the API-key lookup): aborted by `init.signal` (the
+ * caller's `withDeadline`), its answer refused past `maxBytes` while it streams in (the
  * connection is aborted there, so a huge answer is never held in memory). The client
  * asks for no content encoding and refuses one it did not ask for, so what is counted is
  * what is read.
@@ -21,7 +21,7 @@ export function limitedFetcher(maxBytes: number): Fetcher {
   return async (url, init = {}) => {
     const method = (init.method ?? 'GET').toUpperCase();
     if (!METHODS.has(method)) throw new Error(`limitedFetcher: unsupported method ${method}`);
-    const signal = deadlineSignal();
+    const signal = init.signal instanceof AbortSignal ? init.signal : undefined;
     const answer = await sharedHttpClient().request(url, {
       method: method as Method,
       headers: { 'accept-encoding': 'identity', ...init.headers },

@@ -3,6 +3,14 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions, RemoteGraphQLD
 /** What a data source answers (`GatewayGraphQLResponse`). */
 export type DataSourceResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
 
+/**
+ * A data source whose fetch can be aborted: the guard that gives a fetch its deadline
+ * (`guardedCall`, `withDeadline`) passes the deadline's `signal`.
+ */
+export interface AbortableDataSource<TContext extends Record<string, unknown> = Record<string, unknown>> extends GraphQLDataSource<TContext> {
+  process(options: GraphQLDataSourceProcessOptions<TContext>, signal?: AbortSignal): Promise<DataSourceResponse>;
+}
+
 /** The request a data source is asked to send (`GatewayGraphQLRequest`). */
 export type DataSourceRequest = GraphQLDataSourceProcessOptions['request'];
 

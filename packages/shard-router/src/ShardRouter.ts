@@ -8,8 +8,8 @@ import type { Resilience } from './resilience';
 import { planShards, type ShardPart, type ShardService } from './shardPlan';
 import type { ServiceRequest, SubgraphAnswer } from './subgraphAnswer';
 
-/** Sends one request to one service and gives back its parsed answer; throws when the service fails. */
-export type SendToService<S extends ShardService> = (service: S, request: ServiceRequest) => Promise<SubgraphAnswer>;
+/** Sends one request to one service and gives back its parsed answer; throws when the service fails. `signal` aborts at the call's deadline. */
+export type SendToService<S extends ShardService> = (service: S, request: ServiceRequest, signal: AbortSignal) => Promise<SubgraphAnswer>;
 
 export interface ShardRouterOptions {
   /** Settings, breakers and budgets shared by every caller of the process. */
@@ -48,7 +48,8 @@ export interface ServiceCall<S extends ShardService, R, T> {
   readonly service: S;
   readonly budget: RequestBudget;
   readonly retry: boolean;
-  readonly send: () => Promise<R>;
+  /** `signal` aborts at the call's deadline. */
+  readonly send: (signal: AbortSignal) => Promise<R>;
   readonly check: (response: R) => CheckedAnswer<T>;
 }
 
@@ -111,7 +112,7 @@ export class ShardRouter {
       service: part.service,
       budget: fetch.budget,
       retry: fetch.retry ?? true,
-      send: () => fetch.send(part.service, request),
+      send: (signal) => fetch.send(part.service, request, signal),
       check: (response: SubgraphAnswer): CheckedAnswer<PartOutcome> => {
         const read = readEntitiesAnswer(response, part.representations);
         return read.status === 'answered' ? { status: 'answered', value: read } : read;

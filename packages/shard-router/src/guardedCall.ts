@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { UNOBSERVED, type CallFailure, type CallObserver } from './callObserver';
 import type { Admission, CircuitBreaker } from './circuitBreaker';
-import { DeadlineExceededError, deadlineSignal, withDeadline } from './deadline';
+import { DeadlineExceededError, withDeadline } from './deadline';
 import { describeFailure } from './describeFailure';
 import type { RequestBudget } from './requestBudget';
 import { isRetryableFailure, jitterDelayMs } from './retryPolicy';
@@ -23,7 +23,8 @@ export interface GuardedCall<R, T> {
   readonly timeoutMs: number;
   /** Longest jitter before the one retry; `null` never retries (mutations). */
   readonly retryJitterMs: number | null;
-  readonly send: () => Promise<R>;
+  /** Sends the call; `signal` aborts at the call's deadline. */
+  readonly send: (signal: AbortSignal) => Promise<R>;
   /** Refusing an answer (wrong ids, wrong count) fails the call like a timeout does. */
   readonly check: (response: R) => CheckedAnswer<T>;
   /** Where the call's span and fetch metrics go. @default UNOBSERVED */
@@ -57,7 +58,7 @@ export async function guardedCall<R, T>(call: GuardedCall<R, T>): Promise<CallOu
     let outcome: CheckedAnswer<T>;
     let failure: CallFailure = 'bad_answer';
     try {
-      const response = await withDeadline(window.timeoutMs, () => sendWithRetry(call), window.note);
+      const response = await withDeadline(window.timeoutMs, (signal) => sendWithRetry(call, signal), window.note);
       outcome = call.check(response);
     } catch (error) {
       outcome = { status: 'failed', reason: describeFailure(error) };
@@ -74,14 +75,14 @@ export async function guardedCall<R, T>(call: GuardedCall<R, T>): Promise<CallOu
   });
 }
 
-async function sendWithRetry<R>(call: GuardedCall<R, unknown>): Promise<R> {
+async function sendWithRetry<R>(call: GuardedCall<R, unknown>, signal: AbortSignal): Promise<R> {
   try {
-    return await call.send();
+    return await call.send(signal);
   } catch (error) {
     if (call.retryJitterMs === null || !isRetryableFailure(error)) throw error;
     // Aborted with the deadline: the enclosing withDeadline has already given up.
-    await sleep(jitterDelayMs(call.retryJitterMs), undefined, { signal: deadlineSignal() });
-    return call.send();
+    await sleep(jitterDelayMs(call.retryJitterMs), undefined, { signal });
+    return call.send(signal);
   }
 }
 

@@ -1,10 +1,10 @@
-import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { StaticZoneServiceRegistry } from '@devzone/registry';
-import { CHECKED_ID, Resilience, type ResilienceOptions } from '@devzone/shard-router';
+import { CHECKED_ID, DeadlineExceededError, Resilience, type ResilienceOptions } from '@devzone/shard-router';
 import { GraphQLError } from 'graphql';
 import { GuardedDataSource } from '../GuardedDataSource';
 import { ShardedZonesDataSource } from '../ShardedZonesDataSource';
-import { GraphQLDataSourceRequestKind, type DataSourceResponse } from '../types';
+import { GraphQLDataSourceRequestKind, type AbortableDataSource, type DataSourceResponse } from '../types';
 
 const registry = new StaticZoneServiceRegistry([
   { name: 'anhui', url: 'http://anhui.test/graphql', zoneIds: ['chuzhou'] },
@@ -19,16 +19,19 @@ const echo = async (options: GraphQLDataSourceProcessOptions): Promise<DataSourc
 const refused = () => Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' } });
 
 /** Fake services answering through `behaviour[name]`, counting the calls each received. */
-function setUp(behaviour: Record<string, (options: GraphQLDataSourceProcessOptions) => Promise<DataSourceResponse>>, options: ResilienceOptions = {}) {
+function setUp(
+  behaviour: Record<string, (options: GraphQLDataSourceProcessOptions, signal?: AbortSignal) => Promise<DataSourceResponse>>,
+  options: ResilienceOptions = {},
+) {
   const calls: Record<string, number> = {};
   const resilience = new Resilience({ retryMaxJitterMs: 0, ...options });
   const source = new ShardedZonesDataSource({
     registry,
     resilience,
-    buildServiceDataSource: (service): GraphQLDataSource => ({
-      process: (processOptions) => {
+    buildServiceDataSource: (service): AbortableDataSource => ({
+      process: (processOptions, signal) => {
         calls[service.name] = (calls[service.name] ?? 0) + 1;
-        return behaviour[service.name]!(processOptions);
+        return behaviour[service.name]!(processOptions, signal);
       },
     }),
   });
@@ -52,6 +55,30 @@ function fetchOf(
 const messages = (response: DataSourceResponse) => response.errors?.map((error) => error.message);
 
 describe('deadlines, breakers and retries around every fetch', () => {
+  it("hands each service's fetch its deadline's signal, aborted with the deadline when it passes", async () => {
+    const signals: Record<string, AbortSignal | undefined> = {};
+    const { source } = setUp(
+      {
+        anhui: async (options, signal) => {
+          signals.anhui = signal;
+          return echo(options);
+        },
+        jiangsu: (_options, signal) => {
+          signals.jiangsu = signal;
+          return hang();
+        },
+      },
+      { timeoutMs: 300 },
+    );
+
+    await source.process(fetchOf({}, ['chengxi', 'chuzhou']));
+
+    expect(signals.jiangsu?.aborted).toBe(true);
+    expect(signals.jiangsu?.reason).toBeInstanceOf(DeadlineExceededError);
+    expect(signals.anhui).toBeInstanceOf(AbortSignal);
+    expect(signals.anhui?.aborted).toBe(false);
+  });
+
   it('lets a hung service cost its deadline once per operation: later fetches of the operation fail at once', async () => {
     const { source, calls } = setUp({ anhui: echo, jiangsu: hang }, { timeoutMs: 500 });
     const operation = {};

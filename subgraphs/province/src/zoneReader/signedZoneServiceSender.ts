@@ -1,5 +1,5 @@
 import type { ZoneServiceEntry } from '@devzone/registry';
-import { AnswerStatusError, deadlineSignal, type GraphQLHttpClient, type SendToService, type SubgraphAnswer } from '@devzone/shard-router';
+import { AnswerStatusError, type GraphQLHttpClient, type SendToService, type SubgraphAnswer } from '@devzone/shard-router';
 import type { RequestSigner } from '@devzone/subgraph-kit';
 
 /**
@@ -11,9 +11,8 @@ import type { RequestSigner } from '@devzone/subgraph-kit';
  * larger than `maxResponseBytes`, not 2xx or not a JSON object fails the call.
  */
 export function signedZoneServiceSender(client: GraphQLHttpClient, sign: RequestSigner, maxResponseBytes: number): SendToService<ZoneServiceEntry> {
-  return async (service, request) => {
-    const signal = deadlineSignal();
-    const answer = await client.post(service.url, { request, headers: {}, sign, persisted: true, maxResponseBytes, ...(signal ? { signal } : {}) });
+  return async (service, request, signal) => {
+    const answer = await client.post(service.url, { request, headers: {}, sign, persisted: true, maxResponseBytes, signal });
     if (answer.status < 200 || answer.status >= 300) {
       throw new AnswerStatusError(answer.status, answer.statusText, typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body));
     }
