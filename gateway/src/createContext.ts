@@ -1,3 +1,4 @@
+import { bindRequestScope, requestScopeOf } from '@devzone/observability';
 import type { ZoneServiceRegistry } from '@devzone/registry';
 import type { Request, Response } from 'express';
 import { principalOfRequest } from './auth/requestPrincipal';
@@ -13,11 +14,17 @@ export interface CreateContextOptions {
  * The context function of the express middleware: the request id `observeHttpRequests`
  * gave the request, the principal `requireAuthentication` established (null when none)
  * and, when the zone services can change at runtime, the shard map at the request's start.
+ * The context is tied to the request's scope, where the metrics plugin names the operation.
  */
 export function createContext({ shardMap }: CreateContextOptions = {}): (args: { req: Request; res: Response }) => Promise<GatewayContext> {
-  return async ({ req, res }) => ({
-    requestId: requestIdOf(res),
-    principal: principalOfRequest(req),
-    ...(shardMap ? { shardMap: shardMap() } : {}),
-  });
+  return async ({ req, res }) => {
+    const context: GatewayContext = {
+      requestId: requestIdOf(res),
+      principal: principalOfRequest(req),
+      ...(shardMap ? { shardMap: shardMap() } : {}),
+    };
+    const scope = requestScopeOf(req);
+    if (scope) bindRequestScope(context, scope);
+    return context;
+  };
 }

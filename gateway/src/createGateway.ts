@@ -1,11 +1,12 @@
 import { hostname } from 'node:os';
 import { ApolloGateway, type SupergraphManager } from '@apollo/gateway';
 import type { SigningKeys } from '@devzone/auth';
-import type { ServiceMetrics } from '@devzone/observability';
+import type { ServiceMetrics, SubgraphFetchMetrics } from '@devzone/observability';
 import { MutableZoneServiceRegistry, type ZoneServiceRegistry } from '@devzone/registry';
 import { createRemoteDataSource } from './datasources/createRemoteDataSource';
 import type { DirectoryLookupCache } from './datasources/directoryLookupCache';
 import { GuardedDataSource } from './datasources/GuardedDataSource';
+import { observedCalls } from './datasources/observedCalls';
 import { Resilience, type ResilienceOptions, type ServiceHealthBoard } from '@devzone/shard-router';
 import { ShardedZonesDataSource } from './datasources/ShardedZonesDataSource';
 import { silentLogger, type GatewayLogger } from './logger';
@@ -40,6 +41,8 @@ export interface CreateGatewayBaseOptions extends ResilienceOptions {
   readonly directoryLookupCache?: DirectoryLookupCache;
   /** The gateway's `/metrics` registry: the zone-read cache counts its hits, misses and version checks there. @default uncounted */
   readonly metricsRegistry?: ServiceMetrics['registry'];
+  /** Where every fetch to the province and the zone services is counted (`subgraph_request_*`). @default uncounted */
+  readonly fetchMetrics?: SubgraphFetchMetrics;
 }
 
 /**
@@ -86,10 +89,12 @@ export function createGateway(options: CreateGatewayOptions): CreatedGateway {
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const resilience = new Resilience(resilienceOptionsOf(options));
   const { timeoutMs, provinceTimeoutMs, maxResponseBytes } = resilience.settings;
+  const observer = observedCalls(options.fetchMetrics);
   const zonesDataSourceOver = (registry: ZoneServiceRegistry) =>
     new ShardedZonesDataSource({
       registry,
       resilience,
+      observer,
       buildServiceDataSource: (service) => createRemoteDataSource(service.url, signingKeys, { maxResponseBytes }),
       ...(logger ? { logger } : {}),
     });
@@ -133,7 +138,7 @@ export function createGateway(options: CreateGatewayOptions): CreatedGateway {
       const inner = createRemoteDataSource(serviceUrl, signingKeys, { maxResponseBytes });
       const guarded = dedupeFetches(
         name,
-        new GuardedDataSource({ name, inner, resilience, timeoutMs: provinceTimeoutMs, ...(logger ? { logger } : {}) }),
+        new GuardedDataSource({ name, inner, resilience, observer, timeoutMs: provinceTimeoutMs, ...(logger ? { logger } : {}) }),
         inFlight,
       );
       return name === PROVINCE_SUBGRAPH && options.directoryLookupCache ? options.directoryLookupCache.wrap(guarded) : guarded;

@@ -4,7 +4,6 @@ import type { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
 import {
   breakerStateGauge,
   countingQueryPlanCache,
@@ -45,7 +44,8 @@ import { InFlightReads } from './plugins/dedupeFetches';
 import type { SubgraphsOf } from './plugins/estimateCost';
 import { fanOutCostPlugin } from './plugins/fanOutCostPlugin';
 import { introspectionPolicyPlugin } from './plugins/introspectionPolicy';
-import { formatGatewayError } from './plugins/formatGatewayError';
+import { graphqlHandler } from './http/graphqlHandler';
+import { formatGatewayError, gatewayErrorsPlugin } from './plugins/formatGatewayError';
 import { listSizeLimitPlugin } from './plugins/listSizeLimitPlugin';
 import type { OperationLimits } from './plugins/operationLimits';
 import { operationNameLimitPlugin } from './plugins/operationNameLimitPlugin';
@@ -165,8 +165,9 @@ export async function startGateway({
         }
       : {}),
     metricsRegistry: service.registry,
+    fetchMetrics: new SubgraphFetchMetrics(service.registry),
   });
-  const metrics = gatewayMetrics(service, registry, health);
+  breakerGauges(service, registry, health);
   const authenticator = createGatewayAuthenticator(
     { ...(options.provinceTimeoutMs !== undefined ? { provinceTimeoutMs: options.provinceTimeoutMs } : {}), ...auth },
     options.provinceUrl,
@@ -182,12 +183,13 @@ export async function startGateway({
     gateway,
     introspection: true,
     includeStacktraceInErrorResponses: debug,
-    formatError: formatGatewayError({ log: errorLog, debug }),
+    formatError: formatGatewayError({ debug }),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       introspectionPolicyPlugin(fromEnvironment.introspection),
-      graphqlMetricsPlugin(metrics.service),
+      gatewayErrorsPlugin(errorLog),
+      graphqlMetricsPlugin(service),
       ...frontDoorPlugins(operationLimits, () => ownership, registry),
     ],
     ...(options.logger ? { logger: options.logger } : {}),
@@ -197,18 +199,18 @@ export async function startGateway({
   app.disable('x-powered-by');
   // No client revalidates a GraphQL answer; express would hash every body for an ETag (static files keep theirs).
   app.disable('etag');
-  app.use(observeHttpRequests({ metrics: metrics.service, routes: OBSERVED_ROUTES, log: errorLog, fetches: metrics.fetches }));
+  app.use(observeHttpRequests({ metrics: service, routes: OBSERVED_ROUTES, log: errorLog }));
   if (fetchPath.compression) app.use(compressAnswers());
   const graphqlHandlers = [
     express.json({ limit: BODY_LIMIT }),
     requireAuthentication(authenticator, options.logger),
     ...(clientRateLimit === false ? [] : [rateLimitPerClient(clientKeyOf, clientRateLimit)]),
     operationPrecheck(operationLimits),
-    expressMiddleware(server, { context: createContext(shardMapNow ? { shardMap: shardMapNow } : {}) }),
+    graphqlHandler(server, createContext(shardMapNow ? { shardMap: shardMapNow } : {})),
   ];
   // Client operations are POSTs: matched first, they skip the routers of pages and views.
   app.post(GRAPHQL_PATH, ...graphqlHandlers);
-  app.get('/metrics', metricsHandler(metrics.service, metricsAccess));
+  app.get('/metrics', metricsHandler(service, metricsAccess));
   app.use(healthRouter({ registry }));
   app.use(readyRouter({ composer: supergraphManagerOf(supergraphSource), health, registry, ...registryStateOf(supergraphSource) }));
   app.use(graphiqlRouter({ endpointPath: GRAPHQL_PATH, ...(auth.devCredential ? { devCredential: auth.devCredential } : {}) }));
@@ -271,14 +273,12 @@ function frontDoorPlugins(limits: OperationLimits, subgraphsOf: () => SubgraphsO
   ];
 }
 
-/** The gateway's `/metrics`: requests and errors (by the middleware and plugin), fetches per service, every service's breaker. */
-function gatewayMetrics(service: ServiceMetrics, registry: ZoneServiceRegistry, health: ServiceHealthBoard) {
-  const fetches = new SubgraphFetchMetrics(service.registry);
+/** Every service's breaker on the gateway's `/metrics` (requests and errors are counted by the middleware and plugin, fetches by the data sources). */
+function breakerGauges(service: ServiceMetrics, registry: ZoneServiceRegistry, health: ServiceHealthBoard): void {
   breakerStateGauge(service.registry, () => [
     { subgraph: PROVINCE_SUBGRAPH, service: PROVINCE_SUBGRAPH, state: health.breaker('province', PROVINCE_SUBGRAPH).snapshot().state.state },
     ...registry.services().map(({ name }) => ({ subgraph: ZONES_SUBGRAPH, service: name, state: health.breaker('zone', name).snapshot().state.state })),
   ]);
-  return { service, fetches };
 }
 
 function supergraphManagerOf(source: SupergraphSource): { readonly supergraphSdl: string | undefined } {

@@ -1,6 +1,7 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { guardedCall, serviceUnavailableError, type Resilience } from '@devzone/shard-router';
-import { silentLogger, type GatewayLogger } from '../logger';
+import { guardedCall, serviceUnavailableError, type CallObserver, type Resilience } from '@devzone/shard-router';
+import type { GatewayContext } from '../context';
+import { requestLogger, silentLogger, type GatewayLogger } from '../logger';
 import { fetchBudget } from './fetchBudget';
 import { isReadFetch } from './isReadFetch';
 import { observedCalls } from './observedCalls';
@@ -13,8 +14,10 @@ export interface GuardedDataSourceOptions {
   readonly resilience: Resilience;
   /** Deadline of one fetch, in milliseconds. */
   readonly timeoutMs: number;
-  /** @default silentLogger */
+  /** Where a failed fetch is logged, with the request's id. @default silentLogger */
   readonly logger?: GatewayLogger;
+  /** Each fetch's span and fetch metrics. @default spans only (`observedCalls()`) */
+  readonly observer?: CallObserver;
 }
 
 /**
@@ -25,9 +28,11 @@ export interface GuardedDataSourceOptions {
  */
 export class GuardedDataSource implements GraphQLDataSource {
   private readonly logger: GatewayLogger;
+  private readonly observer: CallObserver;
 
   constructor(private readonly options: GuardedDataSourceOptions) {
     this.logger = options.logger ?? silentLogger;
+    this.observer = options.observer ?? observedCalls();
   }
 
   async process(options: GraphQLDataSourceProcessOptions): Promise<DataSourceResponse> {
@@ -41,10 +46,10 @@ export class GuardedDataSource implements GraphQLDataSource {
       retryJitterMs: isReadFetch(options) ? resilience.settings.retryMaxJitterMs : null,
       send: (signal) => inner.process(options, signal),
       check: (response) => ({ status: 'answered', value: response }),
-      observer: observedCalls,
+      observer: this.observer,
     });
     if (outcome.status === 'answered') return outcome.value;
-    this.logger.warn(`Service "${name}" failed: ${outcome.reason}`);
+    requestLogger(this.logger, (options.context as Partial<GatewayContext>).requestId).warn(`Service "${name}" failed: ${outcome.reason}`);
     return { errors: [serviceUnavailableError(name, outcome.reason, outcome.breaker)] };
   }
 }

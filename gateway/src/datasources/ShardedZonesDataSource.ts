@@ -9,11 +9,13 @@ import {
   withDeadline,
   type BreakerState,
   type CallOutcome,
+  type CallObserver,
   type CheckedAnswer,
+  type OnCallFailure,
 } from '@devzone/shard-router';
 import { getOperationAST, parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import type { GatewayContext } from '../context';
-import { silentLogger, type GatewayLogger } from '../logger';
+import { requestLogger, silentLogger, type GatewayLogger } from '../logger';
 import { createRemoteDataSource } from './createRemoteDataSource';
 import { fetchBudget } from './fetchBudget';
 import { isReadFetch } from './isReadFetch';
@@ -35,8 +37,10 @@ export interface ShardedZonesDataSourceOptions {
    * @default a RemoteGraphQLDataSource whose fetch is aborted at the deadline
    */
   readonly buildServiceDataSource?: (service: ZoneServiceEntry) => AbortableDataSource;
-  /** @default silentLogger */
+  /** Where each failed call is logged, with the request's id. @default silentLogger */
   readonly logger?: GatewayLogger;
+  /** Each call's span and fetch metrics. @default spans only (`observedCalls()`) */
+  readonly observer?: CallObserver;
 }
 
 /** What one health check of one service saw; `breaker` is the service's breaker as real traffic meets it. */
@@ -69,8 +73,17 @@ export class ShardedZonesDataSource implements GraphQLDataSource {
   private readonly router: ShardRouter;
   private readonly buildServiceDataSource: (service: ZoneServiceEntry) => AbortableDataSource;
   private readonly connections = new Map<string, ServiceConnection>();
+  private readonly logger: GatewayLogger;
 
-  constructor({ registry, timeoutMs, resilience = new Resilience(), buildServiceDataSource, logger = silentLogger }: ShardedZonesDataSourceOptions) {
+  constructor({
+    registry,
+    timeoutMs,
+    resilience = new Resilience(),
+    buildServiceDataSource,
+    logger = silentLogger,
+    observer = observedCalls(),
+  }: ShardedZonesDataSourceOptions) {
+    this.logger = logger;
     this.registry = registry;
     this.resilience = resilience;
     this.timeoutMs = timeoutMs ?? resilience.settings.timeoutMs;
@@ -79,9 +92,14 @@ export class ShardedZonesDataSource implements GraphQLDataSource {
     this.router = new ShardRouter({
       resilience,
       timeoutMs: this.timeoutMs,
-      observer: observedCalls,
-      onFailure: (service, reason) => logger.warn(`Zone service "${service}" failed: ${reason}`),
+      observer,
     });
+  }
+
+  /** Logs a failed call with the id of the request it was made for. */
+  private failureLog(options: GraphQLDataSourceProcessOptions): OnCallFailure {
+    return (service, reason) =>
+      requestLogger(this.logger, (options.context as Partial<GatewayContext>).requestId).warn(`Zone service "${service}" failed: ${reason}`);
   }
 
   async process(options: GraphQLDataSourceProcessOptions): Promise<DataSourceResponse> {
@@ -126,6 +144,7 @@ export class ShardedZonesDataSource implements GraphQLDataSource {
       send: (service, request, signal) => this.connectionTo(service).process({ ...options, request: { ...options.request, ...request } }, signal),
       budget: fetchBudget(this.resilience, options),
       retry: isReadFetch(options),
+      onFailure: this.failureLog(options),
     });
     return errors.length > 0 ? { data: { _entities: entities }, errors } : { data: { _entities: entities } };
   }
@@ -185,7 +204,14 @@ export class ShardedZonesDataSource implements GraphQLDataSource {
     send: (signal: AbortSignal) => Promise<DataSourceResponse>,
     check: (response: DataSourceResponse) => CheckedAnswer<T>,
   ): Promise<CallOutcome<T>> {
-    return this.router.call({ service, budget: fetchBudget(this.resilience, options), retry: isReadFetch(options), send, check });
+    return this.router.call({
+      service,
+      budget: fetchBudget(this.resilience, options),
+      retry: isReadFetch(options),
+      send,
+      check,
+      onFailure: this.failureLog(options),
+    });
   }
 
   /** One data source per service, rebuilt when the registry gives the service a new URL. */

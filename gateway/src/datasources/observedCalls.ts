@@ -1,9 +1,11 @@
-import { subgraphCallObserver } from '@devzone/observability';
+import { subgraphCallObserver, type SubgraphFetchMetrics } from '@devzone/observability';
 import type { CallObserver } from '@devzone/shard-router';
 import { ZONES_SUBGRAPH } from '../subgraphNames';
 
 /**
- * The gateway's signals of every guarded call: a `subgraph.fetch <service>` span, and the
- * request's fetch metrics (`subgraph_request_*`) when the call belongs to a client request.
+ * The gateway's signals of every guarded call: a `subgraph.fetch <service>` span, and with
+ * `fetches` the fetch metrics (`subgraph_request_*`) of its `/metrics`.
  */
-export const observedCalls: CallObserver = subgraphCallObserver(ZONES_SUBGRAPH);
+export function observedCalls(fetches?: SubgraphFetchMetrics): CallObserver {
+  return subgraphCallObserver(ZONES_SUBGRAPH, fetches);
+}

@@ -1,11 +1,9 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import { ERRORS, isRegisteredCode } from '@devzone/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
-import { currentRequestId } from '../http/requestId';
 
 export interface FormatGatewayErrorOptions {
-  /** Where the full detail of an unexpected error goes, with the request id. */
-  readonly log: Logger;
   /**
    * Answer errors as they are, stack traces included (`DEVZONE_DEBUG_ERRORS=1`).
    * @default false
@@ -25,32 +23,68 @@ const UNCODED_CLIENT_MISTAKES: Readonly<Record<string, string>> = {
 /** Extensions that carry internals: stack traces, the subgraph's URL and raw answer. */
 const INTERNAL_EXTENSIONS = ['stacktrace', 'exception', 'response', 'http'];
 
+function codeOf(message: string, extensions: GraphQLFormattedError['extensions']): unknown {
+  return UNCODED_CLIENT_MISTAKES[message] ?? extensions?.code;
+}
+
+/** An error whose code is not ours, or is INTERNAL_SERVER_ERROR: its detail is for the log, not the client. */
+function isUnexpected(code: unknown): boolean {
+  return !isRegisteredCode(code) || code === ERRORS.INTERNAL_SERVER_ERROR.code;
+}
+
 /**
  * Apollo's `formatError` for the gateway. Every error leaves with a code of the one
- * registry and `extensions.requestId`. An error whose code is not ours, or is
- * INTERNAL_SERVER_ERROR, is unexpected: logged in full, answered as "Internal server
- * error". Our errors keep their message, with addresses and file paths redacted.
+ * registry. An unexpected error is answered as "Internal server error" (its detail is
+ * logged by `gatewayErrorsPlugin`); our errors keep their message, with addresses and
+ * file paths redacted.
  */
-export function formatGatewayError({
-  log,
-  debug = false,
-}: FormatGatewayErrorOptions): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
-  return (formatted, error) => {
-    const requestId = currentRequestId();
-    const code = UNCODED_CLIENT_MISTAKES[formatted.message] ?? formatted.extensions?.code;
-    if (debug) return { ...formatted, extensions: { ...formatted.extensions, requestId } };
-    const expected = isRegisteredCode(code) && code !== ERRORS.INTERNAL_SERVER_ERROR.code;
-    if (!expected) {
-      log.error({ requestId, code, message: formatted.message, path: formatted.path, extensions: formatted.extensions, err: error }, 'unexpected error');
+export function formatGatewayError({ debug = false }: FormatGatewayErrorOptions = {}): (
+  formatted: GraphQLFormattedError,
+  error: unknown,
+) => GraphQLFormattedError {
+  return (formatted) => {
+    if (debug) return formatted;
+    const code = codeOf(formatted.message, formatted.extensions);
+    if (isUnexpected(code)) {
       return {
         message: 'Internal server error',
         ...(formatted.path ? { path: formatted.path } : {}),
-        extensions: { code: ERRORS.INTERNAL_SERVER_ERROR.code, requestId },
+        extensions: { code: ERRORS.INTERNAL_SERVER_ERROR.code },
       };
     }
     const extensions = Object.fromEntries(Object.entries(formatted.extensions ?? {}).filter(([key]) => !INTERNAL_EXTENSIONS.includes(key)));
-    return { ...formatted, message: redactInternals(formatted.message), extensions: { ...extensions, code, requestId } };
+    return { ...formatted, message: redactInternals(formatted.message), extensions: { ...extensions, code } };
   };
+}
+
+/** The context the plugin reads: the request's id. */
+interface RequestIdContext {
+  readonly requestId: string;
+}
+
+/**
+ * Ties a request's errors to its id, which `formatError` cannot know: every error answered
+ * gets `extensions.requestId`, and each unexpected error is logged in full to `log` with it.
+ */
+export function gatewayErrorsPlugin<TContext extends RequestIdContext>(log: Logger): ApolloServerPlugin<TContext> {
+  return {
+    requestDidStart: async () => ({
+      didEncounterErrors: async ({ contextValue, errors }) => {
+        for (const error of errors) logUnexpected(log, contextValue.requestId, error);
+      },
+      willSendResponse: async ({ contextValue, response }) => {
+        const { body } = response;
+        const result = body.kind === 'single' ? body.singleResult : body.initialResult;
+        if (result.errors) result.errors = result.errors.map((error) => ({ ...error, extensions: { ...error.extensions, requestId: contextValue.requestId } }));
+      },
+    }),
+  };
+}
+
+function logUnexpected(log: Logger, requestId: string, error: GraphQLError): void {
+  const code = codeOf(error.message, error.extensions);
+  if (!isUnexpected(code)) return;
+  log.error({ requestId, code, message: error.message, path: error.path, extensions: error.extensions, err: error.originalError ?? error }, 'unexpected error');
 }
 
 /** Removes what a message must never show a client: stack frames, URLs, addresses with ports, file paths. */

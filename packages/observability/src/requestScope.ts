@@ -1,23 +1,30 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-import type { SubgraphFetchMetrics } from './metrics/subgraphFetchMetrics';
-
-/** What the signals of one HTTP request are tied to, wherever in its handling they are given. */
+/** What the signals of one HTTP request are tied to: its id, and the operation once resolved. */
 export interface RequestScope {
   readonly requestId: string;
   /** The GraphQL operation once resolved: labels the request's duration. */
   operationName: string | undefined;
-  /** Where the request's subgraph fetches are counted (the gateway's); none on a subgraph service. */
-  readonly fetches?: SubgraphFetchMetrics;
 }
 
-const storage = new AsyncLocalStorage<RequestScope>();
+/**
+ * Where a holder keeps its scope: the HTTP request (`observeHttpRequests`) and the GraphQL
+ * context built for it (`bindRequestScope`). A property of the holder rather than an
+ * `AsyncLocalStorage` entry: any async store makes Node run hooks on every promise of the
+ * process (~7 % of a service's CPU), so whatever needs the scope is handed its holder. A
+ * symbol, so that it is copied with the context (Apollo Server copies each request's
+ * context) and never serialised.
+ */
+const SCOPE = Symbol('devzone.requestScope');
 
-/** Runs `handle` (and everything it starts) inside `scope`. */
-export function runInRequestScope<T>(scope: RequestScope, handle: () => T): T {
-  return storage.run(scope, handle);
+interface ScopeHolder {
+  [SCOPE]?: RequestScope;
 }
 
-/** The scope of the request being handled; undefined outside one (start-up, background work). */
-export function currentRequestScope(): RequestScope | undefined {
-  return storage.getStore();
+/** Ties `scope` to `holder`: the request it was opened for, or the GraphQL context of that request. */
+export function bindRequestScope(holder: object, scope: RequestScope): void {
+  (holder as ScopeHolder)[SCOPE] = scope;
+}
+
+/** The scope tied to `holder`; undefined for anything not tied to a request (start-up, background work). */
+export function requestScopeOf(holder: object): RequestScope | undefined {
+  return (holder as ScopeHolder)[SCOPE];
 }

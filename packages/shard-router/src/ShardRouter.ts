@@ -21,9 +21,10 @@ export interface ShardRouterOptions {
   readonly timeoutMs?: number;
   /** @default UNOBSERVED */
   readonly observer?: CallObserver;
-  /** Told of every failed call, with the service's name and why. */
-  readonly onFailure?: (service: string, reason: string) => void;
 }
+
+/** Told of a failed call, with the service's name and why (the gateway logs it with the request's id). */
+export type OnCallFailure = (service: string, reason: string) => void;
 
 /** One `_entities` fetch to route: the operation, its other variables, and where and how to send it. */
 export interface EntityFetch<S extends ShardService> {
@@ -41,6 +42,7 @@ export interface EntityFetch<S extends ShardService> {
    * @default true
    */
   readonly retry?: boolean;
+  readonly onFailure?: OnCallFailure;
 }
 
 /** One call to one service under the router's rules, for requests that are not entity fetches. */
@@ -51,6 +53,7 @@ export interface ServiceCall<S extends ShardService, R, T> {
   /** `signal` aborts at the call's deadline. */
   readonly send: (signal: AbortSignal) => Promise<R>;
   readonly check: (response: R) => CheckedAnswer<T>;
+  readonly onFailure?: OnCallFailure;
 }
 
 /**
@@ -81,7 +84,7 @@ export class ShardRouter {
   }
 
   /** Calls one zone service with the deadline, breaker, budget and retry rules of every routed request. */
-  async call<S extends ShardService, R, T>({ service, budget, retry, send, check }: ServiceCall<S, R, T>): Promise<CallOutcome<T>> {
+  async call<S extends ShardService, R, T>({ service, budget, retry, send, check, onFailure }: ServiceCall<S, R, T>): Promise<CallOutcome<T>> {
     const { health, settings } = this.options.resilience;
     const outcome = await guardedCall({
       kind: 'zone',
@@ -94,7 +97,7 @@ export class ShardRouter {
       check,
       observer: this.observer,
     });
-    if (outcome.status === 'failed') this.options.onFailure?.(service.name, outcome.reason);
+    if (outcome.status === 'failed') onFailure?.(service.name, outcome.reason);
     return outcome;
   }
 
@@ -112,6 +115,7 @@ export class ShardRouter {
       service: part.service,
       budget: fetch.budget,
       retry: fetch.retry ?? true,
+      ...(fetch.onFailure ? { onFailure: fetch.onFailure } : {}),
       send: (signal) => fetch.send(part.service, request, signal),
       check: (response: SubgraphAnswer): CheckedAnswer<PartOutcome> => {
         const read = readEntitiesAnswer(response, part.representations);

@@ -1,5 +1,5 @@
 import type { ServiceMetrics } from '../metrics/serviceMetrics';
-import { currentRequestScope } from '../requestScope';
+import { requestScopeOf } from '../requestScope';
 
 interface ErrorLike {
   readonly extensions?: { readonly [key: string]: unknown };
@@ -14,6 +14,8 @@ interface ResponseLike {
 
 /** The parts of Apollo Server's request context read here; typed structurally so this package does not depend on Apollo. */
 export interface GraphQLResponseContext {
+  /** The request's GraphQL context: its scope is found by it (`bindRequestScope`). */
+  readonly contextValue: object;
   readonly operationName?: string | null;
   readonly response: ResponseLike;
 }
@@ -25,13 +27,13 @@ export interface GraphQLMetricsPlugin {
 /**
  * An Apollo Server plugin: counts the errors of every response by code
  * (`graphql_errors_total`, after `formatError`: the codes clients see) and names
- * the operation in the request's scope, for the request duration's label.
+ * the operation in the scope tied to the request's context, for the request duration's label.
  */
 export function graphqlMetricsPlugin(metrics: ServiceMetrics): GraphQLMetricsPlugin {
   return {
     requestDidStart: async () => ({
-      willSendResponse: async ({ operationName, response }) => {
-        const scope = currentRequestScope();
+      willSendResponse: async ({ contextValue, operationName, response }) => {
+        const scope = requestScopeOf(contextValue);
         if (scope && operationName) scope.operationName = operationName;
         const errors = response.body.kind === 'single' ? response.body.singleResult.errors : response.body.initialResult.errors;
         for (const error of errors ?? []) metrics.graphqlErrors.count(error.extensions?.code);

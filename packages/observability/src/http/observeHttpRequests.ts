@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { ServiceMetrics } from '../metrics/serviceMetrics';
-import type { SubgraphFetchMetrics } from '../metrics/subgraphFetchMetrics';
-import { runInRequestScope, type RequestScope } from '../requestScope';
+import { bindRequestScope, requestScopeOf, type RequestScope } from '../requestScope';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
@@ -24,21 +23,20 @@ export interface ObserveHttpRequestsOptions {
   readonly routes: readonly string[];
   /** One line per request goes here at `debug` (LOG_LEVEL=debug shows them). */
   readonly log: Logger;
-  /** The gateway's: where subgraph fetches made for the request are counted. */
-  readonly fetches?: SubgraphFetchMetrics;
 }
 
 /**
  * Middleware (express or plain node) that gives the request its id (a well-formed
  * incoming `x-request-id`, else a new UUID, answered in the `x-request-id` header),
- * opens the request's scope with it and, when the answer is sent, observes
+ * ties the request's scope to it (`requestScopeOf(req)`) and, when the answer is sent, observes
  * `http_server_request_duration_seconds` with the operation name the GraphQL
  * plugin put in the scope.
  */
-export function observeHttpRequests({ metrics, routes, log, fetches }: ObserveHttpRequestsOptions) {
+export function observeHttpRequests({ metrics, routes, log }: ObserveHttpRequestsOptions) {
   return (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
     const started = process.hrtime.bigint();
-    const scope: RequestScope = { requestId: requestIdOf(req, res), operationName: undefined, ...(fetches ? { fetches } : {}) };
+    const scope: RequestScope = { requestId: requestIdOf(req, res), operationName: undefined };
+    bindRequestScope(req, scope);
     const route = routeOf(req.url ?? '/', routes);
     res.once('close', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -56,8 +54,14 @@ export function observeHttpRequests({ metrics, routes, log, fetches }: ObserveHt
         'request',
       );
     });
-    runInRequestScope(scope, next);
+    next();
   };
+}
+
+/** `log` with the request's id on every line it writes (`log` itself for a request `observeHttpRequests` did not see). */
+export function requestLog(log: Logger, req: IncomingMessage): Logger {
+  const scope = requestScopeOf(req);
+  return scope ? log.child({ requestId: scope.requestId }) : log;
 }
 
 function requestIdOf(req: IncomingMessage, res: ServerResponse): string {

@@ -1,9 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ValidationError } from '@devzone/errors';
-import { observeHttpRequests } from '../http/observeHttpRequests';
+import { observeHttpRequests, requestLog } from '../http/observeHttpRequests';
 import { createServiceMetrics } from '../metrics/serviceMetrics';
-import { runInRequestScope } from '../requestScope';
 import { createLogger, logLevelFromEnv } from './createLogger';
 
 /** A pino destination keeping each JSON line. */
@@ -17,11 +16,11 @@ function captured() {
 }
 
 describe('createLogger', () => {
-  it('writes one JSON object per line, with the name, the level as a word, an ISO time and the request id of the scope', () => {
+  it('writes one JSON object per line, with the name, the level as a word, an ISO time and the request id a child is bound to', () => {
     const { destination, records } = captured();
     const log = createLogger('zone-anhui', { level: 'info', destination });
     log.info('outside a request');
-    runInRequestScope({ requestId: 'req-00000001', operationName: undefined }, () => log.warn({ service: 'anhui' }, 'inside'));
+    log.child({ requestId: 'req-00000001' }).warn({ service: 'anhui' }, 'inside');
     log.debug('below the level');
     expect(records()).toEqual([
       {
@@ -56,7 +55,8 @@ describe('observeHttpRequests', () => {
   beforeAll(async () => {
     server = createServer((req, res) =>
       observe(req, res, () => {
-        log.info('handling');
+        log.info('outside the request');
+        requestLog(log, req).info('handling');
         res.end('ok');
       }),
     );
@@ -65,7 +65,7 @@ describe('observeHttpRequests', () => {
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  it('keeps a well-formed incoming request id, answers it, and puts it on every line of the request', async () => {
+  it("keeps a well-formed incoming request id, answers it, and puts it on the request's line and on the lines of its requestLog", async () => {
     const response = await fetch(`${url}/graphql?x=1`, { headers: { 'x-request-id': 'client-chosen-id-42' } });
     expect(response.headers.get('x-request-id')).toBe('client-chosen-id-42');
     await response.text();
@@ -74,7 +74,11 @@ describe('observeHttpRequests', () => {
     expect(newId).toMatch(/^[0-9a-f-]{36}$/);
     await replaced.text();
     await new Promise((resolve) => setImmediate(resolve));
-    expect(records()).toEqual([
+    expect(records().filter((record) => record.msg === 'outside the request')).toEqual([
+      expect.not.objectContaining({ requestId: expect.anything() }),
+      expect.not.objectContaining({ requestId: expect.anything() }),
+    ]);
+    expect(records().filter((record) => record.msg !== 'outside the request')).toEqual([
       expect.objectContaining({ msg: 'handling', requestId: 'client-chosen-id-42' }),
       expect.objectContaining({ msg: 'request', level: 'debug', requestId: 'client-chosen-id-42', method: 'GET', route: '/graphql', status: 200 }),
       expect.objectContaining({ msg: 'handling', requestId: newId }),

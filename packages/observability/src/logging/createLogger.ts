@@ -1,7 +1,6 @@
 import { parseOrThrow } from '@devzone/errors';
 import { pino, type DestinationStream, type Logger } from 'pino';
 import { z } from 'zod';
-import { currentRequestScope } from '../requestScope';
 import { activeTraceIds } from '../tracing/activeTraceIds';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -27,10 +26,10 @@ export interface CreateLoggerOptions {
 }
 
 /**
- * A JSON-lines logger named `name` (pino): ISO time, the level as a word, and, when
- * the line is written while a request is handled, its `requestId` (plus `trace_id`
- * and `span_id` when tracing is on), so one request's lines can be found across
- * services.
+ * A JSON-lines logger named `name` (pino): ISO time, the level as a word, and `trace_id`
+ * and `span_id` when tracing is on. Lines of one request carry its `requestId` when they
+ * are written through a child bound to it (`requestLog`, or `child({ requestId })`), so
+ * one request's lines can be found across services.
  */
 export function createLogger(name: string, { level = logLevelFromEnv(), destination }: CreateLoggerOptions = {}): Logger {
   const options = {
@@ -38,12 +37,7 @@ export function createLogger(name: string, { level = logLevelFromEnv(), destinat
     level,
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label: string) => ({ level: label }) },
-    mixin: requestBindings,
+    mixin: activeTraceIds,
   };
   return destination ? pino(options, destination) : pino(options);
-}
-
-function requestBindings(): Record<string, string> {
-  const requestId = currentRequestScope()?.requestId;
-  return { ...(requestId ? { requestId } : {}), ...activeTraceIds() };
 }

@@ -1,5 +1,4 @@
-import type { SubgraphFetchFailure, SubgraphService } from '../metrics/subgraphFetchMetrics';
-import { currentRequestScope } from '../requestScope';
+import type { SubgraphFetchFailure, SubgraphFetchMetrics, SubgraphService } from '../metrics/subgraphFetchMetrics';
 import { withSpan } from './withSpan';
 
 /** What one guarded call tells its observer (the shape of `@devzone/shard-router`'s CallWatch). */
@@ -15,15 +14,13 @@ export interface SubgraphCallObserver {
 
 /**
  * The signals of every guarded call a service sends to the zone services or the province: a
- * `subgraph.fetch <service>` span, and the request's fetch metrics (`subgraph_request_*`) when the
- * call belongs to a request whose scope counts them (`observeHttpRequests` with `fetches`).
+ * `subgraph.fetch <service>` span, and, with `fetches`, the fetch metrics (`subgraph_request_*`).
  * Zone services are labelled with the subgraph `zonesSubgraph`, the province with its name.
  */
-export function subgraphCallObserver(zonesSubgraph: string): SubgraphCallObserver {
+export function subgraphCallObserver(zonesSubgraph: string, fetches?: SubgraphFetchMetrics): SubgraphCallObserver {
   return {
     watch: (target, call) => {
       const service: SubgraphService = { subgraph: target.kind === 'zone' ? zonesSubgraph : target.name, service: target.name };
-      const fetches = currentRequestScope()?.fetches;
       return withSpan(`subgraph.fetch ${service.service}`, { 'graphql.subgraph.name': service.subgraph, 'subgraph.service': service.service }, (span) =>
         call({
           sent: (seconds, outcome) => fetches?.observe(service, seconds, outcome),

@@ -4,6 +4,7 @@ import type { ApolloServer, BaseContext } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { Principal } from '@devzone/auth';
 import {
+  bindRequestScope,
   createLogger,
   createServiceMetrics,
   databasePoolGauges,
@@ -11,10 +12,11 @@ import {
   metricsAccessFromEnv,
   metricsHandler,
   observeHttpRequests,
+  requestLog,
+  requestScopeOf,
   typeormPoolReading,
   type DatabasePoolReading,
   type ServiceMetrics,
-  type SubgraphFetchMetrics,
 } from '@devzone/observability';
 import express from 'express';
 import { ERRORS } from '@devzone/errors';
@@ -60,8 +62,6 @@ export interface ServeSignedGraphQLOptions<TContext extends BaseContext> extends
   readonly signedRoutes?: readonly SignedRoute[];
   /** Where `/metrics` reads from, for a service that counts more of its own there. @default a new registry */
   readonly metrics?: ServiceMetrics;
-  /** Where the fetches this service sends for a request are counted (the province's reads of zone services). */
-  readonly fetches?: SubgraphFetchMetrics;
 }
 
 /** How long stopping waits for requests in flight. */
@@ -101,7 +101,6 @@ export async function serveSignedGraphQL<TContext extends BaseContext>(options: 
       metrics,
       routes: [...OBSERVED_ROUTES, ...signedRoutes.map((route) => route.path)],
       log,
-      ...(options.fetches ? { fetches: options.fetches } : {}),
     }),
   );
   app.get('/health', (_req, res) => {
@@ -120,12 +119,24 @@ export async function serveSignedGraphQL<TContext extends BaseContext>(options: 
         const answer = await route.handle({ body: req.body as unknown, principal: verifiedPrincipalOf(res) });
         res.status(answer.status).type('application/json').send(JSON.stringify(answer.body));
       } catch (error) {
-        log.error({ err: error, route: route.path }, 'signed route failed');
+        requestLog(log, req).error({ err: error, route: route.path }, 'signed route failed');
         sendError(res, 500, 'Internal server error', ERRORS.INTERNAL_SERVER_ERROR.code);
       }
     });
   }
-  app.use('/', ...signedRequestsOnly(options), expressMiddleware(server, { context: async ({ res }) => contextOf(verifiedPrincipalOf(res)) }));
+  app.use(
+    '/',
+    ...signedRequestsOnly(options),
+    expressMiddleware(server, {
+      context: async ({ req, res }) => {
+        const built = await contextOf(verifiedPrincipalOf(res));
+        // The metrics plugin names the operation in the request's scope, found by the context.
+        const scope = requestScopeOf(req);
+        if (scope) bindRequestScope(built, scope);
+        return built;
+      },
+    }),
+  );
   app.use(jsonBodyErrors);
   const httpServer = createServer(app);
   try {

@@ -113,12 +113,15 @@ export async function startProvinceService(options: ProvinceServiceOptions): Pro
     const registry = options.registry ?? runtimeRegistry!.routing;
     // A registration writes its zones' directory entries before the shard map follows it.
     registry.onChange(() => void directory.refresh());
-    const zoneRouter = createZoneRouter({ ...options.zoneResilience, timeoutMs: options.zoneTimeoutMs ?? RESILIENCE_DEFAULTS.timeoutMs });
+    // One registry for /metrics: the service's own series, its reads of the zone services and its zone-read cache's.
+    const metrics = createServiceMetrics();
+    const zoneRouter = createZoneRouter(
+      { ...options.zoneResilience, timeoutMs: options.zoneTimeoutMs ?? RESILIENCE_DEFAULTS.timeoutMs },
+      new SubgraphFetchMetrics(metrics.registry),
+    );
     const maxResponseBytes = zoneRouter.resilience.settings.maxResponseBytes;
     // One client per process: its persisted-query memory is per zone service, for every caller.
     const zoneClient = new GraphQLHttpClient();
-    // One registry for /metrics: the service's own series and its zone-read cache's.
-    const metrics = createServiceMetrics();
     const zoneReadCache = zoneReadCacheFor(options, zoneRouter, metrics);
     const server = new ApolloServer<ProvinceContext>({
       // Arguments checked before any SQL; database failures answered as ZONE_UNAVAILABLE naming the province.
@@ -130,8 +133,6 @@ export async function startProvinceService(options: ProvinceServiceOptions): Pro
     const served = await serveSignedGraphQL({
       server,
       metrics,
-      // Its reads of the zone services, counted per request as the gateway counts its fetches.
-      fetches: new SubgraphFetchMetrics(metrics.registry),
       keys: options.signingKeys,
       port: options.port ?? 0,
       host: options.host ?? '127.0.0.1',
@@ -189,11 +190,11 @@ export async function startProvinceService(options: ProvinceServiceOptions): Pro
  * gateway gives the province (PROVINCE_TIMEOUT_MS, 10 s by default), so a hung zone is
  * reported as that zone, not as a failed province.
  */
-function createZoneRouter(options: ResilienceOptions): ShardRouter {
+function createZoneRouter(options: ResilienceOptions, fetches: SubgraphFetchMetrics): ShardRouter {
   const resilience = new Resilience({ requestTimeoutMs: RESILIENCE_DEFAULTS.provinceTimeoutMs, ...options });
   // Not logged: every failure reaches the caller as a failed zone naming its service and the reason.
-  // Observed: a span per call, and the request's fetch metrics on the province's /metrics.
-  return new ShardRouter({ resilience, observer: subgraphCallObserver(ZONES_SUBGRAPH) });
+  // Observed: a span per call, and its fetch metrics on the province's /metrics.
+  return new ShardRouter({ resilience, observer: subgraphCallObserver(ZONES_SUBGRAPH, fetches) });
 }
 
 /** The province's zone-read cache: versions asked like its reads (signed, within the zone deadline, skipping a service whose breaker is open). */

@@ -1,0 +1,62 @@
+import { parse } from 'node:url';
+import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/server';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { GatewayContext } from '../context';
+import { requestIdOf } from './requestId';
+
+/**
+ * Apollo Server at `/graphql` (what `expressMiddleware` does, after `express.json`), with one
+ * addition: the errors Apollo answers before an operation runs (a POST that is not JSON, a
+ * GET without a query, CSRF prevention) carry `extensions.requestId` as every other error
+ * does. Those never reach a plugin; errors of the request pipeline get it from
+ * `gatewayErrorsPlugin`.
+ */
+export function graphqlHandler(
+  server: ApolloServer<GatewayContext>,
+  context: (args: { req: Request; res: Response }) => Promise<GatewayContext>,
+): RequestHandler {
+  server.assertStarted('graphqlHandler()');
+  return (req: Request, res: Response, next: NextFunction) => {
+    void answer(server, context, req, res).catch(next);
+  };
+}
+
+async function answer(
+  server: ApolloServer<GatewayContext>,
+  context: (args: { req: Request; res: Response }) => Promise<GatewayContext>,
+  req: Request,
+  res: Response,
+): Promise<void> {
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const httpGraphQLRequest: HTTPGraphQLRequest = { method: req.method.toUpperCase(), headers, search: parse(req.url).search ?? '', body: req.body as unknown };
+  const response = await server.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => context({ req, res }) });
+  for (const [key, value] of response.headers) res.setHeader(key, value);
+  res.statusCode = response.status ?? 200;
+  if (response.body.kind === 'complete') {
+    res.send(res.statusCode >= 400 ? withRequestId(response.body.string, requestIdOf(res)) : response.body.string);
+    return;
+  }
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+/** An error answer with `requestId` in each error's extensions; anything that is not one is left as it is. */
+export function withRequestId(body: string, requestId: string): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return body;
+  }
+  if (typeof parsed !== 'object' || parsed === null || !Array.isArray((parsed as { errors?: unknown }).errors)) return body;
+  const answer = parsed as { errors: unknown[] };
+  answer.errors = answer.errors.map((error) =>
+    typeof error === 'object' && error !== null
+      ? { ...error, extensions: { ...(error as { extensions?: Record<string, unknown> }).extensions, requestId } }
+      : error,
+  );
+  return JSON.stringify(answer);
+}
