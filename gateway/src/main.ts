@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -44,7 +44,9 @@ import { InFlightReads } from './plugins/dedupeFetches';
 import type { SubgraphsOf } from './plugins/estimateCost';
 import { fanOutCostPlugin } from './plugins/fanOutCostPlugin';
 import { introspectionPolicyPlugin } from './plugins/introspectionPolicy';
+import { withDirectRoute } from './http/directRoute';
 import { graphqlHandler } from './http/graphqlHandler';
+import { jsonBody } from './http/jsonBody';
 import { formatGatewayError, gatewayErrorsPlugin } from './plugins/formatGatewayError';
 import { listSizeLimitPlugin } from './plugins/listSizeLimitPlugin';
 import type { OperationLimits } from './plugins/operationLimits';
@@ -117,13 +119,13 @@ export interface RunningGateway {
 const GRAPHQL_PATH = '/graphql';
 /** The routes `http_server_request_duration_seconds` tells apart; any other path counts as `other`. */
 const OBSERVED_ROUTES = [GRAPHQL_PATH, '/health', '/ready', '/metrics', '/views', '/dashboard', '/registry', '/'];
-const BODY_LIMIT = '1mb';
+const BODY_LIMIT_BYTES = 1024 * 1024;
 /** Answers under /views stream: see `compressible`. */
 const VIEWS_PATH_PREFIX = '/views';
 /** Smaller answers are sent as they are: compressing them costs more than it saves. */
 const COMPRESSION_THRESHOLD_BYTES = 1024;
-/** BODY_LIMIT as told to clients: '1 MB'. */
-const BODY_LIMIT_LABEL = BODY_LIMIT.replace(/^(\d+)\s*([a-z]+)$/i, (_, size: string, unit: string) => `${size} ${unit.toUpperCase()}`);
+/** BODY_LIMIT_BYTES as told to clients. */
+const BODY_LIMIT_LABEL = `${BODY_LIMIT_BYTES / (1024 * 1024)} MB`;
 
 /**
  * Starts the gateway over HTTP (express 5): GraphQL at `/graphql`, GraphiQL at `/`
@@ -178,7 +180,9 @@ export async function startGateway({
     ownership = subgraphOwnership(coreSupergraphSdl);
   });
   const app = express();
-  const httpServer = createServer(app);
+  // The app, until the GraphQL route is set up beside it (withDirectRoute).
+  let listener: RequestListener = app;
+  const httpServer = createServer((req, res) => listener(req, res));
   const server = new ApolloServer<GatewayContext>({
     gateway,
     introspection: true,
@@ -199,16 +203,20 @@ export async function startGateway({
   app.disable('x-powered-by');
   // No client revalidates a GraphQL answer; express would hash every body for an ETag (static files keep theirs).
   app.disable('etag');
-  app.use(observeHttpRequests({ metrics: service, routes: OBSERVED_ROUTES, log: errorLog }));
-  if (fetchPath.compression) app.use(compressAnswers());
+  const everyRequest = [
+    observeHttpRequests({ metrics: service, routes: OBSERVED_ROUTES, log: errorLog }),
+    ...(fetchPath.compression ? [compressAnswers()] : []),
+  ];
+  app.use(...everyRequest);
   const graphqlHandlers = [
-    express.json({ limit: BODY_LIMIT }),
+    jsonBody({ limitBytes: BODY_LIMIT_BYTES }),
     requireAuthentication(authenticator, options.logger),
     ...(clientRateLimit === false ? [] : [rateLimitPerClient(clientKeyOf, clientRateLimit)]),
     operationPrecheck(operationLimits),
     graphqlHandler(server, createContext(shardMapNow ? { shardMap: shardMapNow } : {})),
   ];
-  // Client operations are POSTs: matched first, they skip the routers of pages and views.
+  // Client operations are POSTs: matched first, they skip the routers of pages and views
+  // (and with withDirectRoute below, when the path is spelled exactly, the router itself).
   app.post(GRAPHQL_PATH, ...graphqlHandlers);
   app.get('/metrics', metricsHandler(service, metricsAccess));
   app.use(healthRouter({ registry }));
@@ -220,7 +228,9 @@ export async function startGateway({
   app.use(registryApiRouter({ graphqlUrl: () => selfUrl }));
   // GET (with Apollo's CSRF prevention) and other methods, after GraphiQL has taken browsers' page loads.
   app.use(GRAPHQL_PATH, ...graphqlHandlers);
-  app.use(jsonErrorHandler({ log: errorLog, bodyLimitLabel: BODY_LIMIT_LABEL }));
+  const answerErrors = jsonErrorHandler({ log: errorLog, bodyLimitLabel: BODY_LIMIT_LABEL });
+  app.use(answerErrors);
+  listener = withDirectRoute(app, { method: 'POST', path: GRAPHQL_PATH, handlers: [...everyRequest, ...graphqlHandlers], onError: answerErrors });
 
   try {
     await listen(httpServer, port, host);

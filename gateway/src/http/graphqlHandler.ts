@@ -1,4 +1,3 @@
-import { parse } from 'node:url';
 import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/server';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { GatewayContext } from '../context';
@@ -31,7 +30,7 @@ async function answer(
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   }
-  const httpGraphQLRequest: HTTPGraphQLRequest = { method: req.method.toUpperCase(), headers, search: parse(req.url).search ?? '', body: req.body as unknown };
+  const httpGraphQLRequest: HTTPGraphQLRequest = { method: req.method.toUpperCase(), headers, search: searchOf(req.url), body: req.body as unknown };
   const response = await server.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => context({ req, res }) });
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
@@ -41,6 +40,12 @@ async function answer(
   }
   for await (const chunk of response.body.asyncIterator) res.write(chunk);
   res.end();
+}
+
+/** The query string with its `?` (`''` without one), as Apollo reads GET operations from it. */
+function searchOf(url: string): string {
+  const query = url.indexOf('?');
+  return query === -1 ? '' : url.slice(query);
 }
 
 /** An error answer with `requestId` in each error's extensions; anything that is not one is left as it is. */
