@@ -547,7 +547,7 @@ describe('docker-compose.yml: the load balancer', () => {
   });
 
   it("refuses a body declared larger than the gateway's limit, and gives up later than the gateway's own deadline", () => {
-    const gatewayLimit = /const BODY_LIMIT = '(\d+)mb';/.exec(readFileSync(path.join(REPO_ROOT, 'gateway/src/main.ts'), 'utf8'));
+    const gatewayLimit = /const BODY_LIMIT_MB = (\d+);/.exec(readFileSync(path.join(REPO_ROOT, 'gateway/src/main.ts'), 'utf8'));
     expect(gatewayLimit).not.toBeNull();
     const limitBytes = Number(gatewayLimit![1]) * 1024 * 1024;
     const refusal = directives(frontend, 'http-request', 'return', 'status', '413');

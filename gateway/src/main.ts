@@ -119,13 +119,14 @@ export interface RunningGateway {
 const GRAPHQL_PATH = '/graphql';
 /** The routes `http_server_request_duration_seconds` tells apart; any other path counts as `other`. */
 const OBSERVED_ROUTES = [GRAPHQL_PATH, '/health', '/ready', '/metrics', '/views', '/dashboard', '/registry', '/'];
-const BODY_LIMIT_BYTES = 1024 * 1024;
+const BODY_LIMIT_MB = 1;
+const BODY_LIMIT_BYTES = BODY_LIMIT_MB * 1024 * 1024;
 /** Answers under /views stream: see `compressible`. */
 const VIEWS_PATH_PREFIX = '/views';
 /** Smaller answers are sent as they are: compressing them costs more than it saves. */
 const COMPRESSION_THRESHOLD_BYTES = 1024;
-/** BODY_LIMIT_BYTES as told to clients. */
-const BODY_LIMIT_LABEL = `${BODY_LIMIT_BYTES / (1024 * 1024)} MB`;
+/** The body limit as told to clients. */
+const BODY_LIMIT_LABEL = `${BODY_LIMIT_MB} MB`;
 
 /**
  * Starts the gateway over HTTP (express 5): GraphQL at `/graphql`, GraphiQL at `/`
