@@ -34,7 +34,7 @@ export interface ShardedZonesDataSourceOptions {
   readonly resilience?: Resilience;
   /**
    * Builds the data source that reaches one zone service.
-   * @default a RemoteGraphQLDataSource whose fetch is aborted at the deadline
+   * @default `createRemoteDataSource` (unsigned), its fetch aborted by the deadline's signal
    */
   readonly buildServiceDataSource?: (service: ZoneServiceEntry) => AbortableDataSource;
   /** Where each failed call is logged, with the request's id. @default silentLogger */
