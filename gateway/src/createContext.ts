@@ -1,4 +1,4 @@
-import { bindRequestScope, requestScopeOf } from '@devzone/observability';
+import { carryRequestScope } from '@devzone/observability';
 import type { ZoneServiceRegistry } from '@devzone/registry';
 import type { Request, Response } from 'express';
 import { principalOfRequest } from './auth/requestPrincipal';
@@ -23,8 +23,7 @@ export function createContext({ shardMap }: CreateContextOptions = {}): (args: {
       principal: principalOfRequest(req),
       ...(shardMap ? { shardMap: shardMap() } : {}),
     };
-    const scope = requestScopeOf(req);
-    if (scope) bindRequestScope(context, scope);
+    carryRequestScope(req, context);
     return context;
   };
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { ErrorRequestHandler, Express, NextFunction, Request, RequestHandler, Response } from 'express';
+import { pathOf } from './urlParts';
 
 export interface DirectRoute {
   /** e.g. `POST` */
@@ -48,10 +49,4 @@ export function withDirectRoute(app: Express, route: DirectRoute): RequestListen
     };
     next();
   };
-}
-
-function pathOf(url: string | undefined): string {
-  if (url === undefined) return '';
-  const query = url.indexOf('?');
-  return query === -1 ? url : url.slice(0, query);
 }

@@ -2,6 +2,7 @@ import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/s
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { GatewayContext } from '../context';
 import { requestIdOf } from './requestId';
+import { searchOf } from './urlParts';
 
 /**
  * Apollo Server at `/graphql` (what `expressMiddleware` does, after `express.json`), with one
@@ -40,12 +41,6 @@ async function answer(
   }
   for await (const chunk of response.body.asyncIterator) res.write(chunk);
   res.end();
-}
-
-/** The query string with its `?` (`''` without one), as Apollo reads GET operations from it. */
-function searchOf(url: string): string {
-  const query = url.indexOf('?');
-  return query === -1 ? '' : url.slice(query);
 }
 
 /** An error answer with `requestId` in each error's extensions; anything that is not one is left as it is. */

@@ -1,4 +1,4 @@
-import { bindRequestScope, requestScopeOf, type RequestScope } from './requestScope';
+import { bindRequestScope, carryRequestScope, requestScopeOf, type RequestScope } from './requestScope';
 
 describe('request scopes kept by their holders', () => {
   it('finds the scope through a shallow copy of the holder (as Apollo Server copies each context), never serialised', () => {
@@ -19,5 +19,15 @@ describe('request scopes kept by their holders', () => {
     expect(requestScopeOf({})).toBeUndefined();
     expect(requestScopeOf(first)?.requestId).toBe('a');
     expect(requestScopeOf(second)?.requestId).toBe('b');
+  });
+
+  it("carries a request's scope to its context, and nothing from a request without one", () => {
+    const [request, context, bare, other] = [{}, {}, {}, {}];
+    bindRequestScope(request, { requestId: 'c', operationName: undefined });
+    carryRequestScope(request, context);
+    carryRequestScope(bare, other);
+
+    expect(requestScopeOf(context)).toBe(requestScopeOf(request));
+    expect(requestScopeOf(other)).toBeUndefined();
   });
 });

@@ -24,6 +24,12 @@ export function bindRequestScope(holder: object, scope: RequestScope): void {
   (holder as ScopeHolder)[SCOPE] = scope;
 }
 
+/** Ties the scope of `from` (the request), if it has one, to `to` (the GraphQL context built for it). */
+export function carryRequestScope(from: object, to: object): void {
+  const scope = requestScopeOf(from);
+  if (scope) bindRequestScope(to, scope);
+}
+
 /** The scope tied to `holder`; undefined for anything not tied to a request (start-up, background work). */
 export function requestScopeOf(holder: object): RequestScope | undefined {
   return (holder as ScopeHolder)[SCOPE];

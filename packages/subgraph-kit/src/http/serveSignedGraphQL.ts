@@ -4,7 +4,7 @@ import type { ApolloServer, BaseContext } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { Principal } from '@devzone/auth';
 import {
-  bindRequestScope,
+  carryRequestScope,
   createLogger,
   createServiceMetrics,
   databasePoolGauges,
@@ -13,7 +13,6 @@ import {
   metricsHandler,
   observeHttpRequests,
   requestLog,
-  requestScopeOf,
   typeormPoolReading,
   type DatabasePoolReading,
   type ServiceMetrics,
@@ -131,8 +130,7 @@ export async function serveSignedGraphQL<TContext extends BaseContext>(options: 
       context: async ({ req, res }) => {
         const built = await contextOf(verifiedPrincipalOf(res));
         // The metrics plugin names the operation in the request's scope, found by the context.
-        const scope = requestScopeOf(req);
-        if (scope) bindRequestScope(built, scope);
+        carryRequestScope(req, built);
         return built;
       },
     }),
