@@ -41,6 +41,13 @@ describe('validateArguments', () => {
     expect(checks).toBe(1);
   });
 
+  it('shares one check among the items of a list resolved together, as graphql-js resolves them', async () => {
+    const field = fieldOf('query ($p: String) { indicators(period: $p) { code } }');
+    const variables = { p: '2023' };
+    await Promise.all(Array.from({ length: 100 }, () => validateArguments(args('2023'), IndicatorArgs, resolverData(field, variables))));
+    expect(checks).toBe(1);
+  });
+
   it('checks literal arguments once per parsed document, whatever the request', async () => {
     const field = fieldOf('query ($unused: String) { indicators(period: "2023") { code } }');
     for (let request = 0; request < 5; request += 1) {
@@ -75,22 +82,27 @@ describe('validateArguments', () => {
   it.each([
     ['a variable', 'query ($p: String) { indicators(period: $p) { code } }'],
     ['a literal', '{ indicators(period: "2023-01-01") { code } }'],
-  ])('refuses invalid arguments given as %s for every item, each with an error of its own', async (_kind, source) => {
+  ])('refuses invalid arguments given as %s for every item, each with an error of its own, and checks them again later', async (_kind, source) => {
     const field = fieldOf(source);
     const data = resolverData(field, { p: '2023-01-01' });
-    const errors = await Promise.all(
-      [1, 2, 3].map(() =>
-        validateArguments(args('2023-01-01'), IndicatorArgs, data).then(
-          () => null,
-          (error: unknown) => error,
+    const refusals = () =>
+      Promise.all(
+        [1, 2, 3].map(() =>
+          validateArguments(args('2023-01-01'), IndicatorArgs, data).then(
+            () => null,
+            (error: unknown) => error,
+          ),
         ),
-      ),
-    );
-    expect(checks).toBe(3);
+      );
+    const errors = await refusals();
+    expect(checks).toBe(1);
     for (const error of errors) {
       expect(error).toBeInstanceOf(GraphQLError);
       expect((error as GraphQLError).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'period' });
     }
     expect(new Set(errors).size).toBe(3);
+    // A failed check is not kept: the next items are checked afresh.
+    expect((await refusals()).every((error) => error instanceof GraphQLError)).toBe(true);
+    expect(checks).toBe(2);
   });
 });
