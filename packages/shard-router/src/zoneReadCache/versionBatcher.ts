@@ -19,14 +19,22 @@ interface OpenBatch<S extends VersionedService> {
   settle(answer: DataVersionsAnswer): void;
 }
 
+/** A service's batches: the one gathering reads, and whether a request is on its way. */
+interface ServiceBatches<S extends VersionedService> {
+  gathering: OpenBatch<S> | undefined;
+  sending: boolean;
+}
+
 /**
- * Batches the version requests of concurrent reads: one request per service per turn of the
- * event loop. A batch stops taking reads BEFORE it is sent, so a read always gets versions
- * read after it started: it never joins a request sent earlier, which could have missed a
- * write that completed in between.
+ * Batches the version requests of concurrent reads: at most one request per service on its
+ * way. The reads of one turn of the event loop share a request; reads that start while one is
+ * on its way gather into the next, sent once it settles, so under load a request answers many
+ * reads instead of a few. A batch stops taking reads BEFORE it is sent, so a read always gets
+ * versions read after it started: it never joins a request sent earlier, which could have
+ * missed a write that completed in between.
  */
 export class VersionBatcher<S extends VersionedService> {
-  private readonly open = new Map<string, OpenBatch<S>>();
+  private readonly services = new Map<string, ServiceBatches<S>>();
 
   constructor(
     private readonly send: SendVersionRequest<S>,
@@ -36,17 +44,40 @@ export class VersionBatcher<S extends VersionedService> {
   /** The versions of `zones` (and of whatever else the batch asks) as the service answers them after this call. */
   versionsOf(service: S, zones: Iterable<string>): Promise<DataVersionsAnswer> {
     const id = `${service.name}\n${service.url}`;
-    const joined = this.open.get(id);
+    let batches = this.services.get(id);
+    if (!batches) {
+      batches = { gathering: undefined, sending: false };
+      this.services.set(id, batches);
+    }
+    const joined = batches.gathering;
     const batch = joined ?? openBatch(service);
     for (const zone of zones) batch.zones.add(zone);
     if (!joined) {
-      this.open.set(id, batch);
-      this.schedule(() => {
-        this.open.delete(id);
-        void this.sendBatch(batch);
-      });
+      batches.gathering = batch;
+      if (!batches.sending) this.scheduleSend(id, batches);
     }
     return batch.answer;
+  }
+
+  /** Sends the gathered batch on the next turn, then the one gathered meanwhile once it settles. */
+  private scheduleSend(id: string, batches: ServiceBatches<S>): void {
+    batches.sending = true;
+    this.schedule(() => {
+      const batch = batches.gathering;
+      batches.gathering = undefined;
+      if (!batch) {
+        batches.sending = false;
+        this.services.delete(id);
+        return;
+      }
+      void this.sendBatch(batch).then(() => {
+        if (batches.gathering) this.scheduleSend(id, batches);
+        else {
+          batches.sending = false;
+          this.services.delete(id);
+        }
+      });
+    });
   }
 
   private async sendBatch(batch: OpenBatch<S>): Promise<void> {
