@@ -29,8 +29,8 @@ export interface ZoneVersionsOptions {
 }
 
 /**
- * The current data versions of zones, per service, read fresh for every read (batched
- * with the reads of the same turn of the event loop). A service that fails a version
+ * The current data versions of zones, per service, read fresh for every read (batched by
+ * `VersionBatcher`: at most one request per service on its way). A service that fails a version
  * request, has no endpoint for it, or whose breaker is not closed gets no versions,
  * and so no caching, for a while.
  */
