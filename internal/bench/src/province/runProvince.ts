@@ -6,8 +6,9 @@ import { sampleSequential } from '../sample';
 import { askGraphQL, type Asking } from '../sideBySide/httpClient';
 import { databasesOf, syntheticSystemSpecs, type ProcessSystem } from '../sideBySide/processSystem';
 import { summarize } from '../stats';
+import { cpuWindow, sumOfReadings } from '../cpuWindow';
 import { processCpuMs, processTreeCpuMs } from '../processCpu';
-import { CPU_ROLES, noCpuRounds, renderProvince, type CpuRole, type ProvinceRow } from './provinceTable';
+import { noCpuRounds, renderProvince, type CpuRole, type ProvinceRow } from './provinceTable';
 import { PROVINCE_SHAPES, type ProvinceShape } from './shapes';
 import type { ProvinceSizes } from './sizes';
 import { withSuiteProcesses } from '../sideBySide/suiteProcesses';
@@ -32,31 +33,12 @@ function failure(row: ProvinceRow, error: unknown): void {
 
 /** CPU used so far by each role's processes, ms (undefined where one cannot be read). */
 function cpuNow(system: ProcessSystem, databasePid: number): Record<CpuRole, number | undefined> {
-  const sum = (values: readonly (number | undefined)[]) => (values.some((v) => v === undefined) ? undefined : values.reduce<number>((a, v) => a + v!, 0));
   const { gateway, province, zoneServices } = system.servicePids;
   return {
     gateway: processCpuMs(gateway),
     province: processCpuMs(province),
-    zoneServices: sum(zoneServices.map(processCpuMs)),
+    zoneServices: sumOfReadings(zoneServices.map(processCpuMs)),
     postgres: processTreeCpuMs(databasePid),
-  };
-}
-
-/** Reads every role's CPU as a load window opens and closes; `perRequest` then gives each role's CPU per request. */
-function cpuWindow(system: ProcessSystem, databasePid: number) {
-  let before: Record<CpuRole, number | undefined> | undefined;
-  let after: Record<CpuRole, number | undefined> | undefined;
-  return {
-    opened: () => void (before = cpuNow(system, databasePid)),
-    closed: () => void (after = cpuNow(system, databasePid)),
-    perRequest(completed: number): Partial<Record<CpuRole, number>> {
-      const result: Partial<Record<CpuRole, number>> = {};
-      for (const role of CPU_ROLES) {
-        const [b, a] = [before?.[role], after?.[role]];
-        if (b !== undefined && a !== undefined && completed > 0) result[role] = (a - b) / completed;
-      }
-      return result;
-    },
   };
 }
 
@@ -92,7 +74,7 @@ async function measureSystem(system: ProcessSystem, databasePid: number, zones: 
       } catch (error) {
         failure(row, error);
       }
-      const cpu = cpuWindow(system, databasePid);
+      const cpu = cpuWindow(() => cpuNow(system, databasePid));
       const load = await runLoad(ask, {
         concurrency: sizes.concurrency,
         durationMs: sizes.windowMs,

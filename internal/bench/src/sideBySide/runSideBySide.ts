@@ -1,14 +1,17 @@
 import { isDeepStrictEqual } from 'node:util';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import type { ServiceProcess } from '@devzone/testkit/dist/processes';
+import { cpuWindow, sumOfReadings } from '../cpuWindow';
 import { runLoad } from '../load';
+import { processCpuMs } from '../processCpu';
 import { note } from '../progress';
 import { summarize } from '../stats';
 import { COLUMN_TITLES, type Column } from './columns';
 import { askGraphQL, type Asking } from './httpClient';
 import { databasesOf, startApolloPeer, startHivePeer, syntheticSystemSpecs, type ProcessSystem } from './processSystem';
 import { PROVINCE_WIDE_CONCURRENCY, PROVINCE_WIDE_GATEWAY, provinceWideDirect, SINGLE_ZONE, SINGLE_ZONE_SHAPES } from './shapes';
-import { renderSideBySide, type CellRounds, type SideBySideRow } from './sideBySideTable';
+import { emptyCell, renderSideBySide, type CellRounds, type CpuProcess, type SideBySideRow } from './sideBySideTable';
 import type { SideBySideSizes } from './sizes';
 import { withSuiteProcesses } from './suiteProcesses';
 import type { ProcessSuiteRun } from '../processSuiteMain';
@@ -28,10 +31,27 @@ function counted(send: (n: number) => Promise<unknown>): Ask {
   return () => send(next++);
 }
 
+/** The process ids whose CPU a column's requests use (see `CpuProcess`). */
+interface ColumnProcesses {
+  readonly front?: number;
+  readonly province?: number;
+  readonly zoneServices: readonly number[];
+}
+
 interface PlannedRow {
   shape: string;
   concurrency: number;
   asks: Partial<Record<Column, Ask>>;
+  processes: Partial<Record<Column, ColumnProcesses>>;
+}
+
+function cpuOf(processes: ColumnProcesses | undefined): Record<CpuProcess, number | undefined> {
+  const read = (pid: number | undefined) => (pid === undefined ? undefined : processCpuMs(pid));
+  return {
+    front: read(processes?.front),
+    province: read(processes?.province),
+    zoneServices: processes && processes.zoneServices.length > 0 ? sumOfReadings(processes.zoneServices.map(processCpuMs)) : undefined,
+  };
 }
 
 /**
@@ -45,18 +65,21 @@ async function measureRows(rows: readonly PlannedRow[], sizes: SideBySideSizes, 
     note(`${label}: round ${round}/${sizes.rounds}, load average ${loadavg()[0]!.toFixed(2)}`);
     for (const [index, row] of rows.entries()) {
       for (const [column, ask] of Object.entries(row.asks) as [Column, Ask][]) {
+        const cpu = cpuWindow(() => cpuOf(row.processes[column]));
         const result = await runLoad(ask, {
           concurrency: row.concurrency,
           durationMs: sizes.windowMs,
           maxRequests: sizes.maxRequests,
           warmupRequests: sizes.warmupRequests(row.concurrency),
+          window: cpu,
         });
-        const cell: CellRounds = (results[index]!.cells[column] ??= { throughput: [], p50: [], failed: 0 });
+        const cell: CellRounds = (results[index]!.cells[column] ??= emptyCell());
         cell.failed += result.failed;
         if (result.firstError) cell.firstError ??= result.firstError;
         if (result.completed > 0) {
           cell.throughput.push(result.throughput);
           cell.p50.push(summarize(result.latencies).p50);
+          for (const [process, ms] of Object.entries(cpu.perRequest(result.completed)) as [CpuProcess, number][]) cell.cpu[process].push(ms);
         }
       }
     }
@@ -72,20 +95,32 @@ async function checkSameAnswers(asks: Partial<Record<Column, Ask>>, shape: strin
   return peers.filter((_, i) => !isDeepStrictEqual(answers[i], reference)).map((c) => `${shape}: ${COLUMN_TITLES[c]} answered other data than this gateway`);
 }
 
-interface PeerUrls {
-  oursNoDedup: string;
-  oursCached: string;
-  apollo: string;
-  hiveOff: string;
-  hiveOn: string;
+interface Peers {
+  oursNoDedup: ServiceProcess;
+  oursCached: ServiceProcess;
+  apollo: ServiceProcess;
+  hiveOff: ServiceProcess;
+  hiveOn: ServiceProcess;
 }
 
-async function singleZoneRows(system: ProcessSystem, peers: PeerUrls): Promise<{ rows: PlannedRow[]; mismatches: string[] }> {
+async function singleZoneRows(system: ProcessSystem, peers: Peers): Promise<{ rows: PlannedRow[]; mismatches: string[] }> {
   const ours: Asking = { kind: 'credential', authorization: system.credential };
   const plain: Asking = { kind: 'credential' };
   const signed: Asking = { kind: 'signed', keys: system.signingKeys };
-  const zone = system.zoneServices.find((s) => s.zoneIds.includes(SINGLE_ZONE));
+  const zoneIndex = system.zoneServices.findIndex((s) => s.zoneIds.includes(SINGLE_ZONE));
+  const zone = system.zoneServices[zoneIndex];
   if (!zone) throw new Error(`no zone service hosts ${SINGLE_ZONE}`);
+  const zoneServices = [system.servicePids.zoneServices[zoneIndex]!];
+  const behind = (front: number): ColumnProcesses => ({ front, province: system.servicePids.province, zoneServices });
+  const processes: Partial<Record<Column, ColumnProcesses>> = {
+    direct: { zoneServices },
+    ours: behind(system.servicePids.gateway),
+    oursNoDedup: behind(peers.oursNoDedup.pid),
+    oursCached: behind(peers.oursCached.pid),
+    apollo: behind(peers.apollo.pid),
+    hiveOff: behind(peers.hiveOff.pid),
+    hiveOn: behind(peers.hiveOn.pid),
+  };
   const rows: PlannedRow[] = [];
   const mismatches: string[] = [];
   for (const shape of SINGLE_ZONE_SHAPES) {
@@ -93,14 +128,14 @@ async function singleZoneRows(system: ProcessSystem, peers: PeerUrls): Promise<{
     const asks: Partial<Record<Column, Ask>> = {
       direct: counted((n) => askGraphQL(zone.url, signed, shape.direct.query, { ...shape.direct.variables, ...varied(n) })),
       ours: counted((n) => askGraphQL(system.gatewayUrl, ours, shape.gateway, varied(n))),
-      oursNoDedup: counted((n) => askGraphQL(peers.oursNoDedup, ours, shape.gateway, varied(n))),
-      oursCached: counted((n) => askGraphQL(peers.oursCached, ours, shape.gateway, varied(n))),
-      apollo: counted((n) => askGraphQL(peers.apollo, plain, shape.gateway, varied(n))),
-      hiveOff: counted((n) => askGraphQL(peers.hiveOff, plain, shape.gateway, varied(n))),
-      hiveOn: counted((n) => askGraphQL(peers.hiveOn, plain, shape.gateway, varied(n))),
+      oursNoDedup: counted((n) => askGraphQL(peers.oursNoDedup.url, ours, shape.gateway, varied(n))),
+      oursCached: counted((n) => askGraphQL(peers.oursCached.url, ours, shape.gateway, varied(n))),
+      apollo: counted((n) => askGraphQL(peers.apollo.url, plain, shape.gateway, varied(n))),
+      hiveOff: counted((n) => askGraphQL(peers.hiveOff.url, plain, shape.gateway, varied(n))),
+      hiveOn: counted((n) => askGraphQL(peers.hiveOn.url, plain, shape.gateway, varied(n))),
     };
     mismatches.push(...(await checkSameAnswers(asks, shape.name)));
-    for (const concurrency of shape.concurrency) rows.push({ shape: shape.name, concurrency, asks });
+    for (const concurrency of shape.concurrency) rows.push({ shape: shape.name, concurrency, asks, processes });
   }
   return { rows, mismatches };
 }
@@ -113,7 +148,9 @@ function provinceWideRows(system: ProcessSystem, zones: number): PlannedRow[] {
       Promise.all(system.zoneServices.map((s) => askGraphQL(s.url, signed, provinceWideDirect(s.zoneIds).query, provinceWideDirect(s.zoneIds).variables))),
     ours: () => askGraphQL(system.gatewayUrl, ours, PROVINCE_WIDE_GATEWAY),
   };
-  return PROVINCE_WIDE_CONCURRENCY.map((concurrency) => ({ shape: `province-wide indicators, ${zones} zones`, concurrency, asks }));
+  const { gateway, province, zoneServices } = system.servicePids;
+  const processes: Partial<Record<Column, ColumnProcesses>> = { direct: { zoneServices }, ours: { front: gateway, province, zoneServices } };
+  return PROVINCE_WIDE_CONCURRENCY.map((concurrency) => ({ shape: `province-wide indicators, ${zones} zones`, concurrency, asks, processes }));
 }
 
 function hasFailures(rows: readonly SideBySideRow[]): boolean {
@@ -147,13 +184,7 @@ export async function runSideBySide(sizes: SideBySideSizes, onStarted: (stop: ()
       system.startGatewayTwin('this gateway dedup off', { GATEWAY_DEDUP_INFLIGHT: 'false' }),
       system.startGatewayTwin('this gateway, zone-read cache on', { ZONE_READ_CACHE: 'on' }),
     ]);
-    const single = await singleZoneRows(system, {
-      oursNoDedup: oursNoDedup.url,
-      oursCached: oursCached.url,
-      apollo: apollo.url,
-      hiveOff: hiveOff.url,
-      hiveOn: hiveOn.url,
-    });
+    const single = await singleZoneRows(system, { oursNoDedup, oursCached, apollo, hiveOff, hiveOn });
     const singleResults = await measureRows(single.rows, sizes, 'single-zone shapes');
     await suite.stopSystem();
     sections.push(

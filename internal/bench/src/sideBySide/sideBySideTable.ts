@@ -2,14 +2,25 @@ import { formatMs, renderTable } from '../table';
 import { COLUMN_TITLES, COLUMNS, type Column } from './columns';
 import { formatRatio, formatSpread, ratioTo, summarizeRounds } from './rounds';
 
+/** The processes whose CPU a cell reads: the one the load generator asks (none when it asks the zone services), the province, the zone services (summed). */
+export const CPU_PROCESSES = ['front', 'province', 'zoneServices'] as const;
+export type CpuProcess = (typeof CPU_PROCESSES)[number];
+
 /** What the rounds of one cell measured. */
 export interface CellRounds {
   /** Completed requests per second, one value per round. */
   throughput: number[];
   /** p50 latency in ms, one value per round. */
   p50: number[];
+  /** CPU per completed request in ms, one value per round, by process (none where it was not read). */
+  cpu: Record<CpuProcess, number[]>;
   failed: number;
   firstError?: string;
+}
+
+/** A cell before its first round. */
+export function emptyCell(): CellRounds {
+  return { throughput: [], p50: [], cpu: { front: [], province: [], zoneServices: [] }, failed: 0 };
 }
 
 /** One row: a shape at a concurrency, and its cells by column; a column without a cell was not run (`notRun` says why). */
@@ -28,7 +39,20 @@ function cellText(rounds: CellRounds | undefined, reference: CellRounds | undefi
   return `${format(own.median)}${spread}${ratio}`;
 }
 
-/** Throughput and p50 tables: median over rounds, spread, and every ratio to the zone service asked directly. */
+const formatCpu = (n: number) => n.toFixed(n >= 10 ? 1 : 2);
+
+/** `front / province / zone services`, medians over rounds, `-` for a process not read. */
+function cpuText(rounds: CellRounds | undefined): string {
+  if (!rounds) return 'not run';
+  const medians = CPU_PROCESSES.map((process) => summarizeRounds(rounds.cpu[process]));
+  if (medians.every((m) => m.rounds === 0)) return '-';
+  return medians.map((m) => (m.rounds === 0 ? '-' : formatCpu(m.median))).join(' / ');
+}
+
+const CPU_NOTE =
+  'CPU time (user and system, /proc/<pid>/stat) over the timed window, per completed request, median of the rounds: the gateway the column asks (none for the zone service asked directly) / the province / the zone services, summed. The load generator is left out. /proc counts 10 ms ticks: a window of few requests (c=1, --quick) gives coarse figures.';
+
+/** Throughput, p50 and CPU tables: median over rounds, spread, and every ratio to the zone service asked directly. */
 export function renderSideBySide(title: string, rows: readonly SideBySideRow[], notes: readonly string[]): string {
   const header = ['shape', 'c', ...COLUMNS.map((c) => COLUMN_TITLES[c])];
   const table = (pick: (r: CellRounds) => number[], format: (n: number) => string) =>
@@ -55,6 +79,12 @@ export function renderSideBySide(title: string, rows: readonly SideBySideRow[], 
       header,
       table((r) => r.p50, formatMs),
       [...notes, ...failures],
+    ),
+    renderTable(
+      `${title}: CPU per request, ms (gateway / province / zone services)`,
+      header,
+      rows.map((row) => [row.shape, row.concurrency, ...COLUMNS.map((c) => cpuText(row.cells[c]))]),
+      [CPU_NOTE],
     ),
   ].join('\n');
 }
