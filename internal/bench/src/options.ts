@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { SampleOptions } from './sample';
 
-export const SUITE_NAMES = ['overhead', 'fanout', 'statements', 'throughput', 'selection', 'deep-pages'] as const;
+export const SUITE_NAMES = ['overhead', 'fanout', 'statements', 'throughput', 'selection', 'deep-pages', 'write-cost'] as const;
 export type SuiteName = (typeof SUITE_NAMES)[number];
 
 /** Suites run on their own (`--suite=<name>`), not part of the default run. */
@@ -17,7 +17,7 @@ export interface BenchArgs {
 
 export const USAGE = `usage: pnpm bench [-- --quick] [-- --only=<${SUITE_NAMES.join('|')}>]
   --quick        small sizes (smoke run, about a minute): 4/40 zones, 100/1,000 enterprises, 2-second windows
-  --only=<name>  run one measurement (deep-pages: the first, a middle and the last page of a 100,000-enterprise zone, by offset and by cursor)
+  --only=<name>  run one measurement (deep-pages: the first, a middle and the last page of a 100,000-enterprise zone, by offset and by cursor; write-cost: writes to a zone database with its triggers on and off)
   --suite=side-by-side  instead: the zone service directly vs this gateway vs a plain @apollo/gateway vs Hive Gateway, every service its own process
   --suite=province      instead: 4/40/400 zones on 4 zone services, every service its own process: province-wide reads, compareZones and selection, one at a time and 16 in flight (--quick: 4/40 zones, one round)
   (default: every measurement at full size: 4/40/400 zones, 100/10,000/100,000 enterprises, 10-second windows)`;
@@ -64,6 +64,8 @@ export interface BenchSizes {
   };
   selection: { zoneCounts: readonly number[]; enterprisesPerZone: number; sample: SampleOptions };
   deepPages: { enterprises: number; pageSize: number; orders: readonly string[]; sample: SampleOptions };
+  /** Enterprises of the bulk insert, one-row writes of each kind per round, rounds. */
+  writeCost: { rows: number; singles: number; rounds: number };
 }
 
 export function sizesFor(quick: boolean): BenchSizes {
@@ -85,6 +87,7 @@ export function sizesFor(quick: boolean): BenchSizes {
       },
       selection: { zoneCounts: [4, 40], enterprisesPerZone: 100, sample: { warmup: 2, iterations: 20, maxMs: 3000 } },
       deepPages: { enterprises: 10_000, pageSize: 20, orders: ['NAME_ASC', 'TAX_DESC'], sample: { warmup: 3, iterations: 30, maxMs: 2000 } },
+      writeCost: { rows: 10_000, singles: 200, rounds: 2 },
     };
   }
   return {
@@ -104,5 +107,6 @@ export function sizesFor(quick: boolean): BenchSizes {
     },
     selection: { zoneCounts: [40, 400], enterprisesPerZone: 100, sample: { warmup: 3, iterations: 50, maxMs: 20_000 } },
     deepPages: { enterprises: 100_000, pageSize: 20, orders: ['NAME_ASC', 'TAX_DESC'], sample: { warmup: 5, iterations: 100, maxMs: 8000 } },
+    writeCost: { rows: 100_000, singles: 2000, rounds: 3 },
   };
 }

@@ -5,6 +5,7 @@ import { overheadSuite } from './overhead';
 import { selectionSuite } from './selection';
 import { statementsSuite } from './statements';
 import { throughputSuite } from './throughput';
+import { writeCostSuite } from './writeCost';
 
 /** In run order. Throughput ends on its largest zone count, which selection then reuses. */
-export const SUITES: readonly Suite[] = [overheadSuite, fanoutSuite, statementsSuite, throughputSuite, selectionSuite, deepPagesSuite];
+export const SUITES: readonly Suite[] = [overheadSuite, fanoutSuite, statementsSuite, throughputSuite, selectionSuite, deepPagesSuite, writeCostSuite];
