@@ -50,7 +50,7 @@ function cpuText(rounds: CellRounds | undefined): string {
 }
 
 const CPU_NOTE =
-  'CPU time (user and system, /proc/<pid>/stat) over the timed window, per completed request, median of the rounds: the gateway the column asks (none for the zone service asked directly) / the province / the zone services, summed. The load generator is left out. /proc counts 10 ms ticks: a window of few requests (c=1, --quick) gives coarse figures.';
+  'CPU time (user and system, /proc/<pid>/stat) over the timed window, per completed request, median of the rounds: the gateway the column asks (none for the zone service asked directly) / the province / the zone services, summed (for a single-zone shape, the one hosting the zone). The load generator is left out. /proc counts 10 ms ticks: a window of few requests (c=1, --quick) gives coarse figures.';
 
 /** Throughput, p50 and CPU tables: median over rounds, spread, and every ratio to the zone service asked directly. */
 export function renderSideBySide(title: string, rows: readonly SideBySideRow[], notes: readonly string[]): string {
