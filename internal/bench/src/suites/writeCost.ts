@@ -1,6 +1,7 @@
 import { openServiceDatabase, type ServiceDatabase } from '@devzone/database';
 import { zoneEntities, zoneMigrations } from '@devzone/zone-subgraph';
 import type { BenchContext, Suite } from '../context';
+import { formatRatio, ratioTo, summarizeRounds } from '../sideBySide/rounds';
 import { formatMs, renderTable, type Cell } from '../table';
 
 type DataSource = ServiceDatabase['dataSource'];
@@ -14,8 +15,6 @@ async function timed(task: () => Promise<unknown>): Promise<number> {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
-
 /** Zones whose every required column is filled: the writes below need them as parents. */
 async function addZones(db: DataSource): Promise<void> {
   const required: { c: string }[] = await db.query(
@@ -27,8 +26,15 @@ async function addZones(db: DataSource): Promise<void> {
   for (let z = 0; z < ZONES; z += 1) await db.query(`INSERT INTO zone (id, name_zh, name_en${columns}) VALUES ($1, $1, $1${values})`, [`w${z}`]);
 }
 
-/** One round with the zone tables' own triggers on or off: a bulk insert, then single-row inserts and updates, each its own statement. */
-async function round(db: DataSource, triggers: boolean, rows: number, singles: number): Promise<{ bulk: number; insert: number; update: number }> {
+/** One round's times, ms: the bulk insert, and one one-row insert and update on average. */
+interface RoundTimes {
+  readonly bulk: number;
+  readonly insert: number;
+  readonly update: number;
+}
+
+/** One round with the `enterprise` table's own triggers on or off: a bulk insert, then single-row inserts and updates, each its own statement. */
+async function round(db: DataSource, triggers: boolean, rows: number, singles: number): Promise<RoundTimes> {
   await db.query(`ALTER TABLE enterprise ${triggers ? 'ENABLE' : 'DISABLE'} TRIGGER USER`);
   await db.query('DELETE FROM enterprise');
   await db.query('VACUUM enterprise');
@@ -70,16 +76,16 @@ export const writeCostSuite: Suite = {
     try {
       const db = database.dataSource;
       await addZones(db);
-      const measured = { on: [] as Awaited<ReturnType<typeof round>>[], off: [] as Awaited<ReturnType<typeof round>>[] };
+      const measured: Record<'on' | 'off', RoundTimes[]> = { on: [], off: [] };
       const versionBefore: { v: string }[] = await db.query(`SELECT version::text AS v FROM zone_data_version WHERE zone_id = 'w0'`);
       for (let r = 0; r < rounds; r += 1) {
         for (const on of r % 2 === 0 ? [true, false] : [false, true]) measured[on ? 'on' : 'off'].push(await round(db, on, rows, singles));
       }
       await db.query('ALTER TABLE enterprise ENABLE TRIGGER USER');
       const versionAfter: { v: string }[] = await db.query(`SELECT version::text AS v FROM zone_data_version WHERE zone_id = 'w0'`);
-      const line = (what: string, pick: (m: Awaited<ReturnType<typeof round>>) => number): Cell[] => {
-        const [on, off] = [median(measured.on.map(pick)), median(measured.off.map(pick))];
-        return [what, formatMs(off), formatMs(on), `${(on / off).toFixed(2)}×`];
+      const line = (what: string, pick: (times: RoundTimes) => number): Cell[] => {
+        const [on, off] = [summarizeRounds(measured.on.map(pick)).median, summarizeRounds(measured.off.map(pick)).median];
+        return [what, formatMs(off), formatMs(on), formatRatio(ratioTo(on, off))];
       };
       ctx.print(
         renderTable(
