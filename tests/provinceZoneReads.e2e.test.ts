@@ -102,6 +102,58 @@ describe('compareZones asks the zone services for texts only when it shows them'
   });
 });
 
+describe('selectBenchmarkSites asks the zone services for texts only when it shows them', () => {
+  const FIGURE_TEXTS = 'figure { periodBasis provenance { kind passage } }';
+  // Codes no other test here reads, so that neither read is answered from the zone-read cache.
+  const CRITERIA = [{ indicator: 'party_member.count' }, { indicator: 'honor.count' }];
+  const anhui = () => stack.zoneServices.find((service) => service.name === 'anhui')!;
+  /** The ranking, and the variables of the one read Anhui's zone service received for it. */
+  const selectWith = async (breakdownFields: string) => {
+    anhui().stats.reset();
+    const body = await postGraphQL<{
+      selectBenchmarkSites: { ranked: { zone: { id: string }; rank: number; score: number; breakdown: Record<string, unknown>[] }[] };
+    }>(
+      stack.gatewayUrl,
+      `query ($input: BenchmarkSelectionInput!) { selectBenchmarkSites(input: $input) { ranked { zone { id } rank score breakdown { indicator raw ${breakdownFields} } } } }`,
+      { input: { zoneIds: ANHUI, criteria: CRITERIA, missing: { policy: 'IMPUTE' } } },
+    );
+    expect(body.errors).toBeUndefined();
+    expect(anhui().stats.requests).toBe(1);
+    return { ranked: body.data!.selectBenchmarkSites.ranked, variables: anhui().stats.lastVariables };
+  };
+
+  it('reads values alone for a ranking of values, texts for one that shows them, the same ranking either way', async () => {
+    const values = await selectWith('');
+    expect(values.variables).toMatchObject({ withText: false });
+    const texts = await selectWith(FIGURE_TEXTS);
+    expect(texts.variables).toMatchObject({ withText: true });
+    const withoutTexts = texts.ranked.map(({ zone, rank, score, breakdown }) => ({
+      zone,
+      rank,
+      score,
+      breakdown: breakdown.map(({ indicator, raw }) => ({ indicator, raw })),
+    }));
+    expect(withoutTexts).toEqual(values.ranked);
+    const figures = texts.ranked.flatMap((site) => site.breakdown.map((part) => part.figure)) as {
+      periodBasis: string | null;
+      provenance: { kind: string; passage: string | null } | null;
+    }[];
+    expect(figures.some((figure) => figure.provenance?.kind === 'REPORTED' && figure.provenance.passage && figure.periodBasis)).toBe(true);
+  });
+
+  it('keeps the texts of a saved run, whatever its answer shows', async () => {
+    anhui().stats.reset();
+    const body = await postGraphQL<{ saveSelectionRun: { id: string } }>(
+      stack.gatewayUrl,
+      'mutation ($input: BenchmarkSelectionInput!) { saveSelectionRun(title: "texts kept", input: $input) { id } }',
+      { input: { zoneIds: ANHUI, criteria: [{ indicator: 'org_coverage.rate' }], missing: { policy: 'IMPUTE' } } },
+    );
+    expect(body.errors).toBeUndefined();
+    expect(anhui().stats.requests).toBe(1);
+    expect(anhui().stats.lastVariables).toMatchObject({ withText: true });
+  });
+});
+
 describe('the directory in memory', () => {
   const zoneIds = async (): Promise<string[]> => {
     const body = await postGraphQL<{ zones: { id: string }[] }>(stack.gatewayUrl, '{ zones { id } }');

@@ -10,7 +10,7 @@ import { resolveSelectionSettings, type PresetForSelection } from './resolveSett
 import { runSelection } from './runSelection';
 import { SELECTION_ENGINE_VERSION, type SelectionSettings } from './settings';
 import type { SelectionSnapshot } from './snapshot';
-import { takeSnapshot } from './takeSnapshot';
+import { takeSnapshot, type SnapshotReadOptions } from './takeSnapshot';
 
 export interface SelectionRunData {
   settings: SelectionSettings;
@@ -27,17 +27,17 @@ async function presetFor(ctx: ProvinceContext, code: string | undefined): Promis
 }
 
 /** Runs settings on data read now. */
-export async function runOnCurrentData(ctx: ProvinceContext, settings: SelectionSettings): Promise<SelectionRunData> {
-  const snapshot = await takeSnapshot(ctx, settings);
+export async function runOnCurrentData(ctx: ProvinceContext, settings: SelectionSettings, read: SnapshotReadOptions = {}): Promise<SelectionRunData> {
+  const snapshot = await takeSnapshot(ctx, settings, read);
   return { settings, snapshot, outcome: runSelection(settings, snapshot), engineVersion: SELECTION_ENGINE_VERSION };
 }
 
-/** Resolves an analyst's input (preset, overrides, defaults) and runs it on data read now. */
-export async function selectBenchmarkSites(ctx: ProvinceContext, input: BenchmarkSelectionInput): Promise<SelectionRunData> {
+/** Resolves an analyst's input (preset, overrides, defaults) and runs it on data read now (`read`: what of the figures to read, see takeSnapshot). */
+export async function selectBenchmarkSites(ctx: ProvinceContext, input: BenchmarkSelectionInput, read: SnapshotReadOptions = {}): Promise<SelectionRunData> {
   // A saved run keeps the province codes, not the names an analyst typed (安徽, Anhui).
   const provinces = input.provinces ? await provinceCodesOf(ctx, input.provinces, 'input.provinces') : input.provinces;
   const settings = resolveSelectionSettings({ ...input, provinces }, await presetFor(ctx, input.preset), new Date().getFullYear());
-  return runOnCurrentData(ctx, settings);
+  return runOnCurrentData(ctx, settings, read);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { In, type DataSource } from 'typeorm';
 import { OnsiteMeetingHostRow, OnsiteMeetingRow } from '../../db/entities';
-import type { ZoneReader } from '../../zoneReader/zoneReader';
+import type { FigureReadOptions, ZoneReader } from '../../zoneReader/zoneReader';
 import { resolveZoneScope, type ScopeResolution } from '../candidateZones';
 import { readZoneCells } from '../readZoneCells';
 import { indicatorsRead, type SelectionSettings } from './settings';
@@ -11,20 +11,29 @@ export interface SnapshotSources extends ScopeResolution {
   readonly zoneReader: ZoneReader;
 }
 
+/** What of the figures a snapshot reads: their texts unless `provenanceText` is false (a snapshot that is kept needs them). */
+export type SnapshotReadOptions = Pick<FigureReadOptions, 'provenanceText'>;
+
 /**
  * Reads what a selection needs, now: the candidate zones from the directory,
  * their figures through the gateway (one round trip per zone service), and
  * their on-site meeting history from the province database.
  */
-export async function takeSnapshot(sources: SnapshotSources, settings: SelectionSettings): Promise<SelectionSnapshot> {
+export async function takeSnapshot(sources: SnapshotSources, settings: SelectionSettings, read: SnapshotReadOptions = {}): Promise<SelectionSnapshot> {
   const scoped = await resolveZoneScope(sources, { zoneIds: settings.zoneIds, provinces: settings.provinces }, 'input');
   const zoneIds = scoped.zones.map((z) => z.id);
   const [table, hosting] = await Promise.all([
-    readZoneCells(sources.zoneReader, scoped, indicatorsRead(settings), {
-      source: settings.source,
-      computedOverNamedOnly: settings.computedOverNamedOnly ?? false,
-      ...(settings.period ? { period: settings.period } : {}),
-    }),
+    readZoneCells(
+      sources.zoneReader,
+      scoped,
+      indicatorsRead(settings),
+      {
+        source: settings.source,
+        computedOverNamedOnly: settings.computedOverNamedOnly ?? false,
+        ...(settings.period ? { period: settings.period } : {}),
+      },
+      read,
+    ),
     hostingOf(sources.dataSource, zoneIds),
   ]);
   return {

@@ -14,11 +14,8 @@ import { CompareZonesArgs, ComparisonRow, ComparisonSort, ProvinceAggregate, Zon
 import type { Province } from '../types/directory.types';
 import { ZoneFailure } from '../types/directory.types';
 import { toFigureCell } from '../types/figure.types';
-import { selectsAnyField } from '../selection/selectsAnyField';
+import { showsFigureTexts } from '../selection/figureTexts';
 import { toIndicatorDefinition } from './catalogue.resolver';
-
-/** Cell fields that show a figure's texts: without one of them selected, the zones are asked for values only. */
-const FIGURE_TEXT_FIELDS: ReadonlySet<string> = new Set(['periodBasis', 'note', 'passage', 'computation']);
 
 function toProvinceAggregate(row: ProvinceAggregateRow, province: Province): ProvinceAggregate {
   const unit = indicatorByCode(row.code)?.unit ?? '';
@@ -56,7 +53,7 @@ export class ComparisonResolver {
       scoped,
       codes,
       { source: args.source, period: args.period ?? undefined, computedOverNamedOnly: args.computedOverNamedOnly },
-      { provenanceText: selectsAnyField(info, FIGURE_TEXT_FIELDS) },
+      { provenanceText: showsFigureTexts(info) },
     );
     const cellOf = (zoneId: string, code: string) => table.cells[zoneId]?.[code] ?? missingCell(zoneId, code, 'no cell was read for this zone');
 

@@ -2,7 +2,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { In } from 'typeorm';
 import { validateArgumentNamed } from '@devzone/subgraph-kit';
 import { ArrayMaxSize, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { compareRuns } from '../../analytics/selection/compareRuns';
 import { deleteVisibleRun, findVisibleRun, listVisibleRuns } from '../../analytics/selection/runOwnership';
 import { checkRunTitle } from '../../analytics/selection/runTitle';
@@ -12,6 +13,7 @@ import { BenchmarkPresetRow, type SelectionRunRow } from '../../db/entities';
 import type { ProvinceContext } from '../context.type';
 import { toZone } from '../mappers';
 import { toBenchmarkPreset } from '../presetView';
+import { showsFigureTexts } from '../selection/figureTexts';
 import { toSelectionView, zoneLookup, type ZoneLookup } from '../selectionView';
 import type { Zone } from '../types/directory.types';
 import { toFigureCell } from '../types/figure.types';
@@ -73,9 +75,11 @@ export class SelectionResolver {
   async selectBenchmarkSites(
     @Arg('input', () => BenchmarkSelectionInput, { validateFn: validateArgumentNamed('input') }) input: BenchmarkSelectionInput,
     @Ctx() ctx: ProvinceContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<BenchmarkSelection> {
     requireCapability(ctx.principal, 'ANALYSE', 'selectBenchmarkSites');
-    return view(ctx, await selectBenchmarkSites(ctx, input));
+    // Nothing of this run is kept, so the zones' texts are read only when the answer shows them (a saved run keeps them all).
+    return view(ctx, await selectBenchmarkSites(ctx, input, { provenanceText: showsFigureTexts(info) }));
   }
 
   @Mutation(() => SelectionRun, {
