@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { RunningStack } from '@devzone/stack';
 import { generateZones } from '@devzone/synthetic';
-import { createTestDatabase, postGraphQL, startTestStack } from '@devzone/testkit';
+import { createTestDatabase, postGraphQL, postSignedGraphQL, startTestStack } from '@devzone/testkit';
 import { loadZoneSeedFile, startZoneService } from '@devzone/zone-subgraph';
 
 /**
@@ -75,6 +75,77 @@ describe('compareZones reads the zone services directly', () => {
     const compared = Object.fromEntries(comparison.rows.map((row) => [row.zone.id, row.cells[0]!.status === 'PRESENT' ? row.cells[0]!.value : null]));
     expect(compared).toEqual(expected);
     expect(Object.values(compared).filter((value) => value !== null).length).toBeGreaterThan(0);
+  });
+});
+
+describe("a zone's figure sheet (the province's figure read)", () => {
+  const FIELDS = /* GraphQL */ `
+    query ($representations: [_Any!]!, $codes: [String!]) {
+      _entities(representations: $representations) {
+        ... on Zone {
+          id
+          indicators(codes: $codes) {
+            code
+            value
+            unit
+            qualifier
+            period
+            periodBasis
+            note
+            provenance {
+              kind
+              document
+              passage
+              computation
+              recordCompleteness
+              recordCount
+            }
+          }
+          unassessedIndicators(codes: $codes) {
+            code
+            reason
+          }
+        }
+      }
+    }
+  `;
+  const SHEETS =
+    'query ($representations: [_Any!]!, $codes: [String!], $withText: Boolean!) { _entities(representations: $representations) { ... on Zone { id figureSheet(codes: $codes, withText: $withText) } } }';
+  type Figure = { periodBasis: string | null; note: string | null; provenance: { passage: string | null; computation: string | null } };
+  type Entity = { id: string; indicators: Figure[]; unassessedIndicators: unknown[] };
+  const withoutTexts = (figure: Figure): Figure => ({
+    ...figure,
+    periodBasis: null,
+    note: null,
+    provenance: { ...figure.provenance, passage: null, computation: null },
+  });
+  const representations = ANHUI.map((id) => ({ __typename: 'Zone', id }));
+
+  it.each([
+    ['every code', null],
+    ['some codes', ['party_org.count', 'org_coverage.rate', 'honor.count']],
+  ])('holds, for %s, what indicators and unassessedIndicators answer field by field, in their order, texts null unless asked', async (_name, codes) => {
+    const anhui = stack.zoneServices.find((service) => service.name === 'anhui')!;
+    const ask = <T>(query: string, variables: Record<string, unknown>) => postSignedGraphQL<{ _entities: T[] }>(anhui.url, stack.signingKeys, query, variables);
+    const fields = await ask<Entity>(FIELDS, { representations, codes });
+    const withText = await ask<{ id: string; figureSheet: unknown }>(SHEETS, { representations, codes, withText: true });
+    const textless = await ask<{ id: string; figureSheet: unknown }>(SHEETS, { representations, codes, withText: false });
+    for (const body of [fields, withText, textless]) expect(body.errors).toBeUndefined();
+    const expected = fields.data!._entities;
+    expect(expected.flatMap((zone) => zone.indicators).some((figure) => figure.provenance.passage !== null)).toBe(true);
+    expect(expected.flatMap((zone) => zone.unassessedIndicators).length).toBeGreaterThan(0);
+    expect(withText.data!._entities).toEqual(
+      expected.map(({ id, indicators, unassessedIndicators }) => ({ id, figureSheet: { indicators, unassessedIndicators } })),
+    );
+    expect(textless.data!._entities).toEqual(
+      expected.map(({ id, indicators, unassessedIndicators }) => ({ id, figureSheet: { indicators: indicators.map(withoutTexts), unassessedIndicators } })),
+    );
+  });
+
+  it('is not part of the API: the gateway refuses a query for it', async () => {
+    const body = await postGraphQL(stack.gatewayUrl, '{ zone(id: "chuzhou") { figureSheet } }');
+    expect(body.errors?.[0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(body.errors?.[0]?.message).toContain('figureSheet');
   });
 });
 

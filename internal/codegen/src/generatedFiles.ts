@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { ENTERPRISES_QUERY, FIGURES_QUERY } from '@devzone/province';
+import { ENTERPRISES_QUERY, FIGURES_ENTITIES_QUERY } from '@devzone/province';
 import type { GeneratedFile } from './generatedFile';
 import { operationsInFolder, renderOperationTypes } from './renderOperationTypes';
 import { renderSchemas } from './renderSchemas';
@@ -9,7 +9,7 @@ export const REPOSITORY_ROOT = resolve(__dirname, '../../..');
 
 /** Every generated file the repository keeps, rendered afresh from the sources. */
 export async function renderGeneratedFiles(root: string = REPOSITORY_ROOT): Promise<GeneratedFile[]> {
-  const { files, apiSchema } = await renderSchemas();
+  const { files, apiSchema, zoneSubgraphSchema } = await renderSchemas();
   const docsQueries = await renderOperationTypes(apiSchema, {
     output: 'tests/generated/docsQueries.ts',
     from: 'the example operations in docs/queries/',
@@ -18,10 +18,13 @@ export async function renderGeneratedFiles(root: string = REPOSITORY_ROOT): Prom
   const zoneReader = await renderOperationTypes(apiSchema, {
     output: 'subgraphs/province/src/zoneReader/zoneReaderOperations.generated.ts',
     from: "the province's zone-reader operations (zoneReaderOperations.ts)",
-    documents: [
-      { location: 'zoneReaderOperations.ts#ENTERPRISES_QUERY', text: ENTERPRISES_QUERY },
-      { location: 'zoneReaderOperations.ts#FIGURES_QUERY', text: FIGURES_QUERY },
-    ],
+    documents: [{ location: 'zoneReaderOperations.ts#ENTERPRISES_QUERY', text: ENTERPRISES_QUERY }],
   });
-  return [...files, docsQueries, zoneReader];
+  const zoneEntities = await renderOperationTypes(zoneSubgraphSchema, {
+    output: 'subgraphs/province/src/zoneReader/zoneEntityOperations.generated.ts',
+    from: "the province's `_entities` operations, against the zone subgraph's schema (zoneReaderOperations.ts)",
+    documents: [{ location: 'zoneReaderOperations.ts#FIGURES_ENTITIES_QUERY', text: FIGURES_ENTITIES_QUERY }],
+    scalars: { _Any: 'unknown', FigureSheet: 'unknown' },
+  });
+  return [...files, docsQueries, zoneReader, zoneEntities];
 }

@@ -12,6 +12,8 @@ export interface OperationSet {
   /** What the header says they come from. */
   readonly from: string;
   readonly documents: readonly { location: string; text: string }[];
+  /** TypeScript types of the schema's own scalars (ID is always a string). */
+  readonly scalars?: Readonly<Record<string, string>>;
 }
 
 /** Every `.graphql` file of a folder, by name. */
@@ -22,11 +24,11 @@ export function operationsInFolder(root: string, folder: string): OperationSet['
     .map((file) => ({ location: relative(root, join(root, folder, file)), text: readFileSync(join(root, folder, file), 'utf8') }));
 }
 
-/** TypeScript types of the operations' variables and answers, checked against the API schema. */
-export async function renderOperationTypes(apiSchema: GraphQLSchema, set: OperationSet): Promise<GeneratedFile> {
+/** TypeScript types of the operations' variables and answers, checked against the schema (the API's, or a subgraph's). */
+export async function renderOperationTypes(schema: GraphQLSchema, set: OperationSet): Promise<GeneratedFile> {
   const content = await codegen({
-    schema: parse(printSchema(apiSchema)),
-    schemaAst: apiSchema,
+    schema: parse(printSchema(schema)),
+    schemaAst: schema,
     documents: set.documents.map(({ location, text }) => ({ location, document: parse(text) })),
     filename: set.output,
     config: {
@@ -35,7 +37,7 @@ export async function renderOperationTypes(apiSchema: GraphQLSchema, set: Operat
       // Answer fields are always present (null when empty); input fields may be left out, as in GraphQL.
       avoidOptionals: { field: true, inputValue: false, object: true, defaultValue: false },
       maybeValue: 'T | null',
-      scalars: { ID: 'string' },
+      scalars: { ...set.scalars, ID: 'string' },
       useTypeImports: true,
     },
     // typescript-operations 6 also emits the enums and input types the operations use.

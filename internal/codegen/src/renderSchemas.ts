@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { composeServices } from '@apollo/composition';
-import { printSubgraphSchema } from '@apollo/subgraph';
+import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import { PROVINCE_SUBGRAPH, ZONES_SUBGRAPH, ZONES_SUBGRAPH_URL } from '@devzone/gateway';
 import { buildProvinceSchema } from '@devzone/province';
 import { buildZoneSchema } from '@devzone/zone-subgraph';
@@ -14,6 +14,8 @@ export interface RenderedSchemas {
   readonly files: GeneratedFile[];
   /** What clients see through the gateway (the supergraph's API schema). */
   readonly apiSchema: GraphQLSchema;
+  /** What a zone service answers (its `_entities` included): what the province's entity operations are checked against. */
+  readonly zoneSubgraphSchema: GraphQLSchema;
 }
 
 /**
@@ -31,6 +33,7 @@ export async function renderSchemas(): Promise<RenderedSchemas> {
   const apiSchema = lexicographicSortSchema(composed.schema.toAPISchema().toGraphQLJSSchema());
   return {
     apiSchema,
+    zoneSubgraphSchema: buildSubgraphSchema(parse(zoneSdl)),
     files: [
       { path: 'packages/zone-subgraph/schema.graphql', content: graphqlHeader('the zone subgraph (packages/zone-subgraph)') + zoneSdl.trimEnd() + '\n' },
       { path: 'subgraphs/province/schema.graphql', content: graphqlHeader('the province subgraph (subgraphs/province)') + provinceSdl.trimEnd() + '\n' },

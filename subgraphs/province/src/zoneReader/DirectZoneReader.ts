@@ -1,12 +1,10 @@
+import { readFigureSheet, type FigureSheet, type SheetFigure } from '@devzone/subgraph-kit';
 import type { GraphQLFormattedError } from 'graphql';
 import { industryProfileOf } from './industryProfile';
-import { ENTERPRISES_ENTITIES_QUERY, FIGURES_ENTITIES_QUERY } from './zoneEntityOperations';
-import type {
-  ProvinceReadsEnterprisesQuery,
-  ProvinceReadsEnterprisesQueryVariables,
-  ProvinceReadsFiguresQuery,
-  ProvinceReadsFiguresQueryVariables,
-} from './zoneReaderOperations.generated';
+import { ENTERPRISES_ENTITIES_QUERY } from './zoneEntityOperations';
+import type { ProvinceReadsFiguresQuery, ProvinceReadsFiguresQueryVariables } from './zoneEntityOperations.generated';
+import { FIGURES_ENTITIES_QUERY } from './zoneReaderOperations';
+import type { ProvinceReadsEnterprisesQuery, ProvinceReadsEnterprisesQueryVariables } from './zoneReaderOperations.generated';
 import type {
   EnterpriseQuery,
   FigureRead,
@@ -23,10 +21,11 @@ import type { ZoneRoute } from './zoneRoute';
 /** The most enterprise records read per zone for an industry profile (the zone page's maximum). */
 export const INDUSTRY_SAMPLE_SIZE = 500;
 
-type FigureAnswered = NonNullable<ProvinceReadsFiguresQuery['zones'][number]['indicators']>[number];
+/** A zone as the figures operation answers it (the `... on Zone` member of `_entities`). */
+type ZoneFiguresAnswered = Extract<NonNullable<ProvinceReadsFiguresQuery['_entities'][number]>, { id: string }>;
 
 /** A figure as answered, its texts null when they were not asked (spelled out: a rest spread per figure costs more than the rest of the read). */
-function zoneFigureOf(zoneId: string, figure: FigureAnswered): ZoneFigure {
+function zoneFigureOf(zoneId: string, figure: SheetFigure): ZoneFigure {
   const { provenance } = figure;
   return {
     zoneId,
@@ -35,13 +34,13 @@ function zoneFigureOf(zoneId: string, figure: FigureAnswered): ZoneFigure {
     unit: figure.unit,
     qualifier: figure.qualifier,
     period: figure.period,
-    periodBasis: figure.periodBasis ?? null,
-    note: figure.note ?? null,
+    periodBasis: figure.periodBasis,
+    note: figure.note,
     provenance: {
       kind: provenance.kind,
       document: provenance.document,
-      passage: provenance.passage ?? null,
-      computation: provenance.computation ?? null,
+      passage: provenance.passage,
+      computation: provenance.computation,
       recordCompleteness: provenance.recordCompleteness,
       recordCount: provenance.recordCount,
     },
@@ -67,26 +66,27 @@ export class DirectZoneReader implements ZoneReader {
 
   async figures(zoneIds: readonly string[], codes: readonly string[], options: FigureReadOptions = {}): Promise<FigureRead> {
     const withIndustries = options.industryProfiles ?? false;
-    const variables: Omit<ProvinceReadsFiguresQueryVariables, 'ids'> = {
+    const variables: Omit<ProvinceReadsFiguresQueryVariables, 'representations'> = {
       codes: [...codes],
       withText: options.provenanceText ?? true,
       withIndustries,
       sample: INDUSTRY_SAMPLE_SIZE,
     };
-    const { zones, failures } = await this.read<ProvinceReadsFiguresQuery['zones'][number]>(FIGURES_ENTITIES_QUERY, zoneIds, variables);
+    const { zones, failures } = await this.read<ZoneFiguresAnswered>(FIGURES_ENTITIES_QUERY, zoneIds, variables);
     const figures: ZoneFigure[] = [];
     const unassessed: UnassessedIndicator[] = [];
     const answered: string[] = [];
     const profiles: ZoneIndustryProfile[] = [];
     zoneIds.forEach((zoneId, i) => {
       const zone = zones[i];
-      if (!zone?.indicators || !zone.unassessedIndicators || (withIndustries && !zone.enterprises)) {
+      const sheet = zone ? sheetOf(zoneId, zone.figureSheet, failures) : undefined;
+      if (!zone || !sheet || (withIndustries && !zone.enterprises)) {
         if (!failures.has(zoneId)) failures.set(zoneId, { zoneId, service: null, message: `Zone "${zoneId}" returned no figures` });
         return;
       }
       answered.push(zoneId);
-      for (const figure of zone.indicators) figures.push(zoneFigureOf(zoneId, figure));
-      for (const item of zone.unassessedIndicators) unassessed.push({ zoneId, ...item });
+      for (const figure of sheet.indicators) figures.push(zoneFigureOf(zoneId, figure));
+      for (const item of sheet.unassessedIndicators) unassessed.push({ zoneId, ...item });
       if (zone.enterprises) profiles.push(industryProfileOf(zoneId, zone.enterprises, zone.records?.enterprises ?? null));
     });
     return { figures, unassessed, answered, failures: [...failures.values()], ...(withIndustries ? { profiles } : {}) };
@@ -125,6 +125,17 @@ export class DirectZoneReader implements ZoneReader {
       ? await cache.read({ query, representations, variables: { ...variables }, serviceForZone, principal }, fetch)
       : await fetch(representations);
     return { zones: entities as (T | null)[], failures: failuresOf(errors) };
+  }
+}
+
+/** A zone's figure sheet, checked; undefined (the zone's failure recorded, naming what is wrong) when it is missing or malformed. */
+function sheetOf(zoneId: string, value: unknown, failures: Map<string, ZoneReadFailure>): FigureSheet | undefined {
+  if (value === null || value === undefined) return undefined;
+  try {
+    return readFigureSheet(value);
+  } catch (error) {
+    if (!failures.has(zoneId)) failures.set(zoneId, { zoneId, service: null, message: `Zone "${zoneId}" answered a malformed ${(error as Error).message}` });
+    return undefined;
   }
 }
 

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse, validate } from 'graphql';
-import { asZoneEntitiesOperation, ENTERPRISES_ENTITIES_QUERY, FIGURES_ENTITIES_QUERY } from './zoneEntityOperations';
+import { asZoneEntitiesOperation, ENTERPRISES_ENTITIES_QUERY } from './zoneEntityOperations';
+import { FIGURES_ENTITIES_QUERY } from './zoneReaderOperations';
 
 /** The zone subgraph's committed schema: what every zone service answers. */
 const zoneSchema = buildSubgraphSchema(parse(readFileSync(resolve(__dirname, '../../../../packages/zone-subgraph/schema.graphql'), 'utf8')));

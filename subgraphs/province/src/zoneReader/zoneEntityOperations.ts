@@ -1,5 +1,5 @@
 import { Kind, parse, print, type FieldNode, type SelectionSetNode } from 'graphql';
-import { ENTERPRISES_QUERY, FIGURES_QUERY } from './zoneReaderOperations';
+import { ENTERPRISES_QUERY } from './zoneReaderOperations';
 
 /** The variable of the API operations that names the zones; the entity operation names them in representations. */
 const ZONE_IDS_VARIABLE = 'ids';
@@ -25,5 +25,4 @@ export function asZoneEntitiesOperation(apiOperation: string): string {
   return `query${name}(${['$representations: [_Any!]!', ...variables].join(', ')}) { _entities(representations: $representations) { ... on Zone ${print(zones.selectionSet)} } }`;
 }
 
-export const FIGURES_ENTITIES_QUERY = asZoneEntitiesOperation(FIGURES_QUERY);
 export const ENTERPRISES_ENTITIES_QUERY = asZoneEntitiesOperation(ENTERPRISES_QUERY);

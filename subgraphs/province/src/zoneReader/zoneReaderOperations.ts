@@ -1,10 +1,9 @@
 /**
- * The zone data the province reads, written as API operations over `zones(ids:)`.
- * Their answer and variable types are generated from the API schema by
- * `pnpm generate` (zoneReaderOperations.generated.ts): a schema change that
- * breaks one fails the build, not a request. What is sent is each operation's
- * selection of `Zone` as an `_entities` query to the zone services
- * (zoneEntityOperations.ts).
+ * The zone data the province reads. Enterprises are written as an API operation over
+ * `zones(ids:)`, its types generated from the API schema by `pnpm generate`
+ * (zoneReaderOperations.generated.ts), and sent as its selection of `Zone` in an `_entities`
+ * query (zoneEntityOperations.ts); figures are written as the `_entities` query itself. Either
+ * way a schema change that breaks one fails the build, not a request.
  */
 export const ENTERPRISES_QUERY = /* GraphQL */ `
   query ProvinceReadsEnterprises($ids: [ID!]!, $filter: EnterpriseFilter, $first: Int!, $orderBy: EnterpriseOrder!) {
@@ -26,38 +25,26 @@ export const ENTERPRISES_QUERY = /* GraphQL */ `
   }
 `;
 
-export const FIGURES_QUERY = /* GraphQL */ `
-  query ProvinceReadsFigures($ids: [ID!]!, $codes: [String!], $withText: Boolean!, $withIndustries: Boolean!, $sample: Int!) {
-    zones(ids: $ids) {
-      id
-      indicators(codes: $codes) {
-        code
-        value
-        unit
-        qualifier
-        period
-        periodBasis @include(if: $withText)
-        note @include(if: $withText)
-        provenance {
-          kind
-          document
-          passage @include(if: $withText)
-          computation @include(if: $withText)
-          recordCompleteness
-          recordCount
+/**
+ * Every zone's figures, written as the `_entities` operation itself, against the zone subgraph's
+ * schema: `figureSheet` is not part of the API (clients never see it), so there is no API
+ * operation to derive it from. Its types are generated from that schema
+ * (zoneEntityOperations.generated.ts), the sheet's content is checked on arrival (readFigureSheet).
+ */
+export const FIGURES_ENTITIES_QUERY = /* GraphQL */ `
+  query ProvinceReadsFigures($representations: [_Any!]!, $codes: [String!], $withText: Boolean!, $withIndustries: Boolean!, $sample: Int!) {
+    _entities(representations: $representations) {
+      ... on Zone {
+        id
+        figureSheet(codes: $codes, withText: $withText)
+        records @include(if: $withIndustries) {
+          enterprises
         }
-      }
-      unassessedIndicators(codes: $codes) {
-        code
-        reason
-      }
-      records @include(if: $withIndustries) {
-        enterprises
-      }
-      enterprises(first: $sample) @include(if: $withIndustries) {
-        totalCount
-        items {
-          industry
+        enterprises(first: $sample) @include(if: $withIndustries) {
+          totalCount
+          items {
+            industry
+          }
         }
       }
     }

@@ -1,20 +1,23 @@
 import { indicatorByCode } from '@devzone/catalogue';
 import { ERRORS } from '@devzone/errors';
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { FigureSheet } from '@devzone/subgraph-kit';
+import { Args, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { ZoneContext } from '../context.type';
 import { mayKeepZone } from '../../upkeep/authorizeUpkeep';
 import { toAlliance, toHonor, toPartyOrganization, toServiceStation, toUpkeepAuditEntry, toZoneRecords } from '../mappers';
 import { Alliance } from '../types/alliance.type';
 import { EnterprisePage, PartyOrganizationPage } from '../types/connections.type';
+import { FigureSheetScalar } from '../types/figureSheet.type';
 import { Honor } from '../types/honor.type';
 import { IndicatorValue } from '../types/indicatorValue.type';
-import { EnterprisesArgs, IndicatorsArgs, PartyOrganizationsArgs, UnassessedIndicatorsArgs, UpkeepAuditArgs } from '../types/inputs';
+import { EnterprisesArgs, FigureSheetArgs, IndicatorsArgs, PartyOrganizationsArgs, UnassessedIndicatorsArgs, UpkeepAuditArgs } from '../types/inputs';
 import { PartyOrganization } from '../types/partyOrganization.type';
 import { ServiceStation } from '../types/serviceStation.type';
 import { UnassessedIndicator } from '../types/unassessedIndicator.type';
 import { UpkeepAuditEntry } from '../types/upkeep.types';
 import { Zone } from '../types/zone.type';
 import { ZoneRecords } from '../types/zoneRecords.type';
+import { figureSheetOf } from './figureSheet';
 import { computedValue, reportedValue } from './indicatorValues';
 import { enterprisePage, partyOrganizationPage } from './zonePages';
 
@@ -27,6 +30,28 @@ function assertKnownCodes(codes: readonly string[] | undefined): void {
   codes?.forEach((code, i) => {
     if (!indicatorByCode(code)) throw ERRORS.BAD_USER_INPUT.err(`codes[${i}]: unknown indicator code "${code}"`, { field: `codes[${i}]` });
   });
+}
+
+/**
+ * A zone's figures for the codes (all when omitted) in the order every reader gets them (code,
+ * kind, period), and the computable ones it could not assess (by code). One load per zone and
+ * codes: `indicators`, `unassessedIndicators` and `figureSheet` with the same codes share one
+ * read, at one data version.
+ */
+async function figuresOfZone(
+  zoneId: string,
+  codes: readonly string[] | undefined,
+  ctx: ZoneContext,
+): Promise<{ values: IndicatorValue[]; unassessed: UnassessedIndicator[] }> {
+  assertKnownCodes(codes);
+  const { reports, assessment } = await ctx.loaders.indicatorFiguresByZone.load({ zoneId, codes: codes ?? null });
+  const values = [...reports.map(reportedValue), ...assessment.figures.map(computedValue)].sort(byCodeKindPeriod);
+  const wanted = codes ? new Set(codes) : null;
+  const unassessed = assessment.unassessed
+    .filter((u) => (wanted ? wanted.has(u.code) : true))
+    .map((u) => Object.assign(new UnassessedIndicator(), { code: u.code, reason: u.reason }))
+    .sort((a, b) => a.code.localeCompare(b.code));
+  return { values, unassessed };
 }
 
 @Resolver(() => Zone)
@@ -61,11 +86,8 @@ export class ZoneResolver {
     description: 'Reported figures (with source passage) and figures computed from records (with the computation), side by side, never merged.',
   })
   async indicators(@Root() zone: Zone, @Args(() => IndicatorsArgs) args: IndicatorsArgs, @Ctx() ctx: ZoneContext): Promise<IndicatorValue[]> {
-    assertKnownCodes(args.codes);
-    const codes = args.codes ?? null;
-    const { reports, assessment } = await ctx.loaders.indicatorFiguresByZone.load({ zoneId: zone.id, codes });
-    const values = [...reports.map(reportedValue), ...assessment.figures.map(computedValue)];
-    return (args.period ? values.filter((v) => v.period.startsWith(args.period as string)) : values).sort(byCodeKindPeriod);
+    const { values } = await figuresOfZone(zone.id, args.codes, ctx);
+    return args.period ? values.filter((v) => v.period.startsWith(args.period as string)) : values;
   }
 
   @FieldResolver(() => [UnassessedIndicator], {
@@ -78,14 +100,18 @@ export class ZoneResolver {
     @Args(() => UnassessedIndicatorsArgs) args: UnassessedIndicatorsArgs,
     @Ctx() ctx: ZoneContext,
   ): Promise<UnassessedIndicator[]> {
-    assertKnownCodes(args.codes);
-    const codes = args.codes ? new Set(args.codes) : null;
-    // The same key as `indicators` with these codes: one read for both, at one data version.
-    const { unassessed } = (await ctx.loaders.indicatorFiguresByZone.load({ zoneId: zone.id, codes: args.codes ?? null })).assessment;
-    return unassessed
-      .filter((u) => (codes ? codes.has(u.code) : true))
-      .map((u) => Object.assign(new UnassessedIndicator(), { code: u.code, reason: u.reason }))
-      .sort((a, b) => a.code.localeCompare(b.code));
+    return (await figuresOfZone(zone.id, args.codes, ctx)).unassessed;
+  }
+
+  @FieldResolver(() => FigureSheetScalar, {
+    nullable: true,
+    description:
+      "`indicators(codes:)` and `unassessedIndicators(codes:)` as one value, for the province's reads of every zone at once (one leaf per zone instead of a dozen fields per figure). Not part of the API.",
+  })
+  @Directive('@federation__inaccessible')
+  async figureSheet(@Root() zone: Zone, @Args(() => FigureSheetArgs) args: FigureSheetArgs, @Ctx() ctx: ZoneContext): Promise<FigureSheet> {
+    const { values, unassessed } = await figuresOfZone(zone.id, args.codes, ctx);
+    return figureSheetOf(values, unassessed, args.withText);
   }
 
   @FieldResolver(() => ZoneRecords, { nullable: true, description: "How complete each kind of the zone's records is, and the date they are as of." })

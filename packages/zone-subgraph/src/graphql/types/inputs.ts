@@ -103,6 +103,17 @@ export class UnassessedIndicatorsArgs {
 }
 
 @ArgsType()
+export class FigureSheetArgs {
+  @Field(() => [String], { nullable: true, description: 'Indicator codes; all when omitted.' })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  codes?: string[];
+
+  @Field(() => Boolean, { defaultValue: true, description: 'With the texts (period basis, note, passage, computation); null when false.' })
+  withText = true;
+}
+
+@ArgsType()
 export class UpkeepAuditArgs {
   @Field(() => Int, { defaultValue: 50, description: '1 to 500, newest first.' })
   @Min(1)
