@@ -142,6 +142,18 @@ describe("a zone's figure sheet (the province's figure read)", () => {
     );
   });
 
+  it("is what the province asks for once it has read the zone service's schema (in the background, after its first read there)", async () => {
+    const anhui = stack.zoneServices.find((service) => service.name === 'anhui')!;
+    anhui.stats.reset();
+    // Codes read by no other test here, alternated: a read answered from the zone-read cache sends nothing.
+    const codes = [['party_member.count'], ['party_member.new.count']];
+    for (let attempt = 0; attempt < 50 && anhui.stats.lastOperationName !== 'ProvinceReadsFigures'; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+      await compare(ANHUI, codes[attempt % 2]!);
+    }
+    expect(anhui.stats.lastOperationName).toBe('ProvinceReadsFigures');
+  });
+
   it('is not part of the API: the gateway refuses a query for it', async () => {
     const body = await postGraphQL(stack.gatewayUrl, '{ zone(id: "chuzhou") { figureSheet } }');
     expect(body.errors?.[0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });

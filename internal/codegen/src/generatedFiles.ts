@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { ENTERPRISES_QUERY, FIGURES_ENTITIES_QUERY } from '@devzone/province';
+import { ENTERPRISES_QUERY, FIGURES_BY_FIELD_QUERY, FIGURES_ENTITIES_QUERY } from '@devzone/province';
 import type { GeneratedFile } from './generatedFile';
 import { operationsInFolder, renderOperationTypes } from './renderOperationTypes';
 import { renderSchemas } from './renderSchemas';
@@ -18,7 +18,10 @@ export async function renderGeneratedFiles(root: string = REPOSITORY_ROOT): Prom
   const zoneReader = await renderOperationTypes(apiSchema, {
     output: 'subgraphs/province/src/zoneReader/zoneReaderOperations.generated.ts',
     from: "the province's zone-reader operations (zoneReaderOperations.ts)",
-    documents: [{ location: 'zoneReaderOperations.ts#ENTERPRISES_QUERY', text: ENTERPRISES_QUERY }],
+    documents: [
+      { location: 'zoneReaderOperations.ts#ENTERPRISES_QUERY', text: ENTERPRISES_QUERY },
+      { location: 'zoneReaderOperations.ts#FIGURES_BY_FIELD_QUERY', text: FIGURES_BY_FIELD_QUERY },
+    ],
   });
   const zoneEntities = await renderOperationTypes(zoneSubgraphSchema, {
     output: 'subgraphs/province/src/zoneReader/zoneEntityOperations.generated.ts',

@@ -21,6 +21,16 @@ describe('RequestStats', () => {
     expect([stats.requests, stats.zoneIdsSeen.length, stats.lastVariables]).toEqual([0, 0, undefined]);
   });
 
+  it('keeps the operation name of the last request once its operation is resolved', async () => {
+    const stats = new RequestStats();
+    const listener = await stats.plugin().requestDidStart?.({ request: { variables: {} } } as unknown as GraphQLRequestContext<object>);
+    expect(stats.lastOperationName).toBeUndefined();
+    await listener?.didResolveOperation?.({ operationName: 'ProvinceReadsFigures' } as never);
+    expect(stats.lastOperationName).toBe('ProvinceReadsFigures');
+    await listener?.didResolveOperation?.({ operationName: null } as never);
+    expect(stats.lastOperationName).toBeNull();
+  });
+
   it('remembers a bounded number of zone ids, the newest', async () => {
     const stats = new RequestStats();
     for (let i = 0; i < 250; i += 1) await receive(stats, batch(i * 100, 100));

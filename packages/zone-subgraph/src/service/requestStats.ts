@@ -14,11 +14,14 @@ export class RequestStats {
   readonly zoneIdsSeen: string[] = [];
   /** The variables of the last request. */
   lastVariables: Readonly<Record<string, unknown>> | undefined;
+  /** The operation name of the last request whose operation was resolved (null for an anonymous one). */
+  lastOperationName: string | null | undefined;
 
   reset(): void {
     this.requests = 0;
     this.zoneIdsSeen.length = 0;
     this.lastVariables = undefined;
+    this.lastOperationName = undefined;
   }
 
   plugin(): ApolloServerPlugin {
@@ -36,6 +39,11 @@ export class RequestStats {
           // Dropped in bulk, so that a long-running service pays for it once per 10,000 ids.
           if (this.zoneIdsSeen.length > 2 * ZONE_IDS_REMEMBERED) this.zoneIdsSeen.splice(0, this.zoneIdsSeen.length - ZONE_IDS_REMEMBERED);
         }
+        return {
+          didResolveOperation: async ({ operationName }) => {
+            this.lastOperationName = operationName ?? null;
+          },
+        };
       },
     };
   }

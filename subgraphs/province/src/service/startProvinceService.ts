@@ -34,6 +34,7 @@ import { DirectZoneReader } from '../zoneReader/DirectZoneReader';
 import { followRegistryNotices, type RegistryNotices } from './followRegistryNotices';
 import { signedZoneServiceSender } from '../zoneReader/signedZoneServiceSender';
 import type { ZoneReader } from '../zoneReader/zoneReader';
+import { FigureSheetSupport } from '../zoneReader/figureSheetSupport';
 import type { ZoneRoute } from '../zoneReader/zoneRoute';
 
 export interface ProvinceServiceOptions {
@@ -80,6 +81,8 @@ export interface RunningProvinceService {
 
 /** Who the registry's live checks ask zone services as (they answer signed requests only). */
 const REGISTRY_PROBE_PRINCIPAL: Principal = { subject: 'service:province-registry', roles: ['ADMIN'], provinces: 'ALL', zoneIds: [] };
+/** Who the province reads zone services' schemas as, to learn which answer figure sheets. */
+const SCHEMA_READER_PRINCIPAL: Principal = { subject: 'service:province-zone-reader', roles: ['ADMIN'], provinces: 'ALL', zoneIds: [] };
 /** Who recomposes the registry when the province starts (its own schema may have changed). */
 export const PROVINCE_START_PRINCIPAL: Principal = { subject: 'service:province-start', roles: ['ADMIN'], provinces: 'ALL', zoneIds: [] };
 
@@ -123,6 +126,8 @@ export async function startProvinceService(options: ProvinceServiceOptions): Pro
     // One client per process: its persisted-query memory is per zone service, for every caller.
     const zoneClient = new GraphQLHttpClient();
     const zoneReadCache = zoneReadCacheFor(options, zoneRouter, metrics);
+    const schemaReader = new HttpZoneServiceProbe(createRequestSigner(options.signingKeys, SCHEMA_READER_PRINCIPAL), options.zoneTimeoutMs ?? 5000);
+    const figureSheets = new FigureSheetSupport((url) => schemaReader.fetchSdl(url));
     const server = new ApolloServer<ProvinceContext>({
       // Arguments checked before any SQL; database failures answered as ZONE_UNAVAILABLE naming the province.
       schema: guardSchema(schema, { service: 'province' }),
@@ -145,6 +150,7 @@ export async function startProvinceService(options: ProvinceServiceOptions): Pro
           budget: zoneRouter.resilience.budgets.forOperation(undefined),
           principal,
           ...(zoneReadCache ? { cache: zoneReadCache } : {}),
+          figureSheets,
         };
         return {
           dataSource: database.dataSource,

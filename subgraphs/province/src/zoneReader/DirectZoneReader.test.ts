@@ -4,7 +4,9 @@ import { generateSigningKeys } from '@devzone/auth';
 import { StaticZoneServiceRegistry } from '@devzone/registry';
 import { CHECKED_ID, DEFAULT_MAX_RESPONSE_BYTES, GraphQLHttpClient, Resilience, ShardRouter } from '@devzone/shard-router';
 import { createRequestSigner, type FigureSheet } from '@devzone/subgraph-kit';
+import { HttpZoneServiceProbe } from '../registry/httpZoneServiceProbe';
 import { DirectZoneReader } from './DirectZoneReader';
+import { FigureSheetSupport } from './figureSheetSupport';
 import { signedZoneServiceSender } from './signedZoneServiceSender';
 
 const KEYS = generateSigningKeys();
@@ -25,40 +27,79 @@ const SHEET: FigureSheet = {
   unassessedIndicators: [{ code: 'honor.count', reason: 'no honor records' }],
 };
 
-/** A stand-in zone service answering each zone's entity with `sheets[zoneId]` (and the id the router checks). */
-async function serve(sheets: Record<string, unknown>): Promise<{ url: string; server: Server }> {
+type Asked = 'sheets' | 'fields' | 'schema';
+
+/**
+ * A stand-in zone service answering each zone's entity with `sheets[zoneId]` (and the id the
+ * router checks), as a sheet or field by field; one that `predatesSheets` refuses a sheet as
+ * an older zone service does and publishes a schema without it. `asked` records each request.
+ */
+async function serve(sheets: Record<string, unknown>, options: { predatesSheets?: boolean } = {}): Promise<{ url: string; server: Server; asked: Asked[] }> {
+  const asked: Asked[] = [];
   const server = createServer((req, res) => {
     let raw = '';
     req.on('data', (chunk: Buffer) => (raw += chunk.toString()));
     req.on('end', () => {
-      const { variables } = JSON.parse(raw) as { variables: { representations: { id: string }[] } };
-      const entities = variables.representations.map(({ id }) => ({ [CHECKED_ID]: id, id, figureSheet: sheets[id] }));
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { _entities: entities } }));
+      const { query, variables } = JSON.parse(raw) as { query?: string; variables: { representations?: { id: string }[] } };
+      const answer = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      if (query === undefined) {
+        answer(200, { errors: [{ message: 'PersistedQueryNotSupported', extensions: { code: 'PERSISTED_QUERY_NOT_SUPPORTED' } }] });
+        return;
+      }
+      if (query.includes('_service')) {
+        asked.push('schema');
+        const field = options.predatesSheets ? '' : ' figureSheet(codes: [String!], withText: Boolean! = true): FigureSheet';
+        answer(200, {
+          data: { _service: { sdl: `scalar FigureSheet type Zone @key(fields: "id") { id: ID! indicators(codes: [String!]): [String]${field} }` } },
+        });
+        return;
+      }
+      const bySheet = query.includes('figureSheet');
+      asked.push(bySheet ? 'sheets' : 'fields');
+      if (bySheet && options.predatesSheets) {
+        answer(400, { errors: [{ message: 'Cannot query field "figureSheet" on type "Zone".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] });
+        return;
+      }
+      const entities = variables.representations!.map(({ id }) => {
+        const sheet = sheets[id] as FigureSheet;
+        return bySheet ? { [CHECKED_ID]: id, id, figureSheet: sheet } : { [CHECKED_ID]: id, id, ...sheet };
+      });
+      answer(200, { data: { _entities: entities } });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server };
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server, asked };
+}
+
+/**
+ * A reader per province request, as the province makes them: a fresh request budget each time,
+ * the process's router (its breakers) and figure-sheet support shared.
+ */
+function readersOf(services: { name: string; url: string; zoneIds: string[] }[], figureSheets?: FigureSheetSupport): () => DirectZoneReader {
+  const resilience = new Resilience({ timeoutMs: 5_000, retryMaxJitterMs: null });
+  const router = new ShardRouter({ resilience });
+  const send = signedZoneServiceSender(new GraphQLHttpClient(), createRequestSigner(KEYS, null), DEFAULT_MAX_RESPONSE_BYTES);
+  const shardMap = new StaticZoneServiceRegistry(services);
+  return () => new DirectZoneReader({ router, shardMap, send, budget: resilience.budgets.forOperation(undefined), ...(figureSheets ? { figureSheets } : {}) });
 }
 
 describe('DirectZoneReader.figures', () => {
-  let server: Server;
+  const servers: Server[] = [];
   afterAll(async () => {
-    await new Promise((resolve) => server?.close(resolve));
+    await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
   });
+  const start = async (...args: Parameters<typeof serve>) => {
+    const served = await serve(...args);
+    servers.push(served.server);
+    return served;
+  };
 
   it("reads each zone's sheet, and fails a zone whose sheet is malformed, naming the field, while the others answer", async () => {
     const malformed = { ...SHEET, indicators: [{ ...SHEET.indicators[0]!, value: 'twelve' }] };
-    const served = await serve({ yongkang: SHEET, chuzhou: malformed });
-    server = served.server;
-    const resilience = new Resilience({ timeoutMs: 5_000, retryMaxJitterMs: null });
-    const reader = new DirectZoneReader({
-      router: new ShardRouter({ resilience }),
-      shardMap: new StaticZoneServiceRegistry([{ name: 'stand-in', url: served.url, zoneIds: ['yongkang', 'chuzhou'] }]),
-      send: signedZoneServiceSender(new GraphQLHttpClient(), createRequestSigner(KEYS, null), DEFAULT_MAX_RESPONSE_BYTES),
-      budget: resilience.budgets.forOperation(undefined),
-    });
+    const served = await start({ yongkang: SHEET, chuzhou: malformed });
+    const reader = readersOf([{ name: 'stand-in', url: served.url, zoneIds: ['yongkang', 'chuzhou'] }]);
 
-    const read = await reader.figures(['yongkang', 'chuzhou'], ['party_org.count', 'honor.count']);
+    const read = await reader().figures(['yongkang', 'chuzhou'], ['party_org.count', 'honor.count']);
 
     expect(read.answered).toEqual(['yongkang']);
     expect(read.figures).toEqual([{ zoneId: 'yongkang', ...SHEET.indicators[0] }]);
@@ -66,5 +107,50 @@ describe('DirectZoneReader.figures', () => {
     expect(read.failures).toEqual([
       { zoneId: 'chuzhou', service: null, message: expect.stringContaining('Zone "chuzhou" answered a malformed figure sheet: indicators[0].value:') },
     ]);
+  });
+
+  it('reads a service field by field until its schema shows figureSheet, and an older service field by field always, with the same figures', async () => {
+    const current = await start({ yongkang: SHEET });
+    const older = await start({ chuzhou: SHEET }, { predatesSheets: true });
+    const httpSchemas = new HttpZoneServiceProbe(createRequestSigner(KEYS, null), 5_000);
+    const figureSheets = new FigureSheetSupport((url) => httpSchemas.fetchSdl(url));
+    const reader = readersOf(
+      [
+        { name: 'current', url: current.url, zoneIds: ['yongkang'] },
+        { name: 'older', url: older.url, zoneIds: ['chuzhou'] },
+      ],
+      figureSheets,
+    );
+    const expected = {
+      answered: ['yongkang', 'chuzhou'],
+      figures: [
+        { zoneId: 'yongkang', ...SHEET.indicators[0] },
+        { zoneId: 'chuzhou', ...SHEET.indicators[0] },
+      ],
+      failures: [],
+    };
+
+    expect(await reader().figures(['yongkang', 'chuzhou'], ['party_org.count'])).toMatchObject(expected);
+    await figureSheets.settled();
+    expect(await reader().figures(['yongkang', 'chuzhou'], ['party_org.count'])).toMatchObject(expected);
+
+    expect(current.asked.filter((asked) => asked !== 'schema')).toEqual(['fields', 'sheets']);
+    expect(older.asked.filter((asked) => asked !== 'schema')).toEqual(['fields', 'fields']);
+    expect(current.asked.filter((asked) => asked === 'schema')).toHaveLength(1);
+  });
+
+  it('reads a service that refuses a sheet (rolled back to before it) field by field from the next read on, naming the refusal meanwhile', async () => {
+    const older = await start({ chuzhou: SHEET }, { predatesSheets: true });
+    const figureSheets = new FigureSheetSupport(async () => 'type Zone { id: ID! figureSheet: String }');
+    const reader = readersOf([{ name: 'older', url: older.url, zoneIds: ['chuzhou'] }], figureSheets);
+    await reader().figures(['chuzhou'], ['party_org.count']);
+    await figureSheets.settled();
+
+    const refused = await reader().figures(['chuzhou'], ['party_org.count']);
+    expect(refused.answered).toEqual([]);
+    expect(refused.failures[0]?.message).toContain('Cannot query field "figureSheet"');
+    const next = await reader().figures(['chuzhou'], ['party_org.count']);
+    expect(next.answered).toEqual(['chuzhou']);
+    expect(older.asked).toEqual(['fields', 'sheets', 'fields']);
   });
 });

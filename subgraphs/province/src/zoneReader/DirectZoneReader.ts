@@ -1,10 +1,10 @@
 import { readFigureSheet, type FigureSheet, type SheetFigure } from '@devzone/subgraph-kit';
 import type { GraphQLFormattedError } from 'graphql';
 import { industryProfileOf } from './industryProfile';
-import { ENTERPRISES_ENTITIES_QUERY } from './zoneEntityOperations';
+import { ENTERPRISES_ENTITIES_QUERY, FIGURES_BY_FIELD_ENTITIES_QUERY } from './zoneEntityOperations';
 import type { ProvinceReadsFiguresQuery, ProvinceReadsFiguresQueryVariables } from './zoneEntityOperations.generated';
 import { FIGURES_ENTITIES_QUERY } from './zoneReaderOperations';
-import type { ProvinceReadsEnterprisesQuery, ProvinceReadsEnterprisesQueryVariables } from './zoneReaderOperations.generated';
+import type { ProvinceReadsEnterprisesQuery, ProvinceReadsEnterprisesQueryVariables, ProvinceReadsFiguresByFieldQuery } from './zoneReaderOperations.generated';
 import type {
   EnterpriseQuery,
   FigureRead,
@@ -22,7 +22,39 @@ import type { ZoneRoute } from './zoneRoute';
 export const INDUSTRY_SAMPLE_SIZE = 500;
 
 /** A zone as the figures operation answers it (the `... on Zone` member of `_entities`). */
-type ZoneFiguresAnswered = Extract<NonNullable<ProvinceReadsFiguresQuery['_entities'][number]>, { id: string }>;
+type ZoneSheetAnswered = Extract<NonNullable<ProvinceReadsFiguresQuery['_entities'][number]>, { id: string }>;
+/** A zone as the field-by-field figures operation answers it. */
+type ZoneFieldsAnswered = ProvinceReadsFiguresByFieldQuery['zones'][number];
+type FigureByField = NonNullable<ZoneFieldsAnswered['indicators']>[number];
+
+/** One zone's figures, however they were read. */
+interface ZoneFiguresRead {
+  readonly sheet: FigureSheet;
+  readonly records: ZoneSheetAnswered['records'];
+  readonly enterprises: ZoneSheetAnswered['enterprises'];
+}
+
+/** A figure read field by field as a sheet holds it: the texts not asked are null (spelled out: a rest spread per figure costs more than the rest of the read). */
+function sheetFigureOf(figure: FigureByField): SheetFigure {
+  const { provenance } = figure;
+  return {
+    code: figure.code,
+    value: figure.value,
+    unit: figure.unit,
+    qualifier: figure.qualifier,
+    period: figure.period,
+    periodBasis: figure.periodBasis ?? null,
+    note: figure.note ?? null,
+    provenance: {
+      kind: provenance.kind,
+      document: provenance.document,
+      passage: provenance.passage ?? null,
+      computation: provenance.computation ?? null,
+      recordCompleteness: provenance.recordCompleteness,
+      recordCount: provenance.recordCount,
+    },
+  };
+}
 
 /** A figure as answered, its texts null when they were not asked (spelled out: a rest spread per figure costs more than the rest of the read). */
 function zoneFigureOf(zoneId: string, figure: SheetFigure): ZoneFigure {
@@ -72,24 +104,70 @@ export class DirectZoneReader implements ZoneReader {
       withIndustries,
       sample: INDUSTRY_SAMPLE_SIZE,
     };
-    const { zones, failures } = await this.read<ZoneFiguresAnswered>(FIGURES_ENTITIES_QUERY, zoneIds, variables);
+    const { bySheet, byField } = this.bySheetSupport(zoneIds);
+    const [sheets, fields] = await Promise.all([
+      this.readSheets(bySheet, variables),
+      byField.length > 0 ? this.read<ZoneFieldsAnswered>(FIGURES_BY_FIELD_ENTITIES_QUERY, byField, variables) : undefined,
+    ]);
+    const failures = new Map([...sheets.failures, ...(fields?.failures ?? [])]);
+    const read = new Map<string, ZoneFiguresRead>(sheets.read);
+    byField.forEach((zoneId, i) => {
+      const zone = fields?.zones[i];
+      if (zone?.indicators && zone.unassessedIndicators) {
+        const sheet = { indicators: zone.indicators.map(sheetFigureOf), unassessedIndicators: zone.unassessedIndicators };
+        read.set(zoneId, { sheet, records: zone.records, enterprises: zone.enterprises });
+      }
+    });
+
     const figures: ZoneFigure[] = [];
     const unassessed: UnassessedIndicator[] = [];
     const answered: string[] = [];
     const profiles: ZoneIndustryProfile[] = [];
+    for (const zoneId of zoneIds) {
+      const zone = read.get(zoneId);
+      if (!zone || (withIndustries && !zone.enterprises)) {
+        if (!failures.has(zoneId)) failures.set(zoneId, { zoneId, service: null, message: `Zone "${zoneId}" returned no figures` });
+        continue;
+      }
+      answered.push(zoneId);
+      for (const figure of zone.sheet.indicators) figures.push(zoneFigureOf(zoneId, figure));
+      for (const item of zone.sheet.unassessedIndicators) unassessed.push({ zoneId, ...item });
+      if (zone.enterprises) profiles.push(industryProfileOf(zoneId, zone.enterprises, zone.records?.enterprises ?? null));
+    }
+    return { figures, unassessed, answered, failures: [...failures.values()], ...(withIndustries ? { profiles } : {}) };
+  }
+
+  /** The zones whose service answers sheets (or is not known: the router fails those), and those read field by field. */
+  private bySheetSupport(zoneIds: readonly string[]): { bySheet: string[]; byField: string[] } {
+    const { figureSheets, shardMap } = this.route;
+    if (!figureSheets) return { bySheet: [...zoneIds], byField: [] };
+    const bySheet: string[] = [];
+    const byField: string[] = [];
+    for (const zoneId of zoneIds) {
+      const service = shardMap.serviceForZone(zoneId);
+      (service && !figureSheets.answersSheets(service) ? byField : bySheet).push(zoneId);
+    }
+    return { bySheet, byField };
+  }
+
+  /** Each zone's sheet, checked; a service that refuses the field (one rolled back to before it) is read field by field from the next read on. */
+  private async readSheets(
+    zoneIds: readonly string[],
+    variables: Omit<ProvinceReadsFiguresQueryVariables, 'representations'>,
+  ): Promise<{ read: Map<string, ZoneFiguresRead>; failures: Map<string, ZoneReadFailure> }> {
+    const read = new Map<string, ZoneFiguresRead>();
+    if (zoneIds.length === 0) return { read, failures: new Map() };
+    const { zones, failures } = await this.read<ZoneSheetAnswered>(FIGURES_ENTITIES_QUERY, zoneIds, variables);
     zoneIds.forEach((zoneId, i) => {
       const zone = zones[i];
       const sheet = zone ? sheetOf(zoneId, zone.figureSheet, failures) : undefined;
-      if (!zone || !sheet || (withIndustries && !zone.enterprises)) {
-        if (!failures.has(zoneId)) failures.set(zoneId, { zoneId, service: null, message: `Zone "${zoneId}" returned no figures` });
-        return;
-      }
-      answered.push(zoneId);
-      for (const figure of sheet.indicators) figures.push(zoneFigureOf(zoneId, figure));
-      for (const item of sheet.unassessedIndicators) unassessed.push({ zoneId, ...item });
-      if (zone.enterprises) profiles.push(industryProfileOf(zoneId, zone.enterprises, zone.records?.enterprises ?? null));
+      if (zone && sheet) read.set(zoneId, { sheet, records: zone.records, enterprises: zone.enterprises });
     });
-    return { figures, unassessed, answered, failures: [...failures.values()], ...(withIndustries ? { profiles } : {}) };
+    for (const failure of failures.values()) {
+      const service = failure.message.includes('"figureSheet"') ? this.route.shardMap.serviceForZone(failure.zoneId) : undefined;
+      if (service) this.route.figureSheets?.refused(service);
+    }
+    return { read, failures };
   }
 
   async enterprises(zoneIds: readonly string[], query: EnterpriseQuery): Promise<{ pages: ZonePageOfEnterprises[]; failures: ZoneReadFailure[] }> {

@@ -1,5 +1,5 @@
 import { Kind, parse, print, type FieldNode, type SelectionSetNode } from 'graphql';
-import { ENTERPRISES_QUERY } from './zoneReaderOperations';
+import { ENTERPRISES_QUERY, FIGURES_BY_FIELD_QUERY } from './zoneReaderOperations';
 
 /** The variable of the API operations that names the zones; the entity operation names them in representations. */
 const ZONE_IDS_VARIABLE = 'ids';
@@ -26,3 +26,4 @@ export function asZoneEntitiesOperation(apiOperation: string): string {
 }
 
 export const ENTERPRISES_ENTITIES_QUERY = asZoneEntitiesOperation(ENTERPRISES_QUERY);
+export const FIGURES_BY_FIELD_ENTITIES_QUERY = asZoneEntitiesOperation(FIGURES_BY_FIELD_QUERY);

@@ -31,6 +31,24 @@ export type EnterpriseOrder =
   | 'OUTPUT_DESC'
   | 'TAX_DESC';
 
+/** REPORTED: quoted from a source document. COMPUTED: aggregated from the zone's records. SYNTHETIC: generated test data. ZONE_SYSTEM: entered through the upkeep mutations by a zone system (or an administrator): `enteredBy`, `enteredAt` and the `citation` it gave. */
+export type ProvenanceKind =
+  | 'COMPUTED'
+  | 'REPORTED'
+  | 'SYNTHETIC'
+  | 'ZONE_SYSTEM';
+
+/** How exact a figure is: EXACT; AT_LEAST for 余/多/以上/超 (a lower bound); ABOUT for 约/近. */
+export type Qualifier =
+  | 'ABOUT'
+  | 'AT_LEAST'
+  | 'EXACT';
+
+/** How complete a kind of record is in a zone: COMPLETE, a zone system loads its full register; NAMED_ONLY, only what a source names (article seeds), so counts over them are lower bounds and rates cannot be computed. */
+export type RecordCompleteness =
+  | 'COMPLETE'
+  | 'NAMED_ONLY';
+
 export type ProvinceReadsEnterprisesQueryVariables = Exact<{
   ids: Array<string> | string;
   filter?: EnterpriseFilter | null | undefined;
@@ -40,3 +58,14 @@ export type ProvinceReadsEnterprisesQueryVariables = Exact<{
 
 
 export type ProvinceReadsEnterprisesQuery = { zones: Array<{ id: string, enterprises: { totalCount: number, items: Array<{ id: string, nameZh: string, outputValue: number | null, tax: number | null, employees: { value: number } | null }> } | null }> };
+
+export type ProvinceReadsFiguresByFieldQueryVariables = Exact<{
+  ids: Array<string> | string;
+  codes?: Array<string> | string | null | undefined;
+  withText: boolean;
+  withIndustries: boolean;
+  sample: number;
+}>;
+
+
+export type ProvinceReadsFiguresByFieldQuery = { zones: Array<{ id: string, indicators: Array<{ code: string, value: number, unit: string, qualifier: Qualifier, period: string, periodBasis?: string | null, note?: string | null, provenance: { kind: ProvenanceKind, document: string | null, passage?: string | null, computation?: string | null, recordCompleteness: RecordCompleteness | null, recordCount: number | null } }> | null, unassessedIndicators: Array<{ code: string, reason: string }> | null, records?: { enterprises: RecordCompleteness } | null, enterprises?: { totalCount: number, items: Array<{ industry: string | null }> } | null }> };

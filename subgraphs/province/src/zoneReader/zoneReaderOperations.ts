@@ -1,8 +1,8 @@
 /**
- * The zone data the province reads. Enterprises are written as an API operation over
- * `zones(ids:)`, its types generated from the API schema by `pnpm generate`
- * (zoneReaderOperations.generated.ts), and sent as its selection of `Zone` in an `_entities`
- * query (zoneEntityOperations.ts); figures are written as the `_entities` query itself. Either
+ * The zone data the province reads. Enterprises (and figures field by field) are written as API
+ * operations over `zones(ids:)`, their types generated from the API schema by `pnpm generate`
+ * (zoneReaderOperations.generated.ts), and sent as their selection of `Zone` in an `_entities`
+ * query (zoneEntityOperations.ts); figures as sheets are written as the `_entities` query itself. Either
  * way a schema change that breaks one fails the build, not a request.
  */
 export const ENTERPRISES_QUERY = /* GraphQL */ `
@@ -19,6 +19,49 @@ export const ENTERPRISES_QUERY = /* GraphQL */ `
           }
           outputValue
           tax
+        }
+      }
+    }
+  }
+`;
+
+/**
+ * Every zone's figures field by field: what the province asks of a zone service whose schema has
+ * no `Zone.figureSheet` yet (an older one; see figureSheetSupport.ts), the same figures as
+ * FIGURES_ENTITIES_QUERY's sheets.
+ */
+export const FIGURES_BY_FIELD_QUERY = /* GraphQL */ `
+  query ProvinceReadsFiguresByField($ids: [ID!]!, $codes: [String!], $withText: Boolean!, $withIndustries: Boolean!, $sample: Int!) {
+    zones(ids: $ids) {
+      id
+      indicators(codes: $codes) {
+        code
+        value
+        unit
+        qualifier
+        period
+        periodBasis @include(if: $withText)
+        note @include(if: $withText)
+        provenance {
+          kind
+          document
+          passage @include(if: $withText)
+          computation @include(if: $withText)
+          recordCompleteness
+          recordCount
+        }
+      }
+      unassessedIndicators(codes: $codes) {
+        code
+        reason
+      }
+      records @include(if: $withIndustries) {
+        enterprises
+      }
+      enterprises(first: $sample) @include(if: $withIndustries) {
+        totalCount
+        items {
+          industry
         }
       }
     }

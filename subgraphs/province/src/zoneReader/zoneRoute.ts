@@ -1,6 +1,7 @@
 import type { Principal } from '@devzone/auth';
 import type { ZoneServiceEntry, ZoneServiceRegistry } from '@devzone/registry';
 import type { RequestBudget, SendToService, ShardRouter, ZoneReadCache } from '@devzone/shard-router';
+import type { FigureSheetSupport } from './figureSheetSupport';
 
 /** How one province request reaches the zone services: the reads and the lookups by id of that request share it. */
 export interface ZoneRoute {
@@ -16,4 +17,6 @@ export interface ZoneRoute {
   readonly principal?: Principal | null;
   /** The process's zone-read cache; absent when it is off (ZONE_READ_CACHE=off). */
   readonly cache?: ZoneReadCache;
+  /** Which services answer figure sheets (the process's); absent, every service is asked for them. */
+  readonly figureSheets?: FigureSheetSupport;
 }

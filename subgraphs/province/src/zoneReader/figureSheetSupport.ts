@@ -1,0 +1,73 @@
+import type { ZoneServiceEntry } from '@devzone/registry';
+import { Kind, parse } from 'graphql';
+
+/** How long a service's schema is trusted to say whether it answers `Zone.figureSheet`: an upgrade (or a rollback) at the same URL is seen within it. */
+export const SHEET_SUPPORT_TTL_MS = 5 * 60_000;
+/** How soon a service whose schema could not be read is asked again (meanwhile it is read field by field). */
+export const SHEET_SUPPORT_RETRY_MS = 10_000;
+
+type ServiceKey = Pick<ZoneServiceEntry, 'name' | 'url'>;
+
+/** Whether a subgraph SDL defines `Zone.figureSheet` (on the type or an extension of it). */
+export function sdlHasFigureSheet(sdl: string): boolean {
+  return parse(sdl).definitions.some(
+    (definition) =>
+      (definition.kind === Kind.OBJECT_TYPE_DEFINITION || definition.kind === Kind.OBJECT_TYPE_EXTENSION) &&
+      definition.name.value === 'Zone' &&
+      (definition.fields ?? []).some((field) => field.name.value === 'figureSheet'),
+  );
+}
+
+/**
+ * Which zone services answer the figure read as sheets (`Zone.figureSheet`). Zone services
+ * are upgraded on their own schedule (the shard contract serves what they all have), so a
+ * province may route to one that predates the field: such a service is read field by field.
+ * A service's schema is read in the background the first time it is routed to, and again
+ * after SHEET_SUPPORT_TTL_MS; until it is known, or when it cannot be read, the service is
+ * read field by field, which every zone service answers. Nothing waits for the schema.
+ */
+export class FigureSheetSupport {
+  private readonly known = new Map<string, { readonly sheets: boolean; readonly until: number }>();
+  private readonly probes = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly fetchSdl: (url: string) => Promise<string>,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Whether to ask this service for sheets now; starts reading its schema when that is unknown or stale (the last answer stands meanwhile). */
+  answersSheets(service: ServiceKey): boolean {
+    const key = keyOf(service);
+    const known = this.known.get(key);
+    if (known && known.until > this.now()) return known.sheets;
+    this.probe(key, service.url);
+    return known?.sheets ?? false;
+  }
+
+  /** A sheet read of this service was refused (the field is unknown there: a rollback): read it field by field until its schema says otherwise. */
+  refused(service: ServiceKey): void {
+    this.known.set(keyOf(service), { sheets: false, until: this.now() + SHEET_SUPPORT_RETRY_MS });
+  }
+
+  /** Settles when every schema read under way has (tests). */
+  async settled(): Promise<void> {
+    await Promise.all([...this.probes.values()]);
+  }
+
+  private probe(key: string, url: string): void {
+    if (this.probes.has(key)) return;
+    const done = this.fetchSdl(url)
+      .then(sdlHasFigureSheet)
+      .then(
+        (sheets) => this.known.set(key, { sheets, until: this.now() + SHEET_SUPPORT_TTL_MS }),
+        () => this.known.set(key, { sheets: false, until: this.now() + SHEET_SUPPORT_RETRY_MS }),
+      )
+      .then(() => undefined)
+      .finally(() => this.probes.delete(key));
+    this.probes.set(key, done);
+  }
+}
+
+function keyOf({ name, url }: ServiceKey): string {
+  return `${name} ${url}`;
+}
