@@ -2,9 +2,9 @@ import type { GraphQLRequestContext } from '@apollo/server';
 import { RequestStats } from './requestStats';
 
 /** Calls the plugin's requestDidStart as Apollo Server does, with the one part it reads. */
-async function receive(stats: RequestStats, variables: Record<string, unknown>, operationName?: string): Promise<void> {
+async function receive(stats: RequestStats, variables: Record<string, unknown>, operationName?: string, query?: string): Promise<void> {
   const plugin = stats.plugin();
-  await plugin.requestDidStart?.({ request: { variables, operationName } } as unknown as GraphQLRequestContext<object>);
+  await plugin.requestDidStart?.({ request: { variables, operationName, query } } as unknown as GraphQLRequestContext<object>);
 }
 
 const batch = (from: number, size: number) => ({ representations: Array.from({ length: size }, (_, i) => ({ __typename: 'Zone', id: `z${from + i}` })) });
@@ -19,6 +19,21 @@ describe('RequestStats', () => {
     expect(stats.lastVariables).toMatchObject({ withText: false });
     stats.reset();
     expect([stats.requests, stats.zoneIdsSeen.length, stats.lastVariables]).toEqual([0, 0, undefined]);
+  });
+
+  it('leaves out reads of the schema alone, named or not, and counts a request that reads data besides', async () => {
+    const stats = new RequestStats();
+    await receive(stats, {}, undefined, '{ _service { sdl } }');
+    await receive(stats, {}, 'RegistryProbesSchema', 'query RegistryProbesSchema { _service { sdl } }');
+    await receive(stats, {}, undefined, 'query __ApolloGetServiceDefinition__ {\n  _service {\n    sdl\n  }\n}');
+    expect(stats.requests).toBe(0);
+    await receive(
+      stats,
+      batch(0, 1),
+      undefined,
+      'query ($representations: [_Any!]!) { _service { sdl } _entities(representations: $representations) { __typename } }',
+    );
+    expect(stats.requests).toBe(1);
   });
 
   it('keeps the operation name of the last request once its operation is resolved', async () => {

@@ -171,6 +171,9 @@ export async function startProvinceService(options: ProvinceServiceOptions): Pro
       // States other province replicas accept: their shard map and directory entries.
       notices = await followRegistryNotices(options.databaseUrl, () => runtimeRegistry.load());
     }
+    // Each zone service's schema is read now and on every change of the shard map, so that reads go by sheets from the first.
+    figureSheets.learn(registry.services());
+    registry.onChange((services) => figureSheets.learn(services));
     return {
       url: served.url,
       database,

@@ -37,6 +37,20 @@ describe('FigureSheetSupport', () => {
     expect(support.answersSheets(SERVICE)).toBe(true);
   });
 
+  it('learns the schemas of the services it is given without a read, each once', async () => {
+    const asked: string[] = [];
+    const support = new FigureSheetSupport(async (url) => {
+      asked.push(url);
+      return url.includes('older') ? OLDER_SDL : CURRENT_SDL;
+    });
+    const older = { name: 'older', url: 'http://older:4000/graphql' };
+    support.learn([SERVICE, older]);
+    support.learn([SERVICE, older]);
+    await support.settled();
+    expect(asked).toEqual([SERVICE.url, older.url]);
+    expect([support.answersSheets(SERVICE), support.answersSheets(older)]).toEqual([true, false]);
+  });
+
   it('keeps reading an older service field by field', async () => {
     const support = new FigureSheetSupport(async () => OLDER_SDL);
     support.answersSheets(SERVICE);

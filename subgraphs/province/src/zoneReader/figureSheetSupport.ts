@@ -22,8 +22,9 @@ export function sdlHasFigureSheet(sdl: string): boolean {
  * Which zone services answer the figure read as sheets (`Zone.figureSheet`). Zone services
  * are upgraded on their own schedule (the shard contract serves what they all have), so a
  * province may route to one that predates the field: such a service is read field by field.
- * A service's schema is read in the background the first time it is routed to, and again
- * after SHEET_SUPPORT_TTL_MS; until it is known, or when it cannot be read, the service is
+ * A service's schema is read in the background when the province starts and when the shard
+ * map changes (`learn`), when it is routed to unknown, and again after SHEET_SUPPORT_TTL_MS;
+ * until it is known, or when it cannot be read, the service is
  * read field by field, which every zone service answers. Nothing waits for the schema.
  */
 export class FigureSheetSupport {
@@ -42,6 +43,11 @@ export class FigureSheetSupport {
     if (known && known.until > this.now()) return known.sheets;
     this.probe(key, service.url);
     return known?.sheets ?? false;
+  }
+
+  /** Starts reading the schema of each service whose support is unknown or stale (the province calls it at start and when the shard map changes). */
+  learn(services: readonly ServiceKey[]): void {
+    for (const service of services) this.answersSheets(service);
   }
 
   /** A sheet read of this service was refused (the field is unknown there: a rollback): read it field by field until its schema says otherwise. */
