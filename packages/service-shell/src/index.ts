@@ -1,3 +1,4 @@
 export * from './envRules';
 export * from './runFromEnvironment';
 export * from './serviceDatabase';
+export * from './terminationSignals';

@@ -1,6 +1,5 @@
 import { logLevelFromEnv, startTracing, type RunningTracing } from '@devzone/observability';
-
-const TERMINATION_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+import { answerTerminationSignals } from './terminationSignals';
 
 /** What a started service hands back to the shell. */
 export interface StartedService {
@@ -55,12 +54,8 @@ export function runFromEnvironment<S extends StartedService>({ title, start, rea
   started.then(
     (service) => {
       console.log(readyLine ? readyLine(service) : `${title} ready at ${service.url}`);
-      for (const signal of TERMINATION_SIGNALS) {
-        // The shell alone answers these: Apollo Server installs handlers that stop only itself, then re-raise the
-        // signal and end the process before the rest of the service (its database, the spans still buffered) is closed.
-        process.removeAllListeners(signal);
-        process.once(signal, () => stopThenExit(service));
-      }
+      // The shell alone answers them: the service's database and the spans still buffered are closed too.
+      answerTerminationSignals(() => stopThenExit(service));
     },
     (error: unknown) => {
       console.error(`${title} could not start: ${error instanceof Error ? error.message : String(error)}`);
