@@ -173,12 +173,13 @@ export async function startProvinceService(options: ProvinceServiceOptions): Pro
     }
     // Each zone service's schema is read now and on every change of the shard map, so that reads go by sheets from the first.
     figureSheets.learn(registry.services());
-    registry.onChange((services) => figureSheets.learn(services));
+    const stopLearning = registry.onChange((services) => figureSheets.learn(services));
     return {
       url: served.url,
       database,
       ...(runtimeRegistry ? { registry: runtimeRegistry } : {}),
       stop: async () => {
+        stopLearning();
         await served.stop();
         await notices?.stop();
         await store?.close();

@@ -1,3 +1,4 @@
+import type { ZoneServiceEntry } from '@devzone/registry';
 import { readFigureSheet, type FigureSheet, type SheetFigure } from '@devzone/subgraph-kit';
 import type { GraphQLFormattedError } from 'graphql';
 import { industryProfileOf } from './industryProfile';
@@ -143,9 +144,16 @@ export class DirectZoneReader implements ZoneReader {
     if (!figureSheets) return { bySheet: [...zoneIds], byField: [] };
     const bySheet: string[] = [];
     const byField: string[] = [];
+    // Asked once per service, not per zone: a read of 400 zones routes to a handful of services.
+    const answers = new Map<ZoneServiceEntry, boolean>();
     for (const zoneId of zoneIds) {
       const service = shardMap.serviceForZone(zoneId);
-      (service && !figureSheets.answersSheets(service) ? byField : bySheet).push(zoneId);
+      let sheets = true;
+      if (service) {
+        sheets = answers.get(service) ?? figureSheets.answersSheets(service);
+        answers.set(service, sheets);
+      }
+      (sheets ? bySheet : byField).push(zoneId);
     }
     return { bySheet, byField };
   }

@@ -25,6 +25,19 @@ export const ENTERPRISES_QUERY = /* GraphQL */ `
   }
 `;
 
+/** What both figure reads ask of a zone for peer suggestions' industry profiles: its records' completeness and a sample of its enterprises' industries. */
+const INDUSTRY_SAMPLE = /* GraphQL */ `
+  records @include(if: $withIndustries) {
+    enterprises
+  }
+  enterprises(first: $sample) @include(if: $withIndustries) {
+    totalCount
+    items {
+      industry
+    }
+  }
+`;
+
 /**
  * Every zone's figures field by field: what the province asks of a zone service whose schema has
  * no `Zone.figureSheet` yet (an older one; see figureSheetSupport.ts), the same figures as
@@ -55,15 +68,7 @@ export const FIGURES_BY_FIELD_QUERY = /* GraphQL */ `
         code
         reason
       }
-      records @include(if: $withIndustries) {
-        enterprises
-      }
-      enterprises(first: $sample) @include(if: $withIndustries) {
-        totalCount
-        items {
-          industry
-        }
-      }
+      ${INDUSTRY_SAMPLE}
     }
   }
 `;
@@ -80,15 +85,7 @@ export const FIGURES_ENTITIES_QUERY = /* GraphQL */ `
       ... on Zone {
         id
         figureSheet(codes: $codes, withText: $withText)
-        records @include(if: $withIndustries) {
-          enterprises
-        }
-        enterprises(first: $sample) @include(if: $withIndustries) {
-          totalCount
-          items {
-            industry
-          }
-        }
+        ${INDUSTRY_SAMPLE}
       }
     }
   }
