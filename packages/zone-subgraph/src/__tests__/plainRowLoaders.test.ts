@@ -106,4 +106,97 @@ describe.each(pgTargets())('plain-row loaders on $label PostgreSQL', ({ adminUrl
     ]);
     expect(a).toBe(b);
   });
+
+  describe('kept across requests at the data version they were read at', () => {
+    /** The loaders' data source, recording how many rows each reports statement sent back. */
+    const counting = () => {
+      const dataSource = service.database.dataSource;
+      const rowsSent: number[] = [];
+      const proxy = new Proxy(dataSource, {
+        get(target, property, receiver) {
+          if (property !== 'query') return Reflect.get(target, property, receiver) as unknown;
+          return async (sql: string, parameters?: unknown[]) => {
+            const rows = (await target.query(sql, parameters)) as unknown[];
+            if (sql.includes('LEFT JOIN indicator_report r')) rowsSent.push(rows.length);
+            return rows;
+          };
+        },
+      });
+      return { proxy, rowsSent };
+    };
+    /** A statement's answer rows that carry a column's value (not null). */
+    const filled = (rows: Record<string, unknown>[], column: string) => rows.filter((row) => row[column] !== null).length;
+
+    it("reads a zone's row once per version: warm, the statement sends the version alone, and a write is seen at once", async () => {
+      const dataSource = service.database.dataSource;
+      const shared = sharedLoaderState(dataSource);
+      const cold = await createLoaders(dataSource, shared).zoneById.loadMany(['alpha', 'missing', 'beta']);
+      let sent: Record<string, unknown>[] = [];
+      const watching = new Proxy(dataSource, {
+        get(target, property, receiver) {
+          if (property !== 'query') return Reflect.get(target, property, receiver) as unknown;
+          return async (sql: string, parameters?: unknown[]) => {
+            sent = (await target.query(sql, parameters)) as Record<string, unknown>[];
+            return sent;
+          };
+        },
+      });
+      const warm = await createLoaders(watching, shared).zoneById.loadMany(['alpha', 'missing', 'beta']);
+      expect(warm).toEqual(cold);
+      expect(warm[0]).toBe(cold[0]);
+      expect(sent).toHaveLength(3);
+      expect(filled(sent, 'nameZh')).toBe(0);
+      expect(Object.isFrozen(warm[0])).toBe(true);
+
+      await dataSource.query(`UPDATE zone SET records_as_of = '2025-01-31' WHERE id = 'alpha'`);
+      try {
+        const [written, unwritten] = (await createLoaders(watching, shared).zoneById.loadMany(['alpha', 'beta'])) as ZoneRow[];
+        expect(written!.recordsAsOf).toBe('2025-01-31');
+        expect(unwritten).toBe(cold[2]);
+        expect(filled(sent, 'nameZh')).toBe(1);
+      } finally {
+        await dataSource.query(`UPDATE zone SET records_as_of = '2024-06-30' WHERE id = 'alpha'`);
+      }
+    });
+
+    it("reads a zone's reports once per version, every code: warm, versions alone, and a new report is seen at once", async () => {
+      const dataSource = service.database.dataSource;
+      const shared = sharedLoaderState(dataSource);
+      const keys = [
+        { zoneId: 'alpha', codes: ['party_org.count'] },
+        { zoneId: 'beta', codes: null },
+      ];
+      const reportsOf = async (source: typeof dataSource) =>
+        (await createLoaders(source, shared).indicatorFiguresByZone.loadMany(keys)).map((figures) => {
+          if (figures instanceof Error) throw figures;
+          return figures.reports.map((r) => `${r.zoneId} ${r.code} ${r.period} ${r.value}`);
+        });
+      const cold = await reportsOf(dataSource);
+      expect(cold).toEqual([
+        ['alpha party_org.count 2022 35', 'alpha party_org.count 2023 40'],
+        ['beta enterprise.count 2023 120', 'beta party_org.count 2023 12'],
+      ]);
+      // Every code of alpha was read and kept: another code is answered without reading a report.
+      const { proxy, rowsSent } = counting();
+      expect(await reportsOf(proxy)).toEqual(cold);
+      expect(rowsSent).toEqual([2]);
+      const other = await createLoaders(proxy, shared).indicatorFiguresByZone.load({ zoneId: 'alpha', codes: ['org_coverage.rate'] });
+      expect(other.reports.map((r) => r.value)).toEqual([90]);
+      expect(rowsSent).toEqual([2, 1]);
+
+      await dataSource.query(
+        `INSERT INTO indicator_report (zone_id, code, period, period_basis, value, qualifier, unit, synthetic)
+         VALUES ('alpha', 'party_org.count', '2024', 'stated', 44, 'exact', 'count', true)`,
+      );
+      try {
+        const [alpha, beta] = await reportsOf(proxy);
+        expect(alpha).toEqual([...cold[0]!, 'alpha party_org.count 2024 44']);
+        expect(beta).toEqual(cold[1]);
+        // alpha's five reports, every code, and beta's version alone.
+        expect(rowsSent.at(-1)).toBe(6);
+      } finally {
+        await dataSource.query(`DELETE FROM indicator_report WHERE zone_id = 'alpha' AND period = '2024'`);
+      }
+    });
+  });
 });

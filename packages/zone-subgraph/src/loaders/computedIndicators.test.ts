@@ -16,6 +16,8 @@ import { assessZones, computeAssessments, type ComputedFiguresKey } from './comp
 import { indicatorFiguresOfZones, READ_ATTEMPTS, type IndicatorFigures } from './indicatorFigures';
 import { OutcomeMemo } from './outcomeMemo';
 import { plainSelectList } from './plainRows';
+import { REPORTS_MEMO_ROWS } from './reports';
+import { ZoneVersionMemo } from './zoneVersionMemo';
 
 /** Every article seed the zone services ship with. */
 function articleSeeds(): WritableZoneSeed[] {
@@ -262,7 +264,11 @@ describe.each(pgTargets())('computed-indicator aggregates on $label PostgreSQL',
     describe("a zone's reported and computed figures together", () => {
       const REPORT = `INSERT INTO indicator_report (zone_id, code, period, period_basis, value, qualifier, unit, synthetic)
                       VALUES ('overlap', 'party_org.count', '2024', 'year end', $1, 'exact', '个', true)`;
-      const state = () => ({ outcomes: new OutcomeMemo(), reportColumns: plainSelectList(service.dataSource, IndicatorReportRow, 'r') });
+      const state = () => ({
+        outcomes: new OutcomeMemo(),
+        reports: new ZoneVersionMemo<readonly IndicatorReportRow[]>(REPORTS_MEMO_ROWS),
+        reportColumns: plainSelectList(service.dataSource, IndicatorReportRow, 'r'),
+      });
       const key = { zoneId: 'overlap', codes: ['party_org.count'] };
       /** A data source that lets another connection write (once each) right after each statement matching a pattern. */
       const writingAfter = (writes: { after: RegExp; sql: string[] }[]) => {
@@ -314,7 +320,7 @@ describe.each(pgTargets())('computed-indicator aggregates on $label PostgreSQL',
         // transaction adds a report and a branch: the version moves on.
         await service.dataSource.query(`DELETE FROM computed_figure`);
         const shared = state();
-        const source = writingAfter([{ after: /FROM zone_data_version v LEFT JOIN indicator_report/, sql: [REPORT, branch('x1')] }]);
+        const source = writingAfter([{ after: /LEFT JOIN indicator_report r/, sql: [REPORT, branch('x1')] }]);
         const [answer] = await indicatorFiguresOfZones(source, shared, [key]);
         expect(answered(answer).reports.map((r) => r.value)).toEqual([100]);
         expect(organizations(answer)).toBe(3);
@@ -325,7 +331,7 @@ describe.each(pgTargets())('computed-indicator aggregates on $label PostgreSQL',
       it('answers from what is kept at the version the reports were read at, whatever is written after', async () => {
         const shared = state();
         await indicatorFiguresOfZones(service.dataSource, shared, [key]);
-        const source = writingAfter([{ after: /FROM zone_data_version v LEFT JOIN indicator_report/, sql: [REPORT, branch('x1')] }]);
+        const source = writingAfter([{ after: /LEFT JOIN indicator_report r/, sql: [REPORT, branch('x1')] }]);
         const [answer] = await indicatorFiguresOfZones(source, shared, [key]);
         expect([answered(answer).reports, organizations(answer)]).toEqual([[], 2]);
       });
@@ -334,7 +340,7 @@ describe.each(pgTargets())('computed-indicator aggregates on $label PostgreSQL',
         // Written after each reports statement and again after each keeping: nothing kept is ever at the version read.
         await service.dataSource.query(`DELETE FROM computed_figure`);
         const writes = Array.from({ length: READ_ATTEMPTS }, (_, i) => [
-          { after: /FROM zone_data_version v LEFT JOIN indicator_report/, sql: [REPORT, branch(`x${i}`)] },
+          { after: /LEFT JOIN indicator_report r/, sql: [REPORT, branch(`x${i}`)] },
           { after: /INSERT INTO computed_figure/, sql: [branch(`x${i}k`)] },
         ]).flat();
         const [overlap, other] = await indicatorFiguresOfZones(writingAfter(writes), state(), [key, { zoneId: zoneIds[0]!, codes: null }]);

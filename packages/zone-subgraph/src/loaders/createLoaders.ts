@@ -19,7 +19,9 @@ import { OutcomeMemo } from './outcomeMemo';
 import { countLoader, pageLoader } from './pageLoaders';
 import { plainSelectList } from './plainRows';
 import { indicatorFiguresOfZones, type IndicatorFigures } from './indicatorFigures';
-import type { ReportsKey } from './reports';
+import { REPORTS_MEMO_ROWS, type ReportsKey, type ReportsMemo } from './reports';
+import { ZONE_ROWS_MEMO, zoneRowsOf, type ZoneRowsMemo } from './zoneRows';
+import { ZoneVersionMemo } from './zoneVersionMemo';
 import { auditPages, enterpriseCounts, enterprisePages, partyOrganizationCounts, partyOrganizationPages } from './pageQueries';
 
 const codesCacheKey = (zoneId: string, codes: readonly string[] | null) => (codes === null ? `${zoneId}|*` : `${zoneId}|${[...codes].sort().join(',')}`);
@@ -28,13 +30,22 @@ const codesCacheKey = (zoneId: string, codes: readonly string[] | null) => (code
 export interface SharedLoaderState {
   /** Computed outcomes by zone, code and data version. */
   readonly outcomes: OutcomeMemo;
-  /** The plain-row SELECT lists of the hot reads (the reports' with their table as `r`). */
+  /** Reported figures and zone rows, by zone and data version. */
+  readonly reports: ReportsMemo;
+  readonly zones: ZoneRowsMemo;
+  /** The plain-row SELECT lists of the hot reads (the zones' with their table as `z`, the reports' as `r`). */
   readonly zoneColumns: string;
   readonly reportColumns: string;
 }
 
 export function sharedLoaderState(dataSource: DataSource, outcomes = new OutcomeMemo()): SharedLoaderState {
-  return { outcomes, zoneColumns: plainSelectList(dataSource, ZoneRow), reportColumns: plainSelectList(dataSource, IndicatorReportRow, 'r') };
+  return {
+    outcomes,
+    reports: new ZoneVersionMemo(REPORTS_MEMO_ROWS),
+    zones: new ZoneVersionMemo(ZONE_ROWS_MEMO),
+    zoneColumns: plainSelectList(dataSource, ZoneRow, 'z'),
+    reportColumns: plainSelectList(dataSource, IndicatorReportRow, 'r'),
+  };
 }
 
 /**
@@ -44,12 +55,10 @@ export function sharedLoaderState(dataSource: DataSource, outcomes = new Outcome
  */
 export function createLoaders(dataSource: DataSource, shared = sharedLoaderState(dataSource)) {
   const repo = <T extends object>(entity: new () => T) => dataSource.getRepository(entity);
-  const { zoneColumns } = shared;
+  // This request's zones' data versions as the zone rows' statement read them: a warm figure read of zones resolved as references sends no statement of its own.
+  const versionsRead = new Map<string, string>();
   return {
-    zoneById: new DataLoader<string, ZoneRow | null>(async (ids) => {
-      const rows: ZoneRow[] = await dataSource.query(`SELECT ${zoneColumns} FROM zone WHERE id = ANY($1)`, [ids]);
-      return indexByKey(ids, rows, (r) => r.id);
-    }),
+    zoneById: new DataLoader<string, ZoneRow | null>((ids) => zoneRowsOf(dataSource, shared.zoneColumns, shared.zones, ids, versionsRead)),
     enterpriseById: new DataLoader<string, EnterpriseRow | null>(async (ids) =>
       indexByKey(ids, await repo(EnterpriseRow).findBy({ id: In([...ids]) }), (r) => r.id),
     ),
@@ -112,8 +121,8 @@ export function createLoaders(dataSource: DataSource, shared = sharedLoaderState
     stationsByZone: new DataLoader<string, ServiceStationRow[]>(async (zoneIds) =>
       groupByKey(zoneIds, await repo(ServiceStationRow).find({ where: { zoneId: In([...zoneIds]) }, order: { id: 'ASC' } }), (r) => r.zoneId),
     ),
-    /** Reported and computed figures of a zone at one data version, for the key's codes only (every code when null): warm, one statement per batch. */
-    indicatorFiguresByZone: new DataLoader<ReportsKey, IndicatorFigures, string>((keys) => indicatorFiguresOfZones(dataSource, shared, keys), {
+    /** Reported and computed figures of a zone at one data version, for the key's codes only (every code when null): warm, one statement per batch, none after the zone rows. */
+    indicatorFiguresByZone: new DataLoader<ReportsKey, IndicatorFigures, string>((keys) => indicatorFiguresOfZones(dataSource, shared, keys, versionsRead), {
       cacheKeyFn: (key) => codesCacheKey(key.zoneId, key.codes),
     }),
     upkeepAudit: pageLoader<{ importId: string | null }, 'newest', UpkeepAuditRow>((zones, request) =>

@@ -4,7 +4,7 @@ import type { ZoneAssessment } from '../computed/assessZone';
 import type { IndicatorReportRow } from '../db/entities';
 import { assessZonesAt } from './computedIndicators';
 import type { OutcomeMemo } from './outcomeMemo';
-import { reportsOfZones, type ReportsKey } from './reports';
+import { reportsOfZones, type ReportsKey, type ReportsMemo } from './reports';
 
 /** A zone's reported and computed figures for the key's codes, both as of one data version. */
 export interface IndicatorFigures {
@@ -15,9 +15,10 @@ export interface IndicatorFigures {
 /** Times a batch reads a zone again when it was written during the read, before giving up. */
 export const READ_ATTEMPTS = 3;
 
-/** What a batch of `zone.indicators` needs across requests: outcomes in memory, the reports' SELECT list (table `r`). */
+/** What a batch of `zone.indicators` needs across requests: outcomes and reports in memory, the reports' SELECT list (table `r`). */
 export interface IndicatorFiguresState {
   readonly outcomes: OutcomeMemo;
+  readonly reports: ReportsMemo;
   readonly reportColumns: string;
 }
 
@@ -34,6 +35,7 @@ export async function indicatorFiguresOfZones(
   dataSource: DataSource,
   state: IndicatorFiguresState,
   keys: readonly ReportsKey[],
+  knownVersions: ReadonlyMap<string, string> = new Map(),
 ): Promise<Array<IndicatorFigures | Error>> {
   const answers = new Array<IndicatorFigures | Error>(keys.length);
   let pending = keys.map((_, index) => index);
@@ -48,7 +50,7 @@ export async function indicatorFiguresOfZones(
       break;
     }
     const asked = pending.map((index) => keys[index]!);
-    const reported = await reportsOfZones(dataSource, state.reportColumns, asked);
+    const reported = await reportsOfZones(dataSource, state.reportColumns, state.reports, asked, attempt === 1 ? knownVersions : undefined);
     const versions = new Map<string, string>();
     asked.forEach((key, i) => {
       const version = reported[i]!.dataVersion;

@@ -1,13 +1,11 @@
 import type { CodeOutcome } from './keptFigures';
+import { isOlderVersion } from './zoneVersionMemo';
 
 /** A zone's outcomes at one data version. */
 interface ZoneOutcomes {
   readonly dataVersion: string;
   readonly outcomes: Map<string, CodeOutcome>;
 }
-
-/** Data versions are bigint counters read as text. */
-const isOlder = (version: string, than: string) => BigInt(version) < BigInt(than);
 
 /**
  * The outcomes a zone service has read or computed, in memory, per zone and code at the zone's
@@ -40,7 +38,7 @@ export class OutcomeMemo {
     if (this.capacity === 0) return;
     let zone = this.zones.get(zoneId);
     if (zone && zone.dataVersion !== dataVersion) {
-      if (isOlder(dataVersion, zone.dataVersion)) return;
+      if (isOlderVersion(dataVersion, zone.dataVersion)) return;
       this.forget(zoneId, zone);
       zone = undefined;
     }
