@@ -51,6 +51,32 @@ describe('FigureSheetSupport', () => {
     expect([support.answersSheets(SERVICE), support.answersSheets(older)]).toEqual([true, false]);
   });
 
+  it('forgets the services that leave the shard map, and reads the schema of one that comes back again', async () => {
+    const asked: string[] = [];
+    let release: () => void = () => undefined;
+    const support = new FigureSheetSupport(async (url) => {
+      asked.push(url);
+      if (url.includes('slow')) await new Promise<void>((resolve) => (release = resolve));
+      return CURRENT_SDL;
+    });
+    const other = { name: 'other', url: 'http://other:4000/graphql' };
+    const slow = { name: 'slow', url: 'http://slow:4000/graphql' };
+    support.learn([SERVICE, other]);
+    await support.settled();
+    expect(support.size).toBe(2);
+    support.learn([SERVICE, slow]);
+    expect(support.size).toBe(1);
+    // slow's schema read settles after slow has left the map: it is not kept.
+    support.learn([SERVICE]);
+    release();
+    await support.settled();
+    expect(support.size).toBe(1);
+    support.learn([SERVICE, other]);
+    await support.settled();
+    expect(asked).toEqual([SERVICE.url, other.url, slow.url, other.url]);
+    expect(support.answersSheets(other)).toBe(true);
+  });
+
   it('keeps reading an older service field by field', async () => {
     const support = new FigureSheetSupport(async () => OLDER_SDL);
     support.answersSheets(SERVICE);

@@ -26,10 +26,13 @@ export function sdlHasFigureSheet(sdl: string): boolean {
  * map changes (`learn`), when it is routed to unknown, and again after SHEET_SUPPORT_TTL_MS;
  * until it is known, or when it cannot be read, the service is
  * read field by field, which every zone service answers. Nothing waits for the schema.
+ * What is known of a service that leaves the shard map is forgotten when the map changes.
  */
 export class FigureSheetSupport {
   private readonly known = new Map<string, { readonly sheets: boolean; readonly until: number }>();
   private readonly probes = new Map<string, Promise<void>>();
+  /** The shard map's services as `learn` was last told (undefined before): a schema read that settles for another service is not kept. */
+  private mapped: Set<string> | undefined;
 
   constructor(
     private readonly fetchSdl: (url: string) => Promise<string>,
@@ -45,9 +48,19 @@ export class FigureSheetSupport {
     return known?.sheets ?? false;
   }
 
-  /** Starts reading the schema of each service whose support is unknown or stale (the province calls it at start and when the shard map changes). */
+  /**
+   * The shard map's services, every one (the province calls it at start and when the map changes):
+   * forgets the services no longer in it and starts reading the schema of each service whose support is unknown or stale.
+   */
   learn(services: readonly ServiceKey[]): void {
+    this.mapped = new Set(services.map(keyOf));
+    for (const key of this.known.keys()) if (!this.mapped.has(key)) this.known.delete(key);
     for (const service of services) this.answersSheets(service);
+  }
+
+  /** Services whose support is known (fresh or stale). */
+  get size(): number {
+    return this.known.size;
   }
 
   /** A sheet read of this service was refused (the field is unknown there: a rollback): read it field by field until its schema says otherwise. */
@@ -62,11 +75,14 @@ export class FigureSheetSupport {
 
   private probe(key: string, url: string): void {
     if (this.probes.has(key)) return;
+    const keep = (sheets: boolean, forMs: number) => {
+      if (!this.mapped || this.mapped.has(key)) this.known.set(key, { sheets, until: this.now() + forMs });
+    };
     const done = this.fetchSdl(url)
       .then(sdlHasFigureSheet)
       .then(
-        (sheets) => this.known.set(key, { sheets, until: this.now() + SHEET_SUPPORT_TTL_MS }),
-        () => this.known.set(key, { sheets: false, until: this.now() + SHEET_SUPPORT_RETRY_MS }),
+        (sheets) => keep(sheets, SHEET_SUPPORT_TTL_MS),
+        () => keep(false, SHEET_SUPPORT_RETRY_MS),
       )
       .then(() => undefined)
       .finally(() => this.probes.delete(key));
