@@ -237,6 +237,52 @@ describe('selectBenchmarkSites asks the zone services for texts only when it sho
   });
 });
 
+describe('peerSuggestions asks the zone services for texts only when it shows them', () => {
+  const GAP_TEXTS = 'periodBasis note provenance { kind passage computation }';
+  const anhui = () => stack.zoneServices.find((service) => service.name === 'anhui')!;
+  /** The suggestions, and the variables of the one read Anhui's zone service received for them. */
+  const suggestWith = async (figureFields: string) => {
+    anhui().stats.reset();
+    const body = await postGraphQL<{
+      peerSuggestions: {
+        peers: {
+          zone: { id: string };
+          rank: number;
+          score: number;
+          gaps: { indicator: string; own: Record<string, unknown>; peer: Record<string, unknown> }[];
+        }[];
+      };
+    }>(
+      stack.gatewayUrl,
+      `{ peerSuggestions(zoneId: "ningguo", criteria: [{ indicator: "party_org.count" }, { indicator: "org_coverage.rate" }], provinces: ["ANHUI"], limit: 20, computedOverNamedOnly: true) {
+           peers { zone { id } rank score gaps { indicator own { value ${figureFields} } peer { value ${figureFields} } } } } }`,
+    );
+    expect(body.errors).toBeUndefined();
+    expect(anhui().stats.requests).toBe(1);
+    return { peers: body.data!.peerSuggestions.peers, variables: anhui().stats.lastVariables };
+  };
+
+  it('reads values alone for suggestions of values, texts for ones that show them, the same suggestions either way', async () => {
+    const values = await suggestWith('');
+    expect(values.variables).toMatchObject({ withText: false });
+    expect(values.peers.length).toBeGreaterThan(0);
+    const texts = await suggestWith(GAP_TEXTS);
+    expect(texts.variables).toMatchObject({ withText: true });
+    const withoutTexts = texts.peers.map(({ zone, rank, score, gaps }) => ({
+      zone,
+      rank,
+      score,
+      gaps: gaps.map(({ indicator, own, peer }) => ({ indicator, own: { value: own.value }, peer: { value: peer.value } })),
+    }));
+    expect(withoutTexts).toEqual(values.peers);
+    const figures = texts.peers.flatMap((peer) => peer.gaps.flatMap((gap) => [gap.own, gap.peer])) as {
+      periodBasis: string | null;
+      provenance: { kind: string; passage: string | null } | null;
+    }[];
+    expect(figures.some((figure) => figure.provenance?.kind === 'REPORTED' && figure.provenance.passage && figure.periodBasis)).toBe(true);
+  });
+});
+
 describe('the directory in memory', () => {
   const zoneIds = async (): Promise<string[]> => {
     const body = await postGraphQL<{ zones: { id: string }[] }>(stack.gatewayUrl, '{ zones { id } }');

@@ -1,4 +1,4 @@
-import type { ZoneIndustryProfile, ZoneReader, ZoneReadFailure } from '../../zoneReader/zoneReader';
+import type { FigureReadOptions, ZoneIndustryProfile, ZoneReader, ZoneReadFailure } from '../../zoneReader/zoneReader';
 import type { ScopedZones } from '../candidateZones';
 import type { ValuePolicy } from '../cell';
 import type { ResolvedCriterion } from '../criteria';
@@ -16,7 +16,8 @@ export type PeerReads = Pick<PeerAnalysisInput, 'cells' | 'profiles' | 'unavaila
  * The one I/O step of peer suggestions: the figures (criteria and size codes)
  * and the industry profiles of every zone in `zones` (learner included), read
  * through the zone reader in one gateway query, i.e. one round trip per zone
- * service. Zones no service hosts are reported as failures.
+ * service. Zones no service hosts are reported as failures. `read.provenanceText`:
+ * whether the figures' texts are read (the answer shows them).
  */
 /**
  * An industry profile is a set of shares over the zone's enterprise records: over
@@ -31,9 +32,15 @@ export function profileRead(profile: ZoneIndustryProfile, policy: ValuePolicy): 
   };
 }
 
-export async function readPeerInputs(reader: ZoneReader, zones: ScopedZones, criteria: readonly ResolvedCriterion[], policy: ValuePolicy): Promise<PeerReads> {
+export async function readPeerInputs(
+  reader: ZoneReader,
+  zones: ScopedZones,
+  criteria: readonly ResolvedCriterion[],
+  policy: ValuePolicy,
+  read: Pick<FigureReadOptions, 'provenanceText'> = {},
+): Promise<PeerReads> {
   const codes = [...new Set([...criteria.map((c) => c.indicator), ...SIZE_CODES])];
-  const table = await readZoneCells(reader, zones, codes, policy, { industryProfiles: true });
+  const table = await readZoneCells(reader, zones, codes, policy, { industryProfiles: true, ...read });
 
   const profiles: Record<string, ProfileRead> = {};
   for (const failure of table.failures) profiles[failure.zoneId] = { kind: 'unavailable', reason: failure.message };

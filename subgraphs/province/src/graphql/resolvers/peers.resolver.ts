@@ -1,5 +1,6 @@
 import { ERRORS } from '@devzone/errors';
-import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import { resolveZoneScope } from '../../analytics/candidateZones';
 import { resolveCriteria } from '../../analytics/criteria';
 import { readPeerInputs } from '../../analytics/peers/readPeerInputs';
@@ -7,6 +8,7 @@ import { PEER_METHOD, suggestPeers } from '../../analytics/peers/suggestPeers';
 import { readableZoneById, requireCapability } from '../../authz';
 import type { ProvinceContext } from '../context.type';
 import { toZone } from '../mappers';
+import { showsFigureTexts } from '../selection/figureTexts';
 import { PeerSuggestions, PeerSuggestionsArgs, toPeerSuggestions } from '../types/peers.types';
 
 /** Peer learning (观摩交流): which zones a zone should visit. */
@@ -17,7 +19,11 @@ export class PeerResolver {
       'Peer learning (观摩交流, 先进带动后进): zones similar to `zoneId` in industry profile and size that are stronger on at least one criterion, best first, with the gap per criterion. ' +
       'Zones are read straight from the zone services (one round trip per service, none for entities the zone-read cache holds at their current version); zones that fail are listed in `failedZones` and `notSuggested`, never dropped. See `method` for the formulas.',
   })
-  async peerSuggestions(@Args(() => PeerSuggestionsArgs) args: PeerSuggestionsArgs, @Ctx() ctx: ProvinceContext): Promise<PeerSuggestions> {
+  async peerSuggestions(
+    @Args(() => PeerSuggestionsArgs) args: PeerSuggestionsArgs,
+    @Ctx() ctx: ProvinceContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<PeerSuggestions> {
     requireCapability(ctx.principal, 'ANALYSE', 'peerSuggestions');
     // A learner outside the caller's scope is refused exactly like an unknown one.
     const learnerRow = await readableZoneById(ctx, args.zoneId);
@@ -32,6 +38,8 @@ export class PeerResolver {
       { zones, unroutable: zones.filter((z) => !ctx.registry.serviceForZone(z.id)), provinceCodes: scope.provinceCodes },
       criteria,
       { source: args.source, period: args.period ?? undefined, computedOverNamedOnly: args.computedOverNamedOnly },
+      // The figures' texts only when the answer shows them: at province scale they are most of what the zones send.
+      { provenanceText: showsFigureTexts(info) },
     );
     const outcome = suggestPeers({ learnerId: learnerRow.id, candidateIds: candidates.map((z) => z.id), criteria, limit: args.limit, ...reads });
     const zoneById = new Map(zones.map((row) => [row.id, toZone(row)]));
