@@ -35,13 +35,7 @@ export const REPORTS_MEMO_ROWS = 50_000;
  */
 async function readReports(dataSource: DataSource, columns: string, memo: ReportsMemo, keys: readonly ReportsKey[]): Promise<ZoneReports[]> {
   const zoneIds = [...new Set(keys.map((key) => key.zoneId))];
-  // Taken before the statement: whatever other requests keep meanwhile, what is used is what was asked about.
-  const held = new Map(
-    zoneIds.flatMap((zoneId) => {
-      const kept = memo.held(zoneId);
-      return kept ? [[zoneId, kept] as const] : [];
-    }),
-  );
+  const held = memo.snapshot(zoneIds);
   const rows: ReportAtVersion[] = await dataSource.query(
     `SELECT v.zone_id AS "versionOfZone", v.version::text AS "zoneDataVersion", ${columns}
        FROM zone_data_version v
@@ -49,7 +43,7 @@ async function readReports(dataSource: DataSource, columns: string, memo: Report
        LEFT JOIN indicator_report r ON r.zone_id = v.zone_id AND held.version IS DISTINCT FROM v.version
       WHERE v.zone_id = ANY($1)
       ORDER BY r.code, r.period, r.id`,
-    [zoneIds, [...held.keys()], [...held.values()].map((kept) => kept.dataVersion)],
+    [zoneIds, held.zoneIds, held.versions],
   );
   const versions = new Map<string, string>();
   const read = new Map<string, IndicatorReportRow[]>();
@@ -62,7 +56,7 @@ async function readReports(dataSource: DataSource, columns: string, memo: Report
   }
   const reportsAt = new Map<string, readonly IndicatorReportRow[]>();
   for (const [zoneId, version] of versions) {
-    const kept = held.get(zoneId);
+    const kept = held.values.get(zoneId);
     if (kept?.dataVersion === version) {
       reportsAt.set(zoneId, kept.value);
       continue;

@@ -26,25 +26,19 @@ export async function zoneRowsOf(
   ids: readonly string[],
   versionsRead?: Map<string, string>,
 ): Promise<(ZoneRow | null)[]> {
-  // Taken before the statement: whatever other requests keep meanwhile, what is used is what was asked about.
-  const held = new Map(
-    ids.flatMap((id) => {
-      const kept = memo.held(id);
-      return kept ? [[id, kept] as const] : [];
-    }),
-  );
+  const held = memo.snapshot(ids);
   const rows: ZoneRowAtVersion[] = await dataSource.query(
     `SELECT asked.id AS "askedId", v.version::text AS "zoneDataVersion", ${columns}
        FROM unnest($1::text[]) AS asked(id)
        LEFT JOIN zone_data_version v ON v.zone_id = asked.id
        LEFT JOIN unnest($2::text[], $3::bigint[]) AS held(zone_id, version) ON held.zone_id = asked.id
        LEFT JOIN zone z ON z.id = asked.id AND (v.version IS NULL OR held.version IS DISTINCT FROM v.version)`,
-    [ids, [...held.keys()], [...held.values()].map((kept) => kept.dataVersion)],
+    [ids, held.zoneIds, held.versions],
   );
   const byId = new Map<string, ZoneRow | null>();
   for (const { askedId, zoneDataVersion, ...columnsRead } of rows) {
     if (zoneDataVersion !== null) versionsRead?.set(askedId, zoneDataVersion);
-    const kept = held.get(askedId);
+    const kept = held.values.get(askedId);
     if (zoneDataVersion !== null && kept?.dataVersion === zoneDataVersion) {
       byId.set(askedId, kept.value);
       continue;

@@ -1,6 +1,18 @@
 /** Data versions are bigint counters read as text. */
 export const isOlderVersion = (version: string, than: string): boolean => BigInt(version) < BigInt(than);
 
+/**
+ * What a memo held for some zones when a statement was sent: `values` is what a zone found at
+ * `dataVersion` is answered with (taken before the statement, so whatever other requests keep
+ * meanwhile, what is used is what was asked about); `zoneIds` and `versions` are the statement's
+ * `unnest($n::text[], $m::bigint[])` parameters.
+ */
+export interface HeldSnapshot<T> {
+  readonly values: ReadonlyMap<string, { readonly dataVersion: string; readonly value: T }>;
+  readonly zoneIds: string[];
+  readonly versions: string[];
+}
+
 interface Held<T> {
   readonly dataVersion: string;
   readonly value: T;
@@ -30,6 +42,16 @@ export class ZoneVersionMemo<T> {
   /** The zone's value and the version it was read at, if any: a read asks the database whether that version is still current. */
   held(zoneId: string): { readonly dataVersion: string; readonly value: T } | undefined {
     return this.zones.get(zoneId);
+  }
+
+  /** What is held for these zones now, and the parameters that ask the database whether it is still current. */
+  snapshot(zoneIds: readonly string[]): HeldSnapshot<T> {
+    const values = new Map<string, Held<T>>();
+    for (const zoneId of zoneIds) {
+      const kept = this.zones.get(zoneId);
+      if (kept) values.set(zoneId, kept);
+    }
+    return { values, zoneIds: [...values.keys()], versions: [...values.values()].map((kept) => kept.dataVersion) };
   }
 
   get(zoneId: string, dataVersion: string): T | undefined {
