@@ -7,8 +7,8 @@ import { forgetDefaultCredential, postGraphQL, startTestStack, useDefaultCredent
 import type { RunningZoneService } from '@devzone/zone-subgraph';
 
 /**
- * The gateway's zone-read cache (on by default) against real zone services and PostgreSQL:
- * a repeated read is answered without a zone GraphQL request, after one version request;
+ * The gateway's zone-read cache and answer cache (both on by default) against real zone services
+ * and PostgreSQL: a repeated read is answered without a zone GraphQL request, after one version request;
  * and under load, a figure written through the gateway, straight into the zone's database
  * (as `pnpm zone-data apply-seeds` does) or through another gateway replica is read back
  * at once, every time. A zone service without the version endpoint is served uncached.
@@ -110,17 +110,46 @@ async function writeAndReadBackUnderLoad(readUrl: string, firstValue: number, wr
   return { loadReads, zoneRequests: zoneService.stats.requests - requestsBefore };
 }
 
+/** Client queries the gateway answered whole from its answer cache. */
+const answerHits = () => metricSum(stack.gatewayUrl, 'answer_cache_requests_total{', 'result="hit"');
+
 describe('a repeated read', () => {
-  it('sends no zone GraphQL request the second time, only one version request', async () => {
+  it('is answered whole from the answer cache the second time: no zone GraphQL request, one version request', async () => {
     const first = await readFigure(stack.gatewayUrl);
     const requests = zoneService.stats.requests;
     const versions = await versionRequests(zoneService);
-    const hits = await cacheHits();
+    const hits = await answerHits();
 
     expect(await readFigure(stack.gatewayUrl)).toBe(first);
     expect(zoneService.stats.requests).toBe(requests);
     expect(await versionRequests(zoneService)).toBe(versions + 1);
+    expect(await answerHits()).toBe(hits + 1);
+  });
+
+  it('spelled differently (an answer-cache miss: it keys by the text), is served by the zone-read cache: no zone GraphQL request, one version request', async () => {
+    await readFigure(stack.gatewayUrl);
+    const requests = zoneService.stats.requests;
+    const versions = await versionRequests(zoneService);
+    const hits = await cacheHits();
+    const answers = await answerHits();
+
+    const body = await postGraphQL<{ zone: { indicators: Figure[] } }>(stack.gatewayUrl, READ.replace('{ zone(', '{  zone('));
+    expect(body.errors).toBeUndefined();
+    expect(zoneService.stats.requests).toBe(requests);
+    expect(await versionRequests(zoneService)).toBe(versions + 1);
     expect(await cacheHits()).toBe(hits + 1);
+    expect(await answerHits()).toBe(answers);
+  });
+});
+
+describe('an answer with errors', () => {
+  it('is never kept: asked again, it is built again', async () => {
+    const QUERY = `query CachePartial { zone(id: "${ZONE}") { indicators(codes: ["party_org.count"]) { value } } missing: zone(id: "no-such-zone") { id } }`;
+    const misses = () => metricSum(stack.gatewayUrl, 'answer_cache_requests_total{', 'result="miss"');
+    const before = { hits: await answerHits(), misses: await misses() };
+    for (let i = 0; i < 2; i += 1) expect((await postGraphQL(stack.gatewayUrl, QUERY)).errors?.length).toBeGreaterThan(0);
+    expect(await answerHits()).toBe(before.hits);
+    expect(await misses()).toBe(before.misses + 2);
   });
 });
 
@@ -139,9 +168,11 @@ describe('concurrent identical reads', () => {
 
 describe('never a figure older than its zone last write, under load', () => {
   it('a write through the gateway (a zone mutation)', async () => {
+    const answersBefore = await answerHits();
     const { loadReads, zoneRequests } = await writeAndReadBackUnderLoad(stack.gatewayUrl, 100, (value) => write(stack.gatewayUrl, value));
-    // Most of the load was served from the cache: the zone service saw a fraction of it.
+    // Most of the load was served from the caches (whole answers among them): the zone service saw a fraction of it.
     expect(zoneRequests).toBeLessThan(loadReads / 2);
+    expect(await answerHits()).toBeGreaterThan(answersBefore);
   });
 
   it('a write straight into the zone database, as apply-seeds writes', async () => {

@@ -233,6 +233,12 @@ export interface HttpPathConfig {
    * (`zone(id:) { id }`, what a plan asks before the zone's own fields) is served from memory; 0: always asked.
    */
   readonly directoryLookupTtlMs: number;
+  /**
+   * GATEWAY_ANSWER_CACHE_MIB, in bytes: the estimated memory whole answers to client queries may
+   * take in the answer cache (served again while their zones keep their data versions); 0: no
+   * answer cache. It works with the zone-read cache only (ZONE_READ_CACHE=on).
+   */
+  readonly answerCacheBytes: number;
 }
 
 export const HTTP_PATH_DEFAULTS: HttpPathConfig = {
@@ -240,6 +246,7 @@ export const HTTP_PATH_DEFAULTS: HttpPathConfig = {
   compression: true,
   queryPlanCacheBytes: 30 * 1024 * 1024,
   directoryLookupTtlMs: 10_000,
+  answerCacheBytes: 32 * 1024 * 1024,
 };
 
 const envSwitch = (fallback: boolean) =>
@@ -256,12 +263,14 @@ const httpPathSchema = z.object({
   GATEWAY_COMPRESSION: envSwitch(HTTP_PATH_DEFAULTS.compression),
   GATEWAY_QUERY_PLAN_CACHE_MIB: envCount(1, 4096),
   GATEWAY_DIRECTORY_CACHE_TTL_MS: envBoundedCount(0, 300_000, HTTP_PATH_DEFAULTS.directoryLookupTtlMs),
+  GATEWAY_ANSWER_CACHE_MIB: envBoundedCount(0, 4096, HTTP_PATH_DEFAULTS.answerCacheBytes / (1024 * 1024)),
 });
 
 /**
  * Reads GATEWAY_DEDUP_INFLIGHT and GATEWAY_COMPRESSION (`true`, the default, or `false`)
- * GATEWAY_QUERY_PLAN_CACHE_MIB (1-4096, default 30) and GATEWAY_DIRECTORY_CACHE_TTL_MS
- * (0-300000, default 10000); throws an error naming each invalid variable.
+ * GATEWAY_QUERY_PLAN_CACHE_MIB (1-4096, default 30), GATEWAY_DIRECTORY_CACHE_TTL_MS
+ * (0-300000, default 10000) and GATEWAY_ANSWER_CACHE_MIB (0-4096, default 32); throws an error
+ * naming each invalid variable.
  */
 export function loadHttpPathConfig(env: NodeJS.ProcessEnv = process.env): HttpPathConfig {
   const parsed = parseEnvironment(httpPathSchema, env);
@@ -270,5 +279,6 @@ export function loadHttpPathConfig(env: NodeJS.ProcessEnv = process.env): HttpPa
     compression: parsed.GATEWAY_COMPRESSION,
     queryPlanCacheBytes: (parsed.GATEWAY_QUERY_PLAN_CACHE_MIB ?? HTTP_PATH_DEFAULTS.queryPlanCacheBytes / (1024 * 1024)) * 1024 * 1024,
     directoryLookupTtlMs: parsed.GATEWAY_DIRECTORY_CACHE_TTL_MS,
+    answerCacheBytes: parsed.GATEWAY_ANSWER_CACHE_MIB * 1024 * 1024,
   };
 }

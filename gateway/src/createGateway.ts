@@ -7,7 +7,8 @@ import { createRemoteDataSource } from './datasources/createRemoteDataSource';
 import type { DirectoryLookupCache } from './datasources/directoryLookupCache';
 import { GuardedDataSource } from './datasources/GuardedDataSource';
 import { observedCalls } from './datasources/observedCalls';
-import { Resilience, type ResilienceOptions, type ServiceHealthBoard } from '@devzone/shard-router';
+import { recordedFetches } from './answerCache/answerRecord';
+import { Resilience, type ResilienceOptions, type ServiceHealthBoard, type ZoneReadCache } from '@devzone/shard-router';
 import { ShardedZonesDataSource } from './datasources/ShardedZonesDataSource';
 import { silentLogger, type GatewayLogger } from './logger';
 import { dedupeFetches, InFlightReads } from './plugins/dedupeFetches';
@@ -15,7 +16,7 @@ import type { QueryPlanCache } from './queryPlanCache';
 import { RegistryHealthChecker, RegistrySupergraphManager, type RegistrySource } from './registry';
 import { PROVINCE_SUBGRAPH, ZONES_SUBGRAPH } from './subgraphNames';
 import { FederatedComposer } from './supergraphManagers/FederatedComposer';
-import { withZoneReadCache } from './zoneReadCache';
+import { gatewayZoneReadCache, ZoneReadCacheDataSource } from './zoneReadCache';
 
 /** `ResilienceOptions` (deadlines, breakers, retries, answer size): see its defaults. */
 export interface CreateGatewayBaseOptions extends ResilienceOptions {
@@ -74,6 +75,8 @@ export interface CreatedGateway {
   readonly shardMapNow: (() => ZoneServiceRegistry) | undefined;
   /** Every service's breaker and recent outcomes: what `/ready` reports. */
   readonly health: ServiceHealthBoard;
+  /** The zones' reads cache (`ZONE_READ_CACHE`), undefined when off. */
+  readonly zoneReadCache: ZoneReadCache | undefined;
 }
 
 /**
@@ -116,6 +119,7 @@ export function createGateway(options: CreateGatewayOptions): CreatedGateway {
   }
   const supergraphSdl: SupergraphManager = supergraphSource.mode === 'registry' ? supergraphSource.manager : supergraphSource.composer;
   const inFlight = options.inFlightReads ?? new InFlightReads();
+  const zoneReadCache = gatewayZoneReadCache({ signingKeys, timeoutMs, breakers: resilience.health, metricsRegistry: options.metricsRegistry });
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => {
@@ -123,14 +127,8 @@ export function createGateway(options: CreateGatewayOptions): CreatedGateway {
       // With the zone-read cache, reads of different requests share fetches inside it, keyed by the zone versions they just read
       // (a read that saw a write never joins a fetch sent before it): here only within one request.
       if (name === ZONES_SUBGRAPH) {
-        const zones = withZoneReadCache(zonesDataSource, {
-          registry,
-          signingKeys,
-          timeoutMs,
-          breakers: resilience.health,
-          metricsRegistry: options.metricsRegistry,
-        });
-        return dedupeFetches(name, zones, inFlight, { withinRequestOnly: zones !== zonesDataSource });
+        const zones = zoneReadCache ? new ZoneReadCacheDataSource({ inner: zonesDataSource, registry, cache: zoneReadCache }) : zonesDataSource;
+        return recordedFetches(dedupeFetches(name, zones, inFlight, { withinRequestOnly: zoneReadCache !== undefined }));
       }
       // The province is where this gateway's configuration says, whatever the supergraph recorded where it was composed.
       const serviceUrl = name === PROVINCE_SUBGRAPH ? provinceUrl : url;
@@ -141,13 +139,13 @@ export function createGateway(options: CreateGatewayOptions): CreatedGateway {
         new GuardedDataSource({ name, inner, resilience, observer, timeoutMs: provinceTimeoutMs, ...(logger ? { logger } : {}) }),
         inFlight,
       );
-      return name === PROVINCE_SUBGRAPH && options.directoryLookupCache ? options.directoryLookupCache.wrap(guarded) : guarded;
+      return recordedFetches(name === PROVINCE_SUBGRAPH && options.directoryLookupCache ? options.directoryLookupCache.wrap(guarded) : guarded);
     },
     ...(options.queryPlanCache ? { queryPlannerConfig: { cache: options.queryPlanCache } } : {}),
     ...(logger ? { logger } : {}),
   });
   const shardMapNow = registry instanceof MutableZoneServiceRegistry ? () => registry.snapshot() : undefined;
-  return { gateway, supergraphSource, zonesDataSource, registry, shardMapNow, health: resilience.health };
+  return { gateway, supergraphSource, zonesDataSource, registry, shardMapNow, health: resilience.health, zoneReadCache };
 }
 
 /** The registry's supergraph manager, with the health checks that run while it serves. */

@@ -5,6 +5,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
+  AnswerCacheMetrics,
   breakerStateGauge,
   countingQueryPlanCache,
   createLogger,
@@ -23,6 +24,7 @@ import type { ZoneServiceRegistry } from '@devzone/registry';
 import { runFromEnvironment } from '@devzone/service-shell';
 import compression from 'compression';
 import express, { type Request, type RequestHandler, type Response } from 'express';
+import { AnswerCache, answerCachePlugin } from './answerCache';
 import { createGatewayAuthenticator, loadGatewayAuthOptions, principalOfRequest, requireAuthentication, type GatewayAuthOptions } from './auth';
 import type { Logger } from 'pino';
 import { loadFrontDoorConfig, loadGatewayConfig, loadHttpPathConfig, type GatewayConfig, type HttpPathConfig } from './config';
@@ -155,7 +157,7 @@ export async function startGateway({
   const service = createServiceMetrics();
   const queryPlanCache = sizedQueryPlanCache(fetchPath.queryPlanCacheBytes);
   queryPlanCacheSizeGauges(service.registry, () => queryPlanCache.size());
-  const { gateway, supergraphSource, registry, shardMapNow, health } = createGateway({
+  const { gateway, supergraphSource, registry, shardMapNow, health, zoneReadCache } = createGateway({
     ...options,
     inFlightReads: new InFlightReads({ acrossRequests: fetchPath.dedupInFlight, metrics: new InFlightDedupMetrics(service.registry) }),
     queryPlanCache: countingQueryPlanCache(queryPlanCache, service.registry),
@@ -176,9 +178,18 @@ export async function startGateway({
     options.provinceUrl,
     options.signingKeys,
   );
+  const answers =
+    zoneReadCache && fetchPath.answerCacheBytes > 0
+      ? new AnswerCache({
+          maxBytes: fetchPath.answerCacheBytes,
+          zoneReads: zoneReadCache,
+          observerOf: (size) => new AnswerCacheMetrics(service.registry, size),
+        })
+      : undefined;
   let ownership: SubgraphsOf = () => [];
   const unsubscribeSchema = gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
     ownership = subgraphOwnership(coreSupergraphSdl);
+    answers?.clear();
   });
   const app = express();
   // The app, until the GraphQL route is set up beside it (withDirectRoute).
@@ -196,6 +207,8 @@ export async function startGateway({
       gatewayErrorsPlugin(errorLog),
       graphqlMetricsPlugin(service),
       ...frontDoorPlugins(operationLimits, () => ownership, registry),
+      // Last: an answer is served from the cache only once every check above has passed.
+      ...(answers ? [answerCachePlugin(answers, (context) => context.shardMap ?? registry)] : []),
     ],
     ...(options.logger ? { logger: options.logger } : {}),
   });
@@ -244,6 +257,7 @@ export async function startGateway({
   const unsubscribe =
     supergraphSource.mode === 'static'
       ? registry.onChange(() => {
+          answers?.clear();
           void supergraphSource.composer.refresh().catch(() => undefined);
         })
       : () => undefined;

@@ -171,28 +171,37 @@ describe('loadZoneReadCacheConfig', () => {
 });
 
 describe('loadHttpPathConfig', () => {
-  it('turns in-flight dedup and compression on by default, with a 30 MiB plan cache and directory lookups kept 10 s', () => {
-    expect(loadHttpPathConfig({})).toEqual({ dedupInFlight: true, compression: true, queryPlanCacheBytes: 30 * 1024 * 1024, directoryLookupTtlMs: 10_000 });
+  it('turns in-flight dedup and compression on by default, with a 30 MiB plan cache, directory lookups kept 10 s and a 32 MiB answer cache', () => {
+    expect(loadHttpPathConfig({})).toEqual({
+      dedupInFlight: true,
+      compression: true,
+      queryPlanCacheBytes: 30 * 1024 * 1024,
+      directoryLookupTtlMs: 10_000,
+      answerCacheBytes: 32 * 1024 * 1024,
+    });
     expect(loadHttpPathConfig({ GATEWAY_DEDUP_INFLIGHT: ' ', GATEWAY_QUERY_PLAN_CACHE_MIB: '' })).toMatchObject({
       dedupInFlight: true,
       queryPlanCacheBytes: 30 * 1024 * 1024,
     });
   });
 
-  it('reads GATEWAY_DEDUP_INFLIGHT, GATEWAY_COMPRESSION, GATEWAY_QUERY_PLAN_CACHE_MIB and GATEWAY_DIRECTORY_CACHE_TTL_MS', () => {
+  it('reads GATEWAY_DEDUP_INFLIGHT, GATEWAY_COMPRESSION, GATEWAY_QUERY_PLAN_CACHE_MIB, GATEWAY_DIRECTORY_CACHE_TTL_MS and GATEWAY_ANSWER_CACHE_MIB', () => {
     expect(
       loadHttpPathConfig({
         GATEWAY_DEDUP_INFLIGHT: 'false',
         GATEWAY_COMPRESSION: 'false',
         GATEWAY_QUERY_PLAN_CACHE_MIB: '64',
         GATEWAY_DIRECTORY_CACHE_TTL_MS: '0',
+        GATEWAY_ANSWER_CACHE_MIB: '0',
       }),
     ).toEqual({
       dedupInFlight: false,
       compression: false,
       queryPlanCacheBytes: 64 * 1024 * 1024,
       directoryLookupTtlMs: 0,
+      answerCacheBytes: 0,
     });
+    expect(loadHttpPathConfig({ GATEWAY_ANSWER_CACHE_MIB: '128' }).answerCacheBytes).toBe(128 * 1024 * 1024);
     expect(loadHttpPathConfig({ GATEWAY_DEDUP_INFLIGHT: 'true', GATEWAY_COMPRESSION: 'true' })).toMatchObject({ dedupInFlight: true, compression: true });
   });
 
@@ -204,6 +213,9 @@ describe('loadHttpPathConfig', () => {
     [{ GATEWAY_DIRECTORY_CACHE_TTL_MS: '-1' }, /GATEWAY_DIRECTORY_CACHE_TTL_MS/],
     [{ GATEWAY_DIRECTORY_CACHE_TTL_MS: '300001' }, /GATEWAY_DIRECTORY_CACHE_TTL_MS/],
     [{ GATEWAY_DIRECTORY_CACHE_TTL_MS: '1.5' }, /GATEWAY_DIRECTORY_CACHE_TTL_MS/],
+    [{ GATEWAY_ANSWER_CACHE_MIB: '-1' }, /GATEWAY_ANSWER_CACHE_MIB/],
+    [{ GATEWAY_ANSWER_CACHE_MIB: '4097' }, /GATEWAY_ANSWER_CACHE_MIB/],
+    [{ GATEWAY_ANSWER_CACHE_MIB: 'big' }, /GATEWAY_ANSWER_CACHE_MIB/],
   ])('names the invalid variable (%j)', (env, message) => {
     expect(() => loadHttpPathConfig(env)).toThrow(message);
   });

@@ -2,6 +2,7 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 import type { DirectoryLookupCacheMetrics } from '@devzone/observability';
 import { Kind, parse, type DocumentNode, type FieldNode, type SelectionSetNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
+import { answerRecordOf } from '../answerCache/answerRecord';
 import type { GatewayContext } from '../context';
 import { ObjectIds } from './objectIds';
 import { principalHeaderOf } from './SigningRemoteGraphQLDataSource';
@@ -79,8 +80,10 @@ export class DirectoryLookupCache {
   private readonly decisions = new LRUCache<string, boolean>({ max: 1000 });
   private readonly shardMapIds = new ObjectIds();
   private readonly metrics: DirectoryLookupCacheMetrics | undefined;
+  private readonly ttlMs: number;
 
   constructor({ ttlMs, maxEntries = 10_000, metrics }: DirectoryLookupCacheOptions) {
+    this.ttlMs = ttlMs;
     this.answers = new LRUCache<string, string>({ max: maxEntries, ttl: ttlMs, ttlAutopurge: false });
     this.metrics = metrics?.(() => this.answers.size);
   }
@@ -98,12 +101,16 @@ export class DirectoryLookupCache {
         const kept = this.answers.get(key);
         if (kept !== undefined) {
           this.metrics?.served('hit');
+          answerRecordOf(options.context)?.vouchDirectoryLookup(Date.now() + this.answers.getRemainingTTL(key));
           // Every asker gets its own copy: the gateway merges answers into its result in place.
           return { data: JSON.parse(kept) as DataSourceResponse['data'] };
         }
         this.metrics?.served('miss');
         const response = await dataSource.process(options);
-        if (response.data && !(response.errors?.length ?? 0)) this.answers.set(key, JSON.stringify(response.data));
+        if (response.data && !(response.errors?.length ?? 0)) {
+          this.answers.set(key, JSON.stringify(response.data));
+          answerRecordOf(options.context)?.vouchDirectoryLookup(Date.now() + this.ttlMs);
+        }
         return response;
       },
     };

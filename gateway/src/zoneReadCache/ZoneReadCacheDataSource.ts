@@ -2,6 +2,7 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 import type { ZoneServiceRegistry } from '@devzone/registry';
 import { mutationZoneOf, type ZoneReadCache } from '@devzone/shard-router';
 import { getOperationAST } from 'graphql';
+import { answerRecordOf } from '../answerCache/answerRecord';
 import type { GatewayContext } from '../context';
 import { isReadFetch } from '../datasources/isReadFetch';
 import { GraphQLDataSourceRequestKind, type DataSourceResponse } from '../datasources/types';
@@ -68,6 +69,7 @@ export class ZoneReadCacheDataSource implements GraphQLDataSource {
         return { entities: Array.isArray(entities) ? entities : null, errors: response.errors ?? [] };
       },
     );
+    if (read.versionsUsed && read.errors.length === 0) answerRecordOf(context)?.vouchZoneRead(read.versionsUsed);
     if (!response) return { data: { _entities: read.entities }, ...(read.errors.length > 0 ? { errors: read.errors } : {}) };
     // Sent as asked: the inner answer goes back as it is.
     if (read.fetchedCount === representations.length) return response;

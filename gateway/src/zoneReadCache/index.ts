@@ -1,2 +1,2 @@
-export * from './withZoneReadCache';
+export * from './gatewayZoneReadCache';
 export * from './ZoneReadCacheDataSource';

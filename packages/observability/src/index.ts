@@ -19,6 +19,7 @@ export { tracingStarted } from './tracing/tracingState';
 export * from './tracing/withSpan';
 export { activeTraceIds } from './tracing/activeTraceIds';
 export * from './metrics/zoneReadCacheMetrics';
+export * from './metrics/answerCacheMetrics';
 export * from './metrics/inFlightDedupMetrics';
 export * from './metrics/directoryLookupCacheMetrics';
 export * from './tracing/subgraphCallObserver';

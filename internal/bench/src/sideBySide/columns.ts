@@ -6,7 +6,7 @@ export const COLUMN_TITLES: Readonly<Record<Column, string>> = {
   direct: 'zone service directly',
   ours: 'this gateway',
   oursNoDedup: 'this gateway dedup off',
-  oursCached: 'this gateway, zone-read cache on',
+  oursCached: 'this gateway, caches on',
   apollo: 'plain @apollo/gateway',
   hiveOff: 'Hive Gateway dedup off',
   hiveOn: 'Hive Gateway dedup on',

@@ -150,7 +150,7 @@ export async function startProcessSystem(database: ServiceProcess, prefix: strin
       AUTH_JWT_KEYS: token.jwtKeys,
       // One client sending load on purpose: the per-client rate limit would measure itself.
       GATEWAY_RATE_LIMIT_PER_SECOND: '0',
-      // Every column of this gateway but "zone-read cache on" (a twin) reads the zones uncached, unless BENCH_ZONE_READ_CACHE=on: the comparisons stay fair.
+      // Every column of this gateway but "caches on" (a twin) reads the zones uncached, unless BENCH_ZONE_READ_CACHE=on: the comparisons stay fair.
       ZONE_READ_CACHE: zoneReadCacheSetting(),
       ...nodeOptions('BENCH_GATEWAY_NODE_OPTIONS'),
     };

@@ -20,7 +20,7 @@ const PEERS_NOTE =
   '"this gateway" deduplicates identical subgraph reads in flight across requests of the same principal (GATEWAY_DEDUP_INFLIGHT, on by default); "dedup off" is a second process of it with GATEWAY_DEDUP_INFLIGHT=false (identical reads of one operation still share). The varied-offset shape sends a different page per request: nothing to share. plain @apollo/gateway: IntrospectAndCompose over the province and ONE zone service (a plain gateway routes a subgraph to one URL: it cannot shard zones over services), so the peers run the single-zone shapes only. Hive Gateway (@graphql-hive/gateway-runtime) serves the supergraph the plain gateway composed; "dedup" is its HTTP transport\'s in-flight deduplication of identical subgraph fetches. Every peer signs its subgraph requests and sends a national administrator principal.';
 
 const CACHE_NOTE =
-  'Every column of this gateway runs with ZONE_READ_CACHE=off except "zone-read cache on", a second process of it with the cache on (and dedup as "this gateway"): its reads repeat, so after the first of each it asks the zone service for the zone\'s data version (at most one request on its way, shared by the reads that started before it was sent) instead of the data.';
+  'Every column of this gateway runs with ZONE_READ_CACHE=off except "caches on", a second process of it with the zone-read cache and the answer cache on (and dedup as "this gateway"): its queries repeat, so after the first of each it asks the zone service for the zone\'s data version (at most one request on its way, shared by the reads that started before it was sent) and answers the whole query as kept.';
 
 /** One target of a row: how to send one request to it. */
 type Ask = () => Promise<unknown>;
@@ -182,7 +182,7 @@ export async function runSideBySide(sizes: SideBySideSizes, onStarted: (stop: ()
       startHivePeer(system, supergraphFile, false),
       startHivePeer(system, supergraphFile, true),
       system.startGatewayTwin('this gateway dedup off', { GATEWAY_DEDUP_INFLIGHT: 'false' }),
-      system.startGatewayTwin('this gateway, zone-read cache on', { ZONE_READ_CACHE: 'on' }),
+      system.startGatewayTwin('this gateway, caches on', { ZONE_READ_CACHE: 'on' }),
     ]);
     const single = await singleZoneRows(system, { oursNoDedup, oursCached, apollo, hiveOff, hiveOn });
     const singleResults = await measureRows(single.rows, sizes, 'single-zone shapes');

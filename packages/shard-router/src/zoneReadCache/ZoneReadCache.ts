@@ -24,9 +24,22 @@ export interface ZoneRead<S extends VersionedService> {
 /** Fetches the entities of the given representations (a subset of the read's, in its order). */
 export type FetchEntities = (representations: readonly unknown[]) => Promise<EntitiesAnswer>;
 
+/** A zone's data version a read was served at, on the service hosting it then. */
+export interface ZoneVersionUsed<S extends VersionedService = VersionedService> {
+  readonly service: S;
+  readonly zoneId: string;
+  readonly version: string;
+}
+
 /** The read's entities and errors, and how many representations were fetched (the rest came from the cache). */
-export interface CachedRead extends MergedEntities {
+export interface CachedRead<S extends VersionedService = VersionedService> extends MergedEntities {
   readonly fetchedCount: number;
+  /**
+   * Each zone the read served at a known version (read before anything was fetched), once; undefined
+   * when some representation was served without one (no zone, no version): the read is then not
+   * repeatable by versions alone.
+   */
+  readonly versionsUsed: readonly ZoneVersionUsed<S>[] | undefined;
 }
 
 export interface ZoneReadCacheOptions {
@@ -89,7 +102,7 @@ export class ZoneReadCache {
     this.observer = observer;
   }
 
-  async read<S extends VersionedService>(read: ZoneRead<S>, fetch: FetchEntities): Promise<CachedRead> {
+  async read<S extends VersionedService>(read: ZoneRead<S>, fetch: FetchEntities): Promise<CachedRead<S>> {
     const { representations } = read;
     const routed = representations.map((representation): Routed<S> => {
       const zoneId = zoneOfRepresentation(representation);
@@ -137,7 +150,28 @@ export class ZoneReadCache {
       }
     }
     const merged = mergeEntities(representations.length, cached, sentIndices, answer);
-    return { entities: merged.entities, errors: [...merged.errors, ...structuredClone(renumbered)], fetchedCount: sentIndices.length };
+    return {
+      entities: merged.entities,
+      errors: [...merged.errors, ...structuredClone(renumbered)],
+      fetchedCount: sentIndices.length,
+      versionsUsed: slots.some((slot) => slot.kind === 'send') ? undefined : versionsUsedOf(routed, versions),
+    };
+  }
+
+  /**
+   * Whether every zone is still at the version given, on the same service (asked of the
+   * services now, batched as reads are): what makes an answer built from those reads still
+   * the answer. False as soon as one zone has moved, changed or gone unanswered.
+   */
+  async stillCurrent<S extends VersionedService>(used: readonly ZoneVersionUsed<S>[], serviceForZone: (zoneId: string) => S | undefined): Promise<boolean> {
+    const routed: Routed<S>[] = [];
+    for (const { service, zoneId } of used) {
+      const now = serviceForZone(zoneId);
+      if (!now || serviceIdOf(now) !== serviceIdOf(service)) return false;
+      routed.push({ zoneId, service: now });
+    }
+    const versions = await this.currentVersions(routed);
+    return used.every(({ zoneId, version }, i) => versions.get(routed[i]!.service!)?.get(zoneId) === version);
   }
 
   /** Forgets every entity of a zone (after a write to it passed through this process: the version check alone keeps reads fresh). */
@@ -209,6 +243,16 @@ export class ZoneReadCache {
     this.observer.served('miss', misses);
     this.observer.served('bypass', slots.length - hits - misses);
   }
+}
+
+/** Each routed zone once, with the version its service answered (every slot had one). */
+function versionsUsedOf<S extends VersionedService>(routed: readonly Routed<S>[], versions: ReadonlyMap<S, ReadonlyMap<string, string>>): ZoneVersionUsed<S>[] {
+  const used = new Map<string, ZoneVersionUsed<S>>();
+  for (const { zoneId, service } of routed) {
+    const version = service && zoneId !== null ? versions.get(service)?.get(zoneId) : undefined;
+    if (service && zoneId !== null && version !== undefined && !used.has(zoneId)) used.set(zoneId, { service, zoneId, version });
+  }
+  return [...used.values()];
 }
 
 /**

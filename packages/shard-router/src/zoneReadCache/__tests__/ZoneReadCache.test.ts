@@ -45,6 +45,7 @@ function system() {
   return {
     read,
     fetches,
+    cache,
     write: (zone: string, figure: number) => {
       figures[zone] = figure;
       versions[zone] = (versions[zone] ?? 0) + 1;
@@ -74,7 +75,7 @@ describe('ZoneReadCache in-flight sharing', () => {
       { id: 'chuzhou', figure: 10 },
       { id: 'feixi', figure: 20 },
     ]);
-    expect(b).toEqual({ entities: [{ id: 'feixi', figure: 20 }], errors: [], fetchedCount: 0 });
+    expect(b).toMatchObject({ entities: [{ id: 'feixi', figure: 20 }], errors: [], fetchedCount: 0 });
     expect(b.entities[0]).not.toBe(a.entities[1]);
     expect(fetches).toHaveLength(1);
   });
@@ -110,7 +111,7 @@ describe('ZoneReadCache in-flight sharing', () => {
     expect(joined[0]!.entities[0]).not.toBe(joined[1]!.entities[0]);
     joined.forEach((j) => mutate(j.entities));
     const cached = await read(['feixi']);
-    expect(cached).toEqual({ entities: [{ id: 'feixi', figure: 20 }], errors: [], fetchedCount: 0 });
+    expect(cached).toMatchObject({ entities: [{ id: 'feixi', figure: 20 }], errors: [], fetchedCount: 0 });
     mutate(cached.entities);
     expect((await read(['feixi'])).entities).toEqual([{ id: 'feixi', figure: 20 }]);
     expect(fetches).toHaveLength(1);
@@ -122,7 +123,43 @@ describe('ZoneReadCache in-flight sharing', () => {
     await fetchesSent(fetches, 1);
     fetches[0]!.release();
     await first;
-    expect(await read(['chuzhou'])).toEqual({ entities: [{ id: 'chuzhou', figure: 10 }], errors: [], fetchedCount: 0 });
+    expect(await read(['chuzhou'])).toMatchObject({ entities: [{ id: 'chuzhou', figure: 10 }], errors: [], fetchedCount: 0 });
     expect(fetches).toHaveLength(1);
+  });
+});
+
+describe('ZoneReadCache versions used', () => {
+  it('tells each zone a read was served at, once, with the version read before fetching; a later write makes them no longer current', async () => {
+    const { read, fetches, cache, write } = system();
+    const reading = read(['chuzhou', 'feixi', 'chuzhou']);
+    await fetchesSent(fetches, 1);
+    write('feixi', 21); // after the versions were read: the answer is labelled with the version before
+    fetches[0]!.release();
+    const { versionsUsed } = await reading;
+    expect(versionsUsed).toEqual([
+      { service, zoneId: 'chuzhou', version: '1' },
+      { service, zoneId: 'feixi', version: '1' },
+    ]);
+    expect(await cache.stillCurrent(versionsUsed!.slice(0, 1), () => service)).toBe(true);
+    expect(await cache.stillCurrent(versionsUsed!, () => service)).toBe(false);
+  });
+
+  it('is not current for a zone now hosted by another service, nor for one no service hosts', async () => {
+    const { read, fetches, cache } = system();
+    const reading = read(['chuzhou']);
+    await fetchesSent(fetches, 1);
+    fetches[0]!.release();
+    const { versionsUsed } = await reading;
+    expect(await cache.stillCurrent(versionsUsed!, () => ({ name: 'anhui', url: 'http://anhui-2.test/' }))).toBe(false);
+    expect(await cache.stillCurrent(versionsUsed!, () => undefined)).toBe(false);
+  });
+
+  it('has none for a read with a representation served without a version', async () => {
+    const { cache } = system();
+    const answer = await cache.read(
+      { query: QUERY, representations: [{ __typename: 'Zone', id: 'chuzhou' }, { __typename: 'Zone' }], serviceForZone: () => service, principal: analyst },
+      async () => ({ entities: [{ id: 'chuzhou', figure: 10 }, null], errors: [] }),
+    );
+    expect(answer.versionsUsed).toBeUndefined();
   });
 });

@@ -1,0 +1,110 @@
+import type { Principal } from '@devzone/auth';
+import type { ZoneServiceRegistry } from '@devzone/registry';
+import type { ZoneReadCache, ZoneVersionUsed } from '@devzone/shard-router';
+import { LRUCache } from 'lru-cache';
+import { principalHeaderOf } from '../datasources/SigningRemoteGraphQLDataSource';
+import type { AnswerRecord } from './answerRecord';
+
+/** The data of a client operation's answer (its `data`), shared by every request it is served to: frozen. */
+export type AnswerData = Readonly<Record<string, unknown>>;
+
+/** What the answer cache reports (`AnswerCacheMetrics` on `/metrics`). */
+export interface AnswerCacheObserver {
+  /** `hit`: served as kept; `stale`: kept, but a zone moved on (or the directory part expired); `miss`: nothing kept. */
+  served(result: 'hit' | 'stale' | 'miss'): void;
+}
+
+/** One operation as its answer depends on it: who asks, what, with which variables. */
+export interface AnswerKeyParts {
+  readonly principal: Principal;
+  readonly operationName: string | undefined;
+  readonly query: string;
+  readonly variables: Readonly<Record<string, unknown>> | undefined;
+}
+
+interface KeptAnswer {
+  readonly data: AnswerData;
+  readonly versions: readonly ZoneVersionUsed[];
+  readonly expiresAt: number;
+  readonly bytes: number;
+}
+
+export interface AnswerCacheOptions {
+  /** Estimated memory the kept answers may take (2 bytes per character of their JSON and key); the least recently used leave first. */
+  readonly maxBytes: number;
+  /** The gateway's zone-read cache: it asks the zone services for the versions an answer was built from. */
+  readonly zoneReads: Pick<ZoneReadCache, 'stillCurrent'>;
+  /** Where hits, stale answers and misses are reported, given what the cache holds. */
+  readonly observerOf?: (size: () => AnswerCache['size']) => AnswerCacheObserver;
+  /** @default Date.now */
+  readonly now?: () => number;
+}
+
+/**
+ * Whole answers to client queries, kept per caller, operation and variables, and served again
+ * only while every zone they were built from is at the same data version on the same service
+ * (asked of the zone services for every hit, batched as the zone-read cache asks) and the
+ * province's part of them (directory lookups) has not expired. A hit skips planning, the
+ * subgraph fetches and shaping; like the zone-read cache it never serves a figure older than its
+ * zone's last write, since the versions are read after the request arrived.
+ */
+export class AnswerCache {
+  private readonly answers: LRUCache<string, KeptAnswer>;
+  private readonly zoneReads: Pick<ZoneReadCache, 'stillCurrent'>;
+  private readonly observer: AnswerCacheObserver | undefined;
+  private readonly now: () => number;
+
+  constructor({ maxBytes, zoneReads, observerOf, now = Date.now }: AnswerCacheOptions) {
+    this.answers = new LRUCache<string, KeptAnswer>({ maxSize: maxBytes, sizeCalculation: (answer, key) => answer.bytes + 2 * key.length });
+    this.zoneReads = zoneReads;
+    this.observer = observerOf?.(() => this.size);
+    this.now = now;
+  }
+
+  /** Answers held, and their estimated memory. */
+  get size(): { readonly entries: number; readonly bytes: number } {
+    return { entries: this.answers.size, bytes: this.answers.calculatedSize };
+  }
+
+  keyOf({ principal, operationName, query, variables }: AnswerKeyParts): string {
+    return JSON.stringify([principalHeaderOf(principal), operationName ?? null, query, variables ?? {}]);
+  }
+
+  /** The answer kept under `key`, if its zones are still at its versions on the services `shardMap` names now. */
+  async answerOf(key: string, shardMap: ZoneServiceRegistry): Promise<AnswerData | undefined> {
+    const kept = this.answers.get(key);
+    if (!kept) {
+      this.observer?.served('miss');
+      return undefined;
+    }
+    const current = kept.expiresAt > this.now() && (await this.zoneReads.stillCurrent(kept.versions, (zoneId) => shardMap.serviceForZone(zoneId)));
+    if (!current) {
+      if (this.answers.get(key) === kept) this.answers.delete(key);
+      this.observer?.served('stale');
+      return undefined;
+    }
+    this.observer?.served('hit');
+    return kept.data;
+  }
+
+  /** Keeps `data` under `key` if `record` says the answer is repeatable; the data is frozen, as every later hit shares it. */
+  keep(key: string, data: Record<string, unknown>, record: AnswerRecord): void {
+    if (!record.repeatable || record.expiresAt <= this.now()) return;
+    const bytes = 2 * JSON.stringify(data).length;
+    if (bytes > (this.answers.maxSize ?? 0)) return;
+    this.answers.set(key, { data: deepFrozen(data), versions: record.versions, expiresAt: record.expiresAt, bytes });
+  }
+
+  /** Forgets every answer (the supergraph or the zone services changed). */
+  clear(): void {
+    this.answers.clear();
+  }
+}
+
+function deepFrozen<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFrozen(inner);
+    Object.freeze(value);
+  }
+  return value;
+}

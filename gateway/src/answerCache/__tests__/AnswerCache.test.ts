@@ -1,0 +1,147 @@
+import type { Principal } from '@devzone/auth';
+import { StaticZoneServiceRegistry } from '@devzone/registry';
+import type { ZoneVersionUsed } from '@devzone/shard-router';
+import { AnswerCache } from '../AnswerCache';
+import { AnswerRecord } from '../answerRecord';
+
+const anhui = { name: 'anhui', url: 'http://anhui.test/' };
+const shardMap = new StaticZoneServiceRegistry([{ ...anhui, zoneIds: ['chuzhou', 'feixi'] }]);
+const analyst: Principal = { subject: 'key:a', roles: ['ANALYST'], provinces: ['anhui'], zoneIds: [] };
+const admin: Principal = { subject: 'key:b', roles: ['ADMIN'], provinces: 'ALL', zoneIds: [] };
+const QUERY = '{ zone(id: "chuzhou") { indicators { code value } } }';
+
+/** Zone versions as the zone services would answer them now, and the checks asked of them. */
+function versionsNow() {
+  const current: Record<string, string> = { chuzhou: '1', feixi: '1' };
+  const checks: ZoneVersionUsed[][] = [];
+  const zoneReads = {
+    stillCurrent: async (used: readonly ZoneVersionUsed[], serviceForZone: (zoneId: string) => { name: string; url: string } | undefined) => {
+      checks.push([...used]);
+      return used.every(({ zoneId, version, service }) => current[zoneId] === version && serviceForZone(zoneId)?.url === service.url);
+    },
+  };
+  return { current, checks, zoneReads };
+}
+
+function recordOf(versions: readonly ZoneVersionUsed[], lookupsUntil?: number): AnswerRecord {
+  const record = new AnswerRecord();
+  record.fetchStarted();
+  record.vouchZoneRead(versions);
+  if (lookupsUntil !== undefined) {
+    record.fetchStarted();
+    record.vouchDirectoryLookup(lookupsUntil);
+  }
+  return record;
+}
+
+describe('AnswerRecord', () => {
+  it('is repeatable only when every fetch started was vouched for', () => {
+    expect(new AnswerRecord().repeatable).toBe(false);
+    const record = recordOf([{ service: anhui, zoneId: 'chuzhou', version: '1' }]);
+    expect(record.repeatable).toBe(true);
+    record.fetchStarted(); // a province query nobody vouches for
+    expect(record.repeatable).toBe(false);
+  });
+
+  it('is not repeatable when one zone was read at two versions', () => {
+    const record = recordOf([{ service: anhui, zoneId: 'chuzhou', version: '1' }]);
+    record.fetchStarted();
+    record.vouchZoneRead([{ service: anhui, zoneId: 'chuzhou', version: '2' }]);
+    expect(record.repeatable).toBe(false);
+  });
+
+  it('expires with its earliest directory lookup', () => {
+    const record = recordOf([{ service: anhui, zoneId: 'chuzhou', version: '1' }], 5000);
+    record.fetchStarted();
+    record.vouchDirectoryLookup(3000);
+    expect(record.expiresAt).toBe(3000);
+    expect(recordOf([]).expiresAt).toBe(Number.POSITIVE_INFINITY);
+  });
+});
+
+describe('AnswerCache', () => {
+  const data = () => ({ zone: { indicators: [{ code: 'party_org.count', value: 3 }] } });
+
+  it('serves a kept answer while its zones keep their versions, frozen, and drops it once one changed', async () => {
+    const { current, checks, zoneReads } = versionsNow();
+    const cache = new AnswerCache({ maxBytes: 1024 * 1024, zoneReads });
+    const key = cache.keyOf({ principal: analyst, operationName: undefined, query: QUERY, variables: {} });
+    expect(await cache.answerOf(key, shardMap)).toBeUndefined();
+    cache.keep(key, data(), recordOf([{ service: anhui, zoneId: 'chuzhou', version: '1' }]));
+
+    const served = await cache.answerOf(key, shardMap);
+    expect(served).toEqual(data());
+    expect(Object.isFrozen((served as ReturnType<typeof data>).zone.indicators[0])).toBe(true);
+    expect(checks).toEqual([[{ service: anhui, zoneId: 'chuzhou', version: '1' }]]);
+
+    current.chuzhou = '2';
+    expect(await cache.answerOf(key, shardMap)).toBeUndefined();
+    current.chuzhou = '1';
+    expect(await cache.answerOf(key, shardMap)).toBeUndefined(); // dropped, not kept for later
+    expect(cache.size.entries).toBe(0);
+  });
+
+  it('keeps an answer for its caller, operation and variables only', async () => {
+    const { zoneReads } = versionsNow();
+    const cache = new AnswerCache({ maxBytes: 1024 * 1024, zoneReads });
+    const parts = { principal: analyst, operationName: 'Q', query: QUERY, variables: { a: 1 } };
+    cache.keep(cache.keyOf(parts), data(), recordOf([{ service: anhui, zoneId: 'chuzhou', version: '1' }]));
+    expect(await cache.answerOf(cache.keyOf(parts), shardMap)).toEqual(data());
+    for (const other of [{ principal: admin }, { operationName: 'R' }, { query: `${QUERY} ` }, { variables: { a: 2 } }]) {
+      expect(await cache.answerOf(cache.keyOf({ ...parts, ...other }), shardMap)).toBeUndefined();
+    }
+  });
+
+  it('keeps nothing unrepeatable, nor what its directory part no longer holds', async () => {
+    const { zoneReads } = versionsNow();
+    let now = 1000;
+    const cache = new AnswerCache({ maxBytes: 1024 * 1024, zoneReads, now: () => now });
+    const key = cache.keyOf({ principal: analyst, operationName: undefined, query: QUERY, variables: undefined });
+    const unvouched = recordOf([{ service: anhui, zoneId: 'chuzhou', version: '1' }]);
+    unvouched.fetchStarted();
+    cache.keep(key, data(), unvouched);
+    cache.keep(key, data(), recordOf([{ service: anhui, zoneId: 'chuzhou', version: '1' }], 1000));
+    expect(cache.size.entries).toBe(0);
+
+    cache.keep(key, data(), recordOf([{ service: anhui, zoneId: 'chuzhou', version: '1' }], 2000));
+    expect(await cache.answerOf(key, shardMap)).toEqual(data());
+    now = 2000;
+    expect(await cache.answerOf(key, shardMap)).toBeUndefined();
+  });
+
+  it('does not serve an answer whose zone another service hosts now', async () => {
+    const { zoneReads } = versionsNow();
+    const cache = new AnswerCache({ maxBytes: 1024 * 1024, zoneReads });
+    const key = cache.keyOf({ principal: analyst, operationName: undefined, query: QUERY, variables: {} });
+    cache.keep(key, data(), recordOf([{ service: anhui, zoneId: 'chuzhou', version: '1' }]));
+    const moved = new StaticZoneServiceRegistry([{ name: 'anhui', url: 'http://anhui-2.test/', zoneIds: ['chuzhou'] }]);
+    expect(await cache.answerOf(key, moved)).toBeUndefined();
+  });
+
+  it('stays within its memory bound: the least recently used answers leave, one larger than the bound is never kept', async () => {
+    const { zoneReads } = versionsNow();
+    const cache = new AnswerCache({ maxBytes: 2000, zoneReads });
+    const record = () => recordOf([{ service: anhui, zoneId: 'chuzhou', version: '1' }]);
+    cache.keep(cache.keyOf({ principal: analyst, operationName: 'Big', query: QUERY, variables: {} }), { text: 'x'.repeat(1000) }, record());
+    expect(cache.size.entries).toBe(0);
+    for (const name of ['A', 'B', 'C', 'D', 'E', 'F'])
+      cache.keep(cache.keyOf({ principal: analyst, operationName: name, query: QUERY, variables: {} }), data(), record());
+    expect(cache.size.bytes).toBeLessThanOrEqual(2000);
+    expect(cache.size.entries).toBeLessThan(6);
+    expect(await cache.answerOf(cache.keyOf({ principal: analyst, operationName: 'F', query: QUERY, variables: {} }), shardMap)).toEqual(data());
+    expect(await cache.answerOf(cache.keyOf({ principal: analyst, operationName: 'A', query: QUERY, variables: {} }), shardMap)).toBeUndefined();
+  });
+
+  it('reports hits, stale answers and misses', async () => {
+    const { current, zoneReads } = versionsNow();
+    const served: string[] = [];
+    const cache = new AnswerCache({ maxBytes: 1024 * 1024, zoneReads, observerOf: () => ({ served: (result) => served.push(result) }) });
+    const key = cache.keyOf({ principal: analyst, operationName: undefined, query: QUERY, variables: {} });
+    await cache.answerOf(key, shardMap);
+    cache.keep(key, data(), recordOf([{ service: anhui, zoneId: 'chuzhou', version: '1' }]));
+    await cache.answerOf(key, shardMap);
+    current.chuzhou = '2';
+    await cache.answerOf(key, shardMap);
+    expect(served).toEqual(['miss', 'hit', 'stale']);
+  });
+});

@@ -1,0 +1,78 @@
+import type { GraphQLDataSource } from '@apollo/gateway';
+import type { ZoneVersionUsed } from '@devzone/shard-router';
+import type { DataSourceResponse } from '../datasources/types';
+
+/**
+ * What one request's answer was built from, as its subgraph fetches vouch for it: each zone's
+ * data version (a zone read through the zone-read cache) and how long the province's part holds
+ * (a key-only directory lookup). An answer is repeatable, and the answer cache may keep it, only
+ * when every fetch the request sent was vouched for: any other fetch (a province query, a zone
+ * read without versions, a failure) leaves it unrepeatable.
+ */
+export class AnswerRecord {
+  private fetches = 0;
+  private vouched = 0;
+  private conflicting = false;
+  private readonly zoneVersions = new Map<string, ZoneVersionUsed>();
+  private earliestExpiry = Number.POSITIVE_INFINITY;
+
+  /** A subgraph fetch of the request started (counted by `recordedFetches`). */
+  fetchStarted(): void {
+    this.fetches += 1;
+  }
+
+  /** A zone read served at these versions. The same zone at two versions in one answer: not repeatable. */
+  vouchZoneRead(versions: readonly ZoneVersionUsed[]): void {
+    this.vouched += 1;
+    for (const used of versions) {
+      const earlier = this.zoneVersions.get(used.zoneId);
+      if (earlier && earlier.version !== used.version) this.conflicting = true;
+      this.zoneVersions.set(used.zoneId, used);
+    }
+  }
+
+  /** A directory lookup whose answer holds until `expiresAt` (ms since the epoch). */
+  vouchDirectoryLookup(expiresAt: number): void {
+    this.vouched += 1;
+    this.earliestExpiry = Math.min(this.earliestExpiry, expiresAt);
+  }
+
+  /** Whether the answer may be served again while its zones keep their versions: at least one fetch, each vouched for. */
+  get repeatable(): boolean {
+    return this.fetches > 0 && this.vouched === this.fetches && !this.conflicting;
+  }
+
+  get versions(): readonly ZoneVersionUsed[] {
+    return [...this.zoneVersions.values()];
+  }
+
+  /** When the province's part of the answer stops holding; infinite without directory lookups. */
+  get expiresAt(): number {
+    return this.earliestExpiry;
+  }
+}
+
+/** Records by request context: data sources see the context, not the request. */
+const records = new WeakMap<object, AnswerRecord>();
+
+/** Starts recording what the request of `context` is answered from. */
+export function startAnswerRecord(context: object): AnswerRecord {
+  const record = new AnswerRecord();
+  records.set(context, record);
+  return record;
+}
+
+/** The record of a request being recorded, if any (a data source's `options.context`). */
+export function answerRecordOf(context: unknown): AnswerRecord | undefined {
+  return typeof context === 'object' && context !== null ? records.get(context) : undefined;
+}
+
+/** A subgraph's data source whose every fetch counts in its request's record (outermost: each fetch a plan sends, counted once). */
+export function recordedFetches(dataSource: GraphQLDataSource): GraphQLDataSource {
+  return {
+    process: (options): Promise<DataSourceResponse> => {
+      answerRecordOf(options.context)?.fetchStarted();
+      return dataSource.process(options);
+    },
+  };
+}

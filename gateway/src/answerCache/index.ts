@@ -1,0 +1,3 @@
+export * from './AnswerCache';
+export * from './answerCachePlugin';
+export * from './answerRecord';
