@@ -12,7 +12,7 @@ import type { DataSourceResponse } from '../datasources/types';
 export class AnswerRecord {
   private fetches = 0;
   private vouched = 0;
-  private conflicting = false;
+  private refused = false;
   private readonly zoneVersions = new Map<string, ZoneVersionUsed>();
   private earliestExpiry = Number.POSITIVE_INFINITY;
 
@@ -26,7 +26,7 @@ export class AnswerRecord {
     this.vouched += 1;
     for (const used of versions) {
       const earlier = this.zoneVersions.get(used.zoneId);
-      if (earlier && earlier.version !== used.version) this.conflicting = true;
+      if (earlier && earlier.version !== used.version) this.refused = true;
       this.zoneVersions.set(used.zoneId, used);
     }
   }
@@ -39,7 +39,12 @@ export class AnswerRecord {
 
   /** Whether the answer may be served again while its zones keep their versions: at least one fetch, each vouched for. */
   get repeatable(): boolean {
-    return this.fetches > 0 && this.vouched === this.fetches && !this.conflicting;
+    return this.fetches > 0 && this.vouched === this.fetches && !this.refused;
+  }
+
+  /** Makes the answer unrepeatable whatever its fetches vouch (its fetches cannot be told from another operation's). */
+  refuse(): void {
+    this.refused = true;
   }
 
   get versions(): readonly ZoneVersionUsed[] {
@@ -55,9 +60,17 @@ export class AnswerRecord {
 /** Records by request context: data sources see the context, not the request. */
 const records = new WeakMap<object, AnswerRecord>();
 
-/** Starts recording what the request of `context` is answered from. */
+/**
+ * Starts recording what the request of `context` is answered from. Two operations sharing one
+ * context (a batch, were batching turned on) would count each other's fetches: neither is kept.
+ */
 export function startAnswerRecord(context: object): AnswerRecord {
   const record = new AnswerRecord();
+  const earlier = records.get(context);
+  if (earlier) {
+    earlier.refuse();
+    record.refuse();
+  }
   records.set(context, record);
   return record;
 }

@@ -2,7 +2,7 @@ import type { Principal } from '@devzone/auth';
 import { StaticZoneServiceRegistry } from '@devzone/registry';
 import type { ZoneVersionUsed } from '@devzone/shard-router';
 import { AnswerCache } from '../AnswerCache';
-import { AnswerRecord } from '../answerRecord';
+import { AnswerRecord, answerRecordOf, startAnswerRecord } from '../answerRecord';
 
 const anhui = { name: 'anhui', url: 'http://anhui.test/' };
 const shardMap = new StaticZoneServiceRegistry([{ ...anhui, zoneIds: ['chuzhou', 'feixi'] }]);
@@ -48,6 +48,20 @@ describe('AnswerRecord', () => {
     record.fetchStarted();
     record.vouchZoneRead([{ service: anhui, zoneId: 'chuzhou', version: '2' }]);
     expect(record.repeatable).toBe(false);
+  });
+
+  it('is kept per request context, and two operations sharing one context are neither repeatable', () => {
+    const context = {};
+    expect(answerRecordOf(context)).toBeUndefined();
+    const first = startAnswerRecord(context);
+    expect(answerRecordOf(context)).toBe(first);
+    first.fetchStarted();
+    first.vouchDirectoryLookup(Number.POSITIVE_INFINITY);
+    expect(first.repeatable).toBe(true);
+    const second = startAnswerRecord(context);
+    second.fetchStarted();
+    second.vouchDirectoryLookup(Number.POSITIVE_INFINITY);
+    expect([first.repeatable, second.repeatable]).toEqual([false, false]);
   });
 
   it('expires with its earliest directory lookup', () => {
