@@ -1,0 +1,84 @@
+/**
+ * The answer cache as users run it: every service its own process (NODE_ENV=production), real
+ * PostgreSQL, the defaults (zone-read cache and answer cache on). A repeated query is answered
+ * whole from the gateway's answer cache, and under load a figure written and read back at once
+ * is the one written, every time: the answer cache never serves an answer older than its
+ * zone's last write.
+ */
+import { postGraphQL, startProcessStack, type ProcessStack } from '@devzone/testkit';
+
+jest.setTimeout(60_000);
+
+const ZONE = 'yongkang';
+/** A period no seed uses: the figure this test writes is the only one of its kind. */
+const PERIOD = '2032';
+const READ = `query AnswerCacheRead { zone(id: "${ZONE}") { indicators(codes: ["honor.count"]) { value period } } }`;
+const WRITE = `mutation AnswerCacheWrite($value: Float!) {
+  upsertIndicatorReport(zoneId: "${ZONE}", input: { code: "honor.count", period: "${PERIOD}", value: $value }) { outcome }
+}`;
+const READERS = 8;
+const ROUNDS = 5;
+
+let stack: ProcessStack;
+
+beforeAll(async () => {
+  // Eight readers of one principal on purpose: the per-client rate limit would refuse them.
+  stack = await startProcessStack({ gatewayEnv: { GATEWAY_RATE_LIMIT_PER_SECOND: '0' } });
+}, 120_000);
+
+afterAll(async () => {
+  await stack?.stop();
+}, 60_000);
+
+async function readFigure(): Promise<number | undefined> {
+  const body = await postGraphQL<{ zone: { indicators: { value: number; period: string }[] } }>(
+    stack.gatewayUrl,
+    READ,
+    {},
+    { authorization: stack.credential },
+  );
+  expect(body.errors).toBeUndefined();
+  return body.data!.zone.indicators.find((figure) => figure.period === PERIOD)?.value;
+}
+
+async function write(value: number): Promise<void> {
+  const body = await postGraphQL(stack.gatewayUrl, WRITE, { value }, { authorization: stack.credential });
+  expect(body.errors).toBeUndefined();
+}
+
+/** Client queries the gateway answered whole from its answer cache, by its own /metrics. */
+async function answerHits(): Promise<number> {
+  const metrics = await (await fetch(new URL('/metrics', stack.gatewayUrl))).text();
+  const line = metrics.split('\n').find((candidate) => candidate.startsWith('answer_cache_requests_total{result="hit"}'));
+  return line === undefined ? 0 : Number(line.slice(line.lastIndexOf(' ') + 1));
+}
+
+it('answers a repeated query whole from the answer cache', async () => {
+  await write(1);
+  expect(await readFigure()).toBe(1);
+  const hits = await answerHits();
+  expect(await readFigure()).toBe(1);
+  expect(await answerHits()).toBe(hits + 1);
+});
+
+it('under load, reads back every written figure at once', async () => {
+  const hits = await answerHits();
+  let reading = true;
+  const readers = Array.from({ length: READERS }, async () => {
+    while (reading) await readFigure();
+  });
+  const seen: { written: number; read: number | undefined }[] = [];
+  try {
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const value = 100 + round;
+      await write(value);
+      seen.push({ written: value, read: await readFigure() });
+    }
+  } finally {
+    reading = false;
+    await Promise.all(readers);
+  }
+  expect(seen.filter(({ written, read }) => read !== written)).toEqual([]);
+  // The load was answered from the cache between the writes.
+  expect(await answerHits()).toBeGreaterThan(hits);
+});
