@@ -1,4 +1,5 @@
 import type { Principal } from '@devzone/auth';
+import type { AnswerCacheResult, CacheSize } from '@devzone/observability';
 import type { ZoneServiceRegistry } from '@devzone/registry';
 import type { ZoneReadCache, ZoneVersionUsed } from '@devzone/shard-router';
 import { LRUCache } from 'lru-cache';
@@ -10,8 +11,7 @@ export type AnswerData = Readonly<Record<string, unknown>>;
 
 /** What the answer cache reports (`AnswerCacheMetrics` on `/metrics`). */
 export interface AnswerCacheObserver {
-  /** `hit`: served as kept; `stale`: kept, but a zone moved on (or the directory part expired); `miss`: nothing kept. */
-  served(result: 'hit' | 'stale' | 'miss'): void;
+  served(result: AnswerCacheResult): void;
 }
 
 /** One operation as its answer depends on it: who asks, what, with which variables. */
@@ -35,7 +35,7 @@ export interface AnswerCacheOptions {
   /** The gateway's zone-read cache: it asks the zone services for the versions an answer was built from. */
   readonly zoneReads: Pick<ZoneReadCache, 'stillCurrent'>;
   /** Where hits, stale answers and misses are reported, given what the cache holds. */
-  readonly observerOf?: (size: () => AnswerCache['size']) => AnswerCacheObserver;
+  readonly observerOf?: (size: () => CacheSize) => AnswerCacheObserver;
   /** @default Date.now */
   readonly now?: () => number;
 }
@@ -62,7 +62,7 @@ export class AnswerCache {
   }
 
   /** Answers held, and their estimated memory. */
-  get size(): { readonly entries: number; readonly bytes: number } {
+  get size(): CacheSize {
     return { entries: this.answers.size, bytes: this.answers.calculatedSize };
   }
 

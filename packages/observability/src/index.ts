@@ -20,6 +20,7 @@ export * from './tracing/withSpan';
 export { activeTraceIds } from './tracing/activeTraceIds';
 export * from './metrics/zoneReadCacheMetrics';
 export * from './metrics/answerCacheMetrics';
+export * from './metrics/cacheSizeGauges';
 export * from './metrics/inFlightDedupMetrics';
 export * from './metrics/directoryLookupCacheMetrics';
 export * from './tracing/subgraphCallObserver';

@@ -1,13 +1,11 @@
-import { Counter, Gauge, type Registry } from 'prom-client';
+import { Counter, type Registry } from 'prom-client';
+import { cacheSizeGauges, type CacheSize } from './cacheSizeGauges';
 
 /** How a client query met the answer cache: served as kept (`hit`), kept but no longer current (`stale`), nothing kept (`miss`). */
 export type AnswerCacheResult = 'hit' | 'stale' | 'miss';
 
 /** What the gateway's answer cache holds when scraped. */
-export interface AnswerCacheSize {
-  readonly entries: number;
-  readonly bytes: number;
-}
+export type AnswerCacheSize = CacheSize;
 
 /** The gateway's answer cache: client queries served whole from it, and how full it is (in the style of `zone_read_cache_*`). */
 export class AnswerCacheMetrics {
@@ -20,22 +18,15 @@ export class AnswerCacheMetrics {
       labelNames: ['result'],
       registers: [registry],
     });
-    new Gauge({
-      name: 'answer_cache_entries',
-      help: 'Answers the answer cache holds when scraped.',
-      registers: [registry],
-      collect() {
-        this.set(size().entries);
+    cacheSizeGauges(
+      registry,
+      'answer_cache',
+      {
+        entries: 'Answers the answer cache holds when scraped.',
+        bytes: 'Estimated memory of the answers the answer cache holds when scraped (2 bytes per character of their JSON and key).',
       },
-    });
-    new Gauge({
-      name: 'answer_cache_size_bytes',
-      help: 'Estimated memory of the answers the answer cache holds when scraped (2 bytes per character of their JSON and key).',
-      registers: [registry],
-      collect() {
-        this.set(size().bytes);
-      },
-    });
+      size,
+    );
   }
 
   served(result: AnswerCacheResult): void {

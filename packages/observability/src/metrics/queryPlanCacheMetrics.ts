@@ -1,4 +1,5 @@
-import { Counter, Gauge, type Registry } from 'prom-client';
+import { Counter, type Registry } from 'prom-client';
+import { cacheSizeGauges, type CacheSize } from './cacheSizeGauges';
 
 /** The part of Apollo's `KeyValueCache` a query-plan store is read through. */
 export interface QueryPlanCacheLike<V> {
@@ -32,27 +33,18 @@ export function countingQueryPlanCache<V, C extends QueryPlanCacheLike<V>>(cache
 }
 
 /** What a query-plan cache holds when scraped. */
-export interface QueryPlanCacheSize {
-  readonly entries: number;
-  readonly bytes: number;
-}
+export type QueryPlanCacheSize = CacheSize;
 
 /** `query_plan_cache_entries` and `query_plan_cache_size_bytes`, read from the cache at each scrape. */
 export function queryPlanCacheSizeGauges(registry: Registry, size: () => QueryPlanCacheSize): void {
-  new Gauge({
-    name: 'query_plan_cache_entries',
-    help: "Query plans the gateway's plan cache holds when scraped.",
-    registers: [registry],
-    collect() {
-      this.set(size().entries);
+  cacheSizeGauges(
+    registry,
+    'query_plan_cache',
+    {
+      entries: "Query plans the gateway's plan cache holds when scraped.",
+      bytes:
+        "Estimated memory of the plans the gateway's plan cache holds when scraped (2 bytes per character of their JSON and key), against GATEWAY_QUERY_PLAN_CACHE_MIB.",
     },
-  });
-  new Gauge({
-    name: 'query_plan_cache_size_bytes',
-    help: "Estimated memory of the plans the gateway's plan cache holds when scraped (2 bytes per character of their JSON and key), against GATEWAY_QUERY_PLAN_CACHE_MIB.",
-    registers: [registry],
-    collect() {
-      this.set(size().bytes);
-    },
-  });
+    size,
+  );
 }

@@ -1,4 +1,5 @@
-import { Counter, Gauge, type Registry } from 'prom-client';
+import { Counter, type Registry } from 'prom-client';
+import { cacheSizeGauges, type CacheSize } from './cacheSizeGauges';
 
 /** How one representation of a zone read was served: from the cache, fetched (`miss`), or fetched without a version to key it by (`bypass`). */
 export type ZoneReadCacheResult = 'hit' | 'miss' | 'bypass';
@@ -11,10 +12,7 @@ export type ZoneReadCacheResult = 'hit' | 'miss' | 'bypass';
 export type ZoneVersionCheckFailure = 'unsupported' | 'timeout' | 'error';
 
 /** What the gateway's zone-read cache holds when scraped. */
-export interface ZoneReadCacheSize {
-  readonly entries: number;
-  readonly bytes: number;
-}
+export type ZoneReadCacheSize = CacheSize;
 
 /**
  * A zone-read cache (the gateway's, or the province's in its own `/metrics`): entity reads
@@ -45,22 +43,15 @@ export class ZoneReadCacheMetrics {
       labelNames: ['service', 'reason'],
       registers: [registry],
     });
-    new Gauge({
-      name: 'zone_read_cache_entries',
-      help: 'Entities the zone-read cache holds when scraped.',
-      registers: [registry],
-      collect() {
-        this.set(size().entries);
+    cacheSizeGauges(
+      registry,
+      'zone_read_cache',
+      {
+        entries: 'Entities the zone-read cache holds when scraped.',
+        bytes: 'Estimated memory of the entities the zone-read cache holds when scraped (2 bytes per character of their JSON and key).',
       },
-    });
-    new Gauge({
-      name: 'zone_read_cache_size_bytes',
-      help: 'Estimated memory of the entities the zone-read cache holds when scraped (2 bytes per character of their JSON and key).',
-      registers: [registry],
-      collect() {
-        this.set(size().bytes);
-      },
-    });
+      size,
+    );
   }
 
   served(result: ZoneReadCacheResult, count = 1): void {
