@@ -93,6 +93,23 @@ async function waitForServedVersion(version: number): Promise<void> {
   throw new Error(`the gateway did not serve registry version ${version} within 5 s (serves ${await servedVersion()})`);
 }
 
+/** The ids of the province-wide list with a figure each, as read through the gateway (a list the gateway may keep). */
+async function listedZoneIds(): Promise<string[]> {
+  const body = await postGraphQL<{ zones: { id: string }[] }>(stack.gatewayUrl, '{ zones { id indicators(codes: ["party_org.count"]) { value } } }');
+  expect(body.errors).toBeUndefined();
+  return body.data!.zones.map((zone) => zone.id);
+}
+
+/** Lists until the province-wide list names `zoneId`, for 5 s at most (less than the gateway keeps a list). */
+async function waitUntilListed(zoneId: string): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (Date.now() < deadline) {
+    if ((await listedZoneIds()).includes(zoneId)) return;
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  throw new Error(`the province-wide list did not name ${zoneId} within 5 s`);
+}
+
 /** A figure of a zone read through the gateway, as any analyst would. */
 async function partyOrgCount(zoneId: string): Promise<{ value: number | null; errors: string[] }> {
   const body = await postGraphQL<{ zones: { id: string; indicators: { value: number }[] | null }[] }>(
@@ -178,9 +195,14 @@ describe('a zone service not built from this repository', () => {
   it('registers at runtime (an administrator puts the new park in the directory) and its zone answers through the gateway next to the others', async () => {
     // Asked before it exists: the gateway keeps no answer with an error, so the zone is found as soon as it is registered.
     expect((await partyOrgCount('tongling')).errors).toEqual([expect.stringMatching(/unknown zone\(s\) "tongling"/)]);
+    // The whole list, asked twice: kept by the gateway (it names every zone of the shard map).
+    expect(await listedZoneIds()).not.toContain('tongling');
+    expect(await listedZoneIds()).not.toContain('tongling');
     const result = await register(registration('tongling', external.url, [NEW_PARK]));
     expect(result).toMatchObject({ outcome: 'ACCEPTED', problems: [] });
     await waitForServedVersion(result.version!);
+    // The kept list is not served after the registration (GATEWAY_DIRECTORY_CACHE_TTL_MS, 10 s, would outlast the wait).
+    await waitUntilListed('tongling');
     expect(await partyOrgCount('tongling')).toEqual({ value: 12, errors: [] });
     expect((await partyOrgCount('yongkang')).errors).toEqual([]);
     const zone = await postGraphQL<{ zone: { nameZh: string; province: { code: string } } }>(

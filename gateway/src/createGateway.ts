@@ -139,7 +139,11 @@ export function createGateway(options: CreateGatewayOptions): CreatedGateway {
         new GuardedDataSource({ name, inner, resilience, observer, timeoutMs: provinceTimeoutMs, ...(logger ? { logger } : {}) }),
         inFlight,
       );
-      return recordedFetches(name === PROVINCE_SUBGRAPH && options.directoryLookupCache ? options.directoryLookupCache.wrap(guarded) : guarded);
+      return recordedFetches(
+        name === PROVINCE_SUBGRAPH && options.directoryLookupCache
+          ? options.directoryLookupCache.wrap(guarded, (context) => context.shardMap ?? registry)
+          : guarded,
+      );
     },
     ...(options.queryPlanCache ? { queryPlannerConfig: { cache: options.queryPlanCache } } : {}),
     ...(logger ? { logger } : {}),

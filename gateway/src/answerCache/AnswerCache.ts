@@ -26,6 +26,8 @@ interface KeptAnswer {
   readonly data: AnswerData;
   readonly versions: readonly ZoneVersionUsed[];
   readonly expiresAt: number;
+  /** The shard map its directory list holds on, if it has one. */
+  readonly listedOn: object | undefined;
   readonly bytes: number;
 }
 
@@ -70,14 +72,17 @@ export class AnswerCache {
     return JSON.stringify([principalHeaderOf(principal), operationName ?? null, query, variables ?? {}]);
   }
 
-  /** The answer kept under `key`, if its zones are still at its versions on the services `shardMap` names now. */
+  /** The answer kept under `key`, if its zones are still at its versions on the services `shardMap` names now (and its list, if any, was checked against `shardMap`). */
   async answerOf(key: string, shardMap: ZoneServiceRegistry): Promise<AnswerData | undefined> {
     const kept = this.answers.get(key);
     if (!kept) {
       this.observer?.served('miss');
       return undefined;
     }
-    const current = kept.expiresAt > this.now() && (await this.zoneReads.stillCurrent(kept.versions, (zoneId) => shardMap.serviceForZone(zoneId)));
+    const current =
+      kept.expiresAt > this.now() &&
+      (kept.listedOn === undefined || kept.listedOn === shardMap) &&
+      (await this.zoneReads.stillCurrent(kept.versions, (zoneId) => shardMap.serviceForZone(zoneId)));
     if (!current) {
       if (this.answers.get(key) === kept) this.answers.delete(key);
       this.observer?.served('stale');
@@ -92,7 +97,7 @@ export class AnswerCache {
     if (!record.repeatable || record.expiresAt <= this.now()) return;
     const bytes = 2 * JSON.stringify(data).length;
     if (bytes > (this.answers.maxSize ?? 0)) return;
-    this.answers.set(key, { data: deepFrozen(data), versions: record.versions, expiresAt: record.expiresAt, bytes });
+    this.answers.set(key, { data: deepFrozen(data), versions: record.versions, expiresAt: record.expiresAt, listedOn: record.listedOn, bytes });
   }
 
   /** Forgets every answer (the supergraph or the zone services changed). */

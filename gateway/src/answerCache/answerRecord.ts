@@ -5,7 +5,7 @@ import type { DataSourceResponse } from '../datasources/types';
 /**
  * What one request's answer was built from, as its subgraph fetches vouch for it: each zone's
  * data version (a zone read through the zone-read cache) and how long the province's part holds
- * (a key-only directory lookup). An answer is repeatable, and the answer cache may keep it, only
+ * (a key-only directory lookup or list). An answer is repeatable, and the answer cache may keep it, only
  * when every fetch the request sent was vouched for: any other fetch (a province query, a zone
  * read without versions, a failure) leaves it unrepeatable.
  */
@@ -15,6 +15,7 @@ export class AnswerRecord {
   private refused = false;
   private readonly zoneVersions = new Map<string, ZoneVersionUsed>();
   private earliestExpiry = Number.POSITIVE_INFINITY;
+  private listShardMap: object | undefined;
 
   /** A subgraph fetch of the request started (counted by `recordedFetches`). */
   fetchStarted(): void {
@@ -37,6 +38,16 @@ export class AnswerRecord {
     this.earliestExpiry = Math.min(this.earliestExpiry, expiresAt);
   }
 
+  /**
+   * A directory list that holds until `expiresAt` and only on `shardMap`, the shard map it was
+   * checked against: a zone registered since is in no version the answer keeps.
+   */
+  vouchDirectoryList(expiresAt: number, shardMap: object): void {
+    this.vouchDirectoryLookup(expiresAt);
+    if (this.listShardMap !== undefined && this.listShardMap !== shardMap) this.refused = true;
+    this.listShardMap = shardMap;
+  }
+
   /** Whether the answer may be served again while its zones keep their versions: at least one fetch, each vouched for. */
   get repeatable(): boolean {
     return this.fetches > 0 && this.vouched === this.fetches && !this.refused;
@@ -49,6 +60,11 @@ export class AnswerRecord {
 
   get versions(): readonly ZoneVersionUsed[] {
     return [...this.zoneVersions.values()];
+  }
+
+  /** The shard map the answer's directory list holds on; undefined without a list. */
+  get listedOn(): object | undefined {
+    return this.listShardMap;
   }
 
   /** When the province's part of the answer stops holding; infinite without directory lookups. */

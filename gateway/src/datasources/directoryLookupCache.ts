@@ -1,6 +1,7 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { DirectoryLookupCacheMetrics } from '@devzone/observability';
 import { Kind, parse, type DocumentNode, type FieldNode, type SelectionSetNode } from 'graphql';
+import type { ZoneServiceRegistry } from '@devzone/registry';
 import { LRUCache } from 'lru-cache';
 import { answerRecordOf } from '../answerCache/answerRecord';
 import type { GatewayContext } from '../context';
@@ -8,14 +9,16 @@ import { ObjectIds } from './objectIds';
 import { principalHeaderOf } from './SigningRemoteGraphQLDataSource';
 import { GraphQLDataSourceRequestKind, type DataSourceResponse } from './types';
 
-/**
- * Province root fields that look zones up by id: `zone(id:)`, and `zones` only with `ids`. A
- * list without ids is not a lookup: right after a registration the province may not have
- * written the new zone's entry yet, and a list missing it carries no error to tell.
- */
+/** Province root fields that look zones up by id: `zone(id:)`, and `zones` with `ids`. */
 const LOOKUP_FIELDS: Readonly<Record<string, string>> = { zone: 'id', zones: 'ids' };
-/** The only fields a key-only lookup selects: what the query planner asks before it fetches the zone's own fields. */
+/** The only fields a key-only fetch selects: what the query planner asks before it fetches the zone's own fields. */
 const KEY_FIELDS: ReadonlySet<string> = new Set(['__typename', 'id']);
+
+/**
+ * What a province fetch asks, for this cache: `lookup`, zones by id; `list`, the whole list
+ * (`zones` without arguments); both selecting only keys. Anything else is `undefined`.
+ */
+export type DirectoryFetchKind = 'lookup' | 'list';
 
 export interface DirectoryLookupCacheOptions {
   /** How long an answer is served, at most (GATEWAY_DIRECTORY_CACHE_TTL_MS). */
@@ -26,22 +29,45 @@ export interface DirectoryLookupCacheOptions {
 }
 
 /**
- * Whether a province fetch only looks zones up by key: a query whose root fields are
- * `zone(id:)` and `zones(ids:)` (no directives or aliases) selecting nothing but
- * `__typename` and `id`. Its answer depends only on the directory, the arguments and
- * the caller's scope, not on any zone's data.
+ * Whether a province fetch only reads the directory's keys: a query whose root fields (no
+ * directives or aliases) select nothing but `__typename` and `id`, and are `zone(id:)` and
+ * `zones(ids:)` (a `lookup`), or `zones` without arguments alone (a `list`). Its answer depends
+ * only on the directory, the arguments and the caller's scope, not on any zone's data.
  */
-export function isKeyOnlyDirectoryLookup(document: DocumentNode | undefined): boolean {
-  if (!document || document.definitions.length !== 1) return false;
+export function directoryFetchKind(document: DocumentNode | undefined): DirectoryFetchKind | undefined {
+  if (!document || document.definitions.length !== 1) return undefined;
   const [operation] = document.definitions;
-  if (operation?.kind !== Kind.OPERATION_DEFINITION || operation.operation !== 'query' || (operation.directives?.length ?? 0) > 0) return false;
-  return operation.selectionSet.selections.every(
-    (root) =>
-      root.kind === Kind.FIELD &&
-      !root.alias &&
-      (root.directives?.length ?? 0) === 0 &&
-      (isLookupField(root) ? root.selectionSet !== undefined && selectsKeysOnly(root.selectionSet) : root.name.value === '__typename'),
-  );
+  if (operation?.kind !== Kind.OPERATION_DEFINITION || operation.operation !== 'query' || (operation.directives?.length ?? 0) > 0) return undefined;
+  const roots = operation.selectionSet.selections;
+  const plain = (root: (typeof roots)[number]): root is FieldNode => root.kind === Kind.FIELD && !root.alias && (root.directives?.length ?? 0) === 0;
+  const keysOf = (root: FieldNode) => root.selectionSet !== undefined && selectsKeysOnly(root.selectionSet);
+  if (!roots.every(plain)) return undefined;
+  const fields = roots.filter((root) => root.name.value !== '__typename');
+  if (fields.length === 1 && isWholeList(fields[0]!) && keysOf(fields[0]!)) return 'list';
+  return fields.every((root) => isLookupField(root) && keysOf(root)) ? 'lookup' : undefined;
+}
+
+function isWholeList(field: FieldNode): boolean {
+  return field.name.value === 'zones' && (field.arguments?.length ?? 0) === 0;
+}
+
+/**
+ * Whether a list answer names exactly the zones the shard map hosts, each once. A registration
+ * commits the shard map before the province writes the new zone's directory entry, so for a
+ * moment the province may list the zones without it, with no error to tell: such an answer (and
+ * a list scoped to part of the province, or holding a zone no service hosts) is never kept.
+ */
+export function listMatchesShardMap(data: DataSourceResponse['data'], shardMap: ZoneServiceRegistry): boolean {
+  const zones: unknown = data?.zones;
+  if (!Array.isArray(zones)) return false;
+  const hosted = new Set(shardMap.services().flatMap((service) => service.zoneIds));
+  const listed = new Set<string>();
+  for (const zone of zones) {
+    const id: unknown = zone && typeof zone === 'object' ? (zone as { id?: unknown }).id : undefined;
+    if (typeof id !== 'string' || !hosted.has(id) || listed.has(id)) return false;
+    listed.add(id);
+  }
+  return listed.size === hosted.size;
 }
 
 function isLookupField(field: FieldNode): boolean {
@@ -65,9 +91,10 @@ function selectsKeysOnly(selectionSet: SelectionSetNode): boolean {
 }
 
 /**
- * Answers the province's key-only zone lookups (`isKeyOnlyDirectoryLookup`) from memory, so
+ * Answers the province's key-only zone lookups and lists (`directoryFetchKind`) from memory, so
  * that `zone(id: "yongkang") { indicators }` goes to the zone service without a province
- * round trip first. An answer is kept for the caller it was given to (the forwarded
+ * round trip first. A list is kept only when it names exactly the zones of the shard map
+ * (`listMatchesShardMap`). An answer is kept for the caller it was given to (the forwarded
  * principal: the province answers by scope) and the shard map it was asked under: a
  * registration, the only thing that changes the directory, gives a new shard map and so
  * new keys. Only answers without errors are kept, so a zone unknown a moment ago is asked
@@ -76,8 +103,8 @@ function selectsKeysOnly(selectionSet: SelectionSetNode): boolean {
  */
 export class DirectoryLookupCache {
   private readonly answers: LRUCache<string, string>;
-  /** Per fetch operation text (the planner's, a bounded set): whether it is a key-only lookup. */
-  private readonly decisions = new LRUCache<string, boolean>({ max: 1000 });
+  /** Per fetch operation text (the planner's, a bounded set): what it asks (`none`: nothing this cache keeps). */
+  private readonly decisions = new LRUCache<string, DirectoryFetchKind | 'none'>({ max: 1000 });
   private readonly shardMapIds = new ObjectIds();
   private readonly metrics: DirectoryLookupCacheMetrics | undefined;
   private readonly ttlMs: number;
@@ -92,46 +119,54 @@ export class DirectoryLookupCache {
     return this.answers.size;
   }
 
-  /** The province's data source with its key-only lookups answered from this cache. */
-  wrap(dataSource: GraphQLDataSource): GraphQLDataSource {
+  /**
+   * The province's data source with its key-only lookups and lists answered from this cache;
+   * `shardMapOf` gives the shard map a request runs on (the one its answers are kept under).
+   */
+  wrap(dataSource: GraphQLDataSource, shardMapOf: (context: GatewayContext) => ZoneServiceRegistry): GraphQLDataSource {
     return {
       process: async (options: GraphQLDataSourceProcessOptions): Promise<DataSourceResponse> => {
-        const key = this.keyOf(options);
-        if (key === undefined) return dataSource.process(options);
+        const kind = this.kindOf(options.request.query);
+        const context = options.context as GatewayContext;
+        const shardMap = kind && shardMapOf(context);
+        const key = shardMap && this.keyOf(options, shardMap);
+        if (!kind || !shardMap || key === undefined) return dataSource.process(options);
+        const record = answerRecordOf(options.context);
+        // A list holds for the answer cache only while the shard map is the one it was checked against.
+        const vouch = (expiresAt: number) => (kind === 'list' ? record?.vouchDirectoryList(expiresAt, shardMap) : record?.vouchDirectoryLookup(expiresAt));
         const kept = this.answers.get(key);
         if (kept !== undefined) {
           this.metrics?.served('hit');
-          answerRecordOf(options.context)?.vouchDirectoryLookup(Date.now() + this.answers.getRemainingTTL(key));
+          vouch(Date.now() + this.answers.getRemainingTTL(key));
           // Every asker gets its own copy: the gateway merges answers into its result in place.
           return { data: JSON.parse(kept) as DataSourceResponse['data'] };
         }
         this.metrics?.served('miss');
         const response = await dataSource.process(options);
-        if (response.data && !(response.errors?.length ?? 0)) {
+        if (response.data && !(response.errors?.length ?? 0) && (kind === 'lookup' || listMatchesShardMap(response.data, shardMap))) {
           this.answers.set(key, JSON.stringify(response.data));
-          answerRecordOf(options.context)?.vouchDirectoryLookup(Date.now() + this.ttlMs);
+          vouch(Date.now() + this.ttlMs);
         }
         return response;
       },
     };
   }
 
-  /** The key of a cacheable fetch, or undefined: not a client operation's key-only lookup, or no principal to keep it for. */
-  private keyOf(options: GraphQLDataSourceProcessOptions): string | undefined {
+  /** The key of a key-only fetch, or undefined: not a client operation's, or no principal to keep it for. */
+  private keyOf(options: GraphQLDataSourceProcessOptions, shardMap: ZoneServiceRegistry): string | undefined {
     if (options.kind !== GraphQLDataSourceRequestKind.INCOMING_OPERATION) return undefined;
-    const context = options.context as Partial<GatewayContext>;
-    if (!context.principal || !this.isLookup(options.request.query)) return undefined;
-    const shardMap = context.shardMap ? this.shardMapIds.idOf(context.shardMap) : '';
-    return `${principalHeaderOf(context.principal)}\n${shardMap}\n${options.request.query ?? ''}\n${JSON.stringify(options.request.variables ?? {})}`;
+    const { principal } = options.context as Partial<GatewayContext>;
+    if (!principal) return undefined;
+    return `${principalHeaderOf(principal)}\n${this.shardMapIds.idOf(shardMap)}\n${options.request.query ?? ''}\n${JSON.stringify(options.request.variables ?? {})}`;
   }
 
-  private isLookup(query: string | undefined): boolean {
-    if (!query) return false;
+  private kindOf(query: string | undefined): DirectoryFetchKind | undefined {
+    if (!query) return undefined;
     let decision = this.decisions.get(query);
     if (decision === undefined) {
-      decision = isKeyOnlyDirectoryLookup(parseOrUndefined(query));
+      decision = directoryFetchKind(parseOrUndefined(query)) ?? 'none';
       this.decisions.set(query, decision);
     }
-    return decision;
+    return decision === 'none' ? undefined : decision;
   }
 }

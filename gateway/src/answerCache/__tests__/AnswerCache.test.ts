@@ -64,6 +64,18 @@ describe('AnswerRecord', () => {
     expect([first.repeatable, second.repeatable]).toEqual([false, false]);
   });
 
+  it('holds its directory list on the shard map it was checked against: lists checked against two are not repeatable', () => {
+    const record = recordOf([{ service: anhui, zoneId: 'chuzhou', version: '1' }]);
+    expect(record.listedOn).toBeUndefined();
+    record.fetchStarted();
+    record.vouchDirectoryList(Number.POSITIVE_INFINITY, shardMap);
+    expect(record.repeatable).toBe(true);
+    expect(record.listedOn).toBe(shardMap);
+    record.fetchStarted();
+    record.vouchDirectoryList(Number.POSITIVE_INFINITY, new StaticZoneServiceRegistry([]));
+    expect(record.repeatable).toBe(false);
+  });
+
   it('expires with its earliest directory lookup', () => {
     const record = recordOf([{ service: anhui, zoneId: 'chuzhou', version: '1' }], 5000);
     record.fetchStarted();
@@ -130,6 +142,20 @@ describe('AnswerCache', () => {
     cache.keep(key, data(), recordOf([{ service: anhui, zoneId: 'chuzhou', version: '1' }]));
     const moved = new StaticZoneServiceRegistry([{ name: 'anhui', url: 'http://anhui-2.test/', zoneIds: ['chuzhou'] }]);
     expect(await cache.answerOf(key, moved)).toBeUndefined();
+  });
+
+  it('does not serve an answer built on a directory list once the shard map changed (a zone registered since is in none of its versions)', async () => {
+    const { zoneReads } = versionsNow();
+    const cache = new AnswerCache({ maxBytes: 1024 * 1024, zoneReads });
+    const key = cache.keyOf({ principal: admin, operationName: undefined, query: '{ zones { id indicators { value } } }', variables: {} });
+    const record = recordOf([{ service: anhui, zoneId: 'chuzhou', version: '1' }]);
+    record.fetchStarted();
+    record.vouchDirectoryList(Number.POSITIVE_INFINITY, shardMap);
+    cache.keep(key, data(), record);
+    expect(await cache.answerOf(key, shardMap)).toEqual(data());
+    const registered = new StaticZoneServiceRegistry([{ ...anhui, zoneIds: ['chuzhou', 'feixi', 'tongling'] }]);
+    expect(await cache.answerOf(key, registered)).toBeUndefined();
+    expect(await cache.answerOf(key, shardMap)).toBeUndefined();
   });
 
   it('stays within its memory bound: the least recently used answers leave, one larger than the bound is never kept', async () => {

@@ -2,10 +2,10 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 import type { Principal } from '@devzone/auth';
 import { StaticZoneServiceRegistry } from '@devzone/registry';
 import { parse } from 'graphql';
-import { DirectoryLookupCache, isKeyOnlyDirectoryLookup } from '../directoryLookupCache';
+import { directoryFetchKind, DirectoryLookupCache, listMatchesShardMap } from '../directoryLookupCache';
 import { GraphQLDataSourceRequestKind, type DataSourceResponse } from '../types';
 
-describe('isKeyOnlyDirectoryLookup', () => {
+describe('directoryFetchKind', () => {
   it.each([
     '{zone(id:"yongkang"){__typename id}}',
     'query LookupX__province__0($v0:ID!){zone(id:$v0){__typename id}}',
@@ -13,7 +13,11 @@ describe('isKeyOnlyDirectoryLookup', () => {
     '{zones(ids:["a"]){__typename id} __typename}',
     '{zone(id:"a"){id} zones(province:"anhui", ids:["b"]){__typename}}',
   ])('is a key-only lookup: %s', (query) => {
-    expect(isKeyOnlyDirectoryLookup(parse(query))).toBe(true);
+    expect(directoryFetchKind(parse(query))).toBe('lookup');
+  });
+
+  it.each(['{zones{__typename id}}', 'query List__province__0{zones{__typename id}}', '{__typename zones{id}}'])('is a key-only list: %s', (query) => {
+    expect(directoryFetchKind(parse(query))).toBe('list');
   });
 
   it.each([
@@ -25,19 +29,46 @@ describe('isKeyOnlyDirectoryLookup', () => {
     ['an inline fragment', '{zone(id:"yongkang"){... on Zone {id}}}'],
     ['another root field', '{zone(id:"yongkang"){id} compareZones(zoneIds:["a"], criteria:[]){__typename}}'],
     ['a mutation', 'mutation {zone(id:"yongkang"){id}}'],
-    ['the whole list', '{zones{__typename id}}'],
     ["a province's list", '{zones(province:"anhui"){__typename id}}'],
+    ['a list with a directory field', '{zones{__typename id nameEn}}'],
+    ['a list beside a lookup', '{zones{__typename id} zone(id:"a"){id}}'],
+    ['an aliased list', '{all:zones{__typename id}}'],
     ['an entity fetch', 'query($r:[_Any!]!){_entities(representations:$r){... on Zone{id}}}'],
-  ])('is not one with %s', (_, query) => {
-    expect(isKeyOnlyDirectoryLookup(parse(query))).toBe(false);
+  ])('is neither with %s', (_, query) => {
+    expect(directoryFetchKind(parse(query))).toBeUndefined();
   });
 
-  it('is not one without a document', () => {
-    expect(isKeyOnlyDirectoryLookup(undefined)).toBe(false);
+  it('is neither without a document', () => {
+    expect(directoryFetchKind(undefined)).toBeUndefined();
+  });
+});
+
+describe('listMatchesShardMap', () => {
+  const shardMap = new StaticZoneServiceRegistry([
+    { name: 'service-a', url: 'http://127.0.0.1:4011/', zoneIds: ['z1', 'z2'] },
+    { name: 'service-b', url: 'http://127.0.0.1:4012/', zoneIds: ['z3'] },
+  ]);
+  const list = (...ids: unknown[]) => ({ zones: ids.map((id) => ({ __typename: 'Zone', id })) });
+
+  it('holds when the list names every zone of the shard map once, in any order', () => {
+    expect(listMatchesShardMap(list('z3', 'z1', 'z2'), shardMap)).toBe(true);
+  });
+
+  it.each([
+    ['a zone missing (registered a moment ago)', list('z1', 'z2')],
+    ['a zone no service hosts (removed a moment ago)', list('z1', 'z2', 'z3', 'z4')],
+    ['a zone twice', list('z1', 'z2', 'z2', 'z3')],
+    ['an id that is not a string', list('z1', 'z2', 3)],
+    ['no list', { zone: null }],
+  ])('does not hold with %s', (_, data) => {
+    expect(listMatchesShardMap(data, shardMap)).toBe(false);
   });
 });
 
 const LOOKUP = '{zone(id:"yongkang"){__typename id}}';
+/** The static shard map, for a request whose context carries none (static mode). */
+const STATIC_SHARD_MAP = new StaticZoneServiceRegistry([]);
+const shardMapOf = (context: { shardMap?: StaticZoneServiceRegistry }) => context.shardMap ?? STATIC_SHARD_MAP;
 const principalOf = (subject: string): Principal => ({ subject, roles: ['ANALYST'], provinces: 'ALL', zoneIds: [] });
 
 /** A province data source that answers `answer` and counts what it was sent. */
@@ -61,7 +92,7 @@ describe('DirectoryLookupCache', () => {
 
   it('answers a repeated key-only lookup of the same caller from memory, a copy each time', async () => {
     const province = countingProvince();
-    const cached = new DirectoryLookupCache({ ttlMs: 60_000 }).wrap(province.dataSource);
+    const cached = new DirectoryLookupCache({ ttlMs: 60_000 }).wrap(province.dataSource, shardMapOf);
     const first = await cached.process(fetchOf(LOOKUP, analyst));
     const second = await cached.process(fetchOf(LOOKUP, analyst));
     expect(second).toEqual(first);
@@ -74,7 +105,7 @@ describe('DirectoryLookupCache', () => {
   it('keeps an answer per principal, per shard map and per variables', async () => {
     const province = countingProvince();
     const cache = new DirectoryLookupCache({ ttlMs: 60_000 });
-    const cached = cache.wrap(province.dataSource);
+    const cached = cache.wrap(province.dataSource, shardMapOf);
     const before = new StaticZoneServiceRegistry([]);
     const after = new StaticZoneServiceRegistry([]);
     await cached.process(fetchOf(LOOKUP, { ...analyst, shardMap: before }));
@@ -100,13 +131,13 @@ describe('DirectoryLookupCache', () => {
     const notFound = countingProvince(
       () => ({ data: { zone: null }, errors: [{ message: 'zone "x" not found', extensions: { code: 'NOT_FOUND' } }] }) as DataSourceResponse,
     );
-    const cachedNotFound = new DirectoryLookupCache({ ttlMs: 60_000 }).wrap(notFound.dataSource);
+    const cachedNotFound = new DirectoryLookupCache({ ttlMs: 60_000 }).wrap(notFound.dataSource, shardMapOf);
     await cachedNotFound.process(fetchOf(LOOKUP, analyst));
     await cachedNotFound.process(fetchOf(LOOKUP, analyst));
     expect(notFound.sent).toHaveLength(2);
 
     const province = countingProvince();
-    const cached = new DirectoryLookupCache({ ttlMs: 60_000 }).wrap(province.dataSource);
+    const cached = new DirectoryLookupCache({ ttlMs: 60_000 }).wrap(province.dataSource, shardMapOf);
     const named = '{zone(id:"yongkang"){__typename id nameEn}}';
     for (let i = 0; i < 2; i += 1) {
       await cached.process(fetchOf(named, analyst));
@@ -117,9 +148,38 @@ describe('DirectoryLookupCache', () => {
     expect(province.sent).toHaveLength(8);
   });
 
+  it('keeps the whole list only while it names exactly the zones of the shard map it was asked under', async () => {
+    const LIST = '{zones{__typename id}}';
+    let listed = ['z1'];
+    const province = countingProvince(() => ({ data: { zones: listed.map((id) => ({ __typename: 'Zone', id })) } }));
+    const cached = new DirectoryLookupCache({ ttlMs: 60_000 }).wrap(province.dataSource, shardMapOf);
+    const before = new StaticZoneServiceRegistry([{ name: 'service-a', url: 'http://127.0.0.1:4011/', zoneIds: ['z1'] }]);
+    // z2 registered: the gateway follows the new shard map before the province lists z2.
+    const after = new StaticZoneServiceRegistry([{ name: 'service-a', url: 'http://127.0.0.1:4011/', zoneIds: ['z1', 'z2'] }]);
+    await cached.process(fetchOf(LIST, { ...analyst, shardMap: before }));
+    expect((await cached.process(fetchOf(LIST, { ...analyst, shardMap: before }))).data).toEqual({ zones: [{ __typename: 'Zone', id: 'z1' }] });
+    expect(province.sent).toHaveLength(1);
+    await cached.process(fetchOf(LIST, { ...analyst, shardMap: after }));
+    await cached.process(fetchOf(LIST, { ...analyst, shardMap: after }));
+    expect(province.sent).toHaveLength(3);
+    listed = ['z1', 'z2'];
+    expect((await cached.process(fetchOf(LIST, { ...analyst, shardMap: after }))).data).toEqual({
+      zones: [
+        { __typename: 'Zone', id: 'z1' },
+        { __typename: 'Zone', id: 'z2' },
+      ],
+    });
+    await cached.process(fetchOf(LIST, { ...analyst, shardMap: after }));
+    expect(province.sent).toHaveLength(4);
+    // A list scoped to one province is never kept.
+    await cached.process(fetchOf('{zones(province:"anhui"){__typename id}}', { ...analyst, shardMap: after }));
+    await cached.process(fetchOf('{zones(province:"anhui"){__typename id}}', { ...analyst, shardMap: after }));
+    expect(province.sent).toHaveLength(6);
+  });
+
   it('serves an answer for ttlMs at most', async () => {
     const province = countingProvince();
-    const cached = new DirectoryLookupCache({ ttlMs: 40 }).wrap(province.dataSource);
+    const cached = new DirectoryLookupCache({ ttlMs: 40 }).wrap(province.dataSource, shardMapOf);
     await cached.process(fetchOf(LOOKUP, analyst));
     await cached.process(fetchOf(LOOKUP, analyst));
     expect(province.sent).toHaveLength(1);
