@@ -55,7 +55,7 @@ function isWholeList(field: FieldNode): boolean {
  * Whether a list answer names exactly the zones the shard map hosts, each once. A registration
  * commits the shard map before the province writes the new zone's directory entry, so for a
  * moment the province may list the zones without it, with no error to tell: such an answer (and
- * a list scoped to part of the province, or holding a zone no service hosts) is never kept.
+ * a list scoped to part of the directory, or naming a zone no service hosts) is never kept.
  */
 export function listMatchesShardMap(data: DataSourceResponse['data'], shardMap: ZoneServiceRegistry): boolean {
   const zones: unknown = data?.zones;
