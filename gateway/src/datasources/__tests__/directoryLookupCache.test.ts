@@ -1,6 +1,6 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Principal } from '@devzone/auth';
-import { StaticZoneServiceRegistry } from '@devzone/registry';
+import { StaticZoneServiceRegistry, type ZoneServiceRegistry } from '@devzone/registry';
 import { parse } from 'graphql';
 import { directoryFetchKind, DirectoryLookupCache, listMatchesShardMap } from '../directoryLookupCache';
 import { GraphQLDataSourceRequestKind, type DataSourceResponse } from '../types';
@@ -68,7 +68,7 @@ describe('listMatchesShardMap', () => {
 const LOOKUP = '{zone(id:"yongkang"){__typename id}}';
 /** The static shard map, for a request whose context carries none (static mode). */
 const STATIC_SHARD_MAP = new StaticZoneServiceRegistry([]);
-const shardMapOf = (context: { shardMap?: StaticZoneServiceRegistry }) => context.shardMap ?? STATIC_SHARD_MAP;
+const shardMapOf = (context: { shardMap?: ZoneServiceRegistry }): ZoneServiceRegistry => context.shardMap ?? STATIC_SHARD_MAP;
 const principalOf = (subject: string): Principal => ({ subject, roles: ['ANALYST'], provinces: 'ALL', zoneIds: [] });
 
 /** A province data source that answers `answer` and counts what it was sent. */
