@@ -3,7 +3,8 @@
  * PostgreSQL, the defaults (zone-read cache and answer cache on). A repeated query is answered
  * whole from the gateway's answer cache, and under load a figure written and read back at once
  * is the one written, every time: the answer cache never serves an answer older than its
- * zone's last write.
+ * zone's last write. The province-wide read (its zone list from the province included) is kept
+ * and read back the same way.
  */
 import { postGraphQL, startProcessStack, type ProcessStack } from '@devzone/testkit';
 
@@ -16,6 +17,7 @@ const READ = `query AnswerCacheRead { zone(id: "${ZONE}") { indicators(codes: ["
 const WRITE = `mutation AnswerCacheWrite($value: Float!) {
   upsertIndicatorReport(zoneId: "${ZONE}", input: { code: "honor.count", period: "${PERIOD}", value: $value }) { outcome }
 }`;
+const READ_ALL = `query AnswerCacheReadAll { zones { id indicators(codes: ["honor.count"]) { value period } } }`;
 const READERS = 8;
 const ROUNDS = 5;
 
@@ -44,6 +46,18 @@ async function readFigure(): Promise<number | undefined> {
 async function write(value: number): Promise<void> {
   const body = await postGraphQL(stack.gatewayUrl, WRITE, { value }, { authorization: stack.credential });
   expect(body.errors).toBeUndefined();
+}
+
+/** The written figure as the province-wide read shows it. */
+async function readFigureProvinceWide(): Promise<number | undefined> {
+  const body = await postGraphQL<{ zones: { id: string; indicators: { value: number; period: string }[] | null }[] }>(
+    stack.gatewayUrl,
+    READ_ALL,
+    {},
+    { authorization: stack.credential },
+  );
+  expect(body.errors).toBeUndefined();
+  return body.data!.zones.find((zone) => zone.id === ZONE)?.indicators?.find((figure) => figure.period === PERIOD)?.value;
 }
 
 /** Client queries the gateway answered whole from its answer cache, by its own /metrics. */
@@ -81,4 +95,14 @@ it('under load, reads back every written figure at once', async () => {
   expect(seen.filter(({ written, read }) => read !== written)).toEqual([]);
   // The load was answered from the cache between the writes.
   expect(await answerHits()).toBeGreaterThan(hits);
+});
+
+it('keeps the province-wide read too, its zone list included, and reads a written figure back at once', async () => {
+  await write(7);
+  expect(await readFigureProvinceWide()).toBe(7);
+  const hits = await answerHits();
+  expect(await readFigureProvinceWide()).toBe(7);
+  expect(await answerHits()).toBe(hits + 1);
+  await write(8);
+  expect(await readFigureProvinceWide()).toBe(8);
 });
