@@ -6,7 +6,9 @@ import { postGraphQL, startTestStack, type GraphQLResponseBody } from '@devzone/
  * against the real province, zone services and PostgreSQL: the province's answer to the
  * key-only lookup a plan starts with (`zone(id:) { __typename id }`) is kept per caller, so
  * a repeated zone read goes to the zone service alone; other callers, unknown zones and
- * lookups that select directory fields are asked of the province every time.
+ * lookups that select directory fields are asked of the province every time. The whole list
+ * (`zones { __typename id }`) is kept too, while it names every zone the shard map hosts; a
+ * list scoped to one province's zones is asked every time.
  */
 jest.setTimeout(60_000);
 
