@@ -1,4 +1,4 @@
-import { formatRatio, formatSpread, ratioTo, summarizeRounds } from './rounds';
+import { formatRatio, formatSpread, pairedRatio, ratioTo, summarizeRounds } from './rounds';
 
 describe('summarizeRounds', () => {
   it('takes the middle round of an odd count and the spread as (max − min) / median', () => {
@@ -22,6 +22,19 @@ describe('ratios and their text', () => {
     expect(ratioTo(70, 100)).toBeCloseTo(0.7);
     expect(ratioTo(70, 0)).toBeNaN();
     expect(ratioTo(Number.NaN, 100)).toBeNaN();
+  });
+
+  it('pairs rounds: a machine twice as fast in one round moves both cells of that round, not the ratio', () => {
+    // Round 2 ran on a machine twice as fast; in round 3 the column alone had a lucky window. The
+    // medians' ratio is that one round's (700 / 1100 = 0.64×); paired, two rounds of three say 0.5×.
+    expect(pairedRatio([500, 1000, 700], [1000, 2000, 1100])).toBeCloseTo(0.5);
+    expect(ratioTo(summarizeRounds([500, 1000, 700]).median, summarizeRounds([1000, 2000, 1100]).median)).toBeCloseTo(0.636, 3);
+  });
+
+  it('leaves out a round either cell measured nothing in, NaN when no round pairs', () => {
+    expect(pairedRatio([Number.NaN, 300, 400], [100, 200, 200])).toBeCloseTo(1.75);
+    expect(pairedRatio([300], [Number.NaN])).toBeNaN();
+    expect(pairedRatio([], [])).toBeNaN();
   });
 
   it('prints a ratio with two decimals and a spread as half its width', () => {

@@ -20,6 +20,17 @@ export function ratioTo(value: number, reference: number): number {
   return Number.isFinite(value) && Number.isFinite(reference) && reference !== 0 ? value / reference : Number.NaN;
 }
 
+/**
+ * The median of the per-round ratios `values[i] / references[i]`: round i of a column and of its
+ * reference were measured seconds apart, so a drift of the machine's speed between rounds (this
+ * machine's can double within minutes) cancels in each ratio instead of landing on one median
+ * and not the other. Rounds where either measured nothing are left out; NaN when none remain.
+ */
+export function pairedRatio(values: readonly number[], references: readonly number[]): number {
+  const ratios = values.map((value, round) => ratioTo(value, references[round] ?? Number.NaN));
+  return summarizeRounds(ratios).median;
+}
+
 export function formatRatio(ratio: number): string {
   return Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : '-';
 }

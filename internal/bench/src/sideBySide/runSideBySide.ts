@@ -76,9 +76,9 @@ async function measureRows(rows: readonly PlannedRow[], sizes: SideBySideSizes, 
         const cell: CellRounds = (results[index]!.cells[column] ??= emptyCell());
         cell.failed += result.failed;
         if (result.firstError) cell.firstError ??= result.firstError;
+        cell.throughput.push(result.completed > 0 ? result.throughput : Number.NaN);
+        cell.p50.push(result.completed > 0 ? summarize(result.latencies).p50 : Number.NaN);
         if (result.completed > 0) {
-          cell.throughput.push(result.throughput);
-          cell.p50.push(summarize(result.latencies).p50);
           for (const [process, ms] of Object.entries(cpu.perRequest(result.completed)) as [CpuProcess, number][]) cell.cpu[process].push(ms);
         }
       }

@@ -54,10 +54,20 @@ describe('renderSideBySide', () => {
     expect(apollo).toBe('-');
   });
 
-  it('keeps the throughput table with every ratio to the zone service asked directly', () => {
+  it("keeps the throughput table with every ratio to the zone service asked directly, the median of the rounds' ratios", () => {
     const [line] = tableRows(text, 'Side by side, test: requests per second');
-    const [, , direct, ours] = cells(line!);
+    const [, , direct, ours, , , apollo] = cells(line!);
     expect(direct).toBe('500 ±4%');
-    expect(ours).toBe('1050 ±5% (2.10×)');
+    // Rounds' ratios 2.00, 2.12, 2.19: their median, not 1050 / 500.
+    expect(ours).toBe('1050 ±5% (2.12×)');
+    // One round measured: paired with the reference's first round.
+    expect(apollo).toBe('200 (0.40×)');
+  });
+
+  it('gives a ratio of p50 latencies the same way', () => {
+    const [line] = tableRows(text, 'Side by side, test: p50 latency, ms');
+    const [, , , ours] = cells(line!);
+    // 30/60, 28/62, 29/58: median 0.5.
+    expect(ours).toMatch(/\(0\.50×\)$/);
   });
 });

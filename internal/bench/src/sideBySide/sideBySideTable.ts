@@ -1,6 +1,6 @@
 import { formatMs, renderTable } from '../table';
 import { COLUMN_TITLES, COLUMNS, type Column } from './columns';
-import { formatRatio, formatSpread, ratioTo, summarizeRounds } from './rounds';
+import { formatRatio, formatSpread, pairedRatio, summarizeRounds } from './rounds';
 
 /** The processes whose CPU a cell reads: the one the load generator asks (none when it asks the zone services), the province, the zone services (summed). */
 export const CPU_PROCESSES = ['front', 'province', 'zoneServices'] as const;
@@ -8,9 +8,9 @@ export type CpuProcess = (typeof CPU_PROCESSES)[number];
 
 /** What the rounds of one cell measured. */
 export interface CellRounds {
-  /** Completed requests per second, one value per round. */
+  /** Completed requests per second, one value per round (NaN for a round that completed nothing, so rounds stay aligned across cells). */
   throughput: number[];
-  /** p50 latency in ms, one value per round. */
+  /** p50 latency in ms, one value per round (NaN as for throughput). */
   p50: number[];
   /** CPU per completed request in ms, one value per round, by process (none where it was not read). */
   cpu: Record<CpuProcess, number[]>;
@@ -34,7 +34,7 @@ function cellText(rounds: CellRounds | undefined, reference: CellRounds | undefi
   if (!rounds) return 'not run';
   const own = summarizeRounds(pick(rounds));
   if (own.rounds === 0) return rounds.failed > 0 ? 'failed' : '-';
-  const ratio = reference && reference !== rounds ? ` (${formatRatio(ratioTo(own.median, summarizeRounds(pick(reference)).median))})` : '';
+  const ratio = reference && reference !== rounds ? ` (${formatRatio(pairedRatio(pick(rounds), pick(reference)))})` : '';
   const spread = own.rounds > 1 ? ` ${formatSpread(own.spread)}` : '';
   return `${format(own.median)}${spread}${ratio}`;
 }
@@ -49,10 +49,13 @@ function cpuText(rounds: CellRounds | undefined): string {
   return medians.map((m) => (m.rounds === 0 ? '-' : formatCpu(m.median))).join(' / ');
 }
 
+const RATIO_NOTE =
+  'Each cell: median of the rounds, ± half their range; (ratio to "zone service directly"): the median of the rounds\' own ratios, each round of a column divided by the same round of "directly", measured seconds apart, so that the machine speeding up or slowing down between rounds cancels out.';
+
 const CPU_NOTE =
   'CPU time (user and system, /proc/<pid>/stat) over the timed window, per completed request, median of the rounds: the gateway the column asks (none for the zone service asked directly) / the province / the zone services, summed (for a single-zone shape, the one hosting the zone). The load generator is left out. /proc counts 10 ms ticks: a window of few requests (c=1, --quick) gives coarse figures.';
 
-/** Throughput, p50 and CPU tables: median over rounds, spread, and every ratio to the zone service asked directly. */
+/** Throughput, p50 and CPU tables: median over rounds, spread, and every ratio to the zone service asked directly (the median of the rounds' ratios, see `pairedRatio`). */
 export function renderSideBySide(title: string, rows: readonly SideBySideRow[], notes: readonly string[]): string {
   const header = ['shape', 'c', ...COLUMNS.map((c) => COLUMN_TITLES[c])];
   const table = (pick: (r: CellRounds) => number[], format: (n: number) => string) =>
@@ -73,6 +76,7 @@ export function renderSideBySide(title: string, rows: readonly SideBySideRow[], 
         (r) => r.throughput,
         (n) => n.toFixed(n >= 100 ? 0 : 1),
       ),
+      [RATIO_NOTE],
     ),
     renderTable(
       `${title}: p50 latency, ms`,

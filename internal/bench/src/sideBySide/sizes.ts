@@ -19,8 +19,8 @@ export function sideBySideSizes(quick: boolean): SideBySideSizes {
   }
   return {
     mode: 'full',
-    rounds: 3,
-    windowMs: 4000,
+    rounds: 5,
+    windowMs: 2500,
     maxRequests: 500_000,
     warmupRequests: (c) => Math.max(10, c * 2),
     zoneCounts: [4, 40, 400],
