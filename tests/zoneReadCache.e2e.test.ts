@@ -3,8 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { startGateway, type RunningGateway } from '@devzone/gateway';
 import { StaticZoneServiceRegistry } from '@devzone/registry';
 import type { RunningStack } from '@devzone/stack';
-import { forgetDefaultCredential, postGraphQL, startTestStack, useDefaultCredential } from '@devzone/testkit';
+import { forgetDefaultCredential, postGraphQL, startTestStack, useDefaultCredential, withDefaultCredential } from '@devzone/testkit';
 import type { RunningZoneService } from '@devzone/zone-subgraph';
+import { AnswerCache } from '../gateway/src/answerCache/AnswerCache';
 
 /**
  * The gateway's zone-read cache and answer cache (both on by default) against real zone services
@@ -139,6 +140,49 @@ describe('a repeated read', () => {
     expect(await versionRequests(zoneService)).toBe(versions + 1);
     expect(await cacheHits()).toBe(hits + 1);
     expect(await answerHits()).toBe(answers);
+  });
+});
+
+describe("a repeated POST, answered before Apollo Server (the answer cache's fast path)", () => {
+  const QUERY = `query CacheFast { zone(id: "${ZONE}") { indicators(codes: ["party_org.count"]) { value period } } }`;
+  const ask = async (accept?: string) => {
+    const response = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: withDefaultCredential(stack.gatewayUrl, { 'content-type': 'application/json', ...(accept ? { accept } : {}) }),
+      body: JSON.stringify({ query: QUERY }),
+    });
+    return { status: response.status, contentType: response.headers.get('content-type'), body: await response.text() };
+  };
+  const answersOf = async (result: string) => metricSum(stack.gatewayUrl, 'answer_cache_requests_total{', `result="${result}"`);
+  const durations = () => metricSum(stack.gatewayUrl, 'http_server_request_duration_seconds_count{', 'graphql_operation_name="CacheFast"');
+
+  it('is the answer Apollo Server sent, byte for byte, counted once as a hit and timed under its operation name', async () => {
+    const before = { hits: await answersOf('hit'), misses: await answersOf('miss'), timed: await durations() };
+    const built = await ask();
+    // Apollo Server's own lookup (the plugin's) is not reached by the repeated requests.
+    const throughApollo = jest.spyOn(AnswerCache.prototype, 'answerOf');
+    const repeated = [await ask(), await ask()];
+    expect(throughApollo).not.toHaveBeenCalled();
+    throughApollo.mockRestore();
+    expect(built.status).toBe(200);
+    expect(JSON.parse(built.body)).toEqual({ data: { zone: { indicators: expect.any(Array) } } });
+    expect(repeated).toEqual([built, built]);
+    expect(await answersOf('hit')).toBe(before.hits + 2);
+    expect(await answersOf('miss')).toBe(before.misses + 1);
+    expect(await durations()).toBe(before.timed + 3);
+  });
+
+  it('keeps the media type each accept header was answered with', async () => {
+    const graphqlResponse = 'application/graphql-response+json';
+    const throughApollo = jest.spyOn(AnswerCache.prototype, 'answerOf');
+    const first = await ask(graphqlResponse);
+    const second = await ask(graphqlResponse);
+    // The first was kept (by the test above) but never sent to this accept header: Apollo Server served it.
+    expect(throughApollo).toHaveBeenCalledTimes(1);
+    throughApollo.mockRestore();
+    expect(first.contentType).toMatch(/^application\/graphql-response\+json/);
+    expect(second).toEqual(first);
+    expect((await ask()).contentType).toMatch(/^application\/json/);
   });
 });
 

@@ -17,4 +17,6 @@ export interface GatewayContext {
    * Absent: the data source reads its registry at each fetch.
    */
   readonly shardMap?: ZoneServiceRegistry;
+  /** True when the answer cache's HTTP fast path already found this request's kept answer stale (and counted it): the plugin does not ask again. */
+  readonly answerLookedUp?: true;
 }

@@ -1,6 +1,7 @@
 import { carryRequestScope } from '@devzone/observability';
 import type { ZoneServiceRegistry } from '@devzone/registry';
 import type { Request, Response } from 'express';
+import { answerLookedUp } from './answerCache/answerFastPath';
 import { principalOfRequest } from './auth/requestPrincipal';
 import type { GatewayContext } from './context';
 import { requestIdOf } from './http/requestId';
@@ -22,6 +23,7 @@ export function createContext({ shardMap }: CreateContextOptions = {}): (args: {
       requestId: requestIdOf(res),
       principal: principalOfRequest(req),
       ...(shardMap ? { shardMap: shardMap() } : {}),
+      ...(answerLookedUp(req) ? { answerLookedUp: true as const } : {}),
     };
     carryRequestScope(req, context);
     return context;

@@ -24,7 +24,7 @@ import type { ZoneServiceRegistry } from '@devzone/registry';
 import { runFromEnvironment } from '@devzone/service-shell';
 import compression from 'compression';
 import express, { type Request, type RequestHandler, type Response } from 'express';
-import { AnswerCache, answerCachePlugin } from './answerCache';
+import { AnswerCache, AnswerFastPath, answerCachePlugin } from './answerCache';
 import { createGatewayAuthenticator, loadGatewayAuthOptions, principalOfRequest, requireAuthentication, type GatewayAuthOptions } from './auth';
 import type { Logger } from 'pino';
 import { loadFrontDoorConfig, loadGatewayConfig, loadHttpPathConfig, type GatewayConfig, type HttpPathConfig } from './config';
@@ -227,7 +227,11 @@ export async function startGateway({
     requireAuthentication(authenticator, options.logger),
     ...(clientRateLimit === false ? [] : [rateLimitPerClient(clientKeyOf, clientRateLimit)]),
     operationPrecheck(operationLimits),
-    graphqlHandler(server, createContext(shardMapNow ? { shardMap: shardMapNow } : {})),
+    graphqlHandler(
+      server,
+      createContext(shardMapNow ? { shardMap: shardMapNow } : {}),
+      answers && new AnswerFastPath(answers, shardMapNow ?? (() => registry)),
+    ),
   ];
   // Client operations are POSTs: matched first, they skip the routers of pages and views
   // (and with withDirectRoute below, when the path is spelled exactly, the router itself).

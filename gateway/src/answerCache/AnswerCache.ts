@@ -22,17 +22,46 @@ export interface AnswerKeyParts {
   readonly variables: Readonly<Record<string, unknown>> | undefined;
 }
 
+/** The status and headers Apollo Server answered a kept answer with, for one `accept` header. */
+export interface AnswerHead {
+  readonly status: number;
+  readonly headers: readonly (readonly [string, string])[];
+}
+
+/** How Apollo Server sent a kept answer to one `accept` header, learned from its own answer (`learnHttpAnswer`). */
+interface SentAs {
+  readonly head: AnswerHead;
+  /** The operation's name as resolved from the document (the request duration's label). */
+  readonly operationName: string | undefined;
+  /** The shard map the operation's checks ran on (the fan-out cost counts its services). */
+  readonly checkedOn: object;
+}
+
 interface KeptAnswer {
   readonly data: AnswerData;
+  /** The HTTP body Apollo Server writes for `{ data }`: `{"data":…}` and a newline. */
+  readonly body: string;
   readonly versions: readonly ZoneVersionUsed[];
   readonly expiresAt: number;
   /** The shard map its directory list holds on, if it has one. */
   readonly listedOn: object | undefined;
   readonly bytes: number;
+  /** By `accept` header value. */
+  readonly sentAs: Map<string, SentAs>;
 }
 
+/**
+ * What `httpAnswerOf` found: an answer to send as it is (`hit`), none kept (`miss`), one no
+ * longer current, dropped and counted (`stale`), or one kept that Apollo Server has not yet
+ * sent to this `accept` header on this shard map (`unlearned`: the request goes through Apollo
+ * Server, whose own lookup serves it and counts it).
+ */
+export type HttpAnswerLookup =
+  | { readonly kind: 'hit'; readonly head: AnswerHead; readonly body: string; readonly operationName: string | undefined }
+  | { readonly kind: 'miss' | 'stale' | 'unlearned' };
+
 export interface AnswerCacheOptions {
-  /** Estimated memory the kept answers may take (2 bytes per character of their JSON and key); the least recently used leave first. */
+  /** Estimated memory the kept answers may take (2 bytes per character of their JSON, twice: the data and its text as sent; and of their key); the least recently used leave first. */
   readonly maxBytes: number;
   /** The gateway's zone-read cache: it asks the zone services for the versions an answer was built from. */
   readonly zoneReads: Pick<ZoneReadCache, 'stillCurrent'>;
@@ -79,6 +108,48 @@ export class AnswerCache {
       this.observer?.served('miss');
       return undefined;
     }
+    if (!(await this.stillCurrent(key, kept, shardMap))) return undefined;
+    this.observer?.served('hit');
+    return kept.data;
+  }
+
+  /**
+   * The answer kept under `key` as Apollo Server sent it to this `accept` header: its status,
+   * headers and body byte for byte, served without Apollo Server once every check of the front
+   * door has passed for this request (authentication, rate limit, body checks), since the
+   * operation's own checks passed for the same caller, document and variables on the same
+   * shard map. Counts a hit or a stale answer as `answerOf` does; a miss and `unlearned` count
+   * nothing: the request goes on through Apollo Server, whose `answerOf` counts it once the
+   * operation is known to be a query that passed its checks.
+   */
+  async httpAnswerOf(key: string, accept: string, shardMap: ZoneServiceRegistry): Promise<HttpAnswerLookup> {
+    const kept = this.answers.get(key);
+    if (!kept) return { kind: 'miss' };
+    const sentAs = kept.sentAs.get(accept);
+    if (!sentAs || sentAs.checkedOn !== shardMap) return { kind: 'unlearned' };
+    if (!(await this.stillCurrent(key, kept, shardMap))) return { kind: 'stale' };
+    this.observer?.served('hit');
+    return { kind: 'hit', head: sentAs.head, body: kept.body, operationName: sentAs.operationName };
+  }
+
+  /**
+   * Notes how Apollo Server sent the answer kept under `key` to this `accept` header, if `body`
+   * is exactly the kept answer's: `httpAnswerOf` then serves it so, never anything Apollo Server
+   * did not write itself.
+   */
+  learnHttpAnswer(
+    key: string,
+    accept: string,
+    shardMap: ZoneServiceRegistry,
+    sent: { head: AnswerHead; body: string; operationName: string | undefined },
+  ): void {
+    const kept = this.answers.get(key);
+    if (!kept || kept.body !== sent.body || sent.head.status !== 200) return;
+    kept.sentAs.set(accept, { head: sent.head, operationName: sent.operationName, checkedOn: shardMap });
+  }
+
+  /** Whether `kept` holds on `shardMap` now; if not, it is dropped and counted stale. */
+  private async stillCurrent(key: string, kept: KeptAnswer, shardMap: ZoneServiceRegistry): Promise<boolean> {
     const current =
       kept.expiresAt > this.now() &&
       (kept.listedOn === undefined || kept.listedOn === shardMap) &&
@@ -86,18 +157,27 @@ export class AnswerCache {
     if (!current) {
       if (this.answers.get(key) === kept) this.answers.delete(key);
       this.observer?.served('stale');
-      return undefined;
     }
-    this.observer?.served('hit');
-    return kept.data;
+    return current;
   }
 
   /** Keeps `data` under `key` if `record` says the answer is repeatable; the data is frozen, as every later hit shares it. */
   keep(key: string, data: Record<string, unknown>, record: AnswerRecord): void {
     if (!record.repeatable || record.expiresAt <= this.now()) return;
-    const bytes = 2 * JSON.stringify(data).length;
+    const json = JSON.stringify(data);
+    const body = `{"data":${json}}\n`;
+    // The data, then its text as sent (about as long as its JSON).
+    const bytes = 4 * json.length;
     if (bytes > (this.answers.maxSize ?? 0)) return;
-    this.answers.set(key, { data: deepFrozen(data), versions: record.versions, expiresAt: record.expiresAt, listedOn: record.listedOn, bytes });
+    this.answers.set(key, {
+      data: deepFrozen(data),
+      body,
+      versions: record.versions,
+      expiresAt: record.expiresAt,
+      listedOn: record.listedOn,
+      bytes,
+      sentAs: new Map(),
+    });
   }
 
   /** Forgets every answer (the supergraph or the zone services changed). */

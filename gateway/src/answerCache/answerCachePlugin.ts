@@ -9,7 +9,8 @@ import { startAnswerRecord, type AnswerRecord } from './answerRecord';
  * operation has passed every check (authentication, limits, cost: `responseForOperation` runs
  * after them), and otherwise records what it is answered from and keeps the answer if it came
  * back whole (no errors, no extensions) and repeatable. Mutations pass through untouched: they
- * change versions, which is how kept answers learn of them.
+ * change versions, which is how kept answers learn of them. A repeated POST is mostly served
+ * before Apollo Server by `AnswerFastPath`, from what this plugin kept.
  */
 export function answerCachePlugin(cache: AnswerCache, shardMapOf: (context: GatewayContext) => ZoneServiceRegistry): ApolloServerPlugin<GatewayContext> {
   return {
@@ -19,7 +20,7 @@ export function answerCachePlugin(cache: AnswerCache, shardMapOf: (context: Gate
         responseForOperation: async ({ operation, contextValue, request, source }) => {
           if (operation.operation !== 'query' || !contextValue.principal) return null;
           const key = cache.keyOf({ principal: contextValue.principal, operationName: request.operationName, query: source, variables: request.variables });
-          const data = await cache.answerOf(key, shardMapOf(contextValue));
+          const data = contextValue.answerLookedUp ? undefined : await cache.answerOf(key, shardMapOf(contextValue));
           if (data) return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data } } };
           pending = { key, record: startAnswerRecord(contextValue) };
           return null;

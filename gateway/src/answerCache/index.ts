@@ -1,3 +1,4 @@
 export * from './AnswerCache';
 export * from './answerCachePlugin';
 export * from './answerRecord';
+export * from './answerFastPath';

@@ -1,12 +1,14 @@
 import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/server';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { AnswerFastPath } from '../answerCache/answerFastPath';
 import type { GatewayContext } from '../context';
 import { requestIdOf } from './requestId';
 import { searchOf } from './urlParts';
 
 /**
- * Apollo Server at `/graphql` (what `expressMiddleware` does, after `express.json`), with one
- * addition: the errors Apollo answers before an operation runs (a POST that is not JSON, a
+ * Apollo Server at `/graphql` (what `expressMiddleware` does, after `express.json`), with two
+ * additions: with `answers`, a repeated query is served from the answer cache before Apollo
+ * Server (`AnswerFastPath`), and the errors Apollo answers before an operation runs (a POST that is not JSON, a
  * GET without a query, CSRF prevention) carry `extensions.requestId` as every other error
  * does. Those never reach a plugin; errors of the request pipeline get it from
  * `gatewayErrorsPlugin`.
@@ -14,10 +16,11 @@ import { searchOf } from './urlParts';
 export function graphqlHandler(
   server: ApolloServer<GatewayContext>,
   context: (args: { req: Request; res: Response }) => Promise<GatewayContext>,
+  answers?: AnswerFastPath,
 ): RequestHandler {
   server.assertStarted('graphqlHandler()');
   return (req: Request, res: Response, next: NextFunction) => {
-    void answer(server, context, req, res).catch(next);
+    void answer(server, context, req, res, answers).catch(next);
   };
 }
 
@@ -26,7 +29,10 @@ async function answer(
   context: (args: { req: Request; res: Response }) => Promise<GatewayContext>,
   req: Request,
   res: Response,
+  answers: AnswerFastPath | undefined,
 ): Promise<void> {
+  const fromCache = answers ? await answers.serve(req, res) : undefined;
+  if (fromCache === 'sent') return;
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -36,6 +42,7 @@ async function answer(
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {
+    fromCache?.({ head: { status: res.statusCode, headers: [...response.headers] }, body: response.body.string });
     res.send(res.statusCode >= 400 ? withRequestId(response.body.string, requestIdOf(res)) : response.body.string);
     return;
   }

@@ -184,4 +184,47 @@ describe('AnswerCache', () => {
     await cache.answerOf(key, shardMap);
     expect(served).toEqual(['miss', 'hit', 'stale']);
   });
+
+  describe('as sent over HTTP', () => {
+    const head = { status: 200, headers: [['content-type', 'application/json; charset=utf-8']] as const };
+    const kept = (cache: AnswerCache) => {
+      const key = cache.keyOf({ principal: analyst, operationName: undefined, query: QUERY, variables: {} });
+      cache.keep(key, data(), recordOf([{ service: anhui, zoneId: 'chuzhou', version: '1' }]));
+      return key;
+    };
+    const body = `{"data":${JSON.stringify(data())}}\n`;
+
+    it('serves only what Apollo Server sent for the same accept header and shard map, while the answer holds', async () => {
+      const { current, zoneReads } = versionsNow();
+      const served: string[] = [];
+      const cache = new AnswerCache({ maxBytes: 1024 * 1024, zoneReads, observerOf: () => ({ served: (result) => served.push(result) }) });
+      expect(await cache.httpAnswerOf('nothing kept', '*/*', shardMap)).toEqual({ kind: 'miss' });
+      const key = kept(cache);
+      expect(await cache.httpAnswerOf(key, '*/*', shardMap)).toEqual({ kind: 'unlearned' });
+
+      cache.learnHttpAnswer(key, '*/*', shardMap, { head, body, operationName: 'Q' });
+      expect(await cache.httpAnswerOf(key, '*/*', shardMap)).toEqual({ kind: 'hit', head, body, operationName: 'Q' });
+      expect(await cache.httpAnswerOf(key, 'application/graphql-response+json', shardMap)).toEqual({ kind: 'unlearned' });
+      expect(await cache.httpAnswerOf(key, '*/*', new StaticZoneServiceRegistry([{ ...anhui, zoneIds: ['chuzhou', 'feixi'] }]))).toEqual({
+        kind: 'unlearned',
+      });
+
+      current.chuzhou = '2';
+      expect(await cache.httpAnswerOf(key, '*/*', shardMap)).toEqual({ kind: 'stale' });
+      expect(cache.size.entries).toBe(0);
+      // A miss and an unlearned answer are left to Apollo Server's lookup to count.
+      expect(served).toEqual(['hit', 'stale']);
+    });
+
+    it('learns nothing Apollo Server wrote otherwise than kept (another body, a status other than 200), nor for an answer not kept', async () => {
+      const { zoneReads } = versionsNow();
+      const cache = new AnswerCache({ maxBytes: 1024 * 1024, zoneReads });
+      const key = kept(cache);
+      cache.learnHttpAnswer(key, '*/*', shardMap, { head, body: body.replace('3', '4'), operationName: undefined });
+      cache.learnHttpAnswer(key, '*/*', shardMap, { head: { ...head, status: 203 }, body, operationName: undefined });
+      cache.learnHttpAnswer('another key', '*/*', shardMap, { head, body, operationName: undefined });
+      expect(await cache.httpAnswerOf(key, '*/*', shardMap)).toEqual({ kind: 'unlearned' });
+      expect(await cache.httpAnswerOf('another key', '*/*', shardMap)).toEqual({ kind: 'miss' });
+    });
+  });
 });

@@ -1,0 +1,87 @@
+import type { IncomingMessage } from 'node:http';
+import { requestScopeOf } from '@devzone/observability';
+import type { ZoneServiceRegistry } from '@devzone/registry';
+import type { Request, Response } from 'express';
+import { principalOfRequest } from '../auth/requestPrincipal';
+import type { AnswerCache, AnswerHead } from './AnswerCache';
+
+/** A POST body the fast path keys as the answer cache plugin does: a query, and at most an operation name and variables. */
+interface PlainOperation {
+  readonly query: string;
+  readonly operationName: string | undefined;
+  readonly variables: Readonly<Record<string, unknown>> | undefined;
+}
+
+const ALLOWED_FIELDS = new Set(['query', 'operationName', 'variables']);
+
+/**
+ * The operation of a parsed JSON body, if it is plain: anything else (extensions such as a
+ * persisted-query hash, a batch, a malformed field) goes through Apollo Server, which keys or
+ * refuses it itself.
+ */
+export function plainOperationOf(body: unknown): PlainOperation | undefined {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+  const fields = body as Record<string, unknown>;
+  for (const name of Object.keys(fields)) if (!ALLOWED_FIELDS.has(name)) return undefined;
+  const { query, operationName, variables } = fields;
+  if (typeof query !== 'string' || query === '') return undefined;
+  if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return undefined;
+  if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) return undefined;
+  return {
+    query,
+    operationName: operationName ?? undefined,
+    variables: (variables ?? undefined) as Readonly<Record<string, unknown>> | undefined,
+  };
+}
+
+/** How Apollo Server answered a request the fast path could not serve: learned for the next one. */
+export type LearnHttpAnswer = (sent: { head: AnswerHead; body: string }) => void;
+
+const lookedUp = new WeakSet<IncomingMessage>();
+
+/** Whether the fast path found this request's kept answer stale (and counted it): the plugin does not ask again. */
+export function answerLookedUp(req: IncomingMessage): boolean {
+  return lookedUp.has(req);
+}
+
+/**
+ * Serves a repeated client query from the answer cache before Apollo Server: the status,
+ * headers and body Apollo Server itself sent for the same caller, query, operation name,
+ * variables and `accept` header, while the kept answer holds (`AnswerCache.httpAnswerOf`).
+ * It runs after the front door's request checks (authentication, rate limit, body checks);
+ * the operation's own checks (limits, cost, introspection policy) depend only on what the
+ * key holds and the shard map, and passed when Apollo Server sent the answer. A hit skips
+ * Apollo Server's request pipeline and serialisation: on this gateway they were most of the
+ * CPU of a hit.
+ */
+export class AnswerFastPath {
+  constructor(
+    private readonly cache: AnswerCache,
+    private readonly shardMapNow: () => ZoneServiceRegistry,
+  ) {}
+
+  /**
+   * `sent` when it answered the request; otherwise how to learn Apollo Server's answer to it
+   * (undefined when the request has no key: not a plain operation, or no caller).
+   */
+  async serve(req: Request, res: Response): Promise<'sent' | LearnHttpAnswer | undefined> {
+    const principal = principalOfRequest(req);
+    const operation = req.method === 'POST' && principal ? plainOperationOf(req.body) : undefined;
+    if (!principal || !operation) return undefined;
+    const key = this.cache.keyOf({ principal, ...operation });
+    const accept = req.headers.accept ?? '';
+    const shardMap = this.shardMapNow();
+    const found = await this.cache.httpAnswerOf(key, accept, shardMap);
+    if (found.kind === 'hit') {
+      const scope = requestScopeOf(req);
+      if (scope) scope.operationName = found.operationName;
+      res.statusCode = found.head.status;
+      for (const [name, value] of found.head.headers) res.setHeader(name, value);
+      res.send(found.body);
+      return 'sent';
+    }
+    // A stale answer is counted and dropped: Apollo Server's lookup would count the request twice.
+    if (found.kind === 'stale') lookedUp.add(req);
+    return ({ head, body }) => this.cache.learnHttpAnswer(key, accept, shardMap, { head, body, operationName: requestScopeOf(req)?.operationName });
+  }
+}
