@@ -7,10 +7,10 @@ import { searchOf } from './urlParts';
 
 /**
  * Apollo Server at `/graphql` (what `expressMiddleware` does, after `express.json`), with two
- * additions: with `answers`, a repeated query is served from the answer cache before Apollo
- * Server (`AnswerFastPath`), and the errors Apollo answers before an operation runs (a POST that is not JSON, a
- * GET without a query, CSRF prevention) carry `extensions.requestId` as every other error
- * does. Those never reach a plugin; errors of the request pipeline get it from
+ * additions. With `answers`, a repeated query is served from the answer cache before Apollo
+ * Server (`AnswerFastPath`). The errors Apollo answers before an operation runs (a POST that
+ * is not JSON, a GET without a query, CSRF prevention) carry `extensions.requestId` as every
+ * other error does: those never reach a plugin; errors of the request pipeline get it from
  * `gatewayErrorsPlugin`.
  */
 export function graphqlHandler(
