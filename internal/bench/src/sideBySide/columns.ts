@@ -1,5 +1,5 @@
 /** The columns of the side-by-side table, in print order; the first is the reference of every ratio. */
-export const COLUMNS = ['direct', 'ours', 'oursNoDedup', 'oursCached', 'apollo', 'hiveOff', 'hiveOn'] as const;
+export const COLUMNS = ['direct', 'ours', 'oursNoDedup', 'oursCached', 'apollo', 'hiveOff', 'hiveOn', 'floor'] as const;
 export type Column = (typeof COLUMNS)[number];
 
 export const COLUMN_TITLES: Readonly<Record<Column, string>> = {
@@ -10,4 +10,5 @@ export const COLUMN_TITLES: Readonly<Record<Column, string>> = {
   apollo: 'plain @apollo/gateway',
   hiveOff: 'Hive Gateway dedup off',
   hiveOn: 'Hive Gateway dedup on',
+  floor: 'forwarding proxy (floor)',
 };

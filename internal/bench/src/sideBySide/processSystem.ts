@@ -9,6 +9,7 @@ const DATABASE_SERVER_SCRIPT = 'internal/testkit/dist/processes/databaseServerMa
 const SYNTHETIC_ZONE_SCRIPT = 'internal/bench/dist/sideBySide/syntheticZoneMain.js';
 const APOLLO_GATEWAY_SCRIPT = 'internal/bench/dist/sideBySide/apolloGatewayMain.js';
 const HIVE_GATEWAY_SCRIPT = 'internal/bench/dist/sideBySide/hiveGatewayMain.js';
+const FORWARDING_PROXY_SCRIPT = 'internal/bench/dist/sideBySide/forwardingProxyMain.js';
 
 /** The article-seeded zone services of `npm start`, each its package's own `dist/main.js`. */
 export const ARTICLE_ZONE_SERVICES = ['yongkang', 'chengxi', 'jinjiang', 'anhui'] as const;
@@ -207,6 +208,13 @@ export async function startApolloPeer(system: ProcessSystem, zoneService: string
     ZONE_URL: zone.url,
     SUPERGRAPH_FILE: supergraphFile,
   });
+}
+
+/** The floor next to the system: a process that only forwards signed requests to one zone service (forwardingProxyMain). */
+export async function startForwardingProxy(system: ProcessSystem, zoneService: string): Promise<ServiceProcess> {
+  const zone = system.zoneServices.find((s) => s.name === zoneService);
+  if (!zone) throw new Error(`no zone service ${zoneService}`);
+  return system.startPeer('forwarding proxy', FORWARDING_PROXY_SCRIPT, { PORT: String(await freePort()), ZONE_URL: zone.url });
 }
 
 /** Hive Gateway next to the system over the plain gateway's supergraph, with in-flight dedup of subgraph fetches on or off. */

@@ -9,7 +9,7 @@ import { note } from '../progress';
 import { summarize } from '../stats';
 import { COLUMN_TITLES, type Column } from './columns';
 import { askGraphQL, type Asking } from './httpClient';
-import { databasesOf, startApolloPeer, startHivePeer, syntheticSystemSpecs, type ProcessSystem } from './processSystem';
+import { databasesOf, startApolloPeer, startForwardingProxy, startHivePeer, syntheticSystemSpecs, type ProcessSystem } from './processSystem';
 import { PROVINCE_WIDE_CONCURRENCY, PROVINCE_WIDE_GATEWAY, provinceWideDirect, SINGLE_ZONE, SINGLE_ZONE_SHAPES } from './shapes';
 import { emptyCell, renderSideBySide, type CellRounds, type CpuProcess, type SideBySideRow } from './sideBySideTable';
 import type { SideBySideSizes } from './sizes';
@@ -17,7 +17,7 @@ import { withSuiteProcesses } from './suiteProcesses';
 import type { ProcessSuiteRun } from '../processSuiteMain';
 
 const PEERS_NOTE =
-  '"this gateway" deduplicates identical subgraph reads in flight across requests of the same principal (GATEWAY_DEDUP_INFLIGHT, on by default); "dedup off" is a second process of it with GATEWAY_DEDUP_INFLIGHT=false (identical reads of one operation still share). The varied-offset shape sends a different page per request: nothing to share. plain @apollo/gateway: IntrospectAndCompose over the province and ONE zone service (a plain gateway routes a subgraph to one URL: it cannot shard zones over services), so the peers run the single-zone shapes only. Hive Gateway (@graphql-hive/gateway-runtime) serves the supergraph the plain gateway composed; "dedup" is its HTTP transport\'s in-flight deduplication of identical subgraph fetches. Every peer signs its subgraph requests and sends a national administrator principal.';
+  '"this gateway" deduplicates identical subgraph reads in flight across requests of the same principal (GATEWAY_DEDUP_INFLIGHT, on by default); "dedup off" is a second process of it with GATEWAY_DEDUP_INFLIGHT=false (identical reads of one operation still share). The varied-offset shape sends a different page per request: nothing to share. plain @apollo/gateway: IntrospectAndCompose over the province and ONE zone service (a plain gateway routes a subgraph to one URL: it cannot shard zones over services), so the peers run the single-zone shapes only. Hive Gateway (@graphql-hive/gateway-runtime) serves the supergraph the plain gateway composed; "dedup" is its HTTP transport\'s in-flight deduplication of identical subgraph fetches. Every peer signs its subgraph requests and sends a national administrator principal. "forwarding proxy (floor)" is the least any gateway in a process of its own does: a process that parses the request the zone service is asked directly, signs it, forwards it over kept-alive connections, and parses and re-serialises the answer (no schema, plan or checks): what one more process on the way costs by itself.';
 
 const CACHE_NOTE =
   'Every column of this gateway runs with ZONE_READ_CACHE=off except "caches on", a second process of it with the zone-read cache and the answer cache on (and dedup as "this gateway"): its queries repeat, so after the first of each it asks the zone service for the zone\'s data version (at most one request on its way, shared by the reads that started before it was sent) and answers the whole query as kept.';
@@ -87,12 +87,20 @@ async function measureRows(rows: readonly PlannedRow[], sizes: SideBySideSizes, 
   return results;
 }
 
-/** The same query through our gateway and the plain one must answer the same data, or the columns compare different work. */
+/**
+ * The same query through our gateway and the plain one must answer the same data, and the floor
+ * the zone service's own, or the columns compare different work.
+ */
 async function checkSameAnswers(asks: Partial<Record<Column, Ask>>, shape: string): Promise<string[]> {
   const reference = await asks.ours!();
   const peers = (['oursNoDedup', 'oursCached', 'apollo', 'hiveOff', 'hiveOn'] as const).filter((c) => asks[c]);
   const answers = await Promise.all(peers.map((c) => asks[c]!()));
-  return peers.filter((_, i) => !isDeepStrictEqual(answers[i], reference)).map((c) => `${shape}: ${COLUMN_TITLES[c]} answered other data than this gateway`);
+  const mismatches = peers
+    .filter((_, i) => !isDeepStrictEqual(answers[i], reference))
+    .map((c) => `${shape}: ${COLUMN_TITLES[c]} answered other data than this gateway`);
+  if (asks.floor && !isDeepStrictEqual(await asks.floor(), await asks.direct!()))
+    mismatches.push(`${shape}: ${COLUMN_TITLES.floor} answered other data than the zone service`);
+  return mismatches;
 }
 
 interface Peers {
@@ -101,6 +109,7 @@ interface Peers {
   apollo: ServiceProcess;
   hiveOff: ServiceProcess;
   hiveOn: ServiceProcess;
+  floor: ServiceProcess;
 }
 
 async function singleZoneRows(system: ProcessSystem, peers: Peers): Promise<{ rows: PlannedRow[]; mismatches: string[] }> {
@@ -120,6 +129,7 @@ async function singleZoneRows(system: ProcessSystem, peers: Peers): Promise<{ ro
     apollo: behind(peers.apollo.pid),
     hiveOff: behind(peers.hiveOff.pid),
     hiveOn: behind(peers.hiveOn.pid),
+    floor: { front: peers.floor.pid, zoneServices },
   };
   const rows: PlannedRow[] = [];
   const mismatches: string[] = [];
@@ -133,6 +143,7 @@ async function singleZoneRows(system: ProcessSystem, peers: Peers): Promise<{ ro
       apollo: counted((n) => askGraphQL(peers.apollo.url, plain, shape.gateway, varied(n))),
       hiveOff: counted((n) => askGraphQL(peers.hiveOff.url, plain, shape.gateway, varied(n))),
       hiveOn: counted((n) => askGraphQL(peers.hiveOn.url, plain, shape.gateway, varied(n))),
+      floor: counted((n) => askGraphQL(peers.floor.url, plain, shape.direct.query, { ...shape.direct.variables, ...varied(n) })),
     };
     mismatches.push(...(await checkSameAnswers(asks, shape.name)));
     for (const concurrency of shape.concurrency) rows.push({ shape: shape.name, concurrency, asks, processes });
@@ -151,6 +162,12 @@ function provinceWideRows(system: ProcessSystem, zones: number): PlannedRow[] {
   const { gateway, province, zoneServices } = system.servicePids;
   const processes: Partial<Record<Column, ColumnProcesses>> = { direct: { zoneServices }, ours: { front: gateway, province, zoneServices } };
   return PROVINCE_WIDE_CONCURRENCY.map((concurrency) => ({ shape: `province-wide indicators, ${zones} zones`, concurrency, asks, processes }));
+}
+
+function zoneServiceOf(system: ProcessSystem, zoneId: string): string {
+  const service = system.zoneServices.find((s) => s.zoneIds.includes(zoneId));
+  if (!service) throw new Error(`no zone service hosts ${zoneId}`);
+  return service.name;
 }
 
 function hasFailures(rows: readonly SideBySideRow[]): boolean {
@@ -174,17 +191,18 @@ export async function runSideBySide(sizes: SideBySideSizes, onStarted: (stop: ()
     note('side-by-side: starting PostgreSQL (a process)');
     await suite.startDatabase([...databasesOf('a', { kind: 'articles' }), ...synthetic.flatMap((spec) => databasesOf(`z${spec.zones}`, spec))]);
 
-    note('side-by-side: starting the article-seeded system, the plain @apollo/gateway and Hive Gateway twice (each a process)');
+    note('side-by-side: starting the article-seeded system, the plain @apollo/gateway, Hive Gateway twice and the forwarding proxy (each a process)');
     const system = await suite.startSystem('a', { kind: 'articles' });
     const supergraphFile = join(suite.tempDir, 'supergraph.graphql');
     const apollo = await startApolloPeer(system, 'yongkang', supergraphFile);
-    const [hiveOff, hiveOn, oursNoDedup, oursCached] = await Promise.all([
+    const [hiveOff, hiveOn, oursNoDedup, oursCached, floor] = await Promise.all([
       startHivePeer(system, supergraphFile, false),
       startHivePeer(system, supergraphFile, true),
       system.startGatewayTwin('this gateway dedup off', { GATEWAY_DEDUP_INFLIGHT: 'false' }),
       system.startGatewayTwin('this gateway, caches on', { ZONE_READ_CACHE: 'on' }),
+      startForwardingProxy(system, zoneServiceOf(system, SINGLE_ZONE)),
     ]);
-    const single = await singleZoneRows(system, { oursNoDedup, oursCached, apollo, hiveOff, hiveOn });
+    const single = await singleZoneRows(system, { oursNoDedup, oursCached, apollo, hiveOff, hiveOn, floor });
     const singleResults = await measureRows(single.rows, sizes, 'single-zone shapes');
     await suite.stopSystem();
     sections.push(
@@ -206,7 +224,7 @@ export async function runSideBySide(sizes: SideBySideSizes, onStarted: (stop: ()
     sections.push(
       renderSideBySide(`Side by side, province-wide shapes (synthetic zones, ${sizes.enterprisesPerZone} enterprises each, 4 zone services)`, wide, [
         '"zone service directly" = one _entities request per zone service for all its zones, the four sent in parallel by the load generator, as the gateway fans out (no province root field).',
-        'plain @apollo/gateway and Hive Gateway: not run (over the same supergraph they cannot shard: one URL per subgraph).',
+        'plain @apollo/gateway and Hive Gateway: not run (over the same supergraph they cannot shard: one URL per subgraph); the forwarding proxy: not run (it forwards to one zone service).',
       ]),
     );
     failed ||= hasFailures(wide);
