@@ -20,7 +20,8 @@ async function main(): Promise<void> {
   if (process.env.NODE_ENV !== 'production')
     console.log(`NODE_ENV is ${process.env.NODE_ENV ?? 'unset'}, not production: graphql-js runs its development-only checks`);
   const config = parseOrThrow(launcherEnvSchema, process.env, 'environment');
-  const embedded = new EmbeddedPostgresServer({ dataDir: join(config.DATA_DIR, 'postgres'), port: config.EMBEDDED_PG_PORT });
+  // Its own process group: Ctrl-C reaches this process alone, which stops the services first, PostgreSQL last.
+  const embedded = new EmbeddedPostgresServer({ dataDir: join(config.DATA_DIR, 'postgres'), port: config.EMBEDDED_PG_PORT, ownProcessGroup: true });
   let embeddedStarted = false;
   let stack: RunningStack | undefined;
   let stopping = false;

