@@ -54,6 +54,7 @@ import { listSizeLimitPlugin } from './plugins/listSizeLimitPlugin';
 import type { OperationLimits } from './plugins/operationLimits';
 import { operationNameLimitPlugin } from './plugins/operationNameLimitPlugin';
 import { operationResolutionPlugin } from './plugins/operationResolutionPlugin';
+import { registryFollowPlugin } from './plugins/registryFollowPlugin';
 import { rootFieldLimitPlugin } from './plugins/rootFieldLimitPlugin';
 import { subgraphOwnership } from './plugins/subgraphOwnership';
 import { sizedQueryPlanCache } from './queryPlanCache';
@@ -209,6 +210,7 @@ export async function startGateway({
       ...frontDoorPlugins(operationLimits, () => ownership, registry),
       // Last: an answer is served from the cache only once every check above has passed.
       ...(answers ? [answerCachePlugin(answers, (context) => context.shardMap ?? registry)] : []),
+      ...(supergraphSource.mode === 'registry' ? [registryFollowPlugin(() => supergraphSource.manager.refresh())] : []),
     ],
     ...(options.logger ? { logger: options.logger } : {}),
   });
