@@ -143,6 +143,20 @@ describe('a repeated read', () => {
   });
 });
 
+describe('a repeated read after a write', () => {
+  it('is built again with one version request: the reads use the versions its kept answer was found stale by', async () => {
+    await readFigure(stack.gatewayUrl);
+    await readFigure(stack.gatewayUrl);
+    await write(stack.gatewayUrl, 41);
+    const requests = zoneService.stats.requests;
+    const versions = await versionRequests(zoneService);
+
+    expect(await readFigure(stack.gatewayUrl)).toBe(41);
+    expect(await versionRequests(zoneService)).toBe(versions + 1);
+    expect(zoneService.stats.requests).toBe(requests + 1);
+  });
+});
+
 describe("a repeated POST, answered before Apollo Server (the answer cache's fast path)", () => {
   const QUERY = `query CacheFast { zone(id: "${ZONE}") { indicators(codes: ["party_org.count"]) { value period } } }`;
   const ask = async (accept?: string) => {

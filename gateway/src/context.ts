@@ -1,5 +1,6 @@
 import type { Principal } from '@devzone/auth';
 import type { ZoneServiceRegistry } from '@devzone/registry';
+import type { VersionsSeen } from '@devzone/shard-router';
 
 /**
  * What the gateway knows about one request, handed to every data source: the
@@ -19,4 +20,10 @@ export interface GatewayContext {
   readonly shardMap?: ZoneServiceRegistry;
   /** True when the answer cache's HTTP fast path already found this request's kept answer stale (and counted it): the plugin does not ask again. */
   readonly answerLookedUp?: true;
+  /**
+   * The zone versions this request has read (the answer cache's check, the zone-read cache's
+   * reads): a later check or read of the request uses them instead of asking the service again.
+   * Absent: every check and read asks.
+   */
+  readonly zoneVersionsSeen?: VersionsSeen;
 }

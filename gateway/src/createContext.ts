@@ -1,7 +1,7 @@
 import { carryRequestScope } from '@devzone/observability';
 import type { ZoneServiceRegistry } from '@devzone/registry';
 import type { Request, Response } from 'express';
-import { answerLookedUp } from './answerCache/answerFastPath';
+import { answerLookedUp, versionsSeenBy } from './answerCache/answerFastPath';
 import { principalOfRequest } from './auth/requestPrincipal';
 import type { GatewayContext } from './context';
 import { requestIdOf } from './http/requestId';
@@ -24,6 +24,7 @@ export function createContext({ shardMap }: CreateContextOptions = {}): (args: {
       principal: principalOfRequest(req),
       ...(shardMap ? { shardMap: shardMap() } : {}),
       ...(answerLookedUp(req) ? { answerLookedUp: true as const } : {}),
+      zoneVersionsSeen: versionsSeenBy(req),
     };
     carryRequestScope(req, context);
     return context;

@@ -1,7 +1,7 @@
 import type { Principal } from '@devzone/auth';
 import type { AnswerCacheResult, CacheSize } from '@devzone/observability';
 import type { ZoneServiceRegistry } from '@devzone/registry';
-import type { ZoneReadCache, ZoneVersionUsed } from '@devzone/shard-router';
+import type { VersionsSeen, ZoneReadCache, ZoneVersionUsed } from '@devzone/shard-router';
 import { LRUCache } from 'lru-cache';
 import { principalHeaderOf } from '../datasources/SigningRemoteGraphQLDataSource';
 import type { AnswerRecord } from './answerRecord';
@@ -102,13 +102,13 @@ export class AnswerCache {
   }
 
   /** The answer kept under `key`, if its zones are still at its versions on the services `shardMap` names now (and its list, if any, was checked against `shardMap`). */
-  async answerOf(key: string, shardMap: ZoneServiceRegistry): Promise<AnswerData | undefined> {
+  async answerOf(key: string, shardMap: ZoneServiceRegistry, seen?: VersionsSeen): Promise<AnswerData | undefined> {
     const kept = this.answers.get(key);
     if (!kept) {
       this.observer?.served('miss');
       return undefined;
     }
-    if (!(await this.stillCurrent(key, kept, shardMap))) return undefined;
+    if (!(await this.stillCurrent(key, kept, shardMap, seen))) return undefined;
     this.observer?.served('hit');
     return kept.data;
   }
@@ -122,12 +122,12 @@ export class AnswerCache {
    * nothing: the request goes on through Apollo Server, whose `answerOf` counts it once the
    * operation is known to be a query that passed its checks.
    */
-  async httpAnswerOf(key: string, accept: string, shardMap: ZoneServiceRegistry): Promise<HttpAnswerLookup> {
+  async httpAnswerOf(key: string, accept: string, shardMap: ZoneServiceRegistry, seen?: VersionsSeen): Promise<HttpAnswerLookup> {
     const kept = this.answers.get(key);
     if (!kept) return { kind: 'miss' };
     const sentAs = kept.sentAs.get(accept);
     if (!sentAs || sentAs.checkedOn !== shardMap) return { kind: 'unlearned' };
-    if (!(await this.stillCurrent(key, kept, shardMap))) return { kind: 'stale' };
+    if (!(await this.stillCurrent(key, kept, shardMap, seen))) return { kind: 'stale' };
     this.observer?.served('hit');
     return { kind: 'hit', head: sentAs.head, body: kept.body, operationName: sentAs.operationName };
   }
@@ -148,12 +148,15 @@ export class AnswerCache {
     kept.sentAs.set(accept, { head: sent.head, operationName: sent.operationName, checkedOn: shardMap });
   }
 
-  /** Whether `kept` holds on `shardMap` now; if not, it is dropped and counted stale. */
-  private async stillCurrent(key: string, kept: KeptAnswer, shardMap: ZoneServiceRegistry): Promise<boolean> {
+  /**
+   * Whether `kept` holds on `shardMap` now; if not, it is dropped and counted stale. The versions
+   * read for it go into `seen`, the request's: a stale answer's reads then ask no version again.
+   */
+  private async stillCurrent(key: string, kept: KeptAnswer, shardMap: ZoneServiceRegistry, seen: VersionsSeen | undefined): Promise<boolean> {
     const current =
       kept.expiresAt > this.now() &&
       (kept.listedOn === undefined || kept.listedOn === shardMap) &&
-      (await this.zoneReads.stillCurrent(kept.versions, (zoneId) => shardMap.serviceForZone(zoneId)));
+      (await this.zoneReads.stillCurrent(kept.versions, (zoneId) => shardMap.serviceForZone(zoneId), seen));
     if (!current) {
       if (this.answers.get(key) === kept) this.answers.delete(key);
       this.observer?.served('stale');

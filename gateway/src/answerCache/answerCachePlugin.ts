@@ -20,7 +20,7 @@ export function answerCachePlugin(cache: AnswerCache, shardMapOf: (context: Gate
         responseForOperation: async ({ operation, contextValue, request, source }) => {
           if (operation.operation !== 'query' || !contextValue.principal) return null;
           const key = cache.keyOf({ principal: contextValue.principal, operationName: request.operationName, query: source, variables: request.variables });
-          const data = contextValue.answerLookedUp ? undefined : await cache.answerOf(key, shardMapOf(contextValue));
+          const data = contextValue.answerLookedUp ? undefined : await cache.answerOf(key, shardMapOf(contextValue), contextValue.zoneVersionsSeen);
           if (data) return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data } } };
           pending = { key, record: startAnswerRecord(contextValue) };
           return null;

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { requestScopeOf } from '@devzone/observability';
 import type { ZoneServiceRegistry } from '@devzone/registry';
+import { VersionsSeen } from '@devzone/shard-router';
 import type { Request, Response } from 'express';
 import { principalOfRequest } from '../auth/requestPrincipal';
 import type { AnswerCache, AnswerHead } from './AnswerCache';
@@ -38,10 +39,16 @@ export function plainOperationOf(body: unknown): PlainOperation | undefined {
 export type LearnHttpAnswer = (sent: { head: AnswerHead; body: string }) => void;
 
 const lookedUp = new WeakSet<IncomingMessage>();
+const versionsSeen = new WeakMap<IncomingMessage, VersionsSeen>();
 
 /** Whether the fast path found this request's kept answer stale (and counted it): the plugin does not ask again. */
 export function answerLookedUp(req: IncomingMessage): boolean {
   return lookedUp.has(req);
+}
+
+/** The zone versions the fast path read for this request (a stale answer's), else none yet: the request's reads go on from them. */
+export function versionsSeenBy(req: IncomingMessage): VersionsSeen {
+  return versionsSeen.get(req) ?? new VersionsSeen();
 }
 
 /**
@@ -71,7 +78,8 @@ export class AnswerFastPath {
     const key = this.cache.keyOf({ principal, ...operation });
     const accept = req.headers.accept ?? '';
     const shardMap = this.shardMapNow();
-    const found = await this.cache.httpAnswerOf(key, accept, shardMap);
+    const seen = new VersionsSeen();
+    const found = await this.cache.httpAnswerOf(key, accept, shardMap, seen);
     if (found.kind === 'hit') {
       const scope = requestScopeOf(req);
       if (scope) scope.operationName = found.operationName;
@@ -81,7 +89,11 @@ export class AnswerFastPath {
       return 'sent';
     }
     // A stale answer is counted and dropped: Apollo Server's lookup would count the request twice.
-    if (found.kind === 'stale') lookedUp.add(req);
+    // The versions it was found stale by are the ones the request's reads then use.
+    if (found.kind === 'stale') {
+      lookedUp.add(req);
+      versionsSeen.set(req, seen);
+    }
     return ({ head, body }) => this.cache.learnHttpAnswer(key, accept, shardMap, { head, body, operationName: requestScopeOf(req)?.operationName });
   }
 }

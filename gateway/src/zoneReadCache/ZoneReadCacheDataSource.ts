@@ -58,6 +58,7 @@ export class ZoneReadCacheDataSource implements GraphQLDataSource {
         variables,
         serviceForZone: (zoneId) => shardMap.serviceForZone(zoneId),
         principal: context.principal,
+        seen: context.zoneVersionsSeen,
       },
       async (sent) => {
         const request =

@@ -7,6 +7,7 @@ import { entryKeyOf, fetchScopeOf } from './cacheKey';
 import type { EntityStore } from './entityStore';
 import { mergeEntities, zonesWithErrors, type EntitiesAnswer, type MergedEntities } from './mergeEntities';
 import type { VersionedService } from './versionBatcher';
+import type { VersionsSeen } from './versionsSeen';
 import { serviceIdOf, type ZoneReadCacheObserver, type ZoneVersions } from './zoneVersions';
 
 /** One `_entities` read, as `ShardRouter.fetchEntities` is asked it. */
@@ -19,6 +20,8 @@ export interface ZoneRead<S extends VersionedService> {
   readonly serviceForZone: (zoneId: string) => S | undefined;
   /** The caller the zone services answer for: answers depend on its scope. */
   readonly principal: Principal | null | undefined;
+  /** The versions the read's request has read already (used instead of asking again) and where it notes the ones this read asks. */
+  readonly seen?: VersionsSeen | undefined;
 }
 
 /** Fetches the entities of the given representations (a subset of the read's, in its order). */
@@ -108,7 +111,7 @@ export class ZoneReadCache {
       const zoneId = zoneOfRepresentation(representation);
       return { zoneId, service: zoneId === null ? undefined : read.serviceForZone(zoneId) };
     });
-    const versions = await this.currentVersions(routed);
+    const versions = await this.currentVersions(routed, read.seen);
     const fetchScope = fetchScopeOf(read, read.principal);
     const slots = routed.map(({ zoneId, service }, index): Slot => {
       const version = service && zoneId !== null ? versions.get(service)?.get(zoneId) : undefined;
@@ -163,14 +166,18 @@ export class ZoneReadCache {
    * services now, batched as reads are): what makes an answer built from those reads still
    * the answer. False as soon as one zone has moved, changed or gone unanswered.
    */
-  async stillCurrent<S extends VersionedService>(used: readonly ZoneVersionUsed<S>[], serviceForZone: (zoneId: string) => S | undefined): Promise<boolean> {
+  async stillCurrent<S extends VersionedService>(
+    used: readonly ZoneVersionUsed<S>[],
+    serviceForZone: (zoneId: string) => S | undefined,
+    seen?: VersionsSeen,
+  ): Promise<boolean> {
     const routed: Routed<S>[] = [];
     for (const { service, zoneId } of used) {
       const now = serviceForZone(zoneId);
       if (!now || serviceIdOf(now) !== serviceIdOf(service)) return false;
       routed.push({ zoneId, service: now });
     }
-    const versions = await this.currentVersions(routed);
+    const versions = await this.currentVersions(routed, seen);
     return used.every(({ zoneId, version }, i) => versions.get(routed[i]!.service!)?.get(zoneId) === version);
   }
 
@@ -200,11 +207,20 @@ export class ZoneReadCache {
     }
   }
 
-  /** Every routed zone's version, asked of its service (one batched request per service). */
-  private async currentVersions<S extends VersionedService>(routed: readonly Routed<S>[]): Promise<Map<S, ReadonlyMap<string, string>>> {
+  /**
+   * Every routed zone's version: the one `seen` holds for its service, else asked of the service
+   * (one batched request per service) and noted in `seen`.
+   */
+  private async currentVersions<S extends VersionedService>(routed: readonly Routed<S>[], seen?: VersionsSeen): Promise<Map<S, ReadonlyMap<string, string>>> {
+    const known = new Map<S, Map<string, string>>();
     const zonesByService = new Map<S, Set<string>>();
     for (const { zoneId, service } of routed) {
       if (!service || zoneId === null) continue;
+      const version = seen?.versionOf(service, zoneId);
+      if (version !== undefined) {
+        mapOf(known, service).set(zoneId, version);
+        continue;
+      }
       let zones = zonesByService.get(service);
       if (!zones) {
         zones = new Set();
@@ -213,7 +229,14 @@ export class ZoneReadCache {
       zones.add(zoneId);
     }
     const answers = await Promise.all([...zonesByService].map(async ([service, zones]) => [service, await this.versions.versionsOf(service, zones)] as const));
-    return new Map(answers);
+    for (const [service, versions] of answers) {
+      const ofService = mapOf(known, service);
+      for (const [zoneId, version] of versions) {
+        ofService.set(zoneId, version);
+        seen?.note(service, zoneId, version);
+      }
+    }
+    return known;
   }
 
   /** Stores each entity sent whose zone the answer reported no error for; `sent[i]` is the slot of entity `i`. */
@@ -277,4 +300,13 @@ function inFlightEntity(): InFlightEntity {
   // Nobody may have joined: a failed fetch is its sender's to report.
   answer.catch(() => undefined);
   return { answer, settle };
+}
+
+function mapOf<S>(maps: Map<S, Map<string, string>>, service: S): Map<string, string> {
+  let map = maps.get(service);
+  if (!map) {
+    map = new Map();
+    maps.set(service, map);
+  }
+  return map;
 }

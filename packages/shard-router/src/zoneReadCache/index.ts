@@ -4,5 +4,6 @@ export * from './entityStore';
 export * from './fetchDataVersions';
 export * from './mergeEntities';
 export * from './versionBatcher';
+export * from './versionsSeen';
 export * from './ZoneReadCache';
 export * from './zoneVersions';

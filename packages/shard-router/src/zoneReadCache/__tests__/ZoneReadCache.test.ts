@@ -3,6 +3,7 @@ import { EntityStore } from '../entityStore';
 import type { DataVersionsAnswer } from '../fetchDataVersions';
 import type { EntitiesAnswer } from '../mergeEntities';
 import { ZoneReadCache, type ZoneRead } from '../ZoneReadCache';
+import { VersionsSeen } from '../versionsSeen';
 import { ZoneVersions } from '../zoneVersions';
 
 const service = { name: 'anhui', url: 'http://anhui.test/' };
@@ -14,13 +15,14 @@ function system() {
   const versions: Record<string, number> = { chuzhou: 1, feixi: 1 };
   const figures: Record<string, number> = { chuzhou: 10, feixi: 20 };
   const fetches: { zones: string[]; release: () => void }[] = [];
+  const versionRequests: string[][] = [];
   const store = new EntityStore({ maxEntries: 100, maxBytes: 1024 * 1024 });
   const cache = new ZoneReadCache({
     versions: new ZoneVersions({
-      send: async (_service, zones): Promise<DataVersionsAnswer> => ({
-        status: 'answered',
-        versions: new Map(zones.map((zone) => [zone, String(versions[zone])])),
-      }),
+      send: async (_service, zones): Promise<DataVersionsAnswer> => {
+        versionRequests.push([...zones]);
+        return { status: 'answered', versions: new Map(zones.map((zone) => [zone, String(versions[zone])])) };
+      },
       store,
       breakerClosed: () => true,
     }),
@@ -33,18 +35,20 @@ function system() {
     await new Promise<void>((release) => fetches.push({ zones, release }));
     return { entities, errors: [] };
   };
-  const read = (zones: string[]) => {
+  const read = (zones: string[], seen?: VersionsSeen) => {
     const request: ZoneRead<typeof service> = {
       query: QUERY,
       representations: zones.map((id) => ({ __typename: 'Zone', id })),
       serviceForZone: () => service,
       principal: analyst,
+      seen,
     };
     return cache.read(request, fetch);
   };
   return {
     read,
     fetches,
+    versionRequests,
     cache,
     write: (zone: string, figure: number) => {
       figures[zone] = figure;
@@ -161,5 +165,49 @@ describe('ZoneReadCache versions used', () => {
       async () => ({ entities: [{ id: 'chuzhou', figure: 10 }, null], errors: [] }),
     );
     expect(answer.versionsUsed).toBeUndefined();
+  });
+});
+
+describe('ZoneReadCache and the versions a request has seen', () => {
+  it('reads with the versions a stale check of the same request read, and asks only for the others', async () => {
+    const { read, fetches, versionRequests, cache, write } = system();
+    const first = read(['chuzhou']);
+    await fetchesSent(fetches, 1);
+    fetches[0]!.release();
+    const { versionsUsed } = await first;
+    write('chuzhou', 11);
+
+    const seen = new VersionsSeen();
+    const asked = versionRequests.length;
+    expect(await cache.stillCurrent(versionsUsed!, () => service, seen)).toBe(false);
+    expect(versionRequests.slice(asked)).toEqual([['chuzhou']]);
+    expect(seen.versionOf(service, 'chuzhou')).toBe('2');
+
+    const again = read(['chuzhou', 'feixi'], seen);
+    await fetchesSent(fetches, 2);
+    // chuzhou's version came from the check: only feixi is asked, and noted for the request's next read.
+    expect(versionRequests.slice(asked + 1)).toEqual([['feixi']]);
+    expect(seen.versionOf(service, 'feixi')).toBe('1');
+    fetches[1]!.release();
+    const answer = await again;
+    expect(answer.entities).toEqual([
+      { id: 'chuzhou', figure: 11 },
+      { id: 'feixi', figure: 20 },
+    ]);
+    expect(answer.versionsUsed).toEqual([
+      { service, zoneId: 'chuzhou', version: '2' },
+      { service, zoneId: 'feixi', version: '1' },
+    ]);
+  });
+
+  it('never uses a version read from another service (another URL: maybe another database)', async () => {
+    const { read, fetches, versionRequests } = system();
+    const seen = new VersionsSeen();
+    seen.note({ name: 'anhui', url: 'http://anhui-old.test/' }, 'chuzhou', '1');
+    const reading = read(['chuzhou'], seen);
+    await fetchesSent(fetches, 1);
+    expect(versionRequests).toEqual([['chuzhou']]);
+    fetches[0]!.release();
+    await reading;
   });
 });
