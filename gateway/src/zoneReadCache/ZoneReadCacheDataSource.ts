@@ -43,6 +43,8 @@ export class ZoneReadCacheDataSource implements GraphQLDataSource {
       return await this.inner.process(options);
     } finally {
       this.cache.dropZone(mutatedZone);
+      // The request's later reads (a mutation's next root fields) see its own write.
+      (options.context as Partial<GatewayContext>).zoneVersionsSeen?.clear();
     }
   }
 

@@ -3,7 +3,7 @@ import type { Principal } from '@devzone/auth';
 import { StaticZoneServiceRegistry } from '@devzone/registry';
 import { parse } from 'graphql';
 import { GraphQLDataSourceRequestKind, type DataSourceRequest, type DataSourceResponse } from '../../datasources/types';
-import { EntityStore, ZoneReadCache, ZoneVersions, type DataVersionsAnswer } from '@devzone/shard-router';
+import { EntityStore, VersionsSeen, ZoneReadCache, ZoneVersions, type DataVersionsAnswer } from '@devzone/shard-router';
 import { ZoneReadCacheDataSource } from '../ZoneReadCacheDataSource';
 
 const registry = new StaticZoneServiceRegistry([
@@ -160,6 +160,28 @@ describe('ZoneReadCacheDataSource', () => {
     // Same version (this fake bumps none): only the dropped entry makes this a fetch.
     await cache.process(read(['yongkang']));
     expect(sent.map((request) => request.operationName)).toEqual(['R', 'M', 'R']);
+  });
+
+  it('reads with the versions its request has seen, until the request writes', async () => {
+    const { cache, versionRequests, write } = system();
+    const zoneVersionsSeen = new VersionsSeen();
+    const inRequest = (options: GraphQLDataSourceProcessOptions) =>
+      ({ ...options, context: { ...options.context, zoneVersionsSeen } }) as GraphQLDataSourceProcessOptions;
+    await cache.process(inRequest(read(['yongkang'])));
+    await cache.process(inRequest(read(['yongkang'])));
+    expect(versionRequests).toEqual([['yongkang']]);
+
+    write('yongkang', 31);
+    const mutation = {
+      kind: GraphQLDataSourceRequestKind.INCOMING_OPERATION,
+      request: { query: MUTATION, operationName: 'M', variables: { zone: 'yongkang' } },
+      document: parse(MUTATION),
+      context: { principal: admin, zoneVersionsSeen },
+    } as unknown as GraphQLDataSourceProcessOptions;
+    await cache.process(mutation);
+    const after = await cache.process(inRequest(read(['yongkang'])));
+    expect(versionRequests).toEqual([['yongkang'], ['yongkang']]);
+    expect(entities(after)).toEqual([{ id: 'yongkang', figure: 31 }]);
   });
 
   it('serves a service without versions uncached, and asks it again only after a while', async () => {

@@ -18,6 +18,11 @@ export class VersionsSeen {
   note(service: VersionedService, zoneId: string, version: string): void {
     this.versions.set(keyOf(service, zoneId), version);
   }
+
+  /** Forgets every version: once the request has written (a mutation), its later reads ask again. */
+  clear(): void {
+    this.versions.clear();
+  }
 }
 
 function keyOf(service: VersionedService, zoneId: string): string {
