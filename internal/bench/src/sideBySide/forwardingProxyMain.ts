@@ -7,7 +7,7 @@
  * serialised again. No schema, no plan, no checks: it is asked the `_entities` request the zone
  * service is asked directly, so its answers are the zone service's own. Prints `… ready at <url>`.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { encodePrincipal, parseSigningKeys, PRINCIPAL_HEADER, signRequest, type SigningKeys } from '@devzone/auth';
 import { Pool } from 'undici';
@@ -52,7 +52,7 @@ function send(res: ServerResponse, status: number, body: string): void {
 }
 
 /** Serves `forward` over HTTP: a POST is forwarded; anything that fails is a 502 naming why. */
-export function forwardingServer(forward: Forward) {
+export function forwardingServer(forward: Forward): Server {
   return createServer((req, res) => {
     if (req.method !== 'POST') return send(res, 405, JSON.stringify({ errors: [{ message: 'the forwarding proxy takes POST only' }] }));
     readBody(req)

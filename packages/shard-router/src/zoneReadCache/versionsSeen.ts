@@ -8,20 +8,21 @@ import type { VersionedService } from './versionBatcher';
  * the request (the guarantee every read gives). One per request; never shared between requests.
  */
 export class VersionsSeen {
-  private readonly versions = new Map<string, string>();
+  /** Made on the first version noted: every request gets one, most never read a version. */
+  private versions: Map<string, string> | undefined;
 
   /** The version of `zoneId` this request read from `service` (same name and URL), if any. */
   versionOf(service: VersionedService, zoneId: string): string | undefined {
-    return this.versions.get(keyOf(service, zoneId));
+    return this.versions?.get(keyOf(service, zoneId));
   }
 
   note(service: VersionedService, zoneId: string, version: string): void {
-    this.versions.set(keyOf(service, zoneId), version);
+    (this.versions ??= new Map()).set(keyOf(service, zoneId), version);
   }
 
   /** Forgets every version: once the request has written (a mutation), its later reads ask again. */
   clear(): void {
-    this.versions.clear();
+    this.versions = undefined;
   }
 }
 
