@@ -239,6 +239,11 @@ export interface HttpPathConfig {
    * answer cache. It works with the zone-read cache only (ZONE_READ_CACHE=on).
    */
   readonly answerCacheBytes: number;
+  /**
+   * GATEWAY_PREPARED_READS: an operation whose plan is a directory lookup and one entity fetch
+   * (`zone(id: "…") { … }`) is answered, once learned, without Apollo Server's pipeline and executor.
+   */
+  readonly preparedReads: boolean;
 }
 
 export const HTTP_PATH_DEFAULTS: HttpPathConfig = {
@@ -247,6 +252,7 @@ export const HTTP_PATH_DEFAULTS: HttpPathConfig = {
   queryPlanCacheBytes: 30 * 1024 * 1024,
   directoryLookupTtlMs: 10_000,
   answerCacheBytes: 32 * 1024 * 1024,
+  preparedReads: true,
 };
 
 const envSwitch = (fallback: boolean) =>
@@ -264,10 +270,11 @@ const httpPathSchema = z.object({
   GATEWAY_QUERY_PLAN_CACHE_MIB: envCount(1, 4096),
   GATEWAY_DIRECTORY_CACHE_TTL_MS: envBoundedCount(0, 300_000, HTTP_PATH_DEFAULTS.directoryLookupTtlMs),
   GATEWAY_ANSWER_CACHE_MIB: envBoundedCount(0, 4096, HTTP_PATH_DEFAULTS.answerCacheBytes / (1024 * 1024)),
+  GATEWAY_PREPARED_READS: envSwitch(HTTP_PATH_DEFAULTS.preparedReads),
 });
 
 /**
- * Reads GATEWAY_DEDUP_INFLIGHT and GATEWAY_COMPRESSION (`true`, the default, or `false`)
+ * Reads GATEWAY_DEDUP_INFLIGHT, GATEWAY_COMPRESSION and GATEWAY_PREPARED_READS (`true`, the default, or `false`),
  * GATEWAY_QUERY_PLAN_CACHE_MIB (1-4096, default 30), GATEWAY_DIRECTORY_CACHE_TTL_MS
  * (0-300000, default 10000) and GATEWAY_ANSWER_CACHE_MIB (0-4096, default 32); throws an error
  * naming each invalid variable.
@@ -280,5 +287,6 @@ export function loadHttpPathConfig(env: NodeJS.ProcessEnv = process.env): HttpPa
     queryPlanCacheBytes: (parsed.GATEWAY_QUERY_PLAN_CACHE_MIB ?? HTTP_PATH_DEFAULTS.queryPlanCacheBytes / (1024 * 1024)) * 1024 * 1024,
     directoryLookupTtlMs: parsed.GATEWAY_DIRECTORY_CACHE_TTL_MS,
     answerCacheBytes: parsed.GATEWAY_ANSWER_CACHE_MIB * 1024 * 1024,
+    preparedReads: parsed.GATEWAY_PREPARED_READS,
   };
 }

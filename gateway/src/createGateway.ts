@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { ApolloGateway, type SupergraphManager } from '@apollo/gateway';
+import { ApolloGateway, type Experimental_DidResolveQueryPlanCallback, type SupergraphManager } from '@apollo/gateway';
 import type { SigningKeys } from '@devzone/auth';
 import type { ServiceMetrics, SubgraphFetchMetrics } from '@devzone/observability';
 import { MutableZoneServiceRegistry, type ZoneServiceRegistry } from '@devzone/registry';
@@ -44,6 +44,8 @@ export interface CreateGatewayBaseOptions extends ResilienceOptions {
   readonly metricsRegistry?: ServiceMetrics['registry'];
   /** Where every fetch to the province and the zone services is counted (`subgraph_request_*`). @default uncounted */
   readonly fetchMetrics?: SubgraphFetchMetrics;
+  /** Told each operation's plan before it runs (`PreparedReads.notePlan`). */
+  readonly onQueryPlan?: Experimental_DidResolveQueryPlanCallback;
 }
 
 /**
@@ -146,6 +148,7 @@ export function createGateway(options: CreateGatewayOptions): CreatedGateway {
       );
     },
     ...(options.queryPlanCache ? { queryPlannerConfig: { cache: options.queryPlanCache } } : {}),
+    ...(options.onQueryPlan ? { experimental_didResolveQueryPlan: options.onQueryPlan } : {}),
     ...(logger ? { logger } : {}),
   });
   const shardMapNow = registry instanceof MutableZoneServiceRegistry ? () => registry.snapshot() : undefined;

@@ -16,6 +16,7 @@ import {
   metricsAccessFromEnv,
   metricsHandler,
   observeHttpRequests,
+  PreparedReadMetrics,
   queryPlanCacheSizeGauges,
   SubgraphFetchMetrics,
   type ServiceMetrics,
@@ -44,15 +45,17 @@ import { armorLimitsPlugin } from './plugins/armorLimitsPlugin';
 import { DirectoryLookupCache } from './datasources/directoryLookupCache';
 import { InFlightReads } from './plugins/dedupeFetches';
 import type { SubgraphsOf } from './plugins/estimateCost';
-import { fanOutCostPlugin } from './plugins/fanOutCostPlugin';
+import { fanOutCostCheck } from './plugins/fanOutCostPlugin';
 import { introspectionPolicyPlugin } from './plugins/introspectionPolicy';
 import { withDirectRoute } from './http/directRoute';
 import { graphqlHandler } from './http/graphqlHandler';
 import { jsonBody } from './http/jsonBody';
 import { formatGatewayError, gatewayErrorsPlugin } from './plugins/formatGatewayError';
-import { listSizeLimitPlugin } from './plugins/listSizeLimitPlugin';
+import { listSizeCheck } from './plugins/listSizeLimitPlugin';
+import { operationCheckPlugin, type OperationCheck } from './plugins/operationCheck';
 import type { OperationLimits } from './plugins/operationLimits';
 import { operationNameLimitPlugin } from './plugins/operationNameLimitPlugin';
+import { PreparedReads, type ResolvedPlan } from './preparedReads';
 import { operationResolutionPlugin } from './plugins/operationResolutionPlugin';
 import { registryFollowPlugin } from './plugins/registryFollowPlugin';
 import { rootFieldLimitPlugin } from './plugins/rootFieldLimitPlugin';
@@ -158,8 +161,11 @@ export async function startGateway({
   const service = createServiceMetrics();
   const queryPlanCache = sizedQueryPlanCache(fetchPath.queryPlanCacheBytes);
   queryPlanCacheSizeGauges(service.registry, () => queryPlanCache.size());
+  // Created once the checks it shares with Apollo Server's plugins exist; told every plan from the start.
+  let prepared: PreparedReads | undefined;
   const { gateway, supergraphSource, registry, shardMapNow, health, zoneReadCache } = createGateway({
     ...options,
+    ...(fetchPath.preparedReads ? { onQueryPlan: (resolved: ResolvedPlan) => prepared?.notePlan(resolved) } : {}),
     inFlightReads: new InFlightReads({ acrossRequests: fetchPath.dedupInFlight, metrics: new InFlightDedupMetrics(service.registry) }),
     queryPlanCache: countingQueryPlanCache(queryPlanCache, service.registry),
     ...(fetchPath.directoryLookupTtlMs > 0
@@ -188,9 +194,18 @@ export async function startGateway({
         })
       : undefined;
   let ownership: SubgraphsOf = () => [];
+  const variableChecks = operationVariableChecks(operationLimits, () => ownership, registry);
+  if (fetchPath.preparedReads) {
+    prepared = new PreparedReads({
+      subgraphs: { lookup: PROVINCE_SUBGRAPH, entities: ZONES_SUBGRAPH },
+      checks: variableChecks,
+      metrics: (entries) => new PreparedReadMetrics(service.registry, entries),
+    });
+  }
   const unsubscribeSchema = gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
     ownership = subgraphOwnership(coreSupergraphSdl);
     answers?.clear();
+    prepared?.clear();
   });
   const app = express();
   // The app, until the GraphQL route is set up beside it (withDirectRoute).
@@ -207,7 +222,7 @@ export async function startGateway({
       introspectionPolicyPlugin(fromEnvironment.introspection),
       gatewayErrorsPlugin(errorLog),
       graphqlMetricsPlugin(service),
-      ...frontDoorPlugins(operationLimits, () => ownership, registry),
+      ...frontDoorPlugins(operationLimits, variableChecks),
       // Last: an answer is served from the cache only once every check above has passed.
       ...(answers ? [answerCachePlugin(answers, (context) => context.shardMap ?? registry)] : []),
       ...(supergraphSource.mode === 'registry' ? [registryFollowPlugin(() => supergraphSource.manager.refresh())] : []),
@@ -233,6 +248,7 @@ export async function startGateway({
       server,
       createContext(shardMapNow ? { shardMap: shardMapNow } : {}),
       answers && new AnswerFastPath(answers, shardMapNow ?? (() => registry)),
+      prepared,
     ),
   ];
   // Client operations are POSTs: matched first, they skip the routers of pages and views
@@ -288,14 +304,25 @@ export async function startGateway({
  * The checks an operation passes once parsed and validated, in the order they
  * refuse: unknown operation, then the limits from the cheapest to the cost estimate.
  */
-function frontDoorPlugins(limits: OperationLimits, subgraphsOf: () => SubgraphsOf, registry: ZoneServiceRegistry): ApolloServerPlugin<GatewayContext>[] {
+function frontDoorPlugins(limits: OperationLimits, variableChecks: readonly OperationCheck[]): ApolloServerPlugin<GatewayContext>[] {
   return [
     operationResolutionPlugin(),
     operationNameLimitPlugin(limits),
     armorLimitsPlugin(limits),
     rootFieldLimitPlugin(limits),
-    listSizeLimitPlugin(limits),
-    fanOutCostPlugin({
+    ...variableChecks.map(operationCheckPlugin),
+  ];
+}
+
+/**
+ * The front door's checks whose verdict depends on an operation's variables (page sizes, the cost
+ * estimate), in the order they refuse: Apollo Server runs them as plugins, and the prepared path
+ * before every read it serves. The others depend on the document alone and passed when the read was prepared.
+ */
+function operationVariableChecks(limits: OperationLimits, subgraphsOf: () => SubgraphsOf, registry: ZoneServiceRegistry): OperationCheck[] {
+  return [
+    listSizeCheck(limits),
+    fanOutCostCheck({
       ...limits,
       subgraphsOf,
       services: () => registry.services().length,

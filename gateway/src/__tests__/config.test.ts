@@ -171,13 +171,14 @@ describe('loadZoneReadCacheConfig', () => {
 });
 
 describe('loadHttpPathConfig', () => {
-  it('turns in-flight dedup and compression on by default, with a 30 MiB plan cache, directory lookups kept 10 s and a 32 MiB answer cache', () => {
+  it('turns in-flight dedup and compression on by default, with a 30 MiB plan cache, directory lookups kept 10 s, a 32 MiB answer cache and prepared reads', () => {
     expect(loadHttpPathConfig({})).toEqual({
       dedupInFlight: true,
       compression: true,
       queryPlanCacheBytes: 30 * 1024 * 1024,
       directoryLookupTtlMs: 10_000,
       answerCacheBytes: 32 * 1024 * 1024,
+      preparedReads: true,
     });
     expect(loadHttpPathConfig({ GATEWAY_DEDUP_INFLIGHT: ' ', GATEWAY_QUERY_PLAN_CACHE_MIB: '' })).toMatchObject({
       dedupInFlight: true,
@@ -185,7 +186,7 @@ describe('loadHttpPathConfig', () => {
     });
   });
 
-  it('reads GATEWAY_DEDUP_INFLIGHT, GATEWAY_COMPRESSION, GATEWAY_QUERY_PLAN_CACHE_MIB, GATEWAY_DIRECTORY_CACHE_TTL_MS and GATEWAY_ANSWER_CACHE_MIB', () => {
+  it('reads GATEWAY_DEDUP_INFLIGHT, GATEWAY_COMPRESSION, GATEWAY_QUERY_PLAN_CACHE_MIB, GATEWAY_DIRECTORY_CACHE_TTL_MS, GATEWAY_ANSWER_CACHE_MIB and GATEWAY_PREPARED_READS', () => {
     expect(
       loadHttpPathConfig({
         GATEWAY_DEDUP_INFLIGHT: 'false',
@@ -193,6 +194,7 @@ describe('loadHttpPathConfig', () => {
         GATEWAY_QUERY_PLAN_CACHE_MIB: '64',
         GATEWAY_DIRECTORY_CACHE_TTL_MS: '0',
         GATEWAY_ANSWER_CACHE_MIB: '0',
+        GATEWAY_PREPARED_READS: 'false',
       }),
     ).toEqual({
       dedupInFlight: false,
@@ -200,6 +202,7 @@ describe('loadHttpPathConfig', () => {
       queryPlanCacheBytes: 64 * 1024 * 1024,
       directoryLookupTtlMs: 0,
       answerCacheBytes: 0,
+      preparedReads: false,
     });
     expect(loadHttpPathConfig({ GATEWAY_ANSWER_CACHE_MIB: '128' }).answerCacheBytes).toBe(128 * 1024 * 1024);
     expect(loadHttpPathConfig({ GATEWAY_DEDUP_INFLIGHT: 'true', GATEWAY_COMPRESSION: 'true' })).toMatchObject({ dedupInFlight: true, compression: true });
@@ -208,6 +211,7 @@ describe('loadHttpPathConfig', () => {
   it.each([
     [{ GATEWAY_DEDUP_INFLIGHT: 'off' }, /GATEWAY_DEDUP_INFLIGHT/],
     [{ GATEWAY_COMPRESSION: '0' }, /GATEWAY_COMPRESSION/],
+    [{ GATEWAY_PREPARED_READS: 'yes' }, /GATEWAY_PREPARED_READS/],
     [{ GATEWAY_QUERY_PLAN_CACHE_MIB: '0' }, /GATEWAY_QUERY_PLAN_CACHE_MIB/],
     [{ GATEWAY_QUERY_PLAN_CACHE_MIB: 'lots' }, /GATEWAY_QUERY_PLAN_CACHE_MIB/],
     [{ GATEWAY_DIRECTORY_CACHE_TTL_MS: '-1' }, /GATEWAY_DIRECTORY_CACHE_TTL_MS/],

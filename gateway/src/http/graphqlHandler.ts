@@ -2,13 +2,15 @@ import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/s
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { AnswerFastPath } from '../answerCache/answerFastPath';
 import type { GatewayContext } from '../context';
+import type { PreparedReads } from '../preparedReads';
 import { requestIdOf } from './requestId';
 import { searchOf } from './urlParts';
 
 /**
- * Apollo Server at `/graphql` (what `expressMiddleware` does, after `express.json`), with two
+ * Apollo Server at `/graphql` (what `expressMiddleware` does, after `express.json`), with three
  * additions. With `answers`, a repeated query is served from the answer cache before Apollo
- * Server (`AnswerFastPath`). The errors Apollo answers before an operation runs (a POST that
+ * Server (`AnswerFastPath`). With `prepared`, an operation the answer cache does not key (it is
+ * off) and that Apollo Server answered before is served by the prepared path (`PreparedReads`). The errors Apollo answers before an operation runs (a POST that
  * is not JSON, a GET without a query, CSRF prevention) carry `extensions.requestId` as every
  * other error does: those never reach a plugin; errors of the request pipeline get it from
  * `gatewayErrorsPlugin`.
@@ -17,10 +19,11 @@ export function graphqlHandler(
   server: ApolloServer<GatewayContext>,
   context: (args: { req: Request; res: Response }) => Promise<GatewayContext>,
   answers?: AnswerFastPath,
+  prepared?: PreparedReads,
 ): RequestHandler {
   server.assertStarted('graphqlHandler()');
   return (req: Request, res: Response, next: NextFunction) => {
-    void answer(server, context, req, res, answers).catch(next);
+    void answer(server, context, req, res, answers, prepared).catch(next);
   };
 }
 
@@ -30,9 +33,13 @@ async function answer(
   req: Request,
   res: Response,
   answers: AnswerFastPath | undefined,
+  prepared: PreparedReads | undefined,
 ): Promise<void> {
   const fromCache = answers ? await answers.serve(req, res) : undefined;
   if (fromCache === 'sent') return;
+  // An answer the answer cache is to learn goes through Apollo Server, whose plugin records what it is built from.
+  const preparable = prepared && fromCache === undefined ? prepared : undefined;
+  if (preparable && (await preparable.serve(req, res, () => context({ req, res })))) return;
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -42,7 +49,9 @@ async function answer(
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {
-    fromCache?.({ head: { status: res.statusCode, headers: [...response.headers] }, body: response.body.string });
+    const sent = { head: { status: res.statusCode, headers: [...response.headers] }, body: response.body.string };
+    fromCache?.(sent);
+    preparable?.learn(req, sent);
     res.send(res.statusCode >= 400 ? withRequestId(response.body.string, requestIdOf(res)) : response.body.string);
     return;
   }

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { estimateCost, type SubgraphsOf } from './estimateCost';
 import { limitExceeded } from './limitExceeded';
+import { operationCheckPlugin, type OperationCheck } from './operationCheck';
 
 export interface FanOutCostOptions {
   /** Which subgraphs resolve each field of the current supergraph (see `subgraphOwnership`). */
@@ -32,7 +33,12 @@ export interface FanOutCostOptions {
 }
 
 /** Refuses an operation whose estimated cost, fan-out to every zone service included, is above the maximum (`LIMIT_EXCEEDED`, limit `cost`). */
-export function fanOutCostPlugin({
+export function fanOutCostPlugin(options: FanOutCostOptions): ApolloServerPlugin {
+  return operationCheckPlugin(fanOutCostCheck(options));
+}
+
+/** The check of `fanOutCostPlugin`: throws `LIMIT_EXCEEDED` (limit `cost`) for an estimate above the maximum. */
+export function fanOutCostCheck({
   subgraphsOf,
   services,
   maxCost = 50_000,
@@ -40,25 +46,19 @@ export function fanOutCostPlugin({
   fetchCost = 100,
   fanOutSubgraph = 'zones',
   pageSizeArguments = ['first', 'limit'],
-}: FanOutCostOptions): ApolloServerPlugin {
-  return {
-    requestDidStart: async () => ({
-      didResolveOperation: async ({ schema, document, request, operation }) => {
-        if (!operation) return;
-        const estimate = estimateCost({
-          schema,
-          document,
-          operationName: request.operationName,
-          variables: request.variables ?? {},
-          subgraphsOf: subgraphsOf(),
-          fanOut: { subgraph: fanOutSubgraph, services: services() },
-          defaultListSize,
-          pageSizeArguments,
-          fetchCost,
-        });
-        if (estimate.total > maxCost)
-          throw limitExceeded('cost', maxCost, estimate.total, { fields: estimate.fields, subgraphFetches: estimate.subgraphFetches });
-      },
-    }),
+}: FanOutCostOptions): OperationCheck {
+  return ({ schema, document, operationName, variables }) => {
+    const estimate = estimateCost({
+      schema,
+      document,
+      operationName,
+      variables,
+      subgraphsOf: subgraphsOf(),
+      fanOut: { subgraph: fanOutSubgraph, services: services() },
+      defaultListSize,
+      pageSizeArguments,
+      fetchCost,
+    });
+    if (estimate.total > maxCost) throw limitExceeded('cost', maxCost, estimate.total, { fields: estimate.fields, subgraphFetches: estimate.subgraphFetches });
   };
 }

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getNamedType, TypeInfo, valueFromASTUntyped, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema, type ValueNode } from 'graphql';
 import { limitExceeded } from './limitExceeded';
+import { operationCheckPlugin, type OperationCheck } from './operationCheck';
 
 export interface ListSizeLimitOptions {
   /**
@@ -16,7 +17,12 @@ export interface ListSizeLimitOptions {
 }
 
 /** Refuses a page-size argument (`first: 100000`, literal or variable) above the maximum (`LIMIT_EXCEEDED`, limit `listSize`). */
-export function listSizeLimitPlugin({ maxListSize = 500, pageSizeArguments = ['first', 'limit'] }: ListSizeLimitOptions = {}): ApolloServerPlugin {
+export function listSizeLimitPlugin(options: ListSizeLimitOptions = {}): ApolloServerPlugin {
+  return operationCheckPlugin(listSizeCheck(options));
+}
+
+/** The check of `listSizeLimitPlugin`: throws `LIMIT_EXCEEDED` (limit `listSize`) for a page size above the maximum. */
+export function listSizeCheck({ maxListSize = 500, pageSizeArguments = ['first', 'limit'] }: ListSizeLimitOptions = {}): OperationCheck {
   // Where a document asks for page sizes, found once per parsed document (Apollo Server hands the same
   // DocumentNode for the same query text) and schema; only the variables differ per request.
   const sitesBySchema = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, readonly PageSizeSite[]>>();
@@ -27,14 +33,9 @@ export function listSizeLimitPlugin({ maxListSize = 500, pageSizeArguments = ['f
     if (!sites) bySchema.set(document, (sites = pageSizeSites(schema, document, pageSizeArguments)));
     return sites;
   };
-  return {
-    requestDidStart: async () => ({
-      didResolveOperation: async ({ schema, document, request }) => {
-        const largest = largestOf(sitesOf(schema, document), request.variables ?? {});
-        if (largest && largest.size > maxListSize)
-          throw limitExceeded('listSize', maxListSize, largest.size, { field: largest.field, argument: largest.argument });
-      },
-    }),
+  return ({ schema, document, variables }) => {
+    const largest = largestOf(sitesOf(schema, document), variables);
+    if (largest && largest.size > maxListSize) throw limitExceeded('listSize', maxListSize, largest.size, { field: largest.field, argument: largest.argument });
   };
 }
 

@@ -23,4 +23,5 @@ export * from './metrics/answerCacheMetrics';
 export * from './metrics/cacheSizeGauges';
 export * from './metrics/inFlightDedupMetrics';
 export * from './metrics/directoryLookupCacheMetrics';
+export * from './metrics/preparedReadMetrics';
 export * from './tracing/subgraphCallObserver';

@@ -1,0 +1,263 @@
+import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { requestScopeOf, type PreparedReadMetrics } from '@devzone/observability';
+import type { Request, Response } from 'express';
+import { getVariableValues } from 'graphql';
+import { LRUCache } from 'lru-cache';
+import { plainOperationOf } from '../answerCache/answerFastPath';
+import type { AnswerHead } from '../answerCache/AnswerCache';
+import type { GatewayContext } from '../context';
+import { GraphQLDataSourceRequestKind, type DataSourceResponse } from '../datasources/types';
+import type { OperationCheck } from '../plugins/operationCheck';
+import { preparedReadOf, type EntityPart, type PreparedFetch, type PreparedRead, type PreparedReadSubgraphs, type ResolvedPlan } from './preparedRead';
+
+/** The request context a fetch of a client operation carries (`GatewayGraphQLRequestContext`, not exported by @apollo/gateway). */
+type IncomingRequestContext = Extract<GraphQLDataSourceProcessOptions<GatewayContext>, { incomingRequestContext: unknown }>['incomingRequestContext'];
+
+export interface PreparedReadsOptions {
+  readonly subgraphs: PreparedReadSubgraphs;
+  /** The front door's checks whose verdict depends on the variables: run for every prepared request, as Apollo Server runs them. */
+  readonly checks: readonly OperationCheck[];
+  /** @default 1000 */
+  readonly maxOperations?: number;
+  readonly metrics?: (entries: () => number) => PreparedReadMetrics;
+}
+
+/** A prepared read with how Apollo Server answered it: the head every later answer repeats. */
+interface Prepared {
+  readonly read: PreparedRead;
+  readonly head: AnswerHead;
+  readonly operationName: string | undefined;
+}
+
+/** A client's answer as Apollo Server sent it, for `learn`. */
+export interface SentAnswer {
+  readonly head: AnswerHead;
+  readonly body: string;
+}
+
+/**
+ * Serves the reads `preparedReadOf` recognises without Apollo Server's request pipeline and the
+ * gateway's executor: the same fetches through the same data sources (deadlines, breakers,
+ * dedup, signing, the zone-read cache), after the same checks, sent with the head Apollo Server
+ * sent for the operation. An operation is learned from a successful answer of Apollo Server's;
+ * a request whose variables fail validation or a check, whose lookup or fetch answers anything
+ * but data in the expected shape, or that throws, goes to Apollo Server, which answers it (and
+ * its errors) as it always does. For a single-zone read the pipeline and executor were about
+ * half of the gateway's CPU.
+ *
+ * Keyed by query text, operation name and `accept` (which picks the content type): the plan
+ * depends on nothing else. Cleared when the schema changes (`clear`).
+ */
+export class PreparedReads {
+  private readonly prepared: LRUCache<string, Prepared>;
+  /** Operations already found not preparable, by the same key: not analysed again. */
+  private readonly unprepared: LRUCache<string, true>;
+  private readonly plans = new WeakMap<object, { resolved: ResolvedPlan; generation: number }>();
+  private generation = 0;
+  private readonly metrics: PreparedReadMetrics | undefined;
+
+  constructor(private readonly options: PreparedReadsOptions) {
+    const max = options.maxOperations ?? 1000;
+    this.prepared = new LRUCache({ max });
+    this.unprepared = new LRUCache({ max });
+    this.metrics = options.metrics?.(() => this.prepared.size);
+  }
+
+  get size(): number {
+    return this.prepared.size;
+  }
+
+  /**
+   * The gateway's `experimental_didResolveQueryPlan`: remembers the plan of each request until it
+   * is answered, by the request's scope (Apollo Server runs an operation on a copy of the context
+   * it was given; the scope is the same object in both, and on the HTTP request).
+   */
+  readonly notePlan = (resolved: ResolvedPlan): void => {
+    const context: unknown = resolved.requestContext.context;
+    const scope = typeof context === 'object' && context !== null ? requestScopeOf(context) : undefined;
+    if (scope) this.plans.set(scope, { resolved, generation: this.generation });
+  };
+
+  /** Forgets every prepared operation: the schema (and with it the plans and data sources) changed. */
+  clear(): void {
+    this.generation += 1;
+    this.prepared.clear();
+    this.unprepared.clear();
+  }
+
+  /**
+   * Answers `req` if its operation is prepared and the prepared path gets the expected answer;
+   * false when Apollo Server is to answer it (nothing has been sent then).
+   */
+  async serve(req: Request, res: Response, contextOf: () => Promise<GatewayContext>): Promise<boolean> {
+    const operation = req.method === 'POST' ? plainOperationOf(req.body) : undefined;
+    const entry = operation && this.prepared.get(keyOf(operation.query, operation.operationName, req.headers.accept));
+    if (!operation || !entry) return false;
+    const body = await this.answer(entry.read, operation.variables ?? {}, contextOf).catch(() => undefined);
+    if (body === undefined) {
+      this.metrics?.served('fallback');
+      return false;
+    }
+    this.metrics?.served('served');
+    const scope = requestScopeOf(req);
+    if (scope && entry.operationName) scope.operationName = entry.operationName;
+    res.statusCode = entry.head.status;
+    for (const [name, value] of entry.head.headers) res.setHeader(name, value);
+    res.send(body);
+    return true;
+  }
+
+  /**
+   * After Apollo Server answered `req`: prepares its operation when the plan is one
+   * `preparedReadOf` recognises and the answer is plain data (status 200, no errors, no extensions,
+   * no cache policy), so that the next request for it takes the prepared path.
+   */
+  learn(req: Request, answer: SentAnswer): void {
+    const scope = requestScopeOf(req);
+    const noted = scope && this.plans.get(scope);
+    const operation = req.method === 'POST' ? plainOperationOf(req.body) : undefined;
+    if (!noted || !operation || noted.generation !== this.generation) return;
+    const key = keyOf(operation.query, operation.operationName, req.headers.accept);
+    if (this.prepared.has(key) || this.unprepared.has(key) || !isPlainDataAnswer(answer)) return;
+    const read = preparedReadOf(noted.resolved, this.options.subgraphs);
+    if (typeof read === 'string') {
+      this.unprepared.set(key, true);
+      return;
+    }
+    this.prepared.set(key, { read, head: answer.head, operationName: scope.operationName ?? operation.operationName });
+  }
+
+  /** The prepared answer's body, or undefined when Apollo Server is to answer. */
+  private async answer(
+    read: PreparedRead,
+    variables: Readonly<Record<string, unknown>>,
+    contextOf: () => Promise<GatewayContext>,
+  ): Promise<string | undefined> {
+    if (getVariableValues(read.schema, read.variableDefinitions, variables).errors) return undefined;
+    const checked = { schema: read.schema, document: read.document, operationName: read.operationName, variables };
+    for (const check of this.options.checks) check(checked);
+    const context = await contextOf();
+    // What the data sources read of the operation's request context: its identity (its fetches share a request
+    // budget, `fetchBudget`) and its cache policy, which the services' Cache-Control restricts.
+    const policy = new UncacheableUnlessHinted();
+    const incomingRequestContext = { context, overallCachePolicy: policy } as unknown as IncomingRequestContext;
+    const looked = await this.fetch(read, read.lookup, {}, context, incomingRequestContext);
+    const lookedUp = lookedUpOf(read, looked?.[read.rootField]);
+    if (!lookedUp) return undefined;
+    const representations = representationsOf(read, lookedUp);
+    if (!representations) return undefined;
+    const passed: Record<string, unknown> = {};
+    for (const name of read.entities.variableUsages) if (Object.hasOwn(variables, name) && variables[name] !== undefined) passed[name] = variables[name];
+    const fetched = await this.fetch(read, read.entities, { ...passed, representations }, context, incomingRequestContext);
+    const entities: unknown = fetched?._entities;
+    if (!Array.isArray(entities) || entities.length !== representations.length || !entities.every(isObject)) return undefined;
+    // A service that made the answer cacheable: Apollo Server's Cache-Control would differ from the head learned.
+    if (policy.cacheable) return undefined;
+    const answered = read.parts ? shaped(read.parts, entities, lookedUp) : entities;
+    if (!answered) return undefined;
+    return `${JSON.stringify({ data: { [read.rootField]: read.list ? answered : answered[0] } })}\n`;
+  }
+
+  /** A fetch's data; undefined with errors or without data. */
+  private async fetch(
+    read: PreparedRead,
+    fetch: PreparedFetch,
+    variables: Record<string, unknown>,
+    context: GatewayContext,
+    incomingRequestContext: IncomingRequestContext,
+  ): Promise<DataSourceResponse['data'] | undefined> {
+    const dataSource = read.serviceMap[fetch.serviceName];
+    if (!dataSource) return undefined;
+    const options: GraphQLDataSourceProcessOptions<GatewayContext> = {
+      kind: GraphQLDataSourceRequestKind.INCOMING_OPERATION,
+      request: { query: fetch.operation, variables, ...(fetch.operationName ? { operationName: fetch.operationName } : {}) },
+      incomingRequestContext,
+      context,
+      document: fetch.document,
+    };
+    const response = await dataSource.process(options);
+    return (response.errors?.length ?? 0) > 0 ? undefined : (response.data ?? undefined);
+  }
+}
+
+/**
+ * The cache policy of a prepared read: Apollo Server's answer was `no-store` (nothing made it
+ * cacheable); a service's `max-age` above 0 would change that, and sends the read to Apollo Server.
+ */
+class UncacheableUnlessHinted {
+  private maxAge: number | undefined;
+
+  restrict(hint: { maxAge?: number }): void {
+    if (hint.maxAge !== undefined && (this.maxAge === undefined || hint.maxAge < this.maxAge)) this.maxAge = hint.maxAge;
+  }
+
+  get cacheable(): boolean {
+    return this.maxAge !== undefined && this.maxAge > 0;
+  }
+}
+
+function keyOf(query: string, operationName: string | undefined, accept: string | undefined): string {
+  return `${accept ?? ''}\n${operationName ?? ''}\n${query}`;
+}
+
+/** The looked-up entities (one, or the list), each an object; undefined for anything else, an empty list included. */
+function lookedUpOf(read: PreparedRead, looked: unknown): Record<string, unknown>[] | undefined {
+  const items: unknown[] = read.list ? (Array.isArray(looked) ? looked : []) : [looked];
+  return items.length > 0 && items.every(isObject) ? items : undefined;
+}
+
+/** The entities' representations, as the executor builds them; undefined when any is missing or two are the same. */
+function representationsOf(read: PreparedRead, items: readonly Record<string, unknown>[]): Record<string, unknown>[] | undefined {
+  const representations: Record<string, unknown>[] = [];
+  const seen = new Set<string>();
+  for (const item of items) {
+    if (item.__typename !== read.typename) return undefined;
+    const representation: Record<string, unknown> = {};
+    for (const field of read.keyFields) {
+      const value = item[field];
+      if (typeof value !== 'string') return undefined;
+      representation[field] = value;
+    }
+    const text = JSON.stringify(representation);
+    if (seen.has(text)) return undefined;
+    seen.add(text);
+    representations.push(representation);
+  }
+  return representations;
+}
+
+/** Each entity in the client's shape: its fields in order, the key fields from the lookup; undefined when a field is missing. */
+function shaped(
+  parts: readonly EntityPart[],
+  entities: readonly Record<string, unknown>[],
+  lookedUp: readonly Record<string, unknown>[],
+): Record<string, unknown>[] | undefined {
+  const answered: Record<string, unknown>[] = [];
+  for (const [i, entity] of entities.entries()) {
+    const out: Record<string, unknown> = {};
+    for (const part of parts) {
+      const value = part.from === 'lookup' ? lookedUp[i]![part.field] : entity[part.key];
+      if (value === undefined) return undefined;
+      out[part.key] = value;
+    }
+    answered.push(out);
+  }
+  return answered;
+}
+
+/** An answer with data only, as Apollo Server serialises it (`JSON.stringify` and a newline), not cacheable (`no-store`). */
+function isPlainDataAnswer({ head, body }: SentAnswer): boolean {
+  const cacheControl = head.headers.find(([name]) => name.toLowerCase() === 'cache-control')?.[1];
+  if (head.status !== 200 || (cacheControl !== undefined && cacheControl !== 'no-store')) return false;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return false;
+  }
+  return isObject(parsed) && Object.keys(parsed).length === 1 && isObject(parsed.data) && `${JSON.stringify(parsed)}\n` === body;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

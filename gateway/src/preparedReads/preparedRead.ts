@@ -1,0 +1,222 @@
+import type { Experimental_DidResolveQueryPlanCallback } from '@apollo/gateway';
+import {
+  BREAK,
+  Kind,
+  parse,
+  print,
+  visit,
+  type DocumentNode,
+  type FieldNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type VariableDefinitionNode,
+} from 'graphql';
+import { directoryFetchKind } from '../datasources/directoryLookupCache';
+
+/** What `ApolloGateway` tells `experimental_didResolveQueryPlan` about one operation it is about to run. */
+export type ResolvedPlan = Parameters<Experimental_DidResolveQueryPlanCallback>[0];
+type PlanNode = NonNullable<ResolvedPlan['queryPlan']['node']>;
+type FetchNode = Extract<PlanNode, { kind: 'Fetch' }>;
+
+/** One fetch of a prepared read, as the plan's fetch node sends it. */
+export interface PreparedFetch {
+  readonly serviceName: string;
+  readonly operation: string;
+  readonly operationName: string | undefined;
+  readonly document: DocumentNode;
+  /** The client's variables the fetch passes on, as the executor does (those the client sent). */
+  readonly variableUsages: readonly string[];
+}
+
+/**
+ * A client query whose plan is a key-only directory lookup (`zone(id: "…")` or `zones(ids: […])`
+ * with literal ids, answered by the province or the directory-lookup cache) followed by one
+ * `_entities` fetch to the zone services that selects exactly what the client selects under the
+ * looked-up field. Its answer is that fetch's entities, in the client's shape already: nothing for
+ * the executor to merge or shape.
+ */
+export interface PreparedRead {
+  /** The API schema the operation was validated and planned against. */
+  readonly schema: GraphQLSchema;
+  readonly document: DocumentNode;
+  readonly operationName: string | null | undefined;
+  readonly variableDefinitions: readonly VariableDefinitionNode[];
+  /** The client's only root field (`zone` or `zones`), unaliased. */
+  readonly rootField: string;
+  /** Whether the root field is a list (the entity fetch's path ends in `@`). */
+  readonly list: boolean;
+  readonly lookup: PreparedFetch;
+  readonly entities: PreparedFetch;
+  /** The fields of a representation, in the order the executor builds it (the entity fetch's `requires`). */
+  readonly keyFields: readonly string[];
+  /** The entity type looked up (`Zone`). */
+  readonly typename: string;
+  /**
+   * Where each field of an answered entity comes from, in the client's order: the key fields the
+   * lookup answered (`id`, `__typename`, which the plan does not fetch again), else the entity
+   * fetch. Undefined when every field comes from the fetch: its entities are the answer as they come.
+   */
+  readonly parts: readonly EntityPart[] | undefined;
+  readonly serviceMap: ResolvedPlan['serviceMap'];
+}
+
+/** One field of an answered entity: its response key, and whether the lookup (`field`) or the entity fetch gives it. */
+export type EntityPart = { readonly key: string; readonly from: 'fetch' } | { readonly key: string; readonly from: 'lookup'; readonly field: string };
+
+/** The subgraphs a prepared read's two fetches go to. */
+export interface PreparedReadSubgraphs {
+  /** Where the directory lookup goes (`province`). */
+  readonly lookup: string;
+  /** Where the entity fetch goes (`zones`). */
+  readonly entities: string;
+}
+
+/**
+ * The prepared read of an operation Apollo's gateway planned, or why it has none (a reason for
+ * tests and logs). Every condition is on the document and the plan alone, never on an answer:
+ * the same operation is prepared the same way whatever its variables and data.
+ */
+export function preparedReadOf(resolved: ResolvedPlan, subgraphs: PreparedReadSubgraphs): PreparedRead | string {
+  const { queryPlan, operationContext, requestContext, serviceMap } = resolved;
+  const { operation } = operationContext;
+  if (operation.operation !== 'query') return 'not a query';
+  if (Object.keys(operationContext.fragments).length > 0) return 'named fragments';
+  if (hasDirectives(requestContext.document)) return 'directives';
+  const rootField = onlyPlainField(operation.selectionSet);
+  if (!rootField?.selectionSet) return 'not one unaliased root field with a selection';
+
+  const plan = queryPlan.node;
+  if (plan?.kind !== 'Sequence' || plan.nodes.length !== 2) return 'plan is not a lookup then one entity fetch';
+  const [lookupNode, flatten] = plan.nodes;
+  if (lookupNode?.kind !== 'Fetch' || flatten?.kind !== 'Flatten' || flatten.node.kind !== 'Fetch') return 'plan is not a lookup then one entity fetch';
+  const rootName = rootField.name.value;
+  const list = samePath(flatten.path, [rootName, '@']);
+  if (!list && !samePath(flatten.path, [rootName])) return 'entity fetch is not at the root field';
+
+  const lookup = lookupOf(lookupNode, subgraphs.lookup, rootName);
+  if (typeof lookup === 'string') return lookup;
+  const entityFetch = flatten.node;
+  const entities = entityFetchOf(entityFetch, subgraphs.entities);
+  if (typeof entities === 'string') return entities;
+  const keys = keyFieldsOf(entityFetch);
+  if (!keys) return 'entity fetch requires more than a typename and key fields';
+  const selection = entitySelectionOf(entities.document, keys.typename);
+  if (!selection) return 'entity fetch is not one inline fragment on the looked-up type';
+  const parts = partsOf(rootField.selectionSet, selection, keys.fields);
+  if (!parts) return 'entity fetch selects other than the client';
+
+  return {
+    schema: requestContext.schema,
+    document: requestContext.document,
+    operationName: requestContext.request.operationName,
+    variableDefinitions: operation.variableDefinitions ?? [],
+    rootField: rootName,
+    list,
+    lookup,
+    entities,
+    keyFields: keys.fields,
+    typename: keys.typename,
+    parts: parts.every((part) => part.from === 'fetch') ? undefined : parts,
+    serviceMap,
+  };
+}
+
+/**
+ * The client's fields under the looked-up field, each from the lookup or the fetch, when the fetch
+ * selects exactly the client's fields (aliases, arguments, sub-selections and order included) but
+ * the key fields the lookup already answered; undefined otherwise.
+ */
+function partsOf(client: SelectionSetNode, fetched: SelectionSetNode, keyFields: readonly string[]): EntityPart[] | undefined {
+  const fetchedKeys = new Set(fetched.selections.map((selection) => (selection.kind === Kind.FIELD ? (selection.alias ?? selection.name).value : '')));
+  const parts: EntityPart[] = [];
+  const fromFetch: SelectionSetNode['selections'][number][] = [];
+  for (const selection of client.selections) {
+    if (selection.kind !== Kind.FIELD) return undefined;
+    const key = (selection.alias ?? selection.name).value;
+    const plainKeyField =
+      keyFields.includes(selection.name.value) &&
+      !selection.selectionSet &&
+      (selection.arguments?.length ?? 0) === 0 &&
+      (selection.directives?.length ?? 0) === 0;
+    if (plainKeyField && !fetchedKeys.has(key)) {
+      parts.push({ key, from: 'lookup', field: selection.name.value });
+    } else {
+      parts.push({ key, from: 'fetch' });
+      fromFetch.push(selection);
+    }
+  }
+  if (new Set(parts.map((part) => part.key)).size !== parts.length) return undefined;
+  return print(fetched) === print({ ...client, selections: fromFetch }) ? parts : undefined;
+}
+
+function hasDirectives(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Directive() {
+      found = true;
+      return BREAK;
+    },
+  });
+  return found;
+}
+
+function onlyPlainField(selectionSet: SelectionSetNode): FieldNode | undefined {
+  const [only, ...rest] = selectionSet.selections;
+  if (!only || rest.length > 0 || only.kind !== Kind.FIELD || only.alias || (only.directives?.length ?? 0) > 0) return undefined;
+  return only;
+}
+
+function samePath(path: readonly (string | number)[], expected: readonly string[]): boolean {
+  return path.length === expected.length && path.every((part, i) => part === expected[i]);
+}
+
+function lookupOf(fetch: FetchNode, subgraph: string, rootName: string): PreparedFetch | string {
+  if (fetch.serviceName !== subgraph || fetch.requires || hasRewrites(fetch)) return 'first fetch is not a directory lookup';
+  // Literal ids only: the lookup's answer then depends on nothing the variables could change.
+  if ((fetch.variableUsages?.length ?? 0) > 0) return 'directory lookup uses variables';
+  const document = fetch.operationDocumentNode ?? parse(fetch.operation, { noLocation: true });
+  if (directoryFetchKind(document) !== 'lookup') return 'first fetch is not a directory lookup';
+  const definition = document.definitions[0] as OperationDefinitionNode;
+  if (onlyPlainField(definition.selectionSet)?.name.value !== rootName) return 'directory lookup asks other than the root field';
+  return { serviceName: fetch.serviceName, operation: fetch.operation, operationName: fetch.operationName, document, variableUsages: [] };
+}
+
+function entityFetchOf(fetch: FetchNode, subgraph: string): PreparedFetch | string {
+  if (fetch.serviceName !== subgraph || hasRewrites(fetch) || fetch.hasDefers) return 'second fetch is not a plain entity fetch';
+  const document = fetch.operationDocumentNode ?? parse(fetch.operation, { noLocation: true });
+  return {
+    serviceName: fetch.serviceName,
+    operation: fetch.operation,
+    operationName: fetch.operationName,
+    document,
+    variableUsages: fetch.variableUsages ?? [],
+  };
+}
+
+function hasRewrites(fetch: FetchNode): boolean {
+  return (fetch.inputRewrites?.length ?? 0) > 0 || (fetch.outputRewrites?.length ?? 0) > 0 || (fetch.contextRewrites?.length ?? 0) > 0;
+}
+
+/** `... on Zone { __typename id }`: the typename and the fields a representation carries, in order. */
+function keyFieldsOf(fetch: FetchNode): { typename: string; fields: string[] } | undefined {
+  const [fragment, ...rest] = fetch.requires ?? [];
+  if (!fragment || rest.length > 0 || fragment.kind !== 'InlineFragment' || !fragment.typeCondition) return undefined;
+  const fields: string[] = [];
+  for (const selection of fragment.selections) {
+    if (selection.kind !== 'Field' || selection.alias || selection.selections) return undefined;
+    fields.push(selection.name);
+  }
+  return fields[0] === '__typename' && fields.length > 1 ? { typename: fragment.typeCondition, fields } : undefined;
+}
+
+/** The selection under `_entities(representations: $representations) { ... on <typename> { … } }`, and nothing else. */
+function entitySelectionOf(document: DocumentNode, typename: string): SelectionSetNode | undefined {
+  const [definition, ...others] = document.definitions;
+  if (!definition || others.length > 0 || definition.kind !== Kind.OPERATION_DEFINITION) return undefined;
+  const field = onlyPlainField(definition.selectionSet);
+  if (field?.name.value !== '_entities' || !field.selectionSet) return undefined;
+  const [fragment, ...rest] = field.selectionSet.selections;
+  if (!fragment || rest.length > 0 || fragment.kind !== Kind.INLINE_FRAGMENT || fragment.typeCondition?.name.value !== typename) return undefined;
+  return (fragment.directives?.length ?? 0) > 0 ? undefined : fragment.selectionSet;
+}

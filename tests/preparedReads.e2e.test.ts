@@ -1,0 +1,161 @@
+import { startGateway, type RunningGateway } from '@devzone/gateway';
+import { StaticZoneServiceRegistry } from '@devzone/registry';
+import type { RunningStack } from '@devzone/stack';
+import { startTestStack } from '@devzone/testkit';
+
+/**
+ * Prepared reads (GATEWAY_PREPARED_READS, on by default) against the real province, zone services
+ * and PostgreSQL, with the zone-read and answer caches off (with the answer cache on, a first
+ * answer goes through Apollo Server so that the cache learns it). A read whose plan is a directory
+ * lookup and one entity fetch is answered, from its second request on, without Apollo Server's
+ * pipeline: byte for byte what a gateway without prepared reads answers, for every variable value,
+ * refusal and miss, each counted on `/metrics`.
+ */
+jest.setTimeout(90_000);
+
+let stack: RunningStack;
+/** A second gateway over the same services without prepared reads: every answer is compared with its. */
+let unprepared: RunningGateway;
+
+beforeAll(async () => {
+  const readCache = process.env.ZONE_READ_CACHE;
+  process.env.ZONE_READ_CACHE = 'off';
+  try {
+    stack = await startTestStack();
+    const registry = new StaticZoneServiceRegistry(stack.zoneServices.map(({ name, url, hostedZoneIds }) => ({ name, url, zoneIds: [...hostedZoneIds] })));
+    unprepared = await startGateway({
+      port: 0,
+      host: '127.0.0.1',
+      provinceUrl: stack.provinceUrl,
+      registry,
+      signingKeys: stack.signingKeys,
+      rateLimit: false,
+      httpPath: { preparedReads: false },
+    });
+  } finally {
+    if (readCache === undefined) delete process.env.ZONE_READ_CACHE;
+    else process.env.ZONE_READ_CACHE = readCache;
+  }
+});
+
+afterAll(async () => {
+  await unprepared?.stop();
+  await stack?.stop();
+});
+
+interface RawAnswer {
+  status: number;
+  contentType: string | null;
+  body: string;
+}
+
+/** Who asks: the stack's administrator unless an analyst's API key is set. */
+let authorization: () => string = () => stack.credential;
+
+async function ask(url: string, query: string, variables?: Record<string, unknown>, operationName?: string): Promise<RawAnswer> {
+  const response = await fetch(new URL('/graphql', url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: authorization() },
+    body: JSON.stringify({ query, ...(variables ? { variables } : {}), ...(operationName ? { operationName } : {}) }),
+  });
+  // Each request has its own id: the rest of an error answer is compared.
+  const body = (await response.text()).replace(/"requestId":"[^"]+"/g, '"requestId":"…"');
+  return { status: response.status, contentType: response.headers.get('content-type'), body };
+}
+
+/** `prepared_read_requests_total` of the stack's gateway, by result. */
+async function preparedCounts(): Promise<{ served: number; fallback: number }> {
+  const metrics = await (await fetch(new URL('/metrics', stack.gatewayUrl), { headers: { authorization: stack.credential } })).text();
+  return { served: sampleOf(metrics, 'served'), fallback: sampleOf(metrics, 'fallback') };
+}
+
+function sampleOf(metrics: string, result: string): number {
+  const line = metrics.split('\n').find((text) => text.startsWith(`prepared_read_requests_total{result="${result}"}`));
+  return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : 0;
+}
+
+/** Asks both gateways; the stack's twice (the first answer prepares the operation). Returns the prepared gateway's answers and how its counts moved. */
+async function compare(query: string, variables?: Record<string, unknown>, operationName?: string) {
+  const expected = await ask(unprepared.url, query, variables, operationName);
+  const before = await preparedCounts();
+  const first = await ask(stack.gatewayUrl, query, variables, operationName);
+  const second = await ask(stack.gatewayUrl, query, variables, operationName);
+  const after = await preparedCounts();
+  expect(first).toEqual(expected);
+  expect(second).toEqual(expected);
+  return { expected, served: after.served - before.served, fallback: after.fallback - before.fallback };
+}
+
+const INDICATORS = `{ zone(id: "yongkang") { indicators { code value period provenance { kind } } } }`;
+const PAGE = `query Page($o: Int!, $n: Int) { zone(id: "jinjiang") { id enterprises(first: $n, offset: $o) { totalCount items { id nameZh employees { value qualifier } } } } }`;
+
+describe('reads the prepared path serves', () => {
+  it("one zone's indicators: the second request is served, the same bytes as Apollo Server's", async () => {
+    const { expected, served, fallback } = await compare(INDICATORS);
+    expect(expected.status).toBe(200);
+    expect(JSON.parse(expected.body).data.zone.indicators.length).toBeGreaterThan(0);
+    expect({ served, fallback }).toEqual({ served: 1, fallback: 0 });
+  });
+
+  it('a page with variables: every offset and page size after the first is served, each its own answer', async () => {
+    await compare(PAGE, { o: 0, n: 2 }, 'Page');
+    for (const variables of [{ o: 1, n: 2 }, { o: 3 }, { o: 0, n: 5 }]) {
+      const { expected, served } = await compare(PAGE, variables, 'Page');
+      expect(served).toBe(2);
+      expect(JSON.parse(expected.body).errors).toBeUndefined();
+    }
+  });
+
+  it('zones(ids:) with two zones of two services, aliases inside: the list in the order asked', async () => {
+    const query = `{ zones(ids: ["chengxi", "yongkang"]) { id parties: indicators(codes: ["party_org.count"]) { code value } page: enterprises(first: 1) { totalCount } } }`;
+    const { expected, served } = await compare(query);
+    expect(JSON.parse(expected.body).data.zones.map((zone: { id: string }) => zone.id)).toEqual(['chengxi', 'yongkang']);
+    expect(served).toBe(1);
+  });
+});
+
+describe('what goes to Apollo Server, with its own answer', () => {
+  it('variables that fail validation: the same BAD_USER_INPUT, counted as a fallback', async () => {
+    await compare(PAGE, { o: 0, n: 1 }, 'Page');
+    const { expected, served, fallback } = await compare(PAGE, { o: 'ten' }, 'Page');
+    expect(JSON.parse(expected.body).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect({ served, fallback }).toEqual({ served: 0, fallback: 2 });
+  });
+
+  it('a page size above the limit in a variable: the same LIMIT_EXCEEDED', async () => {
+    const { expected, served, fallback } = await compare(PAGE, { o: 0, n: 100_000 }, 'Page');
+    expect(JSON.parse(expected.body).errors[0].extensions.code).toBe('LIMIT_EXCEEDED');
+    expect({ served, fallback }).toEqual({ served: 0, fallback: 2 });
+  });
+
+  it("a caller whose scope excludes the zone: the province's refusal, as Apollo Server answers it", async () => {
+    const issued = await ask(stack.gatewayUrl, `mutation ($input: IssueApiKeyInput!) { issueApiKey(input: $input) { key } }`, {
+      input: { label: 'Anhui analyst', roles: ['ANALYST'], provinces: ['anhui'] },
+    });
+    const key = (JSON.parse(issued.body) as { data: { issueApiKey: { key: string } } }).data.issueApiKey.key;
+    const query = `query OutOfScope($o: Int!) { zone(id: "yongkang") { enterprises(first: 1, offset: $o) { totalCount } } }`;
+    expect((await compare(query, { o: 0 })).served).toBe(1);
+    authorization = () => `ApiKey ${key}`;
+    try {
+      const { expected, served, fallback } = await compare(query, { o: 0 });
+      expect(JSON.parse(expected.body).data).toEqual({ zone: null });
+      expect(JSON.parse(expected.body).errors.length).toBeGreaterThan(0);
+      expect({ served, fallback }).toEqual({ served: 0, fallback: 2 });
+    } finally {
+      authorization = () => stack.credential;
+    }
+  });
+
+  it('operations not prepared: directives, a named fragment, two root fields, a field from the province', async () => {
+    const queries = [
+      `query ($all: Boolean!) { zone(id: "yongkang") { indicators @include(if: $all) { code } } }`,
+      `{ zone(id: "yongkang") { ...Figures } } fragment Figures on Zone { indicators { code } }`,
+      `{ a: zone(id: "yongkang") { indicators { code } } b: zone(id: "chengxi") { indicators { code } } }`,
+      `{ zone(id: "yongkang") { nameZh indicators { code } } }`,
+    ];
+    for (const query of queries) {
+      const { served, fallback } = await compare(query, query.includes('$all') ? { all: true } : undefined);
+      expect({ query, served, fallback }).toEqual({ query, served: 0, fallback: 0 });
+    }
+  });
+});
