@@ -63,14 +63,27 @@ async function ask(url: string, query: string, variables?: Record<string, unknow
   return { status: response.status, contentType: response.headers.get('content-type'), body };
 }
 
-/** `prepared_read_requests_total` of the stack's gateway, by result. */
-async function preparedCounts(): Promise<{ served: number; fallback: number }> {
-  const metrics = await (await fetch(new URL('/metrics', stack.gatewayUrl), { headers: { authorization: stack.credential } })).text();
-  return { served: sampleOf(metrics, 'served'), fallback: sampleOf(metrics, 'fallback') };
+/** GraphQL operations the province has answered whose name starts with `operation` (the gateway names its fetches `<client operation>__province__<n>`). */
+async function provinceRequests(operation: string): Promise<number> {
+  const metrics = await (await fetch(new URL('/metrics', stack.provinceUrl))).text();
+  return metrics
+    .split('\n')
+    .filter((line) => line.startsWith('http_server_request_duration_seconds_count{') && line.includes(`graphql_operation_name="${operation}`))
+    .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
 }
 
-function sampleOf(metrics: string, result: string): number {
-  const line = metrics.split('\n').find((text) => text.startsWith(`prepared_read_requests_total{result="${result}"}`));
+/** `prepared_read_requests_total` of a gateway (the stack's by default), by result. */
+async function preparedCounts(url = stack.gatewayUrl): Promise<{ served: number; fallback: number }> {
+  const metrics = await scrape(url);
+  return { served: sampleOf(metrics, 'prepared_read_requests_total', 'served'), fallback: sampleOf(metrics, 'prepared_read_requests_total', 'fallback') };
+}
+
+async function scrape(url: string): Promise<string> {
+  return (await fetch(new URL('/metrics', url), { headers: { authorization: stack.credential } })).text();
+}
+
+function sampleOf(metrics: string, name: string, result: string): number {
+  const line = metrics.split('\n').find((text) => text.startsWith(`${name}{result="${result}"}`));
   return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : 0;
 }
 
@@ -137,13 +150,29 @@ describe('what goes to Apollo Server, with its own answer', () => {
     expect((await compare(query, { o: 0 })).served).toBe(1);
     authorization = () => `ApiKey ${key}`;
     try {
+      const provinceAsked = await provinceRequests('OutOfScope');
       const { expected, served, fallback } = await compare(query, { o: 0 });
+      // Once per request (the gateway without prepared reads asked once, this one twice): Apollo Server takes the refusal the prepared path got.
+      expect((await provinceRequests('OutOfScope')) - provinceAsked).toBe(3);
       expect(JSON.parse(expected.body).data).toEqual({ zone: null });
       expect(JSON.parse(expected.body).errors.length).toBeGreaterThan(0);
       expect({ served, fallback }).toEqual({ served: 0, fallback: 2 });
     } finally {
       authorization = () => stack.credential;
     }
+  });
+
+  it("a zone service's error: the same answer, from the one fetch the prepared path sent (the service is asked once)", async () => {
+    const query = `query Cursor($after: String) { zone(id: "jinjiang") { enterprises(first: 1, after: $after) { totalCount } } }`;
+    await compare(query, {});
+    const jinjiang = stack.zoneServices.find((service) => service.hostedZoneIds.includes('jinjiang'))!;
+    const expected = await ask(unprepared.url, query, { after: 'not a cursor' });
+    expect(JSON.parse(expected.body).errors.length).toBeGreaterThan(0);
+    const asked = jinjiang.stats.requests;
+    const before = await preparedCounts();
+    expect(await ask(stack.gatewayUrl, query, { after: 'not a cursor' })).toEqual(expected);
+    expect(jinjiang.stats.requests - asked).toBe(1);
+    expect(await preparedCounts()).toEqual({ served: before.served, fallback: before.fallback + 1 });
   });
 
   it('operations not prepared: directives, a named fragment, two root fields, a field from the province', async () => {
@@ -157,5 +186,44 @@ describe('what goes to Apollo Server, with its own answer', () => {
       const { served, fallback } = await compare(query, query.includes('$all') ? { all: true } : undefined);
       expect({ query, served, fallback }).toEqual({ query, served: 0, fallback: 0 });
     }
+  });
+});
+
+describe('with the zone-read and answer caches on', () => {
+  let cached: RunningGateway;
+
+  beforeAll(async () => {
+    const readCache = process.env.ZONE_READ_CACHE;
+    process.env.ZONE_READ_CACHE = 'on';
+    try {
+      const registry = new StaticZoneServiceRegistry(stack.zoneServices.map(({ name, url, hostedZoneIds }) => ({ name, url, zoneIds: [...hostedZoneIds] })));
+      cached = await startGateway({ port: 0, host: '127.0.0.1', provinceUrl: stack.provinceUrl, registry, signingKeys: stack.signingKeys, rateLimit: false });
+    } finally {
+      if (readCache === undefined) delete process.env.ZONE_READ_CACHE;
+      else process.env.ZONE_READ_CACHE = readCache;
+    }
+  });
+
+  afterAll(async () => {
+    await cached?.stop();
+  });
+
+  it('an answer-cache miss is served by the prepared path and kept: the same variables again are a hit', async () => {
+    const counts = async () => {
+      const metrics = await scrape(cached.url);
+      return {
+        served: sampleOf(metrics, 'prepared_read_requests_total', 'served'),
+        hit: sampleOf(metrics, 'answer_cache_requests_total', 'hit'),
+        miss: sampleOf(metrics, 'answer_cache_requests_total', 'miss'),
+      };
+    };
+    // The first request of the operation goes through Apollo Server, which prepares it.
+    expect(await ask(cached.url, PAGE, { o: 0, n: 2 }, 'Page')).toEqual(await ask(unprepared.url, PAGE, { o: 0, n: 2 }, 'Page'));
+    const before = await counts();
+    const expected = await ask(unprepared.url, PAGE, { o: 4, n: 2 }, 'Page');
+    expect(await ask(cached.url, PAGE, { o: 4, n: 2 }, 'Page')).toEqual(expected);
+    expect(await counts()).toEqual({ served: before.served + 1, hit: before.hit, miss: before.miss + 1 });
+    expect(await ask(cached.url, PAGE, { o: 4, n: 2 }, 'Page')).toEqual(expected);
+    expect(await counts()).toEqual({ served: before.served + 1, hit: before.hit + 1, miss: before.miss + 1 });
   });
 });

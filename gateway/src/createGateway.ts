@@ -14,6 +14,7 @@ import { silentLogger, type GatewayLogger } from './logger';
 import { dedupeFetches, InFlightReads } from './plugins/dedupeFetches';
 import type { QueryPlanCache } from './queryPlanCache';
 import { RegistryHealthChecker, RegistrySupergraphManager, type RegistrySource } from './registry';
+import { replayingFetches } from './preparedReads/fetchReplay';
 import { PROVINCE_SUBGRAPH, ZONES_SUBGRAPH } from './subgraphNames';
 import { FederatedComposer } from './supergraphManagers/FederatedComposer';
 import { gatewayZoneReadCache, ZoneReadCacheDataSource } from './zoneReadCache';
@@ -130,7 +131,7 @@ export function createGateway(options: CreateGatewayOptions): CreatedGateway {
       // (a read that saw a write never joins a fetch sent before it): here only within one request.
       if (name === ZONES_SUBGRAPH) {
         const zones = zoneReadCache ? new ZoneReadCacheDataSource({ inner: zonesDataSource, registry, cache: zoneReadCache }) : zonesDataSource;
-        return recordedFetches(dedupeFetches(name, zones, inFlight, { withinRequestOnly: zoneReadCache !== undefined }));
+        return replayingFetches(name, recordedFetches(dedupeFetches(name, zones, inFlight, { withinRequestOnly: zoneReadCache !== undefined })));
       }
       // The province is where this gateway's configuration says, whatever the supergraph recorded where it was composed.
       const serviceUrl = name === PROVINCE_SUBGRAPH ? provinceUrl : url;
@@ -141,10 +142,13 @@ export function createGateway(options: CreateGatewayOptions): CreatedGateway {
         new GuardedDataSource({ name, inner, resilience, observer, timeoutMs: provinceTimeoutMs, ...(logger ? { logger } : {}) }),
         inFlight,
       );
-      return recordedFetches(
-        name === PROVINCE_SUBGRAPH && options.directoryLookupCache
-          ? options.directoryLookupCache.wrap(guarded, (context) => context.shardMap ?? registry)
-          : guarded,
+      return replayingFetches(
+        name,
+        recordedFetches(
+          name === PROVINCE_SUBGRAPH && options.directoryLookupCache
+            ? options.directoryLookupCache.wrap(guarded, (context) => context.shardMap ?? registry)
+            : guarded,
+        ),
       );
     },
     ...(options.queryPlanCache ? { queryPlannerConfig: { cache: options.queryPlanCache } } : {}),

@@ -164,6 +164,11 @@ export class AnswerCache {
     return current;
   }
 
+  /** Counts a miss `answerOf` did not see: the request was answered without Apollo Server's plugin (a prepared read). */
+  countMiss(): void {
+    this.observer?.served('miss');
+  }
+
   /** Keeps `data` under `key` if `record` says the answer is repeatable; the data is frozen, as every later hit shares it. */
   keep(key: string, data: Record<string, unknown>, record: AnswerRecord): void {
     if (!record.repeatable || record.expiresAt <= this.now()) return;

@@ -5,6 +5,7 @@ import { VersionsSeen } from '@devzone/shard-router';
 import type { Request, Response } from 'express';
 import { principalOfRequest } from '../auth/requestPrincipal';
 import type { AnswerCache, AnswerHead } from './AnswerCache';
+import type { AnswerRecord } from './answerRecord';
 
 /** A POST body the fast path keys as the answer cache plugin does: a query, and at most an operation name and variables. */
 interface PlainOperation {
@@ -35,8 +36,23 @@ export function plainOperationOf(body: unknown): PlainOperation | undefined {
   };
 }
 
-/** How Apollo Server answered a request the fast path could not serve: learned for the next one. */
-export type LearnHttpAnswer = (sent: { head: AnswerHead; body: string }) => void;
+/** A request the fast path could not serve, and how its answer is learned for the next one. */
+export interface AnswerToLearn {
+  /**
+   * What the fast path found: no answer (`miss`, not counted yet), a stale one (dropped and
+   * counted), or an answer never sent to this `accept` header (`unlearned`: Apollo Server's
+   * plugin serves it).
+   */
+  readonly found: 'miss' | 'stale' | 'unlearned';
+  /** How Apollo Server sent the answer (the plugin kept its data): sent as it is to the next request. */
+  learnHttpAnswer(sent: { head: AnswerHead; body: string }): void;
+  /**
+   * The prepared path answered instead of Apollo Server (`PreparedReads`): counts the miss the
+   * plugin would have counted, keeps `data` as the plugin would (if `record` says it is
+   * repeatable), then learns how it was sent.
+   */
+  keepPrepared(data: Record<string, unknown>, record: AnswerRecord, sent: { head: AnswerHead; body: string }): void;
+}
 
 const lookedUp = new WeakSet<IncomingMessage>();
 const versionsSeen = new WeakMap<IncomingMessage, VersionsSeen>();
@@ -68,10 +84,10 @@ export class AnswerFastPath {
   ) {}
 
   /**
-   * `sent` when it answered the request; otherwise how to learn Apollo Server's answer to it
-   * (undefined when the request has no key: not a plain operation, or no caller).
+   * `sent` when it answered the request; otherwise how to learn the answer to it (undefined when
+   * the request has no key: not a plain operation, or no caller).
    */
-  async serve(req: Request, res: Response): Promise<'sent' | LearnHttpAnswer | undefined> {
+  async serve(req: Request, res: Response): Promise<'sent' | AnswerToLearn | undefined> {
     const principal = principalOfRequest(req);
     const operation = req.method === 'POST' && principal ? plainOperationOf(req.body) : undefined;
     if (!principal || !operation) return undefined;
@@ -94,6 +110,16 @@ export class AnswerFastPath {
       lookedUp.add(req);
       versionsSeen.set(req, seen);
     }
-    return ({ head, body }) => this.cache.learnHttpAnswer(key, accept, shardMap, { head, body, operationName: requestScopeOf(req)?.operationName });
+    const learnHttpAnswer = ({ head, body }: { head: AnswerHead; body: string }) =>
+      this.cache.learnHttpAnswer(key, accept, shardMap, { head, body, operationName: requestScopeOf(req)?.operationName });
+    return {
+      found: found.kind,
+      learnHttpAnswer,
+      keepPrepared: (data, record, sent) => {
+        if (found.kind === 'miss') this.cache.countMiss();
+        this.cache.keep(key, data, record);
+        learnHttpAnswer(sent);
+      },
+    };
   }
 }

@@ -9,8 +9,9 @@ import { searchOf } from './urlParts';
 /**
  * Apollo Server at `/graphql` (what `expressMiddleware` does, after `express.json`), with three
  * additions. With `answers`, a repeated query is served from the answer cache before Apollo
- * Server (`AnswerFastPath`). With `prepared`, an operation the answer cache does not key (it is
- * off) and that Apollo Server answered before is served by the prepared path (`PreparedReads`). The errors Apollo answers before an operation runs (a POST that
+ * Server (`AnswerFastPath`). With `prepared`, an operation Apollo Server answered before whose
+ * plan is a lookup and one entity fetch is served by the prepared path (`PreparedReads`), and kept
+ * in the answer cache when it missed. The errors Apollo answers before an operation runs (a POST that
  * is not JSON, a GET without a query, CSRF prevention) carry `extensions.requestId` as every
  * other error does: those never reach a plugin; errors of the request pipeline get it from
  * `gatewayErrorsPlugin`.
@@ -37,9 +38,7 @@ async function answer(
 ): Promise<void> {
   const fromCache = answers ? await answers.serve(req, res) : undefined;
   if (fromCache === 'sent') return;
-  // An answer the answer cache is to learn goes through Apollo Server, whose plugin records what it is built from.
-  const preparable = prepared && fromCache === undefined ? prepared : undefined;
-  if (preparable && (await preparable.serve(req, res, () => context({ req, res })))) return;
+  if (prepared && (await prepared.serve(req, res, () => context({ req, res }), fromCache))) return;
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -50,8 +49,8 @@ async function answer(
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {
     const sent = { head: { status: res.statusCode, headers: [...response.headers] }, body: response.body.string };
-    fromCache?.(sent);
-    preparable?.learn(req, sent);
+    fromCache?.learnHttpAnswer(sent);
+    prepared?.learn(req, sent);
     res.send(res.statusCode >= 400 ? withRequestId(response.body.string, requestIdOf(res)) : response.body.string);
     return;
   }

@@ -3,11 +3,13 @@ import { requestScopeOf, type PreparedReadMetrics } from '@devzone/observability
 import type { Request, Response } from 'express';
 import { getVariableValues } from 'graphql';
 import { LRUCache } from 'lru-cache';
-import { plainOperationOf } from '../answerCache/answerFastPath';
+import { plainOperationOf, type AnswerToLearn } from '../answerCache/answerFastPath';
+import { startAnswerRecord, type AnswerRecord } from '../answerCache/answerRecord';
 import type { AnswerHead } from '../answerCache/AnswerCache';
 import type { GatewayContext } from '../context';
 import { GraphQLDataSourceRequestKind, type DataSourceResponse } from '../datasources/types';
 import type { OperationCheck } from '../plugins/operationCheck';
+import { forgetFetches, leaveFetch } from './fetchReplay';
 import { preparedReadOf, type EntityPart, type PreparedFetch, type PreparedRead, type PreparedReadSubgraphs, type ResolvedPlan } from './preparedRead';
 
 /** The request context a fetch of a client operation carries (`GatewayGraphQLRequestContext`, not exported by @apollo/gateway). */
@@ -87,23 +89,29 @@ export class PreparedReads {
 
   /**
    * Answers `req` if its operation is prepared and the prepared path gets the expected answer;
-   * false when Apollo Server is to answer it (nothing has been sent then).
+   * false when Apollo Server is to answer it (nothing has been sent then). With `toLearn` (the
+   * answer cache missed), the answer is recorded and kept as Apollo Server's plugin would; an
+   * answer the answer cache holds but never sent to this `accept` header is left to Apollo Server,
+   * which serves it.
    */
-  async serve(req: Request, res: Response, contextOf: () => Promise<GatewayContext>): Promise<boolean> {
+  async serve(req: Request, res: Response, contextOf: () => Promise<GatewayContext>, toLearn?: AnswerToLearn): Promise<boolean> {
     const operation = req.method === 'POST' ? plainOperationOf(req.body) : undefined;
     const entry = operation && this.prepared.get(keyOf(operation.query, operation.operationName, req.headers.accept));
-    if (!operation || !entry) return false;
-    const body = await this.answer(entry.read, operation.variables ?? {}, contextOf).catch(() => undefined);
-    if (body === undefined) {
+    if (!operation || !entry || toLearn?.found === 'unlearned') return false;
+    const answered = await this.answer(entry.read, operation.variables ?? {}, contextOf, toLearn !== undefined).catch(() => undefined);
+    if (answered === undefined) {
+      // Apollo Server answers it, from the same fetches where there were any (`replayingFetches`).
       this.metrics?.served('fallback');
       return false;
     }
     this.metrics?.served('served');
     const scope = requestScopeOf(req);
+    if (scope) forgetFetches(scope);
     if (scope && entry.operationName) scope.operationName = entry.operationName;
+    if (toLearn && answered.record) toLearn.keepPrepared(answered.data, answered.record, { head: entry.head, body: answered.body });
     res.statusCode = entry.head.status;
     for (const [name, value] of entry.head.headers) res.setHeader(name, value);
-    res.send(body);
+    res.send(answered.body);
     return true;
   }
 
@@ -127,16 +135,19 @@ export class PreparedReads {
     this.prepared.set(key, { read, head: answer.head, operationName: scope.operationName ?? operation.operationName });
   }
 
-  /** The prepared answer's body, or undefined when Apollo Server is to answer. */
+  /** The prepared answer (with what it was built from, when `recorded`), or undefined when Apollo Server is to answer. */
   private async answer(
     read: PreparedRead,
     variables: Readonly<Record<string, unknown>>,
     contextOf: () => Promise<GatewayContext>,
-  ): Promise<string | undefined> {
+    recorded: boolean,
+  ): Promise<{ body: string; data: Record<string, unknown>; record: AnswerRecord | undefined } | undefined> {
     if (getVariableValues(read.schema, read.variableDefinitions, variables).errors) return undefined;
     const checked = { schema: read.schema, document: read.document, operationName: read.operationName, variables };
     for (const check of this.options.checks) check(checked);
     const context = await contextOf();
+    // Every fetch below vouches in it (or not), as for Apollo Server's plugin.
+    const record = recorded ? startAnswerRecord(context) : undefined;
     // What the data sources read of the operation's request context: its identity (its fetches share a request
     // budget, `fetchBudget`) and its cache policy, which the services' Cache-Control restricts.
     const policy = new UncacheableUnlessHinted();
@@ -151,11 +162,17 @@ export class PreparedReads {
     const fetched = await this.fetch(read, read.entities, { ...passed, representations }, context, incomingRequestContext);
     const entities: unknown = fetched?._entities;
     if (!Array.isArray(entities) || entities.length !== representations.length || !entities.every(isObject)) return undefined;
-    // A service that made the answer cacheable: Apollo Server's Cache-Control would differ from the head learned.
-    if (policy.cacheable) return undefined;
+    // A service that made the answer cacheable: Apollo Server's Cache-Control would differ from the head
+    // learned, and its own fetches must tell its cache policy so (nothing is replayed).
+    if (policy.cacheable) {
+      const scope = requestScopeOf(context);
+      if (scope) forgetFetches(scope);
+      return undefined;
+    }
     const answered = read.parts ? shaped(read.parts, entities, lookedUp) : entities;
     if (!answered) return undefined;
-    return `${JSON.stringify({ data: { [read.rootField]: read.list ? answered : answered[0] } })}\n`;
+    const data = { [read.rootField]: read.list ? answered : answered[0] };
+    return { body: `${JSON.stringify({ data })}\n`, data, record };
   }
 
   /** A fetch's data; undefined with errors or without data. */
@@ -175,7 +192,15 @@ export class PreparedReads {
       context,
       document: fetch.document,
     };
-    const response = await dataSource.process(options);
+    const scope = requestScopeOf(context);
+    let response: DataSourceResponse;
+    try {
+      response = await dataSource.process(options);
+    } catch (error) {
+      if (scope) leaveFetch(scope, fetch.serviceName, options.request, { kind: 'threw', error });
+      throw error;
+    }
+    if (scope) leaveFetch(scope, fetch.serviceName, options.request, { kind: 'answered', response });
     return (response.errors?.length ?? 0) > 0 ? undefined : (response.data ?? undefined);
   }
 }

@@ -68,7 +68,7 @@ describe('AnswerFastPath', () => {
         cache.keep(key, structuredClone(DATA), record);
         const body = `${JSON.stringify({ data: DATA })}\n`;
         res.setHeader('content-type', 'application/json; charset=utf-8');
-        learn?.({ head: { status: 200, headers: [['content-type', 'application/json; charset=utf-8']] }, body });
+        learn?.learnHttpAnswer({ head: { status: 200, headers: [['content-type', 'application/json; charset=utf-8']] }, body });
         res.send(body);
       })().catch(next);
     });
