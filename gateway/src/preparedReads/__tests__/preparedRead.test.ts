@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { preparedReadOf, type PreparedRead, type ResolvedPlan } from '../preparedRead';
+
+/**
+ * Which operations `preparedReadOf` prepares, on the plans Apollo's own planner makes over the
+ * project's supergraph (gateway/supergraph.graphql). The services are never asked: only the plan
+ * matters, and it is made before any fetch.
+ */
+const supergraphSdl = readFileSync(join(__dirname, '../../../supergraph.graphql'), 'utf8');
+let resolved: ResolvedPlan | undefined;
+const gateway = new ApolloGateway({
+  supergraphSdl,
+  buildService: () => ({ process: async () => ({ data: null }) }),
+  experimental_didResolveQueryPlan: (plan) => {
+    resolved = plan;
+  },
+});
+const server = new ApolloServer({ gateway });
+
+beforeAll(async () => {
+  await server.start();
+});
+
+afterAll(async () => {
+  await server.stop();
+});
+
+async function verdictOf(query: string, variables?: Record<string, unknown>): Promise<PreparedRead | string> {
+  resolved = undefined;
+  await server.executeOperation({ query, ...(variables ? { variables } : {}) });
+  if (!resolved) throw new Error(`no plan for ${query}`);
+  return preparedReadOf(resolved, { lookup: 'province', entities: 'zones' });
+}
+
+async function prepared(query: string, variables?: Record<string, unknown>): Promise<PreparedRead> {
+  const verdict = await verdictOf(query, variables);
+  if (typeof verdict === 'string') throw new Error(`not prepared: ${verdict}`);
+  return verdict;
+}
+
+describe('preparedReadOf', () => {
+  it("prepares one zone's fields: a lookup, then the entity fetch selecting what the client selects", async () => {
+    const read = await prepared('{ zone(id: "yongkang") { indicators { code value } honors { title } } }');
+    expect(read).toMatchObject({ rootField: 'zone', list: false, typename: 'Zone', keyFields: ['__typename', 'id'], parts: undefined });
+    expect(read.lookup).toMatchObject({ serviceName: 'province', variableUsages: [] });
+    expect(read.entities).toMatchObject({ serviceName: 'zones', variableUsages: [] });
+  });
+
+  it('prepares zones(ids:) as a list, the key fields from the lookup in the client order, aliases kept', async () => {
+    const read = await prepared('{ zones(ids: ["yongkang", "chengxi"]) { figures: indicators { code } id } }');
+    expect(read).toMatchObject({ rootField: 'zones', list: true });
+    expect(read.parts).toEqual([
+      { key: 'figures', from: 'fetch' },
+      { key: 'id', from: 'lookup', field: 'id' },
+    ]);
+  });
+
+  it('prepares a read whose zone fields take variables: the entity fetch passes them on', async () => {
+    const read = await prepared('query Page($o: Int!, $n: Int) { zone(id: "jinjiang") { enterprises(first: $n, offset: $o) { totalCount } } }', { o: 0 });
+    expect(read.entities.variableUsages).toEqual(['n', 'o']);
+    expect(read.variableDefinitions.map((definition) => definition.variable.name.value)).toEqual(['o', 'n']);
+  });
+
+  it.each([
+    ['a looked-up id from a variable', 'query ($id: ID!) { zone(id: $id) { indicators { code } } }', { id: 'yongkang' }, 'directory lookup uses variables'],
+    [
+      'a directory field next to the zone fields',
+      '{ zone(id: "yongkang") { nameZh indicators { code } } }',
+      undefined,
+      'first fetch is not a directory lookup',
+    ],
+    ['directory fields only (one fetch)', '{ zone(id: "yongkang") { nameZh } }', undefined, 'plan is not a lookup then one entity fetch'],
+    ['a directive', '{ zone(id: "yongkang") { indicators @skip(if: false) { code } } }', undefined, 'directives'],
+    ['a named fragment', '{ zone(id: "yongkang") { ...F } } fragment F on Zone { indicators { code } }', undefined, 'named fragments'],
+    ['an aliased root field', '{ z: zone(id: "yongkang") { indicators { code } } }', undefined, 'not one unaliased root field with a selection'],
+    [
+      'two root fields',
+      '{ zone(id: "yongkang") { indicators { code } } zones(ids: ["chengxi"]) { id } }',
+      undefined,
+      'not one unaliased root field with a selection',
+    ],
+    [
+      'an aliased key field (the lookup would ask for the alias)',
+      '{ zones(ids: ["yongkang"]) { zoneId: id indicators { code } } }',
+      undefined,
+      'first fetch is not a directory lookup',
+    ],
+    [
+      '__typename, which the planner moves first in the entity fetch',
+      '{ zone(id: "yongkang") { indicators { code } __typename } }',
+      undefined,
+      'entity fetch selects other than the client',
+    ],
+    ['the whole list', '{ zones { indicators { code } } }', undefined, 'first fetch is not a directory lookup'],
+  ])('leaves %s to Apollo Server', async (_case, query, variables, reason) => {
+    expect(await verdictOf(query, variables)).toBe(reason);
+  });
+});
