@@ -126,12 +126,14 @@ export class PreparedReads {
     const operation = req.method === 'POST' ? plainOperationOf(req.body) : undefined;
     if (!noted || !operation || noted.generation !== this.generation) return;
     const key = keyOf(operation.query, operation.operationName, req.headers.accept);
-    if (this.prepared.has(key) || this.unprepared.has(key) || !isPlainDataAnswer(answer)) return;
+    if (this.prepared.has(key) || this.unprepared.has(key)) return;
+    // The document and plan first: an operation that can never be prepared is not looked at again.
     const read = preparedReadOf(noted.resolved, this.options.subgraphs);
     if (typeof read === 'string') {
       this.unprepared.set(key, true);
       return;
     }
+    if (!isPlainDataAnswer(answer)) return;
     this.prepared.set(key, { read, head: answer.head, operationName: scope.operationName ?? operation.operationName });
   }
 

@@ -13,6 +13,7 @@ import {
   type VariableDefinitionNode,
 } from 'graphql';
 import { directoryFetchKind } from '../datasources/directoryLookupCache';
+import { introspects } from '../plugins/introspectionPolicy';
 
 /** What `ApolloGateway` tells `experimental_didResolveQueryPlan` about one operation it is about to run. */
 export type ResolvedPlan = Parameters<Experimental_DidResolveQueryPlanCallback>[0];
@@ -83,6 +84,8 @@ export function preparedReadOf(resolved: ResolvedPlan, subgraphs: PreparedReadSu
   if (operation.operation !== 'query') return 'not a query';
   if (Object.keys(operationContext.fragments).length > 0) return 'named fragments';
   if (hasDirectives(requestContext.document)) return 'directives';
+  // Who may introspect depends on the caller (introspectionPolicyPlugin); a prepared read has no caller-dependent check.
+  if (introspects(requestContext.document)) return 'introspection';
   const rootField = onlyPlainField(operation.selectionSet);
   if (!rootField?.selectionSet) return 'not one unaliased root field with a selection';
 
