@@ -5,12 +5,16 @@ import type { DataSourceResponse } from '../datasources/types';
 /** How a fetch of the prepared path ended: its answer, or what it threw. */
 export type SettledFetch = { readonly kind: 'answered'; readonly response: DataSourceResponse } | { readonly kind: 'threw'; readonly error: unknown };
 
-/** By request scope (the HTTP request's, carried into every context built for it): the fetches a prepared read left for Apollo Server. */
-const leftFor = new WeakMap<RequestScope, Map<string, SettledFetch>>();
-
-function fetchKey(subgraph: string, query: string | undefined, variables: unknown): string {
-  return `${subgraph}\n${query ?? ''}\n${JSON.stringify(variables ?? {})}`;
+/** A fetch a prepared read sent, as sent (its variables' text is made only if Apollo Server looks for it). */
+interface LeftFetch {
+  readonly subgraph: string;
+  readonly query: string | undefined;
+  readonly variables: unknown;
+  readonly settled: SettledFetch;
 }
+
+/** By request scope (the HTTP request's, carried into every context built for it): the fetches a prepared read left for Apollo Server. */
+const leftFor = new WeakMap<RequestScope, LeftFetch[]>();
 
 /**
  * Leaves how a prepared read's fetch ended for Apollo Server, should the read go to it after all:
@@ -19,8 +23,8 @@ function fetchKey(subgraph: string, query: string | undefined, variables: unknow
  */
 export function leaveFetch(scope: RequestScope, subgraph: string, request: { query?: string; variables?: unknown }, settled: SettledFetch): void {
   let left = leftFor.get(scope);
-  if (!left) leftFor.set(scope, (left = new Map()));
-  left.set(fetchKey(subgraph, request.query, request.variables), settled);
+  if (!left) leftFor.set(scope, (left = []));
+  left.push({ subgraph, query: request.query, variables: request.variables, settled });
 }
 
 /** Forgets what a request's prepared read left: it answered, or Apollo Server must ask again. */
@@ -38,15 +42,16 @@ export function replayingFetches(subgraph: string, dataSource: GraphQLDataSource
       const context: unknown = options.context;
       const scope = typeof context === 'object' && context !== null ? requestScopeOf(context) : undefined;
       const left = scope && leftFor.get(scope);
-      if (left) {
-        const key = fetchKey(subgraph, options.request.query, options.request.variables);
-        const settled = left.get(key);
-        if (settled) {
-          left.delete(key);
-          return settled.kind === 'answered' ? Promise.resolve(settled.response) : Promise.reject(settled.error);
-        }
+      const index = left ? left.findIndex((fetch) => isSameFetch(fetch, subgraph, options.request)) : -1;
+      if (left && index >= 0) {
+        const [{ settled }] = left.splice(index, 1) as [LeftFetch];
+        return settled.kind === 'answered' ? Promise.resolve(settled.response) : Promise.reject(settled.error);
       }
       return dataSource.process(options);
     },
   };
+}
+
+function isSameFetch(left: LeftFetch, subgraph: string, request: { query?: string; variables?: unknown }): boolean {
+  return left.subgraph === subgraph && left.query === request.query && JSON.stringify(left.variables ?? {}) === JSON.stringify(request.variables ?? {});
 }
