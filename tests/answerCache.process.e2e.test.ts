@@ -3,7 +3,7 @@
  * PostgreSQL, the defaults (zone-read cache and answer cache on). A repeated query is answered
  * whole from the gateway's answer cache, and under load a figure written and read back at once
  * is the one written, every time: the answer cache never serves an answer older than its
- * zone's last write. The province-wide read (its zone list from the province included) is kept
+ * zone's last write, nor does a prepared read that rebuilds a stale answer. The province-wide read (its zone list from the province included) is kept
  * and read back the same way.
  */
 import { postGraphQL, startProcessStack, type ProcessStack } from '@devzone/testkit';
@@ -60,12 +60,17 @@ async function readFigureProvinceWide(): Promise<number | undefined> {
   return body.data!.zones.find((zone) => zone.id === ZONE)?.indicators?.find((figure) => figure.period === PERIOD)?.value;
 }
 
-/** Client queries the gateway answered whole from its answer cache, by its own /metrics. */
-async function answerHits(): Promise<number> {
+/** A counter of the gateway's own /metrics, by its exact labels. */
+async function gatewayCount(sample: string): Promise<number> {
   const metrics = await (await fetch(new URL('/metrics', stack.gatewayUrl))).text();
-  const line = metrics.split('\n').find((candidate) => candidate.startsWith('answer_cache_requests_total{result="hit"}'));
+  const line = metrics.split('\n').find((candidate) => candidate.startsWith(`${sample} `));
   return line === undefined ? 0 : Number(line.slice(line.lastIndexOf(' ') + 1));
 }
+
+/** Client queries the gateway answered whole from its answer cache. */
+const answerHits = () => gatewayCount('answer_cache_requests_total{result="hit"}');
+/** Client queries the gateway answered by a prepared read (docs/operations.md, "Prepared reads"). */
+const preparedServed = () => gatewayCount('prepared_read_requests_total{result="served"}');
 
 it('answers a repeated query whole from the answer cache', async () => {
   await write(1);
@@ -77,6 +82,7 @@ it('answers a repeated query whole from the answer cache', async () => {
 
 it('under load, reads back every written figure at once', async () => {
   const hits = await answerHits();
+  const prepared = await preparedServed();
   let reading = true;
   const readers = Array.from({ length: READERS }, async () => {
     while (reading) await readFigure();
@@ -93,8 +99,9 @@ it('under load, reads back every written figure at once', async () => {
     await Promise.all(readers);
   }
   expect(seen.filter(({ written, read }) => read !== written)).toEqual([]);
-  // The load was answered from the cache between the writes.
+  // The load was answered from the cache between the writes, and after each write (a stale answer) by a prepared read, kept again.
   expect(await answerHits()).toBeGreaterThan(hits);
+  expect(await preparedServed()).toBeGreaterThan(prepared);
 });
 
 it('keeps the province-wide read too, its zone list included, and reads a written figure back at once', async () => {
