@@ -1,5 +1,5 @@
 import type { RunningStack } from '@devzone/stack';
-import { postGraphQL, startTestStack, type GraphQLResponseBody } from '@devzone/testkit';
+import { operationsAnswered, postGraphQL, startTestStack, type GraphQLResponseBody } from '@devzone/testkit';
 
 /**
  * The gateway's directory-lookup cache (GATEWAY_DIRECTORY_CACHE_TTL_MS, on by default)
@@ -32,14 +32,8 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-/** GraphQL operations the province has answered whose name starts with `operation` (the gateway names its fetches `<client operation>__province__<n>`), by its own count. */
-async function provinceRequests(operation: string): Promise<number> {
-  const metrics = await (await fetch(new URL('/metrics', stack.provinceUrl))).text();
-  return metrics
-    .split('\n')
-    .filter((line) => line.startsWith('http_server_request_duration_seconds_count{') && line.includes(`graphql_operation_name="${operation}`))
-    .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
-}
+/** GraphQL operations the province has answered whose name starts with `operation`. */
+const provinceRequests = (operation: string): Promise<number> => operationsAnswered(stack.provinceUrl, operation);
 
 const ask = (query: string, headers: Record<string, string> = {}): Promise<Body> => postGraphQL(stack.gatewayUrl, query, {}, headers);
 const codes = (body: Body) => (body.errors ?? []).map((error) => error.extensions?.code);

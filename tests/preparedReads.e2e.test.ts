@@ -1,7 +1,7 @@
 import { startGateway, type RunningGateway } from '@devzone/gateway';
 import { StaticZoneServiceRegistry } from '@devzone/registry';
 import type { RunningStack } from '@devzone/stack';
-import { startTestStack } from '@devzone/testkit';
+import { operationsAnswered, startTestStack, withEnvironment } from '@devzone/testkit';
 
 /**
  * Prepared reads (GATEWAY_PREPARED_READS, on by default) against the real province, zone services
@@ -18,9 +18,7 @@ let stack: RunningStack;
 let unprepared: RunningGateway;
 
 beforeAll(async () => {
-  const readCache = process.env.ZONE_READ_CACHE;
-  process.env.ZONE_READ_CACHE = 'off';
-  try {
+  await withEnvironment({ ZONE_READ_CACHE: 'off' }, async () => {
     stack = await startTestStack();
     const registry = new StaticZoneServiceRegistry(stack.zoneServices.map(({ name, url, hostedZoneIds }) => ({ name, url, zoneIds: [...hostedZoneIds] })));
     unprepared = await startGateway({
@@ -32,10 +30,7 @@ beforeAll(async () => {
       rateLimit: false,
       httpPath: { preparedReads: false },
     });
-  } finally {
-    if (readCache === undefined) delete process.env.ZONE_READ_CACHE;
-    else process.env.ZONE_READ_CACHE = readCache;
-  }
+  });
 });
 
 afterAll(async () => {
@@ -61,15 +56,6 @@ async function ask(url: string, query: string, variables?: Record<string, unknow
   // Each request has its own id: the rest of an error answer is compared.
   const body = (await response.text()).replace(/"requestId":"[^"]+"/g, '"requestId":"…"');
   return { status: response.status, contentType: response.headers.get('content-type'), body };
-}
-
-/** GraphQL operations the province has answered whose name starts with `operation` (the gateway names its fetches `<client operation>__province__<n>`). */
-async function provinceRequests(operation: string): Promise<number> {
-  const metrics = await (await fetch(new URL('/metrics', stack.provinceUrl))).text();
-  return metrics
-    .split('\n')
-    .filter((line) => line.startsWith('http_server_request_duration_seconds_count{') && line.includes(`graphql_operation_name="${operation}`))
-    .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
 }
 
 /** `prepared_read_requests_total` of a gateway (the stack's by default), by result. */
@@ -150,10 +136,10 @@ describe('what goes to Apollo Server, with its own answer', () => {
     expect((await compare(query, { o: 0 })).served).toBe(1);
     authorization = () => `ApiKey ${key}`;
     try {
-      const provinceAsked = await provinceRequests('OutOfScope');
+      const provinceAsked = await operationsAnswered(stack.provinceUrl, 'OutOfScope');
       const { expected, served, fallback } = await compare(query, { o: 0 });
       // Once per request (the gateway without prepared reads asked once, this one twice): Apollo Server takes the refusal the prepared path got.
-      expect((await provinceRequests('OutOfScope')) - provinceAsked).toBe(3);
+      expect((await operationsAnswered(stack.provinceUrl, 'OutOfScope')) - provinceAsked).toBe(3);
       expect(JSON.parse(expected.body).data).toEqual({ zone: null });
       expect(JSON.parse(expected.body).errors.length).toBeGreaterThan(0);
       expect({ served, fallback }).toEqual({ served: 0, fallback: 2 });
@@ -193,15 +179,10 @@ describe('with the zone-read and answer caches on', () => {
   let cached: RunningGateway;
 
   beforeAll(async () => {
-    const readCache = process.env.ZONE_READ_CACHE;
-    process.env.ZONE_READ_CACHE = 'on';
-    try {
+    await withEnvironment({ ZONE_READ_CACHE: 'on' }, async () => {
       const registry = new StaticZoneServiceRegistry(stack.zoneServices.map(({ name, url, hostedZoneIds }) => ({ name, url, zoneIds: [...hostedZoneIds] })));
       cached = await startGateway({ port: 0, host: '127.0.0.1', provinceUrl: stack.provinceUrl, registry, signingKeys: stack.signingKeys, rateLimit: false });
-    } finally {
-      if (readCache === undefined) delete process.env.ZONE_READ_CACHE;
-      else process.env.ZONE_READ_CACHE = readCache;
-    }
+    });
   });
 
   afterAll(async () => {

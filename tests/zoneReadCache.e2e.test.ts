@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { startGateway, type RunningGateway } from '@devzone/gateway';
 import { StaticZoneServiceRegistry } from '@devzone/registry';
 import type { RunningStack } from '@devzone/stack';
-import { forgetDefaultCredential, postGraphQL, startTestStack, useDefaultCredential, withDefaultCredential } from '@devzone/testkit';
+import { forgetDefaultCredential, postGraphQL, startTestStack, useDefaultCredential, withDefaultCredential, withEnvironment } from '@devzone/testkit';
 import type { RunningZoneService } from '@devzone/zone-subgraph';
 import { AnswerCache } from '../gateway/src/answerCache/AnswerCache';
 
@@ -31,14 +31,7 @@ let zoneService: RunningZoneService;
 
 beforeAll(async () => {
   // Sixteen readers of one principal on purpose: the per-client rate limit is off for this stack only.
-  const rate = process.env.GATEWAY_RATE_LIMIT_PER_SECOND;
-  process.env.GATEWAY_RATE_LIMIT_PER_SECOND = '0';
-  try {
-    stack = await startTestStack();
-  } finally {
-    if (rate === undefined) delete process.env.GATEWAY_RATE_LIMIT_PER_SECOND;
-    else process.env.GATEWAY_RATE_LIMIT_PER_SECOND = rate;
-  }
+  stack = await withEnvironment({ GATEWAY_RATE_LIMIT_PER_SECOND: '0' }, () => startTestStack());
   zoneService = stack.zoneServices.find((service) => service.hostedZoneIds.includes(ZONE))!;
   await write(stack.gatewayUrl, 1);
 });

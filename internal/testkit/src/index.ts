@@ -8,3 +8,5 @@ export * from './browser/graphiqlEditors';
 export { generateSigningKeys, postSignedGraphQL, type SignedGraphQLBody } from '@devzone/stack';
 export * from './processes';
 export * from './schemaDrift';
+export * from './environment';
+export * from './serviceMetrics';
