@@ -131,7 +131,7 @@ export function createGateway(options: CreateGatewayOptions): CreatedGateway {
       // (a read that saw a write never joins a fetch sent before it): here only within one request.
       if (name === ZONES_SUBGRAPH) {
         const zones = zoneReadCache ? new ZoneReadCacheDataSource({ inner: zonesDataSource, registry, cache: zoneReadCache }) : zonesDataSource;
-        return replayingFetches(name, recordedFetches(dedupeFetches(name, zones, inFlight, { withinRequestOnly: zoneReadCache !== undefined })));
+        return recordedFetches(replayingFetches(name, dedupeFetches(name, zones, inFlight, { withinRequestOnly: zoneReadCache !== undefined })));
       }
       // The province is where this gateway's configuration says, whatever the supergraph recorded where it was composed.
       const serviceUrl = name === PROVINCE_SUBGRAPH ? provinceUrl : url;
@@ -142,9 +142,9 @@ export function createGateway(options: CreateGatewayOptions): CreatedGateway {
         new GuardedDataSource({ name, inner, resilience, observer, timeoutMs: provinceTimeoutMs, ...(logger ? { logger } : {}) }),
         inFlight,
       );
-      return replayingFetches(
-        name,
-        recordedFetches(
+      return recordedFetches(
+        replayingFetches(
+          name,
           name === PROVINCE_SUBGRAPH && options.directoryLookupCache
             ? options.directoryLookupCache.wrap(guarded, (context) => context.shardMap ?? registry)
             : guarded,

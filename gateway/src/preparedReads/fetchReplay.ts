@@ -34,7 +34,9 @@ export function forgetFetches(scope: RequestScope): void {
 
 /**
  * A subgraph's data source that first looks for the same fetch (query and variables) a prepared
- * read of the same request left (`leaveFetch`), and takes it, once; any other fetch is sent.
+ * read of the same request left (`leaveFetch`), and takes it, once; any other fetch is sent. Inside
+ * `recordedFetches`: a fetch taken so is counted in the request's answer record but vouches for
+ * nothing (its vouch went to the prepared read's), so an answer built on one is never kept.
  */
 export function replayingFetches(subgraph: string, dataSource: GraphQLDataSource): GraphQLDataSource {
   return {

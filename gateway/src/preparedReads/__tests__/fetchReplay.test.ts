@@ -1,5 +1,6 @@
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { bindRequestScope, type RequestScope } from '@devzone/observability';
+import { recordedFetches, startAnswerRecord } from '../../answerCache/answerRecord';
 import { GraphQLDataSourceRequestKind } from '../../datasources/types';
 import { forgetFetches, leaveFetch, replayingFetches } from '../fetchReplay';
 
@@ -57,5 +58,14 @@ describe('replayingFetches', () => {
     forgetFetches(scope);
     await service.process(fetchOf(context));
     expect(sent).toBe(4);
+  });
+
+  it('inside recordedFetches, a fetch taken from the prepared read vouches for nothing: its answer is never kept', async () => {
+    const recorded = recordedFetches(service);
+    const record = startAnswerRecord(context);
+    leaveFetch(scope, 'zones', { query: QUERY, variables: VARIABLES }, { kind: 'answered', response: { data: { _entities: [] } } });
+    await recorded.process(fetchOf(context));
+    expect(sent).toBe(0);
+    expect(record.repeatable).toBe(false);
   });
 });
