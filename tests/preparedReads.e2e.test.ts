@@ -111,6 +111,11 @@ describe('reads the prepared path serves', () => {
     expect(JSON.parse(expected.body).data.zones.map((zone: { id: string }) => zone.id)).toEqual(['chengxi', 'yongkang']);
     expect(served).toBe(1);
   });
+  it('the province-wide read (the whole list): every zone in the directory order', async () => {
+    const { expected, served } = await compare(`{ zones { id indicators(codes: ["party_org.count"]) { code value } } }`);
+    expect(JSON.parse(expected.body).data.zones.length).toBeGreaterThan(4);
+    expect(served).toBe(1);
+  });
 });
 
 describe('what goes to Apollo Server, with its own answer', () => {
@@ -206,5 +211,21 @@ describe('with the zone-read and answer caches on', () => {
     expect(await counts()).toEqual({ served: before.served + 1, hit: before.hit, miss: before.miss + 1 });
     expect(await ask(cached.url, PAGE, { o: 4, n: 2 }, 'Page')).toEqual(expected);
     expect(await counts()).toEqual({ served: before.served + 1, hit: before.hit + 1, miss: before.miss + 1 });
+  });
+});
+
+// Last: it stops a zone service of the shared stack.
+describe('a zone service down', () => {
+  it("the province-wide read: the other zones' figures and the same errors, as Apollo Server answers them", async () => {
+    const query = `query Everywhere { zones { id indicators(codes: ["party_org.count"]) { code value } } }`;
+    expect((await compare(query)).served).toBe(1);
+    const down = stack.zoneServices.find((service) => service.hostedZoneIds.includes('jinjiang'))!;
+    await down.stop();
+    const { expected, served, fallback } = await compare(query);
+    const answer = JSON.parse(expected.body) as { data: { zones: { id: string; indicators: unknown }[] }; errors: unknown[] };
+    expect(answer.errors.length).toBeGreaterThan(0);
+    expect(answer.data.zones.find((zone) => zone.id === 'jinjiang')?.indicators).toBeNull();
+    expect(answer.data.zones.find((zone) => zone.id === 'yongkang')?.indicators).not.toBeNull();
+    expect({ served, fallback }).toEqual({ served: 0, fallback: 2 });
   });
 });

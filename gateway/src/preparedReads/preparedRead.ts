@@ -32,7 +32,8 @@ export interface PreparedFetch {
 
 /**
  * A client query whose plan is a key-only directory lookup (`zone(id: "…")` or `zones(ids: […])`
- * with literal ids, answered by the province or the directory-lookup cache) followed by one
+ * with literal ids, or the whole list `zones`, answered by the province or the directory-lookup
+ * cache) followed by one
  * `_entities` fetch to the zone services that selects exactly what the client selects under the
  * looked-up field. Its answer is that fetch's entities, in the client's shape already: nothing for
  * the executor to merge or shape.
@@ -179,7 +180,8 @@ function lookupOf(fetch: FetchNode, subgraph: string, rootName: string): Prepare
   // Literal ids only: the lookup's answer then depends on nothing the variables could change.
   if ((fetch.variableUsages?.length ?? 0) > 0) return 'directory lookup uses variables';
   const document = fetch.operationDocumentNode ?? parse(fetch.operation, { noLocation: true });
-  if (directoryFetchKind(document) !== 'lookup') return 'first fetch is not a directory lookup';
+  // A lookup by ids, or the whole list (`zones` without arguments): keys only either way.
+  if (directoryFetchKind(document) === undefined) return 'first fetch is not a directory lookup';
   const definition = document.definitions[0] as OperationDefinitionNode;
   if (onlyPlainField(definition.selectionSet)?.name.value !== rootName) return 'directory lookup asks other than the root field';
   return { serviceName: fetch.serviceName, operation: fetch.operation, operationName: fetch.operationName, document, variableUsages: [] };

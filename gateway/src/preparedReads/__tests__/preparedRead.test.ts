@@ -58,6 +58,18 @@ describe('preparedReadOf', () => {
     ]);
   });
 
+  it('prepares the province-wide read: the whole list, then one entity fetch for every zone', async () => {
+    const read = await prepared('{ zones { id indicators(codes: ["party_org.count"]) { code value } } }');
+    expect(read).toMatchObject({
+      rootField: 'zones',
+      list: true,
+      parts: [
+        { key: 'id', from: 'lookup', field: 'id' },
+        { key: 'indicators', from: 'fetch' },
+      ],
+    });
+  });
+
   it('prepares a read whose zone fields take variables: the entity fetch passes them on', async () => {
     const read = await prepared('query Page($o: Int!, $n: Int) { zone(id: "jinjiang") { enterprises(first: $n, offset: $o) { totalCount } } }', { o: 0 });
     expect(read.entities.variableUsages).toEqual(['n', 'o']);
@@ -94,7 +106,12 @@ describe('preparedReadOf', () => {
       undefined,
       'entity fetch selects other than the client',
     ],
-    ['the whole list', '{ zones { indicators { code } } }', undefined, 'first fetch is not a directory lookup'],
+    [
+      'a list of one province (the province answers it by a filter)',
+      '{ zones(province: "anhui") { indicators { code } } }',
+      undefined,
+      'first fetch is not a directory lookup',
+    ],
   ])('leaves %s to Apollo Server', async (_case, query, variables, reason) => {
     expect(await verdictOf(query, variables)).toBe(reason);
   });
