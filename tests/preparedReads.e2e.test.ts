@@ -111,6 +111,16 @@ describe('reads the prepared path serves', () => {
     expect(JSON.parse(expected.body).data.zones.map((zone: { id: string }) => zone.id)).toEqual(['chengxi', 'yongkang']);
     expect(served).toBe(1);
   });
+  it('a read the province answers alone (one fetch from the root), with variables: each served, its own answer', async () => {
+    const directory = `{ zone(id: "yongkang") { nameZh nameEn city } }`;
+    expect((await compare(directory)).served).toBe(1);
+    const query = `query Compare($zoneIds: [ID!], $codes: [String!]!) { compareZones(zoneIds: $zoneIds, indicators: $codes) { rows { zone { id nameZh } } failedZones { zoneId } } }`;
+    await compare(query, { zoneIds: ['yongkang'], codes: ['party_org.count'] });
+    const { expected, served } = await compare(query, { zoneIds: ['yongkang', 'jinjiang'], codes: ['party_org.count', 'honor.count'] });
+    expect(JSON.parse(expected.body).data.compareZones.rows).toHaveLength(2);
+    expect(served).toBe(2);
+  });
+
   it('the province-wide read (the whole list): every zone in the directory order', async () => {
     const { expected, served } = await compare(`{ zones { id indicators(codes: ["party_org.count"]) { code value } } }`);
     expect(JSON.parse(expected.body).data.zones.length).toBeGreaterThan(4);

@@ -241,7 +241,8 @@ export interface HttpPathConfig {
   readonly answerCacheBytes: number;
   /**
    * GATEWAY_PREPARED_READS: an operation whose plan is a directory lookup and one entity fetch
-   * (`zone(id: "…") { … }`) is answered, once learned, without Apollo Server's pipeline and executor.
+   * (`zone(id: "…") { … }`), or one fetch from the root, is answered, once learned, without Apollo
+   * Server's pipeline and executor.
    */
   readonly preparedReads: boolean;
 }

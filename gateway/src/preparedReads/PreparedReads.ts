@@ -10,7 +10,15 @@ import type { GatewayContext } from '../context';
 import { GraphQLDataSourceRequestKind, type DataSourceResponse } from '../datasources/types';
 import type { OperationCheck } from '../plugins/operationCheck';
 import { forgetFetches, leaveFetch } from './fetchReplay';
-import { preparedReadOf, type EntityPart, type PreparedFetch, type PreparedRead, type PreparedReadSubgraphs, type ResolvedPlan } from './preparedRead';
+import {
+  preparedReadOf,
+  type EntityPart,
+  type PreparedFetch,
+  type PreparedRead,
+  type PreparedRootRead,
+  type PreparedReadSubgraphs,
+  type ResolvedPlan,
+} from './preparedRead';
 
 /** The request context a fetch of a client operation carries (`GatewayGraphQLRequestContext`, not exported by @apollo/gateway). */
 type IncomingRequestContext = Extract<GraphQLDataSourceProcessOptions<GatewayContext>, { incomingRequestContext: unknown }>['incomingRequestContext'];
@@ -26,7 +34,7 @@ export interface PreparedReadsOptions {
 
 /** A prepared read with how Apollo Server answered it: the head every later answer repeats. */
 interface Prepared {
-  readonly read: PreparedRead;
+  readonly read: PreparedRead | PreparedRootRead;
   readonly head: AnswerHead;
   readonly operationName: string | undefined;
 }
@@ -38,7 +46,8 @@ export interface SentAnswer {
 }
 
 /**
- * Serves the reads `preparedReadOf` recognises without Apollo Server's request pipeline and the
+ * Serves the reads `preparedReadOf` recognises (a directory lookup then one entity fetch, or one
+ * fetch from the root) without Apollo Server's request pipeline and the
  * gateway's executor: the same fetches through the same data sources (deadlines, breakers,
  * dedup, signing, the zone-read cache), after the same checks, sent with the head Apollo Server
  * sent for the operation. An operation is learned from a successful answer of Apollo Server's;
@@ -139,7 +148,7 @@ export class PreparedReads {
 
   /** The prepared answer (with what it was built from, when `recorded`), or undefined when Apollo Server is to answer. */
   private async answer(
-    read: PreparedRead,
+    read: PreparedRead | PreparedRootRead,
     variables: Readonly<Record<string, unknown>>,
     contextOf: () => Promise<GatewayContext>,
     recorded: boolean,
@@ -154,32 +163,41 @@ export class PreparedReads {
     // budget, `fetchBudget`) and its cache policy, which the services' Cache-Control restricts.
     const policy = new UncacheableUnlessHinted();
     const incomingRequestContext = { context, overallCachePolicy: policy } as unknown as IncomingRequestContext;
+    if (read.kind === 'root') {
+      const data = await this.fetch(read, read.fetch, passedOn(read.fetch, variables), context, incomingRequestContext);
+      if (!data || !isObject(data) || !this.uncacheable(policy, context)) return undefined;
+      return { body: `${JSON.stringify({ data })}\n`, data, record };
+    }
     const looked = await this.fetch(read, read.lookup, {}, context, incomingRequestContext);
     const lookedUp = lookedUpOf(read, looked?.[read.rootField]);
     if (!lookedUp) return undefined;
     const representations = representationsOf(read, lookedUp);
     if (!representations) return undefined;
-    const passed: Record<string, unknown> = {};
-    for (const name of read.entities.variableUsages) if (Object.hasOwn(variables, name) && variables[name] !== undefined) passed[name] = variables[name];
-    const fetched = await this.fetch(read, read.entities, { ...passed, representations }, context, incomingRequestContext);
+    const fetched = await this.fetch(read, read.entities, { ...passedOn(read.entities, variables), representations }, context, incomingRequestContext);
     const entities: unknown = fetched?._entities;
     if (!Array.isArray(entities) || entities.length !== representations.length || !entities.every(isObject)) return undefined;
-    // A service that made the answer cacheable: Apollo Server's Cache-Control would differ from the head
-    // learned, and its own fetches must tell its cache policy so (nothing is replayed).
-    if (policy.cacheable) {
-      const scope = requestScopeOf(context);
-      if (scope) forgetFetches(scope);
-      return undefined;
-    }
+    if (!this.uncacheable(policy, context)) return undefined;
     const answered = read.parts ? shaped(read.parts, entities, lookedUp) : entities;
     if (!answered) return undefined;
     const data = { [read.rootField]: read.list ? answered : answered[0] };
     return { body: `${JSON.stringify({ data })}\n`, data, record };
   }
 
+  /**
+   * Whether the answer stays uncacheable. A service that made it cacheable would change Apollo
+   * Server's Cache-Control from the head learned, and its own fetches must tell its cache policy
+   * so: nothing is replayed for it.
+   */
+  private uncacheable(policy: UncacheableUnlessHinted, context: GatewayContext): boolean {
+    if (!policy.cacheable) return true;
+    const scope = requestScopeOf(context);
+    if (scope) forgetFetches(scope);
+    return false;
+  }
+
   /** A fetch's data; undefined with errors or without data. */
   private async fetch(
-    read: PreparedRead,
+    read: PreparedRead | PreparedRootRead,
     fetch: PreparedFetch,
     variables: Record<string, unknown>,
     context: GatewayContext,
@@ -221,6 +239,13 @@ class UncacheableUnlessHinted {
   get cacheable(): boolean {
     return this.maxAge !== undefined && this.maxAge > 0;
   }
+}
+
+/** The client's variables a fetch passes on, as the executor picks them: those it uses that the client sent. */
+function passedOn(fetch: PreparedFetch, variables: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const passed: Record<string, unknown> = {};
+  for (const name of fetch.variableUsages) if (Object.hasOwn(variables, name) && variables[name] !== undefined) passed[name] = variables[name];
+  return passed;
 }
 
 function keyOf(query: string, operationName: string | undefined, accept: string | undefined): string {

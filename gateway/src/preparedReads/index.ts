@@ -1,2 +1,2 @@
 export { PreparedReads, type PreparedReadsOptions, type SentAnswer } from './PreparedReads';
-export { preparedReadOf, type PreparedRead, type PreparedReadSubgraphs, type ResolvedPlan } from './preparedRead';
+export { preparedReadOf, type PreparedRead, type PreparedReadSubgraphs, type PreparedRootRead, type ResolvedPlan } from './preparedRead';

@@ -39,6 +39,7 @@ export interface PreparedFetch {
  * the executor to merge or shape.
  */
 export interface PreparedRead {
+  readonly kind: 'entities';
   /** The API schema the operation was validated and planned against. */
   readonly schema: GraphQLSchema;
   readonly document: DocumentNode;
@@ -63,6 +64,16 @@ export interface PreparedRead {
   readonly serviceMap: ResolvedPlan['serviceMap'];
 }
 
+/**
+ * A client query whose plan is one fetch from the root (`compareZones(…)`, `zone(id:) { nameZh }`,
+ * every field from one subgraph) selecting exactly what the client selects: the fetch's data is the
+ * answer as it comes (what the gateway patch's `answeredAsAsked` relies on too).
+ */
+export interface PreparedRootRead extends Pick<PreparedRead, 'schema' | 'document' | 'operationName' | 'variableDefinitions' | 'serviceMap'> {
+  readonly kind: 'root';
+  readonly fetch: PreparedFetch;
+}
+
 /** One field of an answered entity: its response key, and whether the lookup (`field`) or the entity fetch gives it. */
 export type EntityPart = { readonly key: string; readonly from: 'fetch' } | { readonly key: string; readonly from: 'lookup'; readonly field: string };
 
@@ -79,7 +90,7 @@ export interface PreparedReadSubgraphs {
  * tests and logs). Every condition is on the document and the plan alone, never on an answer:
  * the same operation is prepared the same way whatever its variables and data.
  */
-export function preparedReadOf(resolved: ResolvedPlan, subgraphs: PreparedReadSubgraphs): PreparedRead | string {
+export function preparedReadOf(resolved: ResolvedPlan, subgraphs: PreparedReadSubgraphs): PreparedRead | PreparedRootRead | string {
   const { queryPlan, operationContext, requestContext, serviceMap } = resolved;
   const { operation } = operationContext;
   if (operation.operation !== 'query') return 'not a query';
@@ -87,6 +98,17 @@ export function preparedReadOf(resolved: ResolvedPlan, subgraphs: PreparedReadSu
   if (hasDirectives(requestContext.document)) return 'directives';
   // Who may introspect depends on the caller (introspectionPolicyPlugin); a prepared read has no caller-dependent check.
   if (introspects(requestContext.document)) return 'introspection';
+  const common = {
+    schema: requestContext.schema,
+    document: requestContext.document,
+    operationName: requestContext.request.operationName,
+    variableDefinitions: operation.variableDefinitions ?? [],
+    serviceMap,
+  };
+  if (queryPlan.node?.kind === 'Fetch') {
+    const fetch = rootFetchOf(queryPlan.node, operation.selectionSet);
+    return typeof fetch === 'string' ? fetch : { kind: 'root', ...common, fetch };
+  }
   const rootField = onlyPlainField(operation.selectionSet);
   if (!rootField?.selectionSet) return 'not one unaliased root field with a selection';
 
@@ -111,10 +133,8 @@ export function preparedReadOf(resolved: ResolvedPlan, subgraphs: PreparedReadSu
   if (!parts) return 'entity fetch selects other than the client';
 
   return {
-    schema: requestContext.schema,
-    document: requestContext.document,
-    operationName: requestContext.request.operationName,
-    variableDefinitions: operation.variableDefinitions ?? [],
+    kind: 'entities',
+    ...common,
     rootField: rootName,
     list,
     lookup,
@@ -122,7 +142,6 @@ export function preparedReadOf(resolved: ResolvedPlan, subgraphs: PreparedReadSu
     keyFields: keys.fields,
     typename: keys.typename,
     parts: parts.every((part) => part.from === 'fetch') ? undefined : parts,
-    serviceMap,
   };
 }
 
@@ -152,6 +171,23 @@ function partsOf(client: SelectionSetNode, fetched: SelectionSetNode, keyFields:
   }
   if (new Set(parts.map((part) => part.key)).size !== parts.length) return undefined;
   return print(fetched) === print({ ...client, selections: fromFetch }) ? parts : undefined;
+}
+
+/** The plan's only fetch, when it is a query from the root selecting exactly the client's root selection. */
+function rootFetchOf(fetch: FetchNode, client: SelectionSetNode): PreparedFetch | string {
+  if (fetch.requires || hasRewrites(fetch) || fetch.hasDefers) return 'plan is one fetch that is not from the root';
+  const document = fetch.operationDocumentNode ?? parse(fetch.operation, { noLocation: true });
+  const [definition, ...others] = document.definitions;
+  if (!definition || others.length > 0 || definition.kind !== Kind.OPERATION_DEFINITION || definition.operation !== 'query')
+    return 'plan is one fetch that is not a query';
+  if (print(definition.selectionSet) !== print(client)) return 'root fetch selects other than the client';
+  return {
+    serviceName: fetch.serviceName,
+    operation: fetch.operation,
+    operationName: fetch.operationName,
+    document,
+    variableUsages: fetch.variableUsages ?? [],
+  };
 }
 
 function hasDirectives(document: DocumentNode): boolean {

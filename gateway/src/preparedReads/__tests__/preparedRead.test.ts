@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { preparedReadOf, type PreparedRead, type ResolvedPlan } from '../preparedRead';
+import { preparedReadOf, type PreparedRead, type PreparedRootRead, type ResolvedPlan } from '../preparedRead';
 
 /**
  * Which operations `preparedReadOf` prepares, on the plans Apollo's own planner makes over the
@@ -28,14 +28,14 @@ afterAll(async () => {
   await server.stop();
 });
 
-async function verdictOf(query: string, variables?: Record<string, unknown>): Promise<PreparedRead | string> {
+async function verdictOf(query: string, variables?: Record<string, unknown>): Promise<PreparedRead | PreparedRootRead | string> {
   resolved = undefined;
   await server.executeOperation({ query, ...(variables ? { variables } : {}) });
   if (!resolved) throw new Error(`no plan for ${query}`);
   return preparedReadOf(resolved, { lookup: 'province', entities: 'zones' });
 }
 
-async function prepared(query: string, variables?: Record<string, unknown>): Promise<PreparedRead> {
+async function prepared(query: string, variables?: Record<string, unknown>): Promise<PreparedRead | PreparedRootRead> {
   const verdict = await verdictOf(query, variables);
   if (typeof verdict === 'string') throw new Error(`not prepared: ${verdict}`);
   return verdict;
@@ -45,14 +45,13 @@ describe('preparedReadOf', () => {
   it("prepares one zone's fields: a lookup, then the entity fetch selecting what the client selects", async () => {
     const read = await prepared('{ zone(id: "yongkang") { indicators { code value } honors { title } } }');
     expect(read).toMatchObject({ rootField: 'zone', list: false, typename: 'Zone', keyFields: ['__typename', 'id'], parts: undefined });
-    expect(read.lookup).toMatchObject({ serviceName: 'province', variableUsages: [] });
-    expect(read.entities).toMatchObject({ serviceName: 'zones', variableUsages: [] });
+    expect(read).toMatchObject({ lookup: { serviceName: 'province', variableUsages: [] }, entities: { serviceName: 'zones', variableUsages: [] } });
   });
 
   it('prepares zones(ids:) as a list, the key fields from the lookup in the client order, aliases kept', async () => {
     const read = await prepared('{ zones(ids: ["yongkang", "chengxi"]) { figures: indicators { code } id } }');
     expect(read).toMatchObject({ rootField: 'zones', list: true });
-    expect(read.parts).toEqual([
+    expect('parts' in read && read.parts).toEqual([
       { key: 'figures', from: 'fetch' },
       { key: 'id', from: 'lookup', field: 'id' },
     ]);
@@ -70,9 +69,19 @@ describe('preparedReadOf', () => {
     });
   });
 
+  it('prepares a read the province answers alone, with its variables: one fetch from the root, its data the answer', async () => {
+    const read = await prepared(
+      'query ($codes: [String!]!) { zone(id: "yongkang") { nameZh city } compareZones(indicators: $codes) { rows { zone { id } } } }',
+      {
+        codes: ['party_org.count'],
+      },
+    );
+    expect(read).toMatchObject({ kind: 'root', fetch: { serviceName: 'province', variableUsages: ['codes'] } });
+  });
+
   it('prepares a read whose zone fields take variables: the entity fetch passes them on', async () => {
     const read = await prepared('query Page($o: Int!, $n: Int) { zone(id: "jinjiang") { enterprises(first: $n, offset: $o) { totalCount } } }', { o: 0 });
-    expect(read.entities.variableUsages).toEqual(['n', 'o']);
+    expect(read.kind === 'entities' && read.entities.variableUsages).toEqual(['n', 'o']);
     expect(read.variableDefinitions.map((definition) => definition.variable.name.value)).toEqual(['o', 'n']);
   });
 
@@ -84,7 +93,7 @@ describe('preparedReadOf', () => {
       undefined,
       'first fetch is not a directory lookup',
     ],
-    ['directory fields only (one fetch)', '{ zone(id: "yongkang") { nameZh } }', undefined, 'plan is not a lookup then one entity fetch'],
+    ['a mutation', 'mutation { issueApiKey(input: { label: "k", roles: [ANALYST], provinces: ["anhui"] }) { key } }', undefined, 'not a query'],
     ['a directive', '{ zone(id: "yongkang") { indicators @skip(if: false) { code } } }', undefined, 'directives'],
     ['a named fragment', '{ zone(id: "yongkang") { ...F } } fragment F on Zone { indicators { code } }', undefined, 'named fragments'],
     ['an aliased root field', '{ z: zone(id: "yongkang") { indicators { code } } }', undefined, 'not one unaliased root field with a selection'],
