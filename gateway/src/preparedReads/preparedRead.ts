@@ -181,6 +181,11 @@ function rootFetchOf(fetch: FetchNode, client: SelectionSetNode): PreparedFetch 
   if (!definition || others.length > 0 || definition.kind !== Kind.OPERATION_DEFINITION || definition.operation !== 'query')
     return 'plan is one fetch that is not a query';
   if (print(definition.selectionSet) !== print(client)) return 'root fetch selects other than the client';
+  return preparedFetchOf(fetch, document);
+}
+
+/** A plan's fetch as a prepared read sends it: its operation (parsed), and the client's variables it passes on. */
+function preparedFetchOf(fetch: FetchNode, document: DocumentNode): PreparedFetch {
   return {
     serviceName: fetch.serviceName,
     operation: fetch.operation,
@@ -220,19 +225,12 @@ function lookupOf(fetch: FetchNode, subgraph: string, rootName: string): Prepare
   if (directoryFetchKind(document) === undefined) return 'first fetch is not a directory lookup';
   const definition = document.definitions[0] as OperationDefinitionNode;
   if (onlyPlainField(definition.selectionSet)?.name.value !== rootName) return 'directory lookup asks other than the root field';
-  return { serviceName: fetch.serviceName, operation: fetch.operation, operationName: fetch.operationName, document, variableUsages: [] };
+  return preparedFetchOf(fetch, document);
 }
 
 function entityFetchOf(fetch: FetchNode, subgraph: string): PreparedFetch | string {
   if (fetch.serviceName !== subgraph || hasRewrites(fetch) || fetch.hasDefers) return 'second fetch is not a plain entity fetch';
-  const document = fetch.operationDocumentNode ?? parse(fetch.operation, { noLocation: true });
-  return {
-    serviceName: fetch.serviceName,
-    operation: fetch.operation,
-    operationName: fetch.operationName,
-    document,
-    variableUsages: fetch.variableUsages ?? [],
-  };
+  return preparedFetchOf(fetch, fetch.operationDocumentNode ?? parse(fetch.operation, { noLocation: true }));
 }
 
 function hasRewrites(fetch: FetchNode): boolean {
