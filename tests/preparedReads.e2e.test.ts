@@ -1,7 +1,7 @@
-import { startGateway, type RunningGateway } from '@devzone/gateway';
-import { StaticZoneServiceRegistry } from '@devzone/registry';
+import type { RunningGateway } from '@devzone/gateway';
 import type { RunningStack } from '@devzone/stack';
 import { operationsAnswered, startTestStack, withEnvironment } from '@devzone/testkit';
+import { startGatewayBeside } from './fixtures/gatewayBeside';
 
 /**
  * Prepared reads (GATEWAY_PREPARED_READS, on by default) against the real province, zone services
@@ -20,16 +20,7 @@ let unprepared: RunningGateway;
 beforeAll(async () => {
   await withEnvironment({ ZONE_READ_CACHE: 'off' }, async () => {
     stack = await startTestStack();
-    const registry = new StaticZoneServiceRegistry(stack.zoneServices.map(({ name, url, hostedZoneIds }) => ({ name, url, zoneIds: [...hostedZoneIds] })));
-    unprepared = await startGateway({
-      port: 0,
-      host: '127.0.0.1',
-      provinceUrl: stack.provinceUrl,
-      registry,
-      signingKeys: stack.signingKeys,
-      rateLimit: false,
-      httpPath: { preparedReads: false },
-    });
+    unprepared = await startGatewayBeside(stack, { httpPath: { preparedReads: false } });
   });
 });
 
@@ -195,8 +186,7 @@ describe('with the zone-read and answer caches on', () => {
 
   beforeAll(async () => {
     await withEnvironment({ ZONE_READ_CACHE: 'on' }, async () => {
-      const registry = new StaticZoneServiceRegistry(stack.zoneServices.map(({ name, url, hostedZoneIds }) => ({ name, url, zoneIds: [...hostedZoneIds] })));
-      cached = await startGateway({ port: 0, host: '127.0.0.1', provinceUrl: stack.provinceUrl, registry, signingKeys: stack.signingKeys, rateLimit: false });
+      cached = await startGatewayBeside(stack);
     });
   });
 

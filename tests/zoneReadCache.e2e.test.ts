@@ -1,11 +1,11 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startGateway, type RunningGateway } from '@devzone/gateway';
-import { StaticZoneServiceRegistry } from '@devzone/registry';
+import type { RunningGateway } from '@devzone/gateway';
 import type { RunningStack } from '@devzone/stack';
 import { forgetDefaultCredential, postGraphQL, startTestStack, useDefaultCredential, withDefaultCredential, withEnvironment } from '@devzone/testkit';
 import type { RunningZoneService } from '@devzone/zone-subgraph';
 import { AnswerCache } from '../gateway/src/answerCache/AnswerCache';
+import { startGatewayBeside } from './fixtures/gatewayBeside';
 
 /**
  * The gateway's zone-read cache and answer cache (both on by default) against real zone services
@@ -242,8 +242,7 @@ describe('never a figure older than its zone last write, under load', () => {
     let replica: RunningGateway;
 
     beforeAll(async () => {
-      const registry = new StaticZoneServiceRegistry(stack.zoneServices.map(({ name, url, hostedZoneIds }) => ({ name, url, zoneIds: [...hostedZoneIds] })));
-      replica = await startGateway({ port: 0, host: '127.0.0.1', provinceUrl: stack.provinceUrl, registry, signingKeys: stack.signingKeys, rateLimit: false });
+      replica = await startGatewayBeside(stack);
       useDefaultCredential(replica.url, stack.credential);
     });
 
@@ -303,17 +302,7 @@ describe('a zone service without the version endpoint', () => {
 
   beforeAll(async () => {
     proxy = await startVersionlessProxy(zoneService.url);
-    const registry = new StaticZoneServiceRegistry(
-      stack.zoneServices.map(({ name, url, hostedZoneIds }) => ({ name, url: name === zoneService.name ? proxy.url : url, zoneIds: [...hostedZoneIds] })),
-    );
-    versionless = await startGateway({
-      port: 0,
-      host: '127.0.0.1',
-      provinceUrl: stack.provinceUrl,
-      registry,
-      signingKeys: stack.signingKeys,
-      rateLimit: false,
-    });
+    versionless = await startGatewayBeside(stack, { urlOf: (service) => (service.name === zoneService.name ? proxy.url : service.url) });
     useDefaultCredential(versionless.url, stack.credential);
   });
 
