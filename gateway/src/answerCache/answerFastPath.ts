@@ -4,6 +4,7 @@ import type { ZoneServiceRegistry } from '@devzone/registry';
 import { VersionsSeen } from '@devzone/shard-router';
 import type { Request, Response } from 'express';
 import { principalOfRequest } from '../auth/requestPrincipal';
+import { sendAnswer } from '../http/sendAnswer';
 import type { AnswerCache, AnswerHead } from './AnswerCache';
 import type { AnswerRecord } from './answerRecord';
 
@@ -99,9 +100,7 @@ export class AnswerFastPath {
     if (found.kind === 'hit') {
       const scope = requestScopeOf(req);
       if (scope) scope.operationName = found.operationName;
-      res.statusCode = found.head.status;
-      for (const [name, value] of found.head.headers) res.setHeader(name, value);
-      res.send(found.body);
+      sendAnswer(res, found.head, found.body);
       return 'sent';
     }
     // A stale answer is counted and dropped: Apollo Server's lookup would count the request twice.

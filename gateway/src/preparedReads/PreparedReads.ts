@@ -8,6 +8,7 @@ import { startAnswerRecord, type AnswerRecord } from '../answerCache/answerRecor
 import type { AnswerHead } from '../answerCache/AnswerCache';
 import type { GatewayContext } from '../context';
 import { GraphQLDataSourceRequestKind, type DataSourceResponse } from '../datasources/types';
+import { sendAnswer } from '../http/sendAnswer';
 import type { OperationCheck } from '../plugins/operationCheck';
 import { forgetFetches, leaveFetch } from './fetchReplay';
 import {
@@ -113,14 +114,14 @@ export class PreparedReads {
       this.metrics?.served('fallback');
       return false;
     }
-    this.metrics?.served('served');
     const scope = requestScopeOf(req);
-    if (scope) forgetFetches(scope);
+    // Named before the answer is sent: the request's duration is observed under it when the response closes.
     if (scope && entry.operationName) scope.operationName = entry.operationName;
+    // The answer first, the bookkeeping after: nothing below changes what is sent.
+    sendAnswer(res, entry.head, answered.body);
+    this.metrics?.served('served');
+    if (scope) forgetFetches(scope);
     if (toLearn && answered.record) toLearn.keepPrepared(answered.data, answered.record, { head: entry.head, body: answered.body });
-    res.statusCode = entry.head.status;
-    for (const [name, value] of entry.head.headers) res.setHeader(name, value);
-    res.send(answered.body);
     return true;
   }
 
