@@ -112,6 +112,18 @@ describe('reads the prepared path serves', () => {
     expect(served).toBe(2);
   });
 
+  it("queries as Apollo Client sends them (__typename last in every selection set, which the planner fetches first): served in the client's order", async () => {
+    const entity = `query ($o: Int!) { zone(id: "jinjiang") { enterprises(first: 2, offset: $o) { items { id nameZh __typename } totalCount __typename } __typename } }`;
+    await compare(entity, { o: 0 });
+    const paged = await compare(entity, { o: 1 });
+    expect(paged.served).toBe(2);
+    expect(paged.expected.body).toMatch(/^\{"data":\{"zone":\{"enterprises":\{"items":\[\{"id":"[^"]+","nameZh":"[^"]+","__typename":"Enterprise"\}/);
+    const root = `{ compareZones(zoneIds: ["yongkang"], indicators: ["party_org.count"]) { rows { zone { id __typename } __typename } __typename } }`;
+    const compared = await compare(root);
+    expect(compared.served).toBe(1);
+    expect(compared.expected.body).toContain('"zone":{"id":"yongkang","__typename":"Zone"},"__typename"');
+  });
+
   it('the province-wide read (the whole list): every zone in the directory order', async () => {
     const { expected, served } = await compare(`{ zones { id indicators(codes: ["party_org.count"]) { code value } } }`);
     expect(JSON.parse(expected.body).data.zones.length).toBeGreaterThan(4);

@@ -12,6 +12,7 @@ import { sendAnswer } from '../http/sendAnswer';
 import type { OperationCheck } from '../plugins/operationCheck';
 import { forgetFetches, leaveFetch } from './fetchReplay';
 import {
+  inClientOrder,
   preparedReadOf,
   type EntityPart,
   type PreparedFetch,
@@ -167,7 +168,9 @@ export class PreparedReads {
     if (read.kind === 'root') {
       const data = await this.fetch(read, read.fetch, passedOn(read.fetch, variables), context, incomingRequestContext);
       if (!data || !isObject(data) || !this.uncacheable(policy, context)) return undefined;
-      return { body: `${JSON.stringify({ data })}\n`, data, record };
+      const ordered = read.order ? inClientOrder(data, read.order) : data;
+      if (!isObject(ordered)) return undefined;
+      return { body: `${JSON.stringify({ data: ordered })}\n`, data: ordered, record };
     }
     const looked = await this.fetch(read, read.lookup, {}, context, incomingRequestContext);
     const lookedUp = lookedUpOf(read, looked?.[read.rootField]);
@@ -178,8 +181,9 @@ export class PreparedReads {
     const entities: unknown = fetched?._entities;
     if (!Array.isArray(entities) || entities.length !== representations.length || !entities.every(isObject)) return undefined;
     if (!this.uncacheable(policy, context)) return undefined;
-    const answered = read.parts ? shaped(read.parts, entities, lookedUp) : entities;
-    if (!answered) return undefined;
+    const shapedEntities = read.parts ? shaped(read.parts, entities, lookedUp) : entities;
+    const answered = read.order && shapedEntities ? inClientOrder(shapedEntities, read.order) : shapedEntities;
+    if (!Array.isArray(answered)) return undefined;
     const data = { [read.rootField]: read.list ? answered : answered[0] };
     return { body: `${JSON.stringify({ data })}\n`, data, record };
   }

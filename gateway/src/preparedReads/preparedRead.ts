@@ -9,6 +9,7 @@ import {
   type FieldNode,
   type GraphQLSchema,
   type OperationDefinitionNode,
+  type SelectionNode,
   type SelectionSetNode,
   type VariableDefinitionNode,
 } from 'graphql';
@@ -61,6 +62,12 @@ export interface PreparedRead {
    * fetch. Undefined when every field comes from the fetch: its entities are the answer as they come.
    */
   readonly parts: readonly EntityPart[] | undefined;
+  /**
+   * The client's order of each answered entity's fields, when the entity fetch selects the same
+   * fields but `__typename` elsewhere (the planner puts it first; Apollo Client adds it last).
+   * Undefined when the fetch's order is the client's.
+   */
+  readonly order: KeyOrder | undefined;
   readonly serviceMap: ResolvedPlan['serviceMap'];
 }
 
@@ -72,6 +79,14 @@ export interface PreparedRead {
 export interface PreparedRootRead extends Pick<PreparedRead, 'schema' | 'document' | 'operationName' | 'variableDefinitions' | 'serviceMap'> {
   readonly kind: 'root';
   readonly fetch: PreparedFetch;
+  /** The client's order of the data's fields, when the fetch selects `__typename` elsewhere; undefined when the orders agree. */
+  readonly order: KeyOrder | undefined;
+}
+
+/** The response keys of one selection set in the client's order, and the order under each key that has a selection. */
+export interface KeyOrder {
+  readonly keys: readonly string[];
+  readonly nested: ReadonlyMap<string, KeyOrder>;
 }
 
 /** One field of an answered entity: its response key, and whether the lookup (`field`) or the entity fetch gives it. */
@@ -106,8 +121,8 @@ export function preparedReadOf(resolved: ResolvedPlan, subgraphs: PreparedReadSu
     serviceMap,
   };
   if (queryPlan.node?.kind === 'Fetch') {
-    const fetch = rootFetchOf(queryPlan.node, operation.selectionSet);
-    return typeof fetch === 'string' ? fetch : { kind: 'root', ...common, fetch };
+    const root = rootFetchOf(queryPlan.node, operation.selectionSet);
+    return typeof root === 'string' ? root : { kind: 'root', ...common, ...root };
   }
   const rootField = onlyPlainField(operation.selectionSet);
   if (!rootField?.selectionSet) return 'not one unaliased root field with a selection';
@@ -129,8 +144,9 @@ export function preparedReadOf(resolved: ResolvedPlan, subgraphs: PreparedReadSu
   if (!keys) return 'entity fetch requires more than a typename and key fields';
   const selection = entitySelectionOf(entities.document, keys.typename);
   if (!selection) return 'entity fetch is not one inline fragment on the looked-up type';
-  const parts = partsOf(rootField.selectionSet, selection, keys.fields);
-  if (!parts) return 'entity fetch selects other than the client';
+  const shape = partsOf(rootField.selectionSet, selection, keys.fields);
+  if (!shape) return 'entity fetch selects other than the client';
+  const { parts, order } = shape;
 
   return {
     kind: 'entities',
@@ -142,15 +158,21 @@ export function preparedReadOf(resolved: ResolvedPlan, subgraphs: PreparedReadSu
     keyFields: keys.fields,
     typename: keys.typename,
     parts: parts.every((part) => part.from === 'fetch') ? undefined : parts,
+    order,
   };
 }
 
 /**
  * The client's fields under the looked-up field, each from the lookup or the fetch, when the fetch
- * selects exactly the client's fields (aliases, arguments, sub-selections and order included) but
- * the key fields the lookup already answered; undefined otherwise.
+ * selects exactly the client's fields (aliases, arguments, sub-selections and order included, but
+ * where `__typename` stands: see `orderOf`) but the key fields the lookup already answered;
+ * undefined otherwise.
  */
-function partsOf(client: SelectionSetNode, fetched: SelectionSetNode, keyFields: readonly string[]): EntityPart[] | undefined {
+function partsOf(
+  client: SelectionSetNode,
+  fetched: SelectionSetNode,
+  keyFields: readonly string[],
+): { parts: EntityPart[]; order: KeyOrder | undefined } | undefined {
   const fetchedKeys = new Set(fetched.selections.map((selection) => (selection.kind === Kind.FIELD ? (selection.alias ?? selection.name).value : '')));
   const parts: EntityPart[] = [];
   const fromFetch: SelectionSetNode['selections'][number][] = [];
@@ -170,18 +192,92 @@ function partsOf(client: SelectionSetNode, fetched: SelectionSetNode, keyFields:
     }
   }
   if (new Set(parts.map((part) => part.key)).size !== parts.length) return undefined;
-  return print(fetched) === print({ ...client, selections: fromFetch }) ? parts : undefined;
+  const fetchOrder = orderOf(fetched, { ...client, selections: fromFetch });
+  if (fetchOrder === 'differs') return undefined;
+  if (!fetchOrder) return { parts, order: undefined };
+  const order = keyOrderOf(client);
+  return order ? { parts, order } : undefined;
 }
 
-/** The plan's only fetch, when it is a query from the root selecting exactly the client's root selection. */
-function rootFetchOf(fetch: FetchNode, client: SelectionSetNode): PreparedFetch | string {
+/** The plan's only fetch, when it is a query from the root selecting exactly the client's root selection (`__typename` anywhere). */
+function rootFetchOf(fetch: FetchNode, client: SelectionSetNode): { fetch: PreparedFetch; order: KeyOrder | undefined } | string {
   if (fetch.requires || hasRewrites(fetch) || fetch.hasDefers) return 'plan is one fetch that is not from the root';
   const document = fetch.operationDocumentNode ?? parse(fetch.operation, { noLocation: true });
   const [definition, ...others] = document.definitions;
   if (!definition || others.length > 0 || definition.kind !== Kind.OPERATION_DEFINITION || definition.operation !== 'query')
     return 'plan is one fetch that is not a query';
-  if (print(definition.selectionSet) !== print(client)) return 'root fetch selects other than the client';
-  return preparedFetchOf(fetch, document);
+  const order = orderOf(definition.selectionSet, client);
+  if (order === 'differs') return 'root fetch selects other than the client';
+  return { fetch: preparedFetchOf(fetch, document), order };
+}
+
+/**
+ * How the fetch's answer is put in the client's order: `same` when the fetch selects exactly the
+ * client's selection; the client's key order when the only difference is where `__typename`
+ * stands (the planner puts it first in every selection set), and the client selects only fields;
+ * `differs` otherwise.
+ */
+function orderOf(fetched: SelectionSetNode, client: SelectionSetNode): KeyOrder | undefined | 'differs' {
+  if (print(fetched) === print(client)) return undefined;
+  if (print(typenameFirst(fetched)) !== print(typenameFirst(client))) return 'differs';
+  return keyOrderOf(client) ?? 'differs';
+}
+
+/** The selection set with every plain `__typename` moved first, in every nested selection set. */
+function typenameFirst(selectionSet: SelectionSetNode): SelectionSetNode {
+  const isTypename = (selection: SelectionNode) =>
+    selection.kind === Kind.FIELD && selection.name.value === '__typename' && !selection.alias && (selection.directives?.length ?? 0) === 0;
+  const nested = selectionSet.selections.map((selection): SelectionNode => {
+    if (selection.kind === Kind.FRAGMENT_SPREAD || !selection.selectionSet) return selection;
+    return { ...selection, selectionSet: typenameFirst(selection.selectionSet) };
+  });
+  return { ...selectionSet, selections: [...nested.filter(isTypename), ...nested.filter((selection) => !isTypename(selection))] };
+}
+
+/** The client's key order, when every selection set in it holds fields only (a fragment's keys depend on the type answered). */
+function keyOrderOf(selectionSet: SelectionSetNode): KeyOrder | undefined {
+  const keys: string[] = [];
+  const nested = new Map<string, KeyOrder>();
+  for (const selection of selectionSet.selections) {
+    if (selection.kind !== Kind.FIELD) return undefined;
+    const key = (selection.alias ?? selection.name).value;
+    keys.push(key);
+    if (selection.selectionSet) {
+      const order = keyOrderOf(selection.selectionSet);
+      if (!order) return undefined;
+      nested.set(key, order);
+    }
+  }
+  return { keys, nested };
+}
+
+/**
+ * `value` (a fetch's answer for a selection set) with its objects' fields in the client's order;
+ * undefined when a field of the order is missing (the answer is not what the fetch asked).
+ */
+export function inClientOrder(value: unknown, order: KeyOrder): unknown {
+  if (value === null) return null;
+  if (Array.isArray(value)) {
+    const items: unknown[] = [];
+    for (const item of value) {
+      const ordered = inClientOrder(item, order);
+      if (ordered === undefined) return undefined;
+      items.push(ordered);
+    }
+    return items;
+  }
+  if (typeof value !== 'object') return undefined;
+  const source = value as Record<string, unknown>;
+  const ordered: Record<string, unknown> = {};
+  for (const key of order.keys) {
+    const field = source[key];
+    if (field === undefined) return undefined;
+    const nested = order.nested.get(key);
+    const orderedField = nested ? inClientOrder(field, nested) : field;
+    if (orderedField === undefined) return undefined;
+    ordered[key] = orderedField;
+  }
+  return ordered;
 }
 
 /** A plan's fetch as a prepared read sends it: its operation (parsed), and the client's variables it passes on. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { preparedReadOf, type PreparedRead, type PreparedRootRead, type ResolvedPlan } from '../preparedRead';
+import { inClientOrder, preparedReadOf, type KeyOrder, type PreparedRead, type PreparedRootRead, type ResolvedPlan } from '../preparedRead';
 
 /**
  * Which operations `preparedReadOf` prepares, on the plans Apollo's own planner makes over the
@@ -79,6 +79,22 @@ describe('preparedReadOf', () => {
     expect(read).toMatchObject({ kind: 'root', fetch: { serviceName: 'province', variableUsages: ['codes'] } });
   });
 
+  it("prepares reads with __typename where Apollo Client puts it (last), which the planner fetches first, with the client's order to answer in", async () => {
+    const entity = await prepared('{ zone(id: "yongkang") { indicators { code value __typename } __typename } }');
+    expect(entity).toMatchObject({ kind: 'entities', rootField: 'zone' });
+    const order = 'order' in entity ? entity.order : undefined;
+    expect(order?.keys).toEqual(['indicators', '__typename']);
+    expect(order?.nested.get('indicators')?.keys).toEqual(['code', 'value', '__typename']);
+
+    const root = await prepared('{ compareZones(indicators: ["party_org.count"]) { rows { zone { id __typename } __typename } __typename } }');
+    expect(root).toMatchObject({ kind: 'root' });
+    expect(root.order?.keys).toEqual(['compareZones']);
+    expect(root.order?.nested.get('compareZones')?.keys).toEqual(['rows', '__typename']);
+
+    const inFetchOrder = await prepared('{ zone(id: "yongkang") { __typename indicators { __typename code } } }');
+    expect(inFetchOrder.order).toBeUndefined();
+  });
+
   it('prepares a read whose zone fields take variables: the entity fetch passes them on', async () => {
     const read = await prepared('query Page($o: Int!, $n: Int) { zone(id: "jinjiang") { enterprises(first: $n, offset: $o) { totalCount } } }', { o: 0 });
     expect(read.kind === 'entities' && read.entities.variableUsages).toEqual(['n', 'o']);
@@ -110,8 +126,8 @@ describe('preparedReadOf', () => {
       'first fetch is not a directory lookup',
     ],
     [
-      '__typename, which the planner moves first in the entity fetch',
-      '{ zone(id: "yongkang") { indicators { code } __typename } }',
+      '__typename moved first by the planner, under an inline fragment (its keys depend on the type answered)',
+      '{ zone(id: "yongkang") { indicators { ... on IndicatorValue { code __typename } } } }',
       undefined,
       'entity fetch selects other than the client',
     ],
@@ -123,5 +139,32 @@ describe('preparedReadOf', () => {
     ],
   ])('leaves %s to Apollo Server', async (_case, query, variables, reason) => {
     expect(await verdictOf(query, variables)).toBe(reason);
+  });
+});
+
+describe('inClientOrder', () => {
+  const order: KeyOrder = {
+    keys: ['rows', '__typename'],
+    nested: new Map([['rows', { keys: ['value', 'zone', '__typename'], nested: new Map([['zone', { keys: ['id'], nested: new Map() }]]) }]]),
+  };
+
+  it('puts every object in the client order, through lists and nulls, and keeps the values', () => {
+    const fetched = {
+      __typename: 'Comparison',
+      rows: [
+        { __typename: 'Row', value: 1, zone: { id: 'a' } },
+        { __typename: 'Row', value: null, zone: null },
+      ],
+    };
+    const ordered = inClientOrder(fetched, order);
+    expect(JSON.stringify(ordered)).toBe(
+      '{"rows":[{"value":1,"zone":{"id":"a"},"__typename":"Row"},{"value":null,"zone":null,"__typename":"Row"}],"__typename":"Comparison"}',
+    );
+  });
+
+  it('answers undefined when a field the client selected is missing or an object is not one', () => {
+    expect(inClientOrder({ rows: [] }, order)).toBeUndefined();
+    expect(inClientOrder({ __typename: 'Comparison', rows: [{ value: 1, zone: 'a', __typename: 'Row' }] }, order)).toBeUndefined();
+    expect(inClientOrder('text', order)).toBeUndefined();
   });
 });
