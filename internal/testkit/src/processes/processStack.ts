@@ -25,6 +25,13 @@ export interface ProcessStackOptions {
   readonly ownDatabaseServer?: readonly ZoneServiceName[];
   /** Processes the gateway and the province reach a zone service through (a fake or faulty zone). */
   readonly fronts?: Readonly<Partial<Record<ZoneServiceName, FrontProcess>>>;
+  /**
+   * `registry`: the runtime registry, as a deployment runs it (docker-compose, Kubernetes): the
+   * province registers the four zone services at start (REGISTER_ZONE_SERVICES) and the gateway
+   * serves what the registry accepted (REGISTRY_DATABASE_URL). `static` (the default): both read
+   * the fixed list ZONE_SERVICES.
+   */
+  readonly zoneServiceList?: 'static' | 'registry';
 }
 
 export interface ProcessStack {
@@ -40,6 +47,8 @@ export interface ProcessStack {
   readonly province: ServiceProcess;
   readonly gateway: ServiceProcess;
   readonly fronts: Readonly<Partial<Record<ZoneServiceName, ServiceProcess>>>;
+  /** Starts one more gateway process with the first one's environment (a replica, stopped with the stack). */
+  startGatewayReplica(name: string): Promise<ServiceProcess>;
   /** The PostgreSQL servers of `ownDatabaseServer`, each a process a test may stop and restart (same port, same data). */
   readonly databaseServers: Readonly<Partial<Record<ZoneServiceName, ServiceProcess>>>;
   /** The last lines of every process, for failure messages. */
@@ -102,7 +111,8 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
     const zoneServicesVariable = JSON.stringify(
       zoneServices.map(([name, service]) => ({ name, url: fronts[name]?.url ?? service.url, zoneIds: zoneIdsOf[name] })),
     );
-    const gatewayPort = await freePort();
+    const provinceDatabaseUrl = databaseUrl(servers.main, serviceDatabaseName('province'));
+    const registry = options.zoneServiceList === 'registry';
     const province = track(
       await startServiceProcess({
         name: 'province',
@@ -111,27 +121,25 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
           ...common,
           ...options.provinceEnv,
           PORT: String(await freePort()),
-          DATABASE_URL: databaseUrl(servers.main, serviceDatabaseName('province')),
-          ZONE_SERVICES: zoneServicesVariable,
+          DATABASE_URL: provinceDatabaseUrl,
+          ...(registry ? { REGISTER_ZONE_SERVICES: zoneServicesVariable } : { ZONE_SERVICES: zoneServicesVariable }),
         },
       }),
     );
 
     const token = createAdminToken();
-    const gateway = track(
-      await startServiceProcess({
-        name: 'gateway',
-        script: 'gateway/dist/main.js',
-        env: {
-          ...common,
-          ...options.gatewayEnv,
-          PORT: String(gatewayPort),
-          PROVINCE_URL: province.url,
-          ZONE_SERVICES: zoneServicesVariable,
-          AUTH_JWT_KEYS: token.jwtKeys,
-        },
-      }),
-    );
+    const gatewayEnv = (name: string): Record<string, string> => ({
+      ...common,
+      ...options.gatewayEnv,
+      PROVINCE_URL: province.url,
+      AUTH_JWT_KEYS: token.jwtKeys,
+      ...(registry
+        ? { REGISTRY_DATABASE_URL: provinceDatabaseUrl, GATEWAY_STATE_FILE: join(dataRoot, `${name}-supergraph.json`), GATEWAY_REPLICA_ID: name }
+        : { ZONE_SERVICES: zoneServicesVariable }),
+    });
+    const startGatewayProcess = async (name: string) =>
+      track(await startServiceProcess({ name, script: 'gateway/dist/main.js', env: { ...gatewayEnv(name), PORT: String(await freePort()) } }));
+    const gateway = await startGatewayProcess('gateway');
 
     return {
       gatewayUrl: gateway.url,
@@ -142,6 +150,7 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
       province,
       gateway,
       fronts,
+      startGatewayReplica: startGatewayProcess,
       databaseServers: servers.own,
       output: () => processes.map((p) => `--- ${p.name} (pid ${p.pid}${p.isRunning() ? '' : ', not running'}) ---\n${p.output()}`).join('\n'),
       stop: stopAll,
