@@ -111,7 +111,9 @@ export class DirectoryLookupCache {
 
   constructor({ ttlMs, maxEntries = 10_000, metrics }: DirectoryLookupCacheOptions) {
     this.ttlMs = ttlMs;
-    this.answers = new LRUCache<string, string>({ max: maxEntries, ttl: ttlMs, ttlAutopurge: false });
+    // ttlResolution 0: lru-cache would otherwise remember the time for 1 ms with a timer set on
+    // every lookup, a timer that wakes an idle gateway while its zone fetch is out.
+    this.answers = new LRUCache<string, string>({ max: maxEntries, ttl: ttlMs, ttlAutopurge: false, ttlResolution: 0 });
     this.metrics = metrics?.(() => this.answers.size);
   }
 

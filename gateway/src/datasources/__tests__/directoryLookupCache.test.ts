@@ -177,6 +177,20 @@ describe('DirectoryLookupCache', () => {
     expect(province.sent).toHaveLength(6);
   });
 
+  it('sets no timer for a lookup: an idle gateway is not woken up while its zone fetch is out', async () => {
+    const province = countingProvince();
+    const cached = new DirectoryLookupCache({ ttlMs: 60_000 }).wrap(province.dataSource, shardMapOf);
+    await cached.process(fetchOf(LOOKUP, analyst));
+    const timers = jest.spyOn(global, 'setTimeout');
+    try {
+      for (let i = 0; i < 3; i += 1) await cached.process(fetchOf(LOOKUP, analyst));
+      expect(province.sent).toHaveLength(1);
+      expect(timers).not.toHaveBeenCalled();
+    } finally {
+      timers.mockRestore();
+    }
+  });
+
   it('serves an answer for ttlMs at most', async () => {
     const province = countingProvince();
     const cached = new DirectoryLookupCache({ ttlMs: 40 }).wrap(province.dataSource, shardMapOf);
