@@ -7,6 +7,7 @@ import type { RunningStack } from '@devzone/stack';
 import { createTestDatabase, postGraphQL, startTestStack } from '@devzone/testkit';
 import { loadZoneSeedFile, startZoneService, type RunningZoneService } from '@devzone/zone-subgraph';
 import { startExternalZoneService, type ExternalZoneService } from './fixtures/externalZoneService';
+import { NEW_PARK, NEW_PARK_FIGURE } from './fixtures/newPark';
 
 /**
  * The runtime registry end to end: zone services registered, refused, moved and rolled
@@ -28,16 +29,6 @@ interface ChangeResult {
   changes: { criticality: string; type: string; path: string | null; message: string }[];
 }
 type Headers = Record<string, string>;
-
-const NEW_PARK = {
-  id: 'tongling',
-  nameZh: '铜陵经济技术开发区',
-  nameEn: 'Tongling Economic and Technological Development Zone',
-  provinceCode: 'anhui',
-  city: '铜陵市',
-  level: 'national',
-};
-const NEW_PARK_FIGURE = { code: 'party_org.count', nameZh: '党组织数', nameEn: 'Party organizations', value: 12, period: '2024', unit: 'organizations' };
 
 function registration(name: string, url: string, zones: readonly Record<string, unknown>[]): Record<string, unknown> {
   return { name, url, contact: { name: 'Registry test', email: 'registry-test@example.cn' }, zones };

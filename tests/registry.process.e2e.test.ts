@@ -10,18 +10,10 @@
  */
 import { postGraphQL, startProcessStack, type ProcessStack, type ServiceProcess } from '@devzone/testkit';
 import { startExternalZoneService, type ExternalZoneService } from './fixtures/externalZoneService';
+import { NEW_PARK, NEW_PARK_FIGURE } from './fixtures/newPark';
 
 jest.setTimeout(120_000);
 
-const NEW_PARK = {
-  id: 'tongling',
-  nameZh: '铜陵经济技术开发区',
-  nameEn: 'Tongling Economic and Technological Development Zone',
-  provinceCode: 'anhui',
-  city: '铜陵市',
-  level: 'national',
-};
-const FIGURE = { code: 'party_org.count', nameZh: '党组织数', nameEn: 'Party organizations', value: 12, period: '2024', unit: 'organizations' };
 const RESULT = 'outcome problems { check message }';
 /** Longer than the registry poll (REGISTRY_POLL_MS, 1 s by default) with room for a slow machine. */
 const REPLICA_CATCH_UP_MS = 15_000;
@@ -33,7 +25,7 @@ let external: ExternalZoneService;
 beforeAll(async () => {
   stack = await startProcessStack({ zoneServiceList: 'registry' });
   replica = await stack.startGatewayReplica('gateway replica');
-  external = await startExternalZoneService({ zones: [{ id: NEW_PARK.id, figure: FIGURE }] });
+  external = await startExternalZoneService({ zones: [{ id: NEW_PARK.id, figure: NEW_PARK_FIGURE }] });
 }, 120_000);
 
 afterAll(async () => {

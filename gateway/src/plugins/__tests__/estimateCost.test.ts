@@ -1,16 +1,9 @@
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { provinceTypeDefs, zoneTypeDefs } from '../../__tests__/fixtures/schemas';
+import { composedFixture } from '../../__tests__/fixtures/schemas';
 import { estimateCost, type EstimateCostInput } from '../estimateCost';
-import { subgraphOwnership } from '../subgraphOwnership';
 
-const composed = composeServices([
-  { name: 'province', typeDefs: provinceTypeDefs, url: 'http://province/graphql' },
-  { name: 'zones', typeDefs: zoneTypeDefs, url: 'sharded://zones' },
-]);
-if (composed.errors) throw new Error(composed.errors.map((error) => error.message).join('\n'));
-const schema = composed.schema.toAPISchema().toGraphQLJSSchema();
-const subgraphsOf = subgraphOwnership(composed.supergraphSdl);
+const { schema, subgraphsOf } = composedFixture();
 
 const cost = (query: string, overrides: Partial<EstimateCostInput> = {}) =>
   estimateCost({

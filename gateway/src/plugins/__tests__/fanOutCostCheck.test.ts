@@ -1,17 +1,9 @@
-import { composeServices } from '@apollo/composition';
 import { GraphQLError, parse, type DocumentNode } from 'graphql';
-import { provinceTypeDefs, zoneTypeDefs } from '../../__tests__/fixtures/schemas';
+import { composedFixture } from '../../__tests__/fixtures/schemas';
 import type { SubgraphsOf } from '../estimateCost';
 import { fanOutCostCheck } from '../fanOutCostPlugin';
-import { subgraphOwnership } from '../subgraphOwnership';
 
-const composed = composeServices([
-  { name: 'province', typeDefs: provinceTypeDefs, url: 'http://province/graphql' },
-  { name: 'zones', typeDefs: zoneTypeDefs, url: 'sharded://zones' },
-]);
-if (composed.errors) throw new Error(composed.errors.map((error) => error.message).join('\n'));
-const schema = composed.schema.toAPISchema().toGraphQLJSSchema();
-const ownership = subgraphOwnership(composed.supergraphSdl);
+const { schema, subgraphsOf: ownership } = composedFixture();
 
 /** The check over a service count the test changes, counting the ownership lookups each estimate makes. */
 function checkWith(maxCost: number) {
