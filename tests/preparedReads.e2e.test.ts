@@ -32,6 +32,8 @@ afterAll(async () => {
 interface RawAnswer {
   status: number;
   contentType: string | null;
+  /** fetch asks for gzip, deflate and br: an answer of 1 KiB or more is compressed (and decoded here). */
+  contentEncoding: string | null;
   body: string;
 }
 
@@ -46,7 +48,7 @@ async function ask(url: string, query: string, variables?: Record<string, unknow
   });
   // Each request has its own id: the rest of an error answer is compared.
   const body = (await response.text()).replace(/"requestId":"[^"]+"/g, '"requestId":"…"');
-  return { status: response.status, contentType: response.headers.get('content-type'), body };
+  return { status: response.status, contentType: response.headers.get('content-type'), contentEncoding: response.headers.get('content-encoding'), body };
 }
 
 /** `prepared_read_requests_total` of a gateway (the stack's by default), by result. */
@@ -84,6 +86,8 @@ describe('reads the prepared path serves', () => {
     const { expected, served, fallback } = await compare(INDICATORS);
     expect(expected.status).toBe(200);
     expect(JSON.parse(expected.body).data.zone.indicators.length).toBeGreaterThan(0);
+    // Over 1 KiB: compressed by the same middleware on both paths.
+    expect(expected.contentEncoding).toBe('gzip');
     expect({ served, fallback }).toEqual({ served: 1, fallback: 0 });
   });
 

@@ -118,11 +118,11 @@ export class PreparedReads {
     const scope = requestScopeOf(req);
     // Named before the answer is sent: the request's duration is observed under it when the response closes.
     if (scope && entry.operationName) scope.operationName = entry.operationName;
-    // The answer first, the bookkeeping after: nothing below changes what is sent.
+    // Kept before it is sent, as Apollo Server's plugin keeps an answer: a failure here is the request's error, not a cut connection.
+    if (toLearn && answered.record) toLearn.keepPrepared(answered.data, answered.record, { head: entry.head, body: answered.body });
     sendAnswer(res, entry.head, answered.body);
     this.metrics?.served('served');
     if (scope) forgetFetches(scope);
-    if (toLearn && answered.record) toLearn.keepPrepared(answered.data, answered.record, { head: entry.head, body: answered.body });
     return true;
   }
 
