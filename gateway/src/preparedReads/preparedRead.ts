@@ -212,10 +212,10 @@ function rootFetchOf(fetch: FetchNode, client: SelectionSetNode): { fetch: Prepa
 }
 
 /**
- * How the fetch's answer is put in the client's order: `same` when the fetch selects exactly the
- * client's selection; the client's key order when the only difference is where `__typename`
- * stands (the planner puts it first in every selection set), and the client selects only fields;
- * `differs` otherwise.
+ * How the fetch's answer is put in the client's order: undefined when the fetch selects exactly
+ * the client's selection (its answer is in order as it comes); the client's key order when the
+ * only difference is where `__typename` stands (the planner puts it first in every selection
+ * set) and the client selects only fields; `differs` otherwise.
  */
 function orderOf(fetched: SelectionSetNode, client: SelectionSetNode): KeyOrder | undefined | 'differs' {
   if (print(fetched) === print(client)) return undefined;
