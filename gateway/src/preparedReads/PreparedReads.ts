@@ -170,7 +170,7 @@ export class PreparedReads {
       if (!data || !isObject(data) || !this.uncacheable(policy, context)) return undefined;
       const ordered = read.order ? inClientOrder(data, read.order) : data;
       if (!isObject(ordered)) return undefined;
-      return { body: `${JSON.stringify({ data: ordered })}\n`, data: ordered, record };
+      return { body: serialised({ data: ordered }), data: ordered, record };
     }
     const looked = await this.fetch(read, read.lookup, {}, context, incomingRequestContext);
     const lookedUp = lookedUpOf(read, looked?.[read.rootField]);
@@ -185,7 +185,7 @@ export class PreparedReads {
     const answered = read.order && shapedEntities ? inClientOrder(shapedEntities, read.order) : shapedEntities;
     if (!Array.isArray(answered)) return undefined;
     const data = { [read.rootField]: read.list ? answered : answered[0] };
-    return { body: `${JSON.stringify({ data })}\n`, data, record };
+    return { body: serialised({ data }), data, record };
   }
 
   /**
@@ -312,7 +312,12 @@ function isPlainDataAnswer({ head, body }: SentAnswer): boolean {
   } catch {
     return false;
   }
-  return isObject(parsed) && Object.keys(parsed).length === 1 && isObject(parsed.data) && `${JSON.stringify(parsed)}\n` === body;
+  return isObject(parsed) && Object.keys(parsed).length === 1 && isObject(parsed.data) && serialised(parsed) === body;
+}
+
+/** An answer's body as Apollo Server serialises it: `JSON.stringify` and a newline. */
+function serialised(answer: Record<string, unknown>): string {
+  return `${JSON.stringify(answer)}\n`;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
