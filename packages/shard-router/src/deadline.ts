@@ -1,3 +1,5 @@
+import { announcingAbortController } from './abortListeners';
+
 export class DeadlineExceededError extends Error {
   /** `note` says which deadline it was when it is not the fetch's own, e.g. the request's. */
   constructor(
@@ -17,19 +19,29 @@ export class DeadlineExceededError extends Error {
  * The signal is passed, not kept in an `AsyncLocalStorage`: any async store makes Node
  * run hooks on every promise of the process (~7 % of a service's CPU).
  */
-export async function withDeadline<T>(timeoutMs: number, call: (signal: AbortSignal) => Promise<T>, note?: string): Promise<T> {
-  const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
+export function withDeadline<T>(timeoutMs: number, call: (signal: AbortSignal) => Promise<T>, note?: string): Promise<T> {
+  const controller = announcingAbortController();
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
       const error = new DeadlineExceededError(timeoutMs, note);
       controller.abort(error);
       reject(error);
     }, timeoutMs);
+    const settle = (done: () => void) => {
+      clearTimeout(timer);
+      done();
+    };
+    let called: Promise<T>;
+    try {
+      called = call(controller.signal);
+    } catch (error) {
+      settle(() => reject(error));
+      return;
+    }
+    // Settling a settled promise does nothing: whichever of the call and the timer comes first decides.
+    called.then(
+      (value) => settle(() => resolve(value)),
+      (error: unknown) => settle(() => reject(error)),
+    );
   });
-  try {
-    return await Promise.race([call(controller.signal), deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

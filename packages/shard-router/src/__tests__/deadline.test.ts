@@ -44,3 +44,22 @@ describe('withDeadline', () => {
     expect(signals[0]).not.toBe(signals[1]);
   });
 });
+
+describe('withDeadline, when the call fails', () => {
+  it('rejects with what the call threw, synchronously or not, and clears its timer', async () => {
+    const timers = jest.spyOn(global, 'clearTimeout');
+    try {
+      const thrown = new Error('refused before sending');
+      await expect(
+        withDeadline(1000, () => {
+          throw thrown;
+        }),
+      ).rejects.toBe(thrown);
+      const rejected = new Error('connection reset');
+      await expect(withDeadline(1000, () => Promise.reject(rejected))).rejects.toBe(rejected);
+      expect(timers).toHaveBeenCalledTimes(2);
+    } finally {
+      timers.mockRestore();
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import { onAbort } from '../abortListeners';
 import { parseRawHeaders, type AnswerHeaders } from './answerHeaders';
 import { AnswerTooLargeError, RequestFailedError, UnaskedEncodingError } from './errors';
 
@@ -22,6 +23,7 @@ export class BoundedAnswer implements Dispatcher.DispatchHandlers {
   private rejectAnswer!: (error: Error) => void;
   private settled = false;
   private abortRequest: ((error: Error) => void) | undefined;
+  private stopListening: (() => void) | undefined;
   /** Why the request was given up before undici handed over its abort function. */
   private abortedWith: Error | undefined;
   private status = 0;
@@ -40,7 +42,7 @@ export class BoundedAnswer implements Dispatcher.DispatchHandlers {
     });
     if (!signal) return;
     if (signal.aborted) this.abortedWith = reasonOf(signal);
-    else signal.addEventListener('abort', this.onAbort, { once: true });
+    else this.stopListening = onAbort(signal, this.onAbort);
   }
 
   onConnect(abort: (error?: Error) => void): void {
@@ -98,7 +100,7 @@ export class BoundedAnswer implements Dispatcher.DispatchHandlers {
   private settle(done: () => void): void {
     if (this.settled) return;
     this.settled = true;
-    this.signal?.removeEventListener('abort', this.onAbort);
+    this.stopListening?.();
     done();
   }
 }

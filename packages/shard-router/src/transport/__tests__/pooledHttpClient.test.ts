@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { DeadlineExceededError, withDeadline } from '../../deadline';
 import { AnswerTooLargeError, RequestFailedError, UnaskedEncodingError } from '../errors';
 import { PooledHttpClient } from '../pooledHttpClient';
 
@@ -124,6 +125,20 @@ describe('PooledHttpClient', () => {
     setImmediate(() => controller.abort(reason));
     await expect(answer).rejects.toBe(reason);
     await cut;
+  });
+
+  it("is aborted at withDeadline's deadline, whose signal it listens to without addEventListener", async () => {
+    const server = await start(() => undefined);
+    const cut = server.nextCutAnswer();
+    const added = jest.spyOn(AbortSignal.prototype, 'addEventListener');
+    try {
+      const answer = withDeadline(50, (signal) => client.request(server.url, { headers: {}, body: '{}', maxResponseBytes: 1024, signal }));
+      await expect(answer).rejects.toBeInstanceOf(DeadlineExceededError);
+      await cut;
+      expect(added).not.toHaveBeenCalled();
+    } finally {
+      added.mockRestore();
+    }
   });
 
   it('says "fetch failed" with the cause when nothing answers', async () => {
