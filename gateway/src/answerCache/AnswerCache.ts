@@ -39,8 +39,8 @@ interface SentAs {
 
 interface KeptAnswer {
   readonly data: AnswerData;
-  /** The HTTP body Apollo Server writes for `{ data }`: `{"data":…}` and a newline. */
-  readonly body: string;
+  /** The HTTP body Apollo Server writes for `{ data }` (`{"data":…}` and a newline), as the UTF-8 bytes every hit sends. */
+  readonly body: Buffer;
   readonly versions: readonly ZoneVersionUsed[];
   readonly expiresAt: number;
   /** The shard map its directory list holds on, if it has one. */
@@ -57,11 +57,11 @@ interface KeptAnswer {
  * Server, whose own lookup serves it and counts it).
  */
 export type HttpAnswerLookup =
-  | { readonly kind: 'hit'; readonly head: AnswerHead; readonly body: string; readonly operationName: string | undefined }
+  | { readonly kind: 'hit'; readonly head: AnswerHead; readonly body: Buffer; readonly operationName: string | undefined }
   | { readonly kind: 'miss' | 'stale' | 'unlearned' };
 
 export interface AnswerCacheOptions {
-  /** Estimated memory the kept answers may take (2 bytes per character of their JSON, twice: the data and its text as sent; and of their key); the least recently used leave first. */
+  /** Estimated memory the kept answers may take (2 bytes per character of their JSON for the data, the bytes of their body as sent, 2 bytes per character of their key); the least recently used leave first. */
   readonly maxBytes: number;
   /** The gateway's zone-read cache: it asks the zone services for the versions an answer was built from. */
   readonly zoneReads: Pick<ZoneReadCache, 'stillCurrent'>;
@@ -144,7 +144,7 @@ export class AnswerCache {
     sent: { head: AnswerHead; body: string; operationName: string | undefined },
   ): void {
     const kept = this.answers.get(key);
-    if (!kept || kept.body !== sent.body || sent.head.status !== 200) return;
+    if (!kept || sent.head.status !== 200 || !kept.body.equals(Buffer.from(sent.body, 'utf8'))) return;
     kept.sentAs.set(accept, { head: sent.head, operationName: sent.operationName, checkedOn: shardMap });
   }
 
@@ -173,9 +173,10 @@ export class AnswerCache {
   keep(key: string, data: Record<string, unknown>, record: AnswerRecord): void {
     if (!record.repeatable || record.expiresAt <= this.now()) return;
     const json = JSON.stringify(data);
-    const body = `{"data":${json}}\n`;
-    // The data, then its text as sent (about as long as its JSON).
-    const bytes = 4 * json.length;
+    // Encoded once: every hit sends these bytes.
+    const body = Buffer.from(`{"data":${json}}\n`, 'utf8');
+    // The data (estimated from its JSON), then its body as sent.
+    const bytes = 2 * json.length + body.length;
     if (bytes > (this.answers.maxSize ?? 0)) return;
     this.answers.set(key, {
       data: deepFrozen(data),

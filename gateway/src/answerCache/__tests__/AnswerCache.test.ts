@@ -203,7 +203,7 @@ describe('AnswerCache', () => {
       expect(await cache.httpAnswerOf(key, '*/*', shardMap)).toEqual({ kind: 'unlearned' });
 
       cache.learnHttpAnswer(key, '*/*', shardMap, { head, body, operationName: 'Q' });
-      expect(await cache.httpAnswerOf(key, '*/*', shardMap)).toEqual({ kind: 'hit', head, body, operationName: 'Q' });
+      expect(await cache.httpAnswerOf(key, '*/*', shardMap)).toEqual({ kind: 'hit', head, body: Buffer.from(body, 'utf8'), operationName: 'Q' });
       expect(await cache.httpAnswerOf(key, 'application/graphql-response+json', shardMap)).toEqual({ kind: 'unlearned' });
       expect(await cache.httpAnswerOf(key, '*/*', new StaticZoneServiceRegistry([{ ...anhui, zoneIds: ['chuzhou', 'feixi'] }]))).toEqual({
         kind: 'unlearned',
@@ -225,6 +225,22 @@ describe('AnswerCache', () => {
       cache.learnHttpAnswer('another key', '*/*', shardMap, { head, body, operationName: undefined });
       expect(await cache.httpAnswerOf(key, '*/*', shardMap)).toEqual({ kind: 'unlearned' });
       expect(await cache.httpAnswerOf('another key', '*/*', shardMap)).toEqual({ kind: 'miss' });
+    });
+
+    it('sends the UTF-8 bytes Apollo Server wrote, encoded once when kept, and counts them in its size', async () => {
+      const { zoneReads } = versionsNow();
+      const cache = new AnswerCache({ maxBytes: 1024 * 1024, zoneReads });
+      const chinese = { zone: { nameZh: '长丰(双凤)经济开发区' } };
+      const key = cache.keyOf({ principal: analyst, operationName: undefined, query: QUERY, variables: {} });
+      cache.keep(key, chinese, recordOf([{ service: anhui, zoneId: 'chuzhou', version: '1' }]));
+      const sent = `{"data":${JSON.stringify(chinese)}}\n`;
+      cache.learnHttpAnswer(key, '*/*', shardMap, { head, body: sent, operationName: undefined });
+      const found = await cache.httpAnswerOf(key, '*/*', shardMap);
+      const bytes = Buffer.from(sent, 'utf8');
+      expect(found).toEqual({ kind: 'hit', head, body: bytes, operationName: undefined });
+      const again = await cache.httpAnswerOf(key, '*/*', shardMap);
+      expect(again.kind === 'hit' && found.kind === 'hit' && again.body === found.body).toBe(true);
+      expect(cache.size.bytes).toBe(2 * JSON.stringify(chinese).length + bytes.length + 2 * key.length);
     });
   });
 });
