@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { RunningGateway } from '@devzone/gateway';
 import type { RunningStack } from '@devzone/stack';
 import { operationsAnswered, startTestStack, withEnvironment } from '@devzone/testkit';
@@ -41,10 +42,14 @@ interface RawAnswer {
 let authorization: () => string = () => stack.credential;
 
 async function ask(url: string, query: string, variables?: Record<string, unknown>, operationName?: string): Promise<RawAnswer> {
+  return askBody(url, { query, ...(variables ? { variables } : {}), ...(operationName ? { operationName } : {}) });
+}
+
+async function askBody(url: string, sent: Record<string, unknown>): Promise<RawAnswer> {
   const response = await fetch(new URL('/graphql', url), {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: authorization() },
-    body: JSON.stringify({ query, ...(variables ? { variables } : {}), ...(operationName ? { operationName } : {}) }),
+    body: JSON.stringify(sent),
   });
   // Each request has its own id: the rest of an error answer is compared.
   const body = (await response.text()).replace(/"requestId":"[^"]+"/g, '"requestId":"…"');
@@ -76,6 +81,11 @@ async function compare(query: string, variables?: Record<string, unknown>, opera
   expect(first).toEqual(expected);
   expect(second).toEqual(expected);
   return { expected, served: after.served - before.served, fallback: after.fallback - before.fallback };
+}
+
+/** Apollo's automatic persisted query extension for `query`. */
+function persistedQuery(query: string): { persistedQuery: { version: 1; sha256Hash: string } } {
+  return { persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') } };
 }
 
 const INDICATORS = `{ zone(id: "yongkang") { indicators { code value period provenance { kind } } } }`;
@@ -126,6 +136,26 @@ describe('reads the prepared path serves', () => {
     const compared = await compare(root);
     expect(compared.served).toBe(1);
     expect(compared.expected.body).toContain('"zone":{"id":"yongkang","__typename":"Zone"},"__typename"');
+  });
+
+  it("automatic persisted queries as Apollo Client's link sends them: once Apollo Server has answered the query with its hash, the hash alone is served", async () => {
+    const query = `query Hashed($o: Int!) { zone(id: "chengxi") { enterprises(first: 2, offset: $o) { totalCount items { id nameZh } } } }`;
+    const hashed = persistedQuery(query);
+    // The hash alone, never seen: Apollo Server's PersistedQueryNotFound, as from a gateway without prepared reads.
+    expect(await askBody(stack.gatewayUrl, { extensions: hashed, variables: { o: 0 } })).toEqual(
+      await askBody(unprepared.url, { extensions: hashed, variables: { o: 0 } }),
+    );
+    // The link sends the query with its hash: Apollo Server answers it and prepares the operation.
+    const plain = await ask(unprepared.url, query, { o: 0 });
+    expect(await askBody(stack.gatewayUrl, { query, extensions: hashed, variables: { o: 0 } })).toEqual(plain);
+    const before = await preparedCounts();
+    for (const o of [1, 0]) expect(await askBody(stack.gatewayUrl, { extensions: hashed, variables: { o } })).toEqual(await ask(unprepared.url, query, { o }));
+    expect(await askBody(stack.gatewayUrl, { query, extensions: hashed, variables: { o: 1 } })).toEqual(await ask(unprepared.url, query, { o: 1 }));
+    expect(await preparedCounts()).toEqual({ served: before.served + 3, fallback: before.fallback });
+    // A hash that is not the query's: Apollo Server's refusal.
+    const mismatched = { query, extensions: persistedQuery(`${query} `), variables: { o: 0 } };
+    expect(await askBody(stack.gatewayUrl, mismatched)).toEqual(await askBody(unprepared.url, mismatched));
+    expect(await preparedCounts()).toEqual({ served: before.served + 3, fallback: before.fallback });
   });
 
   it('the province-wide read (the whole list): every zone in the directory order', async () => {
@@ -227,6 +257,18 @@ describe('with the zone-read and answer caches on', () => {
     expect(await counts()).toEqual({ served: before.served + 1, hit: before.hit, miss: before.miss + 1 });
     expect(await ask(cached.url, PAGE, { o: 4, n: 2 }, 'Page')).toEqual(expected);
     expect(await counts()).toEqual({ served: before.served + 1, hit: before.hit + 1, miss: before.miss + 1 });
+  });
+
+  it('a persisted query sent by its hash alone is a hit once kept, the same answer as the query sent whole', async () => {
+    const query = `query HashedPage($o: Int!) { zone(id: "jinjiang") { enterprises(first: 2, offset: $o) { items { id } } } }`;
+    const hashed = persistedQuery(query);
+    const hits = async () => sampleOf(await scrape(cached.url), 'answer_cache_requests_total', 'hit');
+    const expected = await ask(unprepared.url, query, { o: 3 });
+    expect(await askBody(cached.url, { query, extensions: hashed, variables: { o: 3 } })).toEqual(expected);
+    const before = await hits();
+    expect(await askBody(cached.url, { extensions: hashed, variables: { o: 3 } })).toEqual(expected);
+    expect(await ask(cached.url, query, { o: 3 })).toEqual(expected);
+    expect(await hits()).toBe(before + 2);
   });
 });
 

@@ -48,6 +48,7 @@ import type { SubgraphsOf } from './plugins/estimateCost';
 import { fanOutCostCheck } from './plugins/fanOutCostPlugin';
 import { introspectionPolicyPlugin } from './plugins/introspectionPolicy';
 import { withDirectRoute } from './http/directRoute';
+import { ClientOperations } from './http/clientOperations';
 import { graphqlHandler } from './http/graphqlHandler';
 import { jsonBody } from './http/jsonBody';
 import { formatGatewayError, gatewayErrorsPlugin } from './plugins/formatGatewayError';
@@ -195,10 +196,13 @@ export async function startGateway({
       : undefined;
   let ownership: SubgraphsOf = () => [];
   const variableChecks = operationVariableChecks(operationLimits, () => ownership, registry);
+  // Apollo Server keeps automatic persisted queries (its default): the paths before it take them too.
+  const clientOperations = new ClientOperations();
   if (fetchPath.preparedReads) {
     prepared = new PreparedReads({
       subgraphs: { lookup: PROVINCE_SUBGRAPH, entities: ZONES_SUBGRAPH },
       checks: variableChecks,
+      operations: clientOperations,
       metrics: (entries) => new PreparedReadMetrics(service.registry, entries),
     });
   }
@@ -247,7 +251,7 @@ export async function startGateway({
     graphqlHandler(
       server,
       createContext(shardMapNow ? { shardMap: shardMapNow } : {}),
-      answers && new AnswerFastPath(answers, shardMapNow ?? (() => registry)),
+      answers && new AnswerFastPath(answers, shardMapNow ?? (() => registry), clientOperations),
       prepared,
     ),
   ];

@@ -4,38 +4,10 @@ import type { ZoneServiceRegistry } from '@devzone/registry';
 import { VersionsSeen } from '@devzone/shard-router';
 import type { Request, Response } from 'express';
 import { principalOfRequest } from '../auth/requestPrincipal';
+import { ClientOperations } from '../http/clientOperations';
 import { sendAnswer } from '../http/sendAnswer';
 import type { AnswerCache, AnswerHead } from './AnswerCache';
 import type { AnswerRecord } from './answerRecord';
-
-/** A POST body the fast path keys as the answer cache plugin does: a query, and at most an operation name and variables. */
-interface PlainOperation {
-  readonly query: string;
-  readonly operationName: string | undefined;
-  readonly variables: Readonly<Record<string, unknown>> | undefined;
-}
-
-const ALLOWED_FIELDS = new Set(['query', 'operationName', 'variables']);
-
-/**
- * The operation of a parsed JSON body, if it is plain: anything else (extensions such as a
- * persisted-query hash, a batch, a malformed field) goes through Apollo Server, which keys or
- * refuses it itself.
- */
-export function plainOperationOf(body: unknown): PlainOperation | undefined {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
-  const fields = body as Record<string, unknown>;
-  for (const name of Object.keys(fields)) if (!ALLOWED_FIELDS.has(name)) return undefined;
-  const { query, operationName, variables } = fields;
-  if (typeof query !== 'string' || query === '') return undefined;
-  if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return undefined;
-  if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) return undefined;
-  return {
-    query,
-    operationName: operationName ?? undefined,
-    variables: (variables ?? undefined) as Readonly<Record<string, unknown>> | undefined,
-  };
-}
 
 /** A request the fast path could not serve, and how its answer is learned for the next one. */
 export interface AnswerToLearn {
@@ -82,6 +54,8 @@ export class AnswerFastPath {
   constructor(
     private readonly cache: AnswerCache,
     private readonly shardMapNow: () => ZoneServiceRegistry,
+    /** How request bodies are read (plain, or with a persisted query's hash): the same reader as the prepared reads'. */
+    private readonly operations: ClientOperations = new ClientOperations(),
   ) {}
 
   /**
@@ -90,7 +64,7 @@ export class AnswerFastPath {
    */
   async serve(req: Request, res: Response): Promise<'sent' | AnswerToLearn | undefined> {
     const principal = principalOfRequest(req);
-    const operation = req.method === 'POST' && principal ? plainOperationOf(req.body) : undefined;
+    const operation = req.method === 'POST' && principal ? this.operations.of(req.body) : undefined;
     if (!principal || !operation) return undefined;
     const key = this.cache.keyOf({ principal, ...operation });
     const accept = req.headers.accept ?? '';

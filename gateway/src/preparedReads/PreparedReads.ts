@@ -3,11 +3,12 @@ import { requestScopeOf, type PreparedReadMetrics } from '@devzone/observability
 import type { Request, Response } from 'express';
 import { getVariableValues } from 'graphql';
 import { LRUCache } from 'lru-cache';
-import { plainOperationOf, type AnswerToLearn } from '../answerCache/answerFastPath';
+import type { AnswerToLearn } from '../answerCache/answerFastPath';
 import { startAnswerRecord, type AnswerRecord } from '../answerCache/answerRecord';
 import type { AnswerHead } from '../answerCache/AnswerCache';
 import type { GatewayContext } from '../context';
 import { GraphQLDataSourceRequestKind, type DataSourceResponse } from '../datasources/types';
+import { ClientOperations } from '../http/clientOperations';
 import { sendAnswer } from '../http/sendAnswer';
 import type { OperationCheck } from '../plugins/operationCheck';
 import { forgetFetches, leaveFetch } from './fetchReplay';
@@ -31,6 +32,8 @@ export interface PreparedReadsOptions {
   readonly checks: readonly OperationCheck[];
   /** @default 1000 */
   readonly maxOperations?: number;
+  /** How request bodies are read (plain, or with a persisted query's hash). @default a reader of its own */
+  readonly operations?: ClientOperations;
   readonly metrics?: (entries: () => number) => PreparedReadMetrics;
 }
 
@@ -68,8 +71,10 @@ export class PreparedReads {
   private readonly plans = new WeakMap<object, { resolved: ResolvedPlan; generation: number }>();
   private generation = 0;
   private readonly metrics: PreparedReadMetrics | undefined;
+  private readonly operations: ClientOperations;
 
   constructor(private readonly options: PreparedReadsOptions) {
+    this.operations = options.operations ?? new ClientOperations();
     const max = options.maxOperations ?? 1000;
     this.prepared = new LRUCache({ max });
     this.unprepared = new LRUCache({ max });
@@ -106,7 +111,7 @@ export class PreparedReads {
    * which serves it.
    */
   async serve(req: Request, res: Response, contextOf: () => Promise<GatewayContext>, toLearn?: AnswerToLearn): Promise<boolean> {
-    const operation = req.method === 'POST' ? plainOperationOf(req.body) : undefined;
+    const operation = req.method === 'POST' ? this.operations.of(req.body) : undefined;
     const entry = operation && this.prepared.get(keyOf(operation.query, operation.operationName, req.headers.accept));
     if (!operation || !entry || toLearn?.found === 'unlearned') return false;
     const answered = await this.answer(entry.read, operation.variables ?? {}, contextOf, toLearn !== undefined).catch(() => undefined);
@@ -134,7 +139,7 @@ export class PreparedReads {
   learn(req: Request, answer: SentAnswer): void {
     const scope = requestScopeOf(req);
     const noted = scope && this.plans.get(scope);
-    const operation = req.method === 'POST' ? plainOperationOf(req.body) : undefined;
+    const operation = req.method === 'POST' ? this.operations.of(req.body) : undefined;
     if (!noted || !operation || noted.generation !== this.generation) return;
     const key = keyOf(operation.query, operation.operationName, req.headers.accept);
     if (this.prepared.has(key) || this.unprepared.has(key)) return;
