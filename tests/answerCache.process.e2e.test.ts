@@ -4,8 +4,9 @@
  * whole from the gateway's answer cache, and under load a figure written and read back at once
  * is the one written, every time: the answer cache never serves an answer older than its
  * zone's last write, nor does a prepared read that rebuilds a stale answer. The province-wide read (its zone list from the province included) is kept
- * and read back the same way.
+ * and read back the same way, and so is a read sent as an automatic persisted query (its hash alone).
  */
+import { createHash } from 'node:crypto';
 import { postGraphQL, startProcessStack, type ProcessStack } from '@devzone/testkit';
 
 jest.setTimeout(60_000);
@@ -112,4 +113,25 @@ it('keeps the province-wide read too, its zone list included, and reads a writte
   expect(await answerHits()).toBe(hits + 1);
   await write(8);
   expect(await readFigureProvinceWide()).toBe(8);
+});
+
+it("takes the read as Apollo Client's persisted-query link sends it: by its hash alone once sent with it, a hit while it holds, the written figure at once", async () => {
+  const extensions = { persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(READ).digest('hex') } };
+  const readPersisted = async (body: Record<string, unknown>): Promise<number | undefined> => {
+    const response = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: stack.credential },
+      body: JSON.stringify(body),
+    });
+    const answer = (await response.json()) as { data?: { zone: { indicators: { value: number; period: string }[] } }; errors?: unknown };
+    expect(answer.errors).toBeUndefined();
+    return answer.data!.zone.indicators.find((figure) => figure.period === PERIOD)?.value;
+  };
+  await write(21);
+  expect(await readPersisted({ query: READ, extensions })).toBe(21);
+  const hits = await answerHits();
+  expect(await readPersisted({ extensions })).toBe(21);
+  expect(await answerHits()).toBe(hits + 1);
+  await write(22);
+  expect(await readPersisted({ extensions })).toBe(22);
 });
