@@ -7,9 +7,10 @@ import type { AnswerHead } from '../answerCache/AnswerCache';
  * type; the learned head already says what it is. Headers set before (`x-request-id`) are kept,
  * and `compression` still sees the `end` it wraps.
  *
- * The body goes out as UTF-8 bytes, encoded once (the answer cache keeps them encoded): Node writes a string body by joining it to the
- * head and encoding the joined text inside the socket write, which for an 80 KB answer cost the
- * gateway several times the CPU of encoding it first (a profile of `compareZones` at 400 zones).
+ * The body goes out as UTF-8 bytes, encoded once (the answer cache keeps them encoded): Node
+ * writes a string body by joining it to the head and encoding the joined text inside the socket
+ * write, which for an 80 KB answer cost the gateway several times the CPU of encoding it first
+ * (a profile of `compareZones` at 400 zones).
  */
 export function sendAnswer(res: ServerResponse, head: AnswerHead, body: string | Buffer): void {
   const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
