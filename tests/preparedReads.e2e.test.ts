@@ -51,6 +51,21 @@ async function askBody(url: string, sent: Record<string, unknown>): Promise<RawA
     headers: { 'content-type': 'application/json', authorization: authorization() },
     body: JSON.stringify(sent),
   });
+  return rawAnswerOf(response);
+}
+
+/** A GET with the operation's fields in the query string (`variables` and `extensions` as JSON), as Apollo Client's HTTP link sends one. */
+async function askGet(
+  url: string,
+  fields: Record<string, unknown>,
+  headers: Record<string, string> = { 'content-type': 'application/json' },
+): Promise<RawAnswer> {
+  const target = new URL('/graphql', url);
+  for (const [name, value] of Object.entries(fields)) target.searchParams.set(name, typeof value === 'string' ? value : JSON.stringify(value));
+  return rawAnswerOf(await fetch(target, { headers: { ...headers, authorization: authorization() } }));
+}
+
+async function rawAnswerOf(response: Response): Promise<RawAnswer> {
   // Each request has its own id: the rest of an error answer is compared.
   const body = (await response.text()).replace(/"requestId":"[^"]+"/g, '"requestId":"…"');
   return { status: response.status, contentType: response.headers.get('content-type'), contentEncoding: response.headers.get('content-encoding'), body };
@@ -156,6 +171,49 @@ describe('reads the prepared path serves', () => {
     const mismatched = { query, extensions: persistedQuery(`${query} `), variables: { o: 0 } };
     expect(await askBody(stack.gatewayUrl, mismatched)).toEqual(await askBody(unprepared.url, mismatched));
     expect(await preparedCounts()).toEqual({ served: before.served + 3, fallback: before.fallback });
+  });
+
+  it("GET, as Apollo Client's link sends hashed queries with useGETForHashedQueries: served once Apollo Server has answered a GET of it", async () => {
+    const query = `query Fetched($o: Int!) { zone(id: "yongkang") { enterprises(first: 2, offset: $o) { totalCount items { id nameZh } } } }`;
+    const hashed = persistedQuery(query);
+    const get = (o: number) => ({ extensions: hashed, variables: { o } });
+    const before = await preparedCounts();
+    // The hash alone, never seen: PersistedQueryNotFound; the link then POSTs the query with its hash (a POST prepares the POST only).
+    expect(await askGet(stack.gatewayUrl, get(0))).toEqual(await askGet(unprepared.url, get(0)));
+    expect(await askBody(stack.gatewayUrl, { query, ...get(0) })).toEqual(await askBody(unprepared.url, { query, ...get(0) }));
+    // The first GET of it goes through Apollo Server, which heads a GET's answer itself; every GET after it is served.
+    for (const o of [1, 2, 1]) expect(await askGet(stack.gatewayUrl, get(o))).toEqual(await askGet(unprepared.url, get(o)));
+    expect(await askGet(stack.gatewayUrl, { query, variables: { o: 3 } })).toEqual(await askGet(unprepared.url, { query, variables: { o: 3 } }));
+    const after = await preparedCounts();
+    expect({ served: after.served - before.served, fallback: after.fallback - before.fallback }).toEqual({ served: 3, fallback: 0 });
+    const answer = JSON.parse((await askGet(stack.gatewayUrl, get(1))).body) as { data: { zone: { enterprises: { items: unknown[] } } } };
+    expect(answer.data.zone.enterprises.items).toHaveLength(2);
+  });
+
+  it('GETs Apollo Server refuses are refused as it refuses them: no JSON content type nor preflight header (CSRF prevention), a field twice, a mutation', async () => {
+    const query = `query Guarded($o: Int!) { zone(id: "chengxi") { enterprises(first: 1, offset: $o) { totalCount } } }`;
+    for (const o of [0, 1]) await askGet(stack.gatewayUrl, { query, variables: { o } });
+    const before = await preparedCounts();
+    const refused = [
+      await askGet(stack.gatewayUrl, { query, variables: { o: 2 } }, {}),
+      await askGet(stack.gatewayUrl, { query, variables: { o: 2 } }, { 'content-type': 'text/plain' }),
+    ];
+    expect(refused).toEqual([
+      await askGet(unprepared.url, { query, variables: { o: 2 } }, {}),
+      await askGet(unprepared.url, { query, variables: { o: 2 } }, { 'content-type': 'text/plain' }),
+    ]);
+    expect(refused.map((answer) => answer.status)).toEqual([400, 400]);
+    const twice = `${new URLSearchParams({ query, variables: '{"o":2}' }).toString()}&variables=${encodeURIComponent('{"o":3}')}`;
+    const askTwice = async (url: string) =>
+      rawAnswerOf(
+        await fetch(`${new URL('/graphql', url).href}?${twice}`, { headers: { 'content-type': 'application/json', authorization: authorization() } }),
+      );
+    expect(await askTwice(stack.gatewayUrl)).toEqual(await askTwice(unprepared.url));
+    const mutation = `mutation { issueApiKey(input: { label: "by GET", roles: [ANALYST], provinces: ["anhui"] }) { key } }`;
+    const viaGet = await askGet(stack.gatewayUrl, { query: mutation });
+    expect(viaGet).toEqual(await askGet(unprepared.url, { query: mutation }));
+    expect(viaGet.status).toBe(405);
+    expect(await preparedCounts()).toEqual(before);
   });
 
   it('the province-wide read (the whole list): every zone in the directory order', async () => {
@@ -268,6 +326,24 @@ describe('with the zone-read and answer caches on', () => {
     const before = await hits();
     expect(await askBody(cached.url, { extensions: hashed, variables: { o: 3 } })).toEqual(expected);
     expect(await ask(cached.url, query, { o: 3 })).toEqual(expected);
+    expect(await hits()).toBe(before + 2);
+  });
+
+  it('a GET is a hit once Apollo Server has sent a GET of the kept answer: the same bytes as from a gateway without the caches', async () => {
+    const query = `query GotPage($o: Int!) { zone(id: "jinjiang") { enterprises(first: 2, offset: $o) { items { id } } } }`;
+    const hits = async () => sampleOf(await scrape(cached.url), 'answer_cache_requests_total', 'hit');
+    const expected = await askGet(unprepared.url, { query, variables: { o: 5 } });
+    // Kept from a POST; the first GET is served by Apollo Server's plugin (from the kept data), which shows how a GET is headed.
+    expect(await ask(cached.url, query, { o: 5 })).toEqual(await ask(unprepared.url, query, { o: 5 }));
+    expect(await askGet(cached.url, { query, variables: { o: 5 } })).toEqual(expected);
+    const before = await hits();
+    expect(await askGet(cached.url, { query, variables: { o: 5 } })).toEqual(expected);
+    expect(await askGet(cached.url, { query, variables: { o: 5 } }, { 'apollo-require-preflight': 'true' })).toEqual(
+      await askGet(unprepared.url, { query, variables: { o: 5 } }, { 'apollo-require-preflight': 'true' }),
+    );
+    expect(await hits()).toBe(before + 2);
+    // Refused by Apollo Server's CSRF prevention even though the answer is kept.
+    expect((await askGet(cached.url, { query, variables: { o: 5 } }, {})).status).toBe(400);
     expect(await hits()).toBe(before + 2);
   });
 });

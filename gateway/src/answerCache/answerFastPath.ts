@@ -43,7 +43,8 @@ export function versionsSeenBy(req: IncomingMessage): VersionsSeen {
 /**
  * Serves a repeated client query from the answer cache before Apollo Server: the status,
  * headers and body Apollo Server itself sent for the same caller, query, operation name,
- * variables and `accept` header, while the kept answer holds (`AnswerCache.httpAnswerOf`).
+ * variables, method (GET or POST) and `accept` header, while the kept answer holds
+ * (`AnswerCache.httpAnswerOf`).
  * It runs after the front door's request checks (authentication, rate limit, body checks);
  * the operation's own checks (limits, cost, introspection policy) depend only on what the
  * key holds and the shard map, and passed when Apollo Server sent the answer. A hit skips
@@ -54,7 +55,7 @@ export class AnswerFastPath {
   constructor(
     private readonly cache: AnswerCache,
     private readonly shardMapNow: () => ZoneServiceRegistry,
-    /** How request bodies are read (plain, or with a persisted query's hash): the same reader as the prepared reads'. */
+    /** How requests are read (a POST's body or a GET's query string, plain or with a persisted query's hash): the same reader as the prepared reads'. */
     private readonly operations: ClientOperations = new ClientOperations(),
   ) {}
 
@@ -64,10 +65,11 @@ export class AnswerFastPath {
    */
   async serve(req: Request, res: Response): Promise<'sent' | AnswerToLearn | undefined> {
     const principal = principalOfRequest(req);
-    const operation = req.method === 'POST' && principal ? this.operations.of(req.body) : undefined;
+    const operation = principal ? this.operations.ofRequest(req) : undefined;
     if (!principal || !operation) return undefined;
-    const key = this.cache.keyOf({ principal, ...operation });
-    const accept = req.headers.accept ?? '';
+    const key = this.cache.keyOf({ principal, query: operation.query, operationName: operation.operationName, variables: operation.variables });
+    // Learned and served per method and `accept`: Apollo Server heads a GET's answer and a POST's each its own way.
+    const accept = `${operation.method} ${req.headers.accept ?? ''}`;
     const shardMap = this.shardMapNow();
     const seen = new VersionsSeen();
     const found = await this.cache.httpAnswerOf(key, accept, shardMap, seen);

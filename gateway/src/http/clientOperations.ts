@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
 import { LRUCache } from 'lru-cache';
+import { searchOf } from './urlParts';
 
 /** A POST body's operation as the fast paths key it (as the answer cache plugin does): a query, and at most an operation name and variables. */
 export interface PlainOperation {
@@ -42,14 +44,76 @@ export function persistedQueryHashOf(extensions: unknown): string | undefined {
   return version === 1 && typeof sha256Hash === 'string' && SHA256_HEX.test(sha256Hash) ? sha256Hash : undefined;
 }
 
+/** A client's operation and how it was sent: the fast paths learn and serve GET and POST answers apart (Apollo Server may head them differently). */
+export interface ClientOperation extends PlainOperation {
+  readonly method: 'GET' | 'POST';
+}
+
+/** What `ClientOperations.ofRequest` reads of a request (express's request, after the body is parsed). */
+export interface ClientRequest {
+  readonly method?: string | undefined;
+  readonly url?: string | undefined;
+  readonly headers: IncomingHttpHeaders;
+  readonly body?: unknown;
+}
+
+/** The search parameters Apollo Server reads a GET operation from, each at most once. */
+const GET_FIELDS = ['query', 'operationName', 'variables', 'extensions'] as const;
+const JSON_GET_FIELDS = new Set<string>(['variables', 'extensions']);
+/** A `content-type` whose essence is `application/json` (Apollo Server refuses any other on a GET); parameters after `;` allowed. */
+const JSON_CONTENT_TYPE = /^application\/json[ \t]*(?:;|$)/i;
+/** Apollo Server's CSRF prevention lets a GET without a JSON content type through with one of these, not empty. */
+const PREFLIGHT_HEADERS = ['x-apollo-operation-name', 'apollo-require-preflight'] as const;
+
+/**
+ * A GET's operation fields as Apollo Server reads them from the query string, or undefined when
+ * Apollo Server would refuse the request: a content type other than JSON, neither a JSON content
+ * type nor a preflight header (its CSRF prevention, on by default), a field given twice, or
+ * `variables`/`extensions` that are not a JSON object. A refused request is always left to
+ * Apollo Server, so that it answers it as it always does.
+ */
+export function getOperationFieldsOf(url: string, headers: IncomingHttpHeaders): Record<string, unknown> | undefined {
+  const type = headers['content-type'];
+  if (type !== undefined ? !JSON_CONTENT_TYPE.test(type) : !PREFLIGHT_HEADERS.some((name) => isNonEmpty(headers[name]))) return undefined;
+  const search = new URLSearchParams(searchOf(url));
+  const fields: Record<string, unknown> = {};
+  for (const name of GET_FIELDS) {
+    const values = search.getAll(name);
+    if (values.length > 1) return undefined;
+    const [value] = values;
+    if (value === undefined) continue;
+    if (!JSON_GET_FIELDS.has(name)) {
+      fields[name] = value;
+      continue;
+    }
+    const parsed = parseJson(value);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
+    fields[name] = parsed;
+  }
+  return fields;
+}
+
+function isNonEmpty(value: string | string[] | undefined): boolean {
+  return typeof value === 'string' ? value.length > 0 : Array.isArray(value) && value.join(', ').length > 0;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 export interface ClientOperationsOptions {
   /** Persisted queries remembered by hash, at most. @default 1000 */
   readonly maxPersistedQueries?: number;
 }
 
 /**
- * Reads the operation of a client's POST body for the paths that answer before Apollo Server
- * (the answer cache's fast path, prepared reads): a plain operation, or one sent with Apollo's
+ * Reads the operation of a client's request for the paths that answer before Apollo Server
+ * (the answer cache's fast path, prepared reads): a POST's JSON body or a GET's query string
+ * (`ofRequest`), holding a plain operation or one sent with Apollo's
  * automatic persisted queries, as Apollo Client's persisted-query link sends them. A body with
  * its query and the persisted-query extension is taken when the hash is the query's (SHA-256 of
  * its text, as Apollo Server checks), and the query is remembered under it; a body with the hash
@@ -65,7 +129,19 @@ export class ClientOperations {
     this.persisted = new LRUCache({ max: maxPersistedQueries });
   }
 
-  /** The body's operation, or undefined when Apollo Server is to read it. */
+  /** The operation of a GET or POST request, or undefined when Apollo Server is to read it. */
+  ofRequest(req: ClientRequest): ClientOperation | undefined {
+    if (req.method === 'POST') {
+      const operation = this.of(req.body);
+      return operation && { ...operation, method: 'POST' };
+    }
+    if (req.method !== 'GET' || req.url === undefined) return undefined;
+    const fields = getOperationFieldsOf(req.url, req.headers);
+    const operation = fields && this.of(fields);
+    return operation && { ...operation, method: 'GET' };
+  }
+
+  /** The operation of the fields of a POST body (or of a GET's query string), or undefined when Apollo Server is to read it. */
   of(body: unknown): PlainOperation | undefined {
     if (typeof body !== 'object' || body === null || !('extensions' in body)) return plainOperationOf(body);
     const { extensions, ...rest } = body as Record<string, unknown>;

@@ -8,7 +8,7 @@ import { startAnswerRecord, type AnswerRecord } from '../answerCache/answerRecor
 import type { AnswerHead } from '../answerCache/AnswerCache';
 import type { GatewayContext } from '../context';
 import { GraphQLDataSourceRequestKind, type DataSourceResponse } from '../datasources/types';
-import { ClientOperations } from '../http/clientOperations';
+import { ClientOperations, type ClientOperation } from '../http/clientOperations';
 import { sendAnswer } from '../http/sendAnswer';
 import type { OperationCheck } from '../plugins/operationCheck';
 import { forgetFetches, leaveFetch } from './fetchReplay';
@@ -32,7 +32,7 @@ export interface PreparedReadsOptions {
   readonly checks: readonly OperationCheck[];
   /** @default 1000 */
   readonly maxOperations?: number;
-  /** How request bodies are read (plain, or with a persisted query's hash). @default a reader of its own */
+  /** How requests are read (a POST's body or a GET's query string, plain or with a persisted query's hash). @default a reader of its own */
   readonly operations?: ClientOperations;
   readonly metrics?: (entries: () => number) => PreparedReadMetrics;
 }
@@ -61,8 +61,8 @@ export interface SentAnswer {
  * its errors) as it always does. For a single-zone read the pipeline and executor were about
  * half of the gateway's CPU.
  *
- * Keyed by query text, operation name and `accept` (which picks the content type): the plan
- * depends on nothing else. Cleared when the schema changes (`clear`).
+ * Keyed by method (GET or POST), query text, operation name and `accept` (which picks the content
+ * type): the plan depends on nothing else. Cleared when the schema changes (`clear`).
  */
 export class PreparedReads {
   private readonly prepared: LRUCache<string, Prepared>;
@@ -111,8 +111,8 @@ export class PreparedReads {
    * which serves it.
    */
   async serve(req: Request, res: Response, contextOf: () => Promise<GatewayContext>, toLearn?: AnswerToLearn): Promise<boolean> {
-    const operation = req.method === 'POST' ? this.operations.of(req.body) : undefined;
-    const entry = operation && this.prepared.get(keyOf(operation.query, operation.operationName, req.headers.accept));
+    const operation = this.operations.ofRequest(req);
+    const entry = operation && this.prepared.get(keyOf(operation, req.headers.accept));
     if (!operation || !entry || toLearn?.found === 'unlearned') return false;
     const answered = await this.answer(entry.read, operation.variables ?? {}, contextOf, toLearn !== undefined).catch(() => undefined);
     if (answered === undefined) {
@@ -139,9 +139,9 @@ export class PreparedReads {
   learn(req: Request, answer: SentAnswer): void {
     const scope = requestScopeOf(req);
     const noted = scope && this.plans.get(scope);
-    const operation = req.method === 'POST' ? this.operations.of(req.body) : undefined;
+    const operation = this.operations.ofRequest(req);
     if (!noted || !operation || noted.generation !== this.generation) return;
-    const key = keyOf(operation.query, operation.operationName, req.headers.accept);
+    const key = keyOf(operation, req.headers.accept);
     if (this.prepared.has(key) || this.unprepared.has(key)) return;
     // The document and plan first: an operation that can never be prepared is not looked at again.
     const read = preparedReadOf(noted.resolved, this.options.subgraphs);
@@ -258,8 +258,9 @@ function passedOn(fetch: PreparedFetch, variables: Readonly<Record<string, unkno
   return passed;
 }
 
-function keyOf(query: string, operationName: string | undefined, accept: string | undefined): string {
-  return `${accept ?? ''}\n${operationName ?? ''}\n${query}`;
+/** GET and POST apart: each is served with the head Apollo Server sent for its own method. */
+function keyOf({ method, query, operationName }: ClientOperation, accept: string | undefined): string {
+  return `${method}\n${accept ?? ''}\n${operationName ?? ''}\n${query}`;
 }
 
 /** The looked-up entities (one, or the list), each an object; undefined for anything else, an empty list included. */

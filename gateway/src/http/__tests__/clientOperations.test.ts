@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ClientOperations, persistedQueryHashOf, plainOperationOf } from '../clientOperations';
+import { ClientOperations, getOperationFieldsOf, persistedQueryHashOf, plainOperationOf } from '../clientOperations';
 
 const QUERY = 'query Q { zone(id: "chuzhou") { indicators { value } } }';
 const HASH = createHash('sha256').update(QUERY).digest('hex');
@@ -91,5 +91,86 @@ describe('ClientOperations', () => {
     operations.of({ query: second, extensions: persisted(secondHash) });
     expect(operations.of({ extensions: persisted(HASH) })).toBeUndefined();
     expect(operations.of({ extensions: persisted(secondHash) })?.query).toBe(second);
+  });
+});
+
+/** A GET's target with its operation in the query string, as Apollo Client's HTTP link writes it. */
+function getUrl(fields: Record<string, string>): string {
+  return `/graphql?${new URLSearchParams(fields).toString()}`;
+}
+
+const JSON_TYPE = { 'content-type': 'application/json' };
+
+describe('getOperationFieldsOf', () => {
+  it('reads query, operationName, variables and extensions (JSON objects) from the query string; other parameters are ignored', () => {
+    const url = getUrl({ query: QUERY, operationName: 'Q', variables: '{"a":1}', extensions: JSON.stringify(persisted(HASH)), other: 'x' });
+    expect(getOperationFieldsOf(url, JSON_TYPE)).toEqual({ query: QUERY, operationName: 'Q', variables: { a: 1 }, extensions: persisted(HASH) });
+    expect(getOperationFieldsOf(getUrl({ query: QUERY }), JSON_TYPE)).toEqual({ query: QUERY });
+  });
+
+  it("passes Apollo Server's CSRF prevention only as Apollo Server does: a JSON content type, or a non-empty preflight header", () => {
+    const url = getUrl({ query: QUERY });
+    for (const headers of [
+      JSON_TYPE,
+      { 'content-type': 'Application/JSON; charset=utf-8' },
+      { 'x-apollo-operation-name': 'Q' },
+      { 'apollo-require-preflight': 'true' },
+    ]) {
+      expect(getOperationFieldsOf(url, headers)).toEqual({ query: QUERY });
+    }
+    for (const headers of [
+      {},
+      { 'x-apollo-operation-name': '' },
+      { 'content-type': 'text/plain' },
+      { 'content-type': 'application/jsonx' },
+      { 'content-type': 'text/plain', 'apollo-require-preflight': 'true' },
+    ]) {
+      expect(getOperationFieldsOf(url, headers)).toBeUndefined();
+    }
+  });
+
+  it('leaves to Apollo Server a field given twice and variables or extensions that are not a JSON object', () => {
+    expect(getOperationFieldsOf(`/graphql?query=${encodeURIComponent(QUERY)}&query=x`, JSON_TYPE)).toBeUndefined();
+    for (const variables of ['{"a":', '[1]', '1', 'null']) expect(getOperationFieldsOf(getUrl({ query: QUERY, variables }), JSON_TYPE)).toBeUndefined();
+    expect(getOperationFieldsOf(getUrl({ query: QUERY, extensions: '"x"' }), JSON_TYPE)).toBeUndefined();
+  });
+});
+
+describe('ClientOperations.ofRequest', () => {
+  it('reads a POST from its body and a GET from its query string, each with its method', () => {
+    const operations = new ClientOperations();
+    expect(operations.ofRequest({ method: 'POST', url: '/graphql', headers: JSON_TYPE, body: { query: QUERY, variables: { a: 1 } } })).toEqual({
+      method: 'POST',
+      query: QUERY,
+      operationName: undefined,
+      variables: { a: 1 },
+    });
+    expect(operations.ofRequest({ method: 'GET', url: getUrl({ query: QUERY, operationName: 'Q', variables: '{"a":2}' }), headers: JSON_TYPE })).toEqual({
+      method: 'GET',
+      query: QUERY,
+      operationName: 'Q',
+      variables: { a: 2 },
+    });
+  });
+
+  it("takes a GET by its persisted query's hash alone once the query was sent with it, by either method", () => {
+    const operations = new ClientOperations();
+    const hashOnly = getUrl({ extensions: JSON.stringify(persisted(HASH)), variables: '{"a":3}' });
+    expect(operations.ofRequest({ method: 'GET', url: hashOnly, headers: JSON_TYPE })).toBeUndefined();
+    operations.ofRequest({ method: 'POST', url: '/graphql', headers: JSON_TYPE, body: { query: QUERY, extensions: persisted(HASH) } });
+    expect(operations.ofRequest({ method: 'GET', url: hashOnly, headers: JSON_TYPE })).toEqual({
+      method: 'GET',
+      query: QUERY,
+      operationName: undefined,
+      variables: { a: 3 },
+    });
+  });
+
+  it('leaves other methods, a GET Apollo Server refuses, and a body that is not plain to Apollo Server', () => {
+    const operations = new ClientOperations();
+    expect(operations.ofRequest({ method: 'PUT', url: '/graphql', headers: JSON_TYPE, body: { query: QUERY } })).toBeUndefined();
+    expect(operations.ofRequest({ method: 'GET', url: getUrl({ query: QUERY }), headers: {} })).toBeUndefined();
+    expect(operations.ofRequest({ method: 'GET', url: '/graphql', headers: JSON_TYPE })).toBeUndefined();
+    expect(operations.ofRequest({ method: 'POST', url: '/graphql', headers: JSON_TYPE, body: [{ query: QUERY }] })).toBeUndefined();
   });
 });
