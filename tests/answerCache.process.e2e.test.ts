@@ -4,7 +4,7 @@
  * whole from the gateway's answer cache, and under load a figure written and read back at once
  * is the one written, every time: the answer cache never serves an answer older than its
  * zone's last write, nor does a prepared read that rebuilds a stale answer. The province-wide read (its zone list from the province included) is kept
- * and read back the same way, and so is a read sent as an automatic persisted query (its hash alone).
+ * and read back the same way, and so is a read sent as an automatic persisted query (its hash alone, by POST or GET).
  */
 import { createHash } from 'node:crypto';
 import { postGraphQL, startProcessStack, type ProcessStack } from '@devzone/testkit';
@@ -134,4 +134,35 @@ it("takes the read as Apollo Client's persisted-query link sends it: by its hash
   expect(await answerHits()).toBe(hits + 1);
   await write(22);
   expect(await readPersisted({ extensions })).toBe(22);
+});
+
+it('takes the hashed read as a GET too (Apollo Client with useGETForHashedQueries): a hit once Apollo Server has sent a GET of it, the written figure at once', async () => {
+  const extensions = JSON.stringify({ persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(READ).digest('hex') } });
+  const readByGet = async (): Promise<number | undefined> => {
+    const url = new URL(stack.gatewayUrl);
+    url.searchParams.set('extensions', extensions);
+    const response = await fetch(url, { headers: { 'content-type': 'application/json', authorization: stack.credential } });
+    const answer = (await response.json()) as { data?: { zone: { indicators: { value: number; period: string }[] } }; errors?: unknown };
+    expect(answer.errors).toBeUndefined();
+    return answer.data!.zone.indicators.find((figure) => figure.period === PERIOD)?.value;
+  };
+  await write(31);
+  // As the link does after PERSISTED_QUERY_NOT_FOUND: the query with its hash, by POST.
+  const registered = await fetch(stack.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: stack.credential },
+    body: JSON.stringify({ query: READ, extensions: JSON.parse(extensions) as unknown }),
+  });
+  expect(registered.status).toBe(200);
+  // The first GET shows the gateway how Apollo Server heads a GET's answer.
+  expect(await readByGet()).toBe(31);
+  const hits = await answerHits();
+  expect(await readByGet()).toBe(31);
+  expect(await answerHits()).toBe(hits + 1);
+  await write(32);
+  expect(await readByGet()).toBe(32);
+  const served = await preparedServed();
+  await write(33);
+  expect(await readByGet()).toBe(33);
+  expect(await preparedServed()).toBe(served + 1);
 });

@@ -329,6 +329,23 @@ describe('with the zone-read and answer caches on', () => {
     expect(await hits()).toBe(before + 2);
   });
 
+  it('a hash whose query was answered before Apollo Server is known to Apollo Server too: the first GET by the hash alone gets data', async () => {
+    const query = `query KnownHash($o: Int!) { zone(id: "chengxi") { enterprises(first: 1, offset: $o) { items { id } } } }`;
+    const hashed = persistedQuery(query);
+    await ask(cached.url, query, { o: 2 });
+    const hits = async () => sampleOf(await scrape(cached.url), 'answer_cache_requests_total', 'hit');
+    const before = await hits();
+    // The query with its hash is a hit: Apollo Server never sees it.
+    expect(await askBody(cached.url, { query, extensions: hashed, variables: { o: 2 } })).toEqual(await ask(unprepared.url, query, { o: 2 }));
+    expect(await hits()).toBe(before + 1);
+    // A GET of the kept answer goes through Apollo Server once, by the hash alone: handed the query the gateway remembers, it answers.
+    const expected = await askGet(unprepared.url, { query, extensions: hashed, variables: { o: 2 } });
+    expect(JSON.parse(expected.body).errors).toBeUndefined();
+    expect(await askGet(cached.url, { extensions: hashed, variables: { o: 2 } })).toEqual(expected);
+    expect(await askGet(cached.url, { extensions: hashed, variables: { o: 2 } })).toEqual(expected);
+    expect(await hits()).toBe(before + 3);
+  });
+
   it('a GET is a hit once Apollo Server has sent a GET of the kept answer: the same bytes as from a gateway without the caches', async () => {
     const query = `query GotPage($o: Int!) { zone(id: "jinjiang") { enterprises(first: 2, offset: $o) { items { id } } } }`;
     const hits = async () => sampleOf(await scrape(cached.url), 'answer_cache_requests_total', 'hit');

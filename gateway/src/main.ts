@@ -253,6 +253,7 @@ export async function startGateway({
       createContext(shardMapNow ? { shardMap: shardMapNow } : {}),
       answers && new AnswerFastPath(answers, shardMapNow ?? (() => registry), clientOperations),
       prepared,
+      clientOperations,
     ),
   ];
   // Client operations are POSTs: matched first, they skip the routers of pages and views

@@ -141,6 +141,36 @@ export class ClientOperations {
     return operation && { ...operation, method: 'GET' };
   }
 
+  /**
+   * What Apollo Server is handed of a request the paths before it did not answer: its body and
+   * query string as sent, except that a persisted query sent by a hash remembered here gets its
+   * query back. A query sent with its hash may have been answered before Apollo Server (a hit, a
+   * prepared read), so that Apollo Server's own store never saw it; without the query, Apollo
+   * Server would answer `PERSISTED_QUERY_NOT_FOUND` for a hash the gateway knows.
+   */
+  forApolloServer(req: ClientRequest): { body: unknown; search: string } {
+    const search = req.url === undefined ? '' : searchOf(req.url);
+    if (req.method === 'POST') {
+      const body = req.body;
+      if (typeof body !== 'object' || body === null || Array.isArray(body) || 'query' in body) return { body, search };
+      const query = this.rememberedQueryOf((body as { extensions?: unknown }).extensions);
+      return { body: query === undefined ? body : { ...body, query }, search };
+    }
+    if (req.method !== 'GET') return { body: req.body, search };
+    const params = new URLSearchParams(search);
+    const extensions = params.getAll('extensions');
+    if (params.has('query') || extensions.length !== 1) return { body: req.body, search };
+    const query = this.rememberedQueryOf(parseJson(extensions[0]!));
+    if (query === undefined) return { body: req.body, search };
+    params.set('query', query);
+    return { body: req.body, search: `?${params.toString()}` };
+  }
+
+  private rememberedQueryOf(extensions: unknown): string | undefined {
+    const hash = persistedQueryHashOf(extensions);
+    return hash === undefined ? undefined : this.persisted.get(hash);
+  }
+
   /** The operation of the fields of a POST body (or of a GET's query string), or undefined when Apollo Server is to read it. */
   of(body: unknown): PlainOperation | undefined {
     if (typeof body !== 'object' || body === null || !('extensions' in body)) return plainOperationOf(body);

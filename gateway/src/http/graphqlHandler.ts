@@ -3,15 +3,18 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { AnswerFastPath } from '../answerCache/answerFastPath';
 import type { GatewayContext } from '../context';
 import type { PreparedReads } from '../preparedReads';
+import type { ClientOperations } from './clientOperations';
 import { requestIdOf } from './requestId';
 import { searchOf } from './urlParts';
 
 /**
- * Apollo Server at `/graphql` (what `expressMiddleware` does, after `express.json`), with three
+ * Apollo Server at `/graphql` (what `expressMiddleware` does, after `express.json`), with four
  * additions. With `answers`, a repeated query is served from the answer cache before Apollo
  * Server (`AnswerFastPath`). With `prepared`, an operation Apollo Server answered before whose
  * plan is a lookup and one entity fetch is served by the prepared path (`PreparedReads`), and kept
- * in the answer cache when it missed. The errors Apollo answers before an operation runs (a POST that
+ * in the answer cache when it missed. With `operations`, a persisted query sent by a hash the
+ * paths before Apollo Server remember reaches Apollo Server with its query
+ * (`ClientOperations.forApolloServer`). The errors Apollo answers before an operation runs (a POST that
  * is not JSON, a GET without a query, CSRF prevention) carry `extensions.requestId` as every
  * other error does: those never reach a plugin; errors of the request pipeline get it from
  * `gatewayErrorsPlugin`.
@@ -21,11 +24,19 @@ export function graphqlHandler(
   context: (args: { req: Request; res: Response }) => Promise<GatewayContext>,
   answers?: AnswerFastPath,
   prepared?: PreparedReads,
+  operations?: ClientOperations,
 ): RequestHandler {
   server.assertStarted('graphqlHandler()');
   return (req: Request, res: Response, next: NextFunction) => {
-    void answer(server, context, req, res, answers, prepared).catch(next);
+    void answer(server, context, req, res, { answers, prepared, operations }).catch(next);
   };
+}
+
+/** The paths before Apollo Server, and the reader of persisted queries they share. */
+interface FastPaths {
+  readonly answers: AnswerFastPath | undefined;
+  readonly prepared: PreparedReads | undefined;
+  readonly operations: ClientOperations | undefined;
 }
 
 async function answer(
@@ -33,8 +44,7 @@ async function answer(
   context: (args: { req: Request; res: Response }) => Promise<GatewayContext>,
   req: Request,
   res: Response,
-  answers: AnswerFastPath | undefined,
-  prepared: PreparedReads | undefined,
+  { answers, prepared, operations }: FastPaths,
 ): Promise<void> {
   const fromCache = answers ? await answers.serve(req, res) : undefined;
   if (fromCache === 'sent') return;
@@ -43,7 +53,8 @@ async function answer(
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   }
-  const httpGraphQLRequest: HTTPGraphQLRequest = { method: req.method.toUpperCase(), headers, search: searchOf(req.url), body: req.body as unknown };
+  const { body, search } = operations ? operations.forApolloServer(req) : { body: req.body as unknown, search: searchOf(req.url) };
+  const httpGraphQLRequest: HTTPGraphQLRequest = { method: req.method.toUpperCase(), headers, search, body };
   const response = await server.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => context({ req, res }) });
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;

@@ -174,3 +174,50 @@ describe('ClientOperations.ofRequest', () => {
     expect(operations.ofRequest({ method: 'POST', url: '/graphql', headers: JSON_TYPE, body: [{ query: QUERY }] })).toBeUndefined();
   });
 });
+
+describe('ClientOperations.forApolloServer', () => {
+  const remembering = () => {
+    const operations = new ClientOperations();
+    operations.ofRequest({ method: 'POST', url: '/graphql', headers: JSON_TYPE, body: { query: QUERY, extensions: persisted(HASH) } });
+    return operations;
+  };
+
+  it('gives a POST sent by a remembered hash alone its query back; anything else goes as sent', () => {
+    const operations = remembering();
+    expect(
+      operations.forApolloServer({ method: 'POST', url: '/graphql?x=1', headers: JSON_TYPE, body: { extensions: persisted(HASH), variables: { a: 1 } } }),
+    ).toEqual({
+      body: { extensions: persisted(HASH), variables: { a: 1 }, query: QUERY },
+      search: '?x=1',
+    });
+    const other = createHash('sha256').update('{ zones { id } }').digest('hex');
+    for (const body of [
+      { extensions: persisted(other) },
+      { query: '{ zones { id } }', extensions: persisted(HASH) },
+      { query: QUERY },
+      [{ extensions: persisted(HASH) }],
+      'text',
+    ]) {
+      expect(operations.forApolloServer({ method: 'POST', url: '/graphql', headers: JSON_TYPE, body })).toEqual({ body, search: '' });
+    }
+    expect(new ClientOperations().forApolloServer({ method: 'POST', url: '/graphql', headers: JSON_TYPE, body: { extensions: persisted(HASH) } }).body).toEqual(
+      {
+        extensions: persisted(HASH),
+      },
+    );
+  });
+
+  it('gives a GET sent by a remembered hash alone its query in the query string; anything else goes as sent', () => {
+    const operations = remembering();
+    const url = getUrl({ extensions: JSON.stringify(persisted(HASH)), variables: '{"a":1}' });
+    const handed = operations.forApolloServer({ method: 'GET', url, headers: {} });
+    expect(Object.fromEntries(new URLSearchParams(handed.search))).toEqual({ extensions: JSON.stringify(persisted(HASH)), variables: '{"a":1}', query: QUERY });
+    for (const sent of [
+      getUrl({ query: QUERY, extensions: JSON.stringify(persisted(HASH)) }),
+      getUrl({ extensions: '{"persistedQuery":' }),
+      getUrl({ query: QUERY }),
+    ]) {
+      expect(operations.forApolloServer({ method: 'GET', url: sent, headers: {} }).search).toBe(sent.slice(sent.indexOf('?')));
+    }
+  });
+});
