@@ -2,6 +2,7 @@ import type { Principal } from '@devzone/auth';
 import type { AnswerCacheResult, CacheSize } from '@devzone/observability';
 import type { ZoneServiceRegistry } from '@devzone/registry';
 import type { VersionsSeen, ZoneReadCache, ZoneVersionUsed } from '@devzone/shard-router';
+import stableStringify from 'fast-json-stable-stringify';
 import { LRUCache } from 'lru-cache';
 import { principalHeaderOf } from '../datasources/SigningRemoteGraphQLDataSource';
 import type { AnswerRecord } from './answerRecord';
@@ -97,8 +98,9 @@ export class AnswerCache {
     return { entries: this.answers.size, bytes: this.answers.calculatedSize };
   }
 
+  /** The same for variables written in any key order (input object fields have none in GraphQL); lists keep theirs. */
   keyOf({ principal, operationName, query, variables }: AnswerKeyParts): string {
-    return JSON.stringify([principalHeaderOf(principal), operationName ?? null, query, variables ?? {}]);
+    return stableStringify([principalHeaderOf(principal), operationName ?? null, query, variables ?? {}]);
   }
 
   /** The answer kept under `key`, if its zones are still at its versions on the services `shardMap` names now (and its list, if any, was checked against `shardMap`). */

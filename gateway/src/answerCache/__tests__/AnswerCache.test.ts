@@ -118,6 +118,16 @@ describe('AnswerCache', () => {
     }
   });
 
+  it('finds an answer by variables written in another key order, nested inputs too; a list in another order is another answer', async () => {
+    const { zoneReads } = versionsNow();
+    const cache = new AnswerCache({ maxBytes: 1024 * 1024, zoneReads });
+    const keyWith = (variables: Record<string, unknown>) => cache.keyOf({ principal: analyst, operationName: 'Q', query: QUERY, variables });
+    cache.keep(keyWith({ a: 1, filter: { city: 'x', codes: ['p', 'q'] } }), data(), recordOf([{ service: anhui, zoneId: 'chuzhou', version: '1' }]));
+    expect(await cache.answerOf(keyWith({ filter: { codes: ['p', 'q'], city: 'x' }, a: 1 }), shardMap)).toEqual(data());
+    expect(await cache.answerOf(keyWith({ a: 1, filter: { city: 'x', codes: ['p', 'q'] }, skipped: undefined }), shardMap)).toEqual(data());
+    expect(await cache.answerOf(keyWith({ a: 1, filter: { city: 'x', codes: ['q', 'p'] } }), shardMap)).toBeUndefined();
+  });
+
   it('keeps nothing unrepeatable, nor what its directory part no longer holds', async () => {
     const { zoneReads } = versionsNow();
     let now = 1000;
