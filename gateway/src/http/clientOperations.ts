@@ -124,13 +124,27 @@ export interface ClientOperationsOptions {
  */
 export class ClientOperations {
   private readonly persisted: LRUCache<string, string>;
+  /** Each request's operation once read (null: none), for as long as the request is referenced. */
+  private readonly readRequests = new WeakMap<ClientRequest, ClientOperation | null>();
 
   constructor({ maxPersistedQueries = 1000 }: ClientOperationsOptions = {}) {
     this.persisted = new LRUCache({ max: maxPersistedQueries });
   }
 
-  /** The operation of a GET or POST request, or undefined when Apollo Server is to read it. */
+  /**
+   * The operation of a GET or POST request, or undefined when Apollo Server is to read it. Read
+   * once per request: the answer cache's fast path, the prepared path and its learning after
+   * Apollo Server all ask.
+   */
   ofRequest(req: ClientRequest): ClientOperation | undefined {
+    const known = this.readRequests.get(req);
+    if (known !== undefined) return known ?? undefined;
+    const operation = this.read(req);
+    this.readRequests.set(req, operation ?? null);
+    return operation;
+  }
+
+  private read(req: ClientRequest): ClientOperation | undefined {
     if (req.method === 'POST') {
       const operation = this.of(req.body);
       return operation && { ...operation, method: 'POST' };

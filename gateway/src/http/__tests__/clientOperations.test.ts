@@ -166,6 +166,24 @@ describe('ClientOperations.ofRequest', () => {
     });
   });
 
+  it('reads a request once, whoever asks again (and a request it leaves to Apollo Server too)', () => {
+    const operations = new ClientOperations();
+    const req: { method: string; url: string; headers: typeof JSON_TYPE; body: unknown } = {
+      method: 'POST',
+      url: '/graphql',
+      headers: JSON_TYPE,
+      body: { query: QUERY },
+    };
+    expect(operations.ofRequest(req)?.query).toBe(QUERY);
+    req.body = { query: '{ zones { id } }' };
+    expect(operations.ofRequest(req)?.query).toBe(QUERY);
+    expect(operations.ofRequest({ ...req })?.query).toBe('{ zones { id } }');
+    const refused = { method: 'POST', url: '/graphql', headers: JSON_TYPE, body: [{ query: QUERY }] as unknown };
+    expect(operations.ofRequest(refused)).toBeUndefined();
+    refused.body = { query: QUERY };
+    expect(operations.ofRequest(refused)).toBeUndefined();
+  });
+
   it('leaves other methods, a GET Apollo Server refuses, and a body that is not plain to Apollo Server', () => {
     const operations = new ClientOperations();
     expect(operations.ofRequest({ method: 'PUT', url: '/graphql', headers: JSON_TYPE, body: { query: QUERY } })).toBeUndefined();
