@@ -23,13 +23,13 @@ export interface AnswerKeyParts {
   readonly variables: Readonly<Record<string, unknown>> | undefined;
 }
 
-/** The status and headers Apollo Server answered a kept answer with, for one `accept` header. */
+/** The status and headers Apollo Server answered a kept answer with, for one way of asking (method and `accept` header). */
 export interface AnswerHead {
   readonly status: number;
   readonly headers: readonly (readonly [string, string])[];
 }
 
-/** How Apollo Server sent a kept answer to one `accept` header, learned from its own answer (`learnHttpAnswer`). */
+/** How Apollo Server sent a kept answer to one way of asking, learned from its own answer (`learnHttpAnswer`). */
 interface SentAs {
   readonly head: AnswerHead;
   /** The operation's name as resolved from the document (the request duration's label). */
@@ -47,14 +47,14 @@ interface KeptAnswer {
   /** The shard map its directory list holds on, if it has one. */
   readonly listedOn: object | undefined;
   readonly bytes: number;
-  /** By `accept` header value. */
+  /** By way of asking: the request's method and `accept` header (`AnswerFastPath`). */
   readonly sentAs: Map<string, SentAs>;
 }
 
 /**
  * What `httpAnswerOf` found: an answer to send as it is (`hit`), none kept (`miss`), one no
  * longer current, dropped and counted (`stale`), or one kept that Apollo Server has not yet
- * sent to this `accept` header on this shard map (`unlearned`: the request goes through Apollo
+ * sent to this way of asking on this shard map (`unlearned`: the request goes through Apollo
  * Server, whose own lookup serves it and counts it).
  */
 export type HttpAnswerLookup =
@@ -116,7 +116,7 @@ export class AnswerCache {
   }
 
   /**
-   * The answer kept under `key` as Apollo Server sent it to this `accept` header: its status,
+   * The answer kept under `key` as Apollo Server sent it to this way of asking (`asked`): its status,
    * headers and body byte for byte, served without Apollo Server once every check of the front
    * door has passed for this request (authentication, rate limit, body checks), since the
    * operation's own checks passed for the same caller, document and variables on the same
@@ -124,10 +124,10 @@ export class AnswerCache {
    * nothing: the request goes on through Apollo Server, whose `answerOf` counts it once the
    * operation is known to be a query that passed its checks.
    */
-  async httpAnswerOf(key: string, accept: string, shardMap: ZoneServiceRegistry, seen?: VersionsSeen): Promise<HttpAnswerLookup> {
+  async httpAnswerOf(key: string, asked: string, shardMap: ZoneServiceRegistry, seen?: VersionsSeen): Promise<HttpAnswerLookup> {
     const kept = this.answers.get(key);
     if (!kept) return { kind: 'miss' };
-    const sentAs = kept.sentAs.get(accept);
+    const sentAs = kept.sentAs.get(asked);
     if (!sentAs || sentAs.checkedOn !== shardMap) return { kind: 'unlearned' };
     if (!(await this.stillCurrent(key, kept, shardMap, seen))) return { kind: 'stale' };
     this.observer?.served('hit');
@@ -135,19 +135,19 @@ export class AnswerCache {
   }
 
   /**
-   * Notes how Apollo Server sent the answer kept under `key` to this `accept` header, if `body`
+   * Notes how Apollo Server sent the answer kept under `key` to this way of asking (`asked`), if `body`
    * is exactly the kept answer's: `httpAnswerOf` then serves it so, never anything Apollo Server
    * did not write itself.
    */
   learnHttpAnswer(
     key: string,
-    accept: string,
+    asked: string,
     shardMap: ZoneServiceRegistry,
     sent: { head: AnswerHead; body: string; operationName: string | undefined },
   ): void {
     const kept = this.answers.get(key);
     if (!kept || sent.head.status !== 200 || !kept.body.equals(Buffer.from(sent.body, 'utf8'))) return;
-    kept.sentAs.set(accept, { head: sent.head, operationName: sent.operationName, checkedOn: shardMap });
+    kept.sentAs.set(asked, { head: sent.head, operationName: sent.operationName, checkedOn: shardMap });
   }
 
   /**

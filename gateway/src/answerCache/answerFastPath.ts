@@ -13,7 +13,7 @@ import type { AnswerRecord } from './answerRecord';
 export interface AnswerToLearn {
   /**
    * What the fast path found: no answer (`miss`, not counted yet), a stale one (dropped and
-   * counted), or an answer never sent to this `accept` header (`unlearned`: Apollo Server's
+   * counted), or an answer never sent to this method and `accept` header (`unlearned`: Apollo Server's
    * plugin serves it).
    */
   readonly found: 'miss' | 'stale' | 'unlearned';
@@ -69,10 +69,10 @@ export class AnswerFastPath {
     if (!principal || !operation) return undefined;
     const key = this.cache.keyOf({ principal, query: operation.query, operationName: operation.operationName, variables: operation.variables });
     // Learned and served per method and `accept`: Apollo Server heads a GET's answer and a POST's each its own way.
-    const accept = `${operation.method} ${req.headers.accept ?? ''}`;
+    const asked = `${operation.method} ${req.headers.accept ?? ''}`;
     const shardMap = this.shardMapNow();
     const seen = new VersionsSeen();
-    const found = await this.cache.httpAnswerOf(key, accept, shardMap, seen);
+    const found = await this.cache.httpAnswerOf(key, asked, shardMap, seen);
     if (found.kind === 'hit') {
       const scope = requestScopeOf(req);
       if (scope) scope.operationName = found.operationName;
@@ -86,7 +86,7 @@ export class AnswerFastPath {
       versionsSeen.set(req, seen);
     }
     const learnHttpAnswer = ({ head, body }: { head: AnswerHead; body: string }) =>
-      this.cache.learnHttpAnswer(key, accept, shardMap, { head, body, operationName: requestScopeOf(req)?.operationName });
+      this.cache.learnHttpAnswer(key, asked, shardMap, { head, body, operationName: requestScopeOf(req)?.operationName });
     return {
       found: found.kind,
       learnHttpAnswer,

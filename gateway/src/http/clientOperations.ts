@@ -3,7 +3,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { LRUCache } from 'lru-cache';
 import { searchOf } from './urlParts';
 
-/** A POST body's operation as the fast paths key it (as the answer cache plugin does): a query, and at most an operation name and variables. */
+/** A client's operation as the fast paths key it (as the answer cache plugin does): a query, and at most an operation name and variables. */
 export interface PlainOperation {
   readonly query: string;
   readonly operationName: string | undefined;
