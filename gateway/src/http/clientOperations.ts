@@ -119,8 +119,8 @@ export interface ClientOperationsOptions {
  * its text, as Apollo Server checks), and the query is remembered under it; a body with the hash
  * alone is taken when the hash is one remembered. Anything else (a hash not remembered, a hash
  * that is not the query's, other extensions) goes to Apollo Server, which answers it as always
- * (`PersistedQueryNotFound`, a mismatched hash…). An operation is only ever served so after
- * Apollo Server answered it once, which registered its hash in its own store too.
+ * (`PersistedQueryNotFound`, a mismatched hash…). A hash remembered here reaches Apollo Server
+ * with its query (`forApolloServer`): its store may never have seen it.
  */
 export class ClientOperations {
   private readonly persisted: LRUCache<string, string>;
