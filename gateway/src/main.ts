@@ -22,7 +22,7 @@ import {
   type ServiceMetrics,
 } from '@devzone/observability';
 import type { ZoneServiceRegistry } from '@devzone/registry';
-import { runFromEnvironment } from '@devzone/service-shell';
+import { expressMessageClasses, runFromEnvironment } from '@devzone/service-shell';
 import compression from 'compression';
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import { AnswerCache, AnswerFastPath, answerCachePlugin } from './answerCache';
@@ -214,7 +214,7 @@ export async function startGateway({
   const app = express();
   // The app, until the GraphQL route is set up beside it (withDirectRoute).
   let listener: RequestListener = app;
-  const httpServer = createServer((req, res) => listener(req, res));
+  const httpServer = createServer(expressMessageClasses(app), (req, res) => listener(req, res));
   const server = new ApolloServer<GatewayContext>({
     gateway,
     introspection: true,

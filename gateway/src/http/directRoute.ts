@@ -25,7 +25,8 @@ export function withDirectRoute(app: Express, route: DirectRoute): RequestListen
       app(incoming, outgoing);
       return;
     }
-    // What express's `app.handle` does before its router runs.
+    // What express's `app.handle` does before its router runs (the prototypes change nothing for
+    // messages born with them: `expressMessageClasses`).
     const req = Object.setPrototypeOf(incoming, app.request) as Request;
     const res = Object.setPrototypeOf(outgoing, app.response) as Response;
     Object.assign(req, { res });

@@ -1,4 +1,5 @@
 export * from './envRules';
+export * from './expressMessageClasses';
 export * from './runFromEnvironment';
 export * from './serviceDatabase';
 export * from './terminationSignals';

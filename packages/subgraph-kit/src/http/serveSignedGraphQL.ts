@@ -17,6 +17,7 @@ import {
   type DatabasePoolReading,
   type ServiceMetrics,
 } from '@devzone/observability';
+import { expressMessageClasses } from '@devzone/service-shell';
 import express from 'express';
 import { ERRORS } from '@devzone/errors';
 import { jsonBodyErrors, sendError, signedRequestsOnly, verifiedPrincipalOf, type SignedRequestsOnlyOptions } from './signedRequestsOnly';
@@ -136,7 +137,7 @@ export async function serveSignedGraphQL<TContext extends BaseContext>(options: 
     }),
   );
   app.use(jsonBodyErrors);
-  const httpServer = createServer(app);
+  const httpServer = createServer(expressMessageClasses(app), app);
   try {
     await listen(httpServer, port, host);
   } catch (error) {
