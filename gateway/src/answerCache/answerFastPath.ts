@@ -4,7 +4,7 @@ import type { ZoneServiceRegistry } from '@devzone/registry';
 import { VersionsSeen } from '@devzone/shard-router';
 import type { Request, Response } from 'express';
 import { principalOfRequest } from '../auth/requestPrincipal';
-import { ClientOperations } from '../http/clientOperations';
+import { askedAs, ClientOperations } from '../http/clientOperations';
 import { sendAnswer } from '../http/sendAnswer';
 import type { AnswerCache, AnswerHead } from './AnswerCache';
 import type { AnswerRecord } from './answerRecord';
@@ -68,8 +68,7 @@ export class AnswerFastPath {
     const operation = principal ? this.operations.ofRequest(req) : undefined;
     if (!principal || !operation) return undefined;
     const key = this.cache.keyOf({ principal, query: operation.query, operationName: operation.operationName, variables: operation.variables });
-    // Learned and served per method and `accept`: Apollo Server heads a GET's answer and a POST's each its own way.
-    const asked = `${operation.method} ${req.headers.accept ?? ''}`;
+    const asked = askedAs(operation, req.headers.accept);
     const shardMap = this.shardMapNow();
     const seen = new VersionsSeen();
     const found = await this.cache.httpAnswerOf(key, asked, shardMap, seen);

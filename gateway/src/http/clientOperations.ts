@@ -49,6 +49,14 @@ export interface ClientOperation extends PlainOperation {
   readonly method: 'GET' | 'POST';
 }
 
+/**
+ * How a request asked for its answer: its method and `accept` header. Apollo Server heads a GET's
+ * answer and a POST's, and each content type, its own way: the paths before it learn and serve by this.
+ */
+export function askedAs({ method }: ClientOperation, accept: string | undefined): string {
+  return `${method} ${accept ?? ''}`;
+}
+
 /** What `ClientOperations.ofRequest` reads of a request (express's request, after the body is parsed). */
 export interface ClientRequest {
   readonly method?: string | undefined;

@@ -8,7 +8,7 @@ import { startAnswerRecord, type AnswerRecord } from '../answerCache/answerRecor
 import type { AnswerHead } from '../answerCache/AnswerCache';
 import type { GatewayContext } from '../context';
 import { GraphQLDataSourceRequestKind, type DataSourceResponse } from '../datasources/types';
-import { ClientOperations, type ClientOperation } from '../http/clientOperations';
+import { askedAs, ClientOperations, type ClientOperation } from '../http/clientOperations';
 import { sendAnswer } from '../http/sendAnswer';
 import type { OperationCheck } from '../plugins/operationCheck';
 import { forgetFetches, leaveFetch } from './fetchReplay';
@@ -258,9 +258,9 @@ function passedOn(fetch: PreparedFetch, variables: Readonly<Record<string, unkno
   return passed;
 }
 
-/** GET and POST apart: each is served with the head Apollo Server sent for its own method. */
-function keyOf({ method, query, operationName }: ClientOperation, accept: string | undefined): string {
-  return `${method}\n${accept ?? ''}\n${operationName ?? ''}\n${query}`;
+/** Each way of asking apart (`askedAs`): each is served with the head Apollo Server sent for it. */
+function keyOf(operation: ClientOperation, accept: string | undefined): string {
+  return `${askedAs(operation, accept)}\n${operation.operationName ?? ''}\n${operation.query}`;
 }
 
 /** The looked-up entities (one, or the list), each an object; undefined for anything else, an empty list included. */
