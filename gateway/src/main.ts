@@ -164,19 +164,19 @@ export async function startGateway({
   queryPlanCacheSizeGauges(service.registry, () => queryPlanCache.size());
   // Created once the checks it shares with Apollo Server's plugins exist; told every plan from the start.
   let prepared: PreparedReads | undefined;
+  const directoryLookupCache =
+    fetchPath.directoryLookupTtlMs > 0
+      ? new DirectoryLookupCache({
+          ttlMs: fetchPath.directoryLookupTtlMs,
+          metrics: (entries) => new DirectoryLookupCacheMetrics(service.registry, entries),
+        })
+      : undefined;
   const { gateway, supergraphSource, registry, shardMapNow, health, zoneReadCache } = createGateway({
     ...options,
     ...(fetchPath.preparedReads ? { onQueryPlan: (resolved: ResolvedPlan) => prepared?.notePlan(resolved) } : {}),
     inFlightReads: new InFlightReads({ acrossRequests: fetchPath.dedupInFlight, metrics: new InFlightDedupMetrics(service.registry) }),
     queryPlanCache: countingQueryPlanCache(queryPlanCache, service.registry),
-    ...(fetchPath.directoryLookupTtlMs > 0
-      ? {
-          directoryLookupCache: new DirectoryLookupCache({
-            ttlMs: fetchPath.directoryLookupTtlMs,
-            metrics: (entries) => new DirectoryLookupCacheMetrics(service.registry, entries),
-          }),
-        }
-      : {}),
+    ...(directoryLookupCache ? { directoryLookupCache } : {}),
     metricsRegistry: service.registry,
     fetchMetrics: new SubgraphFetchMetrics(service.registry),
   });
@@ -204,6 +204,9 @@ export async function startGateway({
       checks: variableChecks,
       operations: clientOperations,
       metrics: (entries) => new PreparedReadMetrics(service.registry, entries),
+      ...(directoryLookupCache
+        ? { keptLookup: (fetchOptions) => directoryLookupCache.keptAnswer(fetchOptions, (context) => context.shardMap ?? registry) }
+        : {}),
     });
   }
   const unsubscribeSchema = gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {

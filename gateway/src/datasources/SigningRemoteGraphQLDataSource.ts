@@ -55,7 +55,7 @@ export class SigningRemoteGraphQLDataSource implements AbortableDataSource<Parti
         ...(request.extensions ? { extensions: request.extensions } : {}),
       },
       headers,
-      ...(signingKeys ? { sign: (body: string) => ({ ...signRequest({ keys: signingKeys, body, principalHeader: principal }) }) } : {}),
+      ...(signingKeys ? { sign: (body: string) => signRequest({ keys: signingKeys, body, principalHeader: principal }) } : {}),
       persisted: persistedQueries && incoming && isReadFetch(options),
       maxResponseBytes,
       ...(signal ? { signal } : {}),

@@ -128,30 +128,49 @@ export class DirectoryLookupCache {
   wrap(dataSource: GraphQLDataSource, shardMapOf: (context: GatewayContext) => ZoneServiceRegistry): GraphQLDataSource {
     return {
       process: async (options: GraphQLDataSourceProcessOptions): Promise<DataSourceResponse> => {
-        const kind = this.kindOf(options.request.query);
-        const context = options.context as GatewayContext;
-        const shardMap = kind && shardMapOf(context);
-        const key = shardMap && this.keyOf(options, shardMap);
-        if (!kind || !shardMap || key === undefined) return dataSource.process(options);
-        const record = answerRecordOf(options.context);
-        // A list holds for the answer cache only while the shard map is the one it was checked against.
-        const vouch = (expiresAt: number) => (kind === 'list' ? record?.vouchDirectoryList(expiresAt, shardMap) : record?.vouchDirectoryLookup(expiresAt));
-        const kept = this.answers.get(key);
-        if (kept !== undefined) {
-          this.metrics?.served('hit');
-          vouch(Date.now() + this.answers.getRemainingTTL(key));
-          // Every asker gets its own copy: the gateway merges answers into its result in place.
-          return { data: JSON.parse(kept) as DataSourceResponse['data'] };
-        }
-        this.metrics?.served('miss');
+        const kept = this.lookUp(options, shardMapOf, true);
+        if (!kept) return dataSource.process(options);
+        if (kept.data) return { data: kept.data };
+        const { kind, key, shardMap } = kept;
         const response = await dataSource.process(options);
         if (response.data && !(response.errors?.length ?? 0) && (kind === 'lookup' || listMatchesShardMap(response.data, shardMap))) {
           this.answers.set(key, JSON.stringify(response.data));
-          vouch(Date.now() + this.ttlMs);
+          vouchFor(options, kind, shardMap, Date.now() + this.ttlMs);
         }
         return response;
       },
     };
+  }
+
+  /**
+   * The kept answer of a key-only lookup or list, served at once as `wrap`'s data source serves it
+   * (counted, and vouched for in the request's answer record); undefined when this cache keeps
+   * no answer for it (a miss, or a fetch it does not keep): fetch it.
+   */
+  keptAnswer(options: GraphQLDataSourceProcessOptions, shardMapOf: (context: GatewayContext) => ZoneServiceRegistry): DataSourceResponse['data'] | undefined {
+    // A miss is counted by the fetch that follows it.
+    return this.lookUp(options, shardMapOf, false)?.data;
+  }
+
+  /** undefined: a fetch this cache does not keep; with `data`: a hit; else a miss, with what keeping its answer takes. */
+  private lookUp(
+    options: GraphQLDataSourceProcessOptions,
+    shardMapOf: (context: GatewayContext) => ZoneServiceRegistry,
+    countMiss: boolean,
+  ): { kind: DirectoryFetchKind; key: string; shardMap: ZoneServiceRegistry; data?: DataSourceResponse['data'] } | undefined {
+    const kind = this.kindOf(options.request.query);
+    const shardMap = kind && shardMapOf(options.context as GatewayContext);
+    const key = shardMap && this.keyOf(options, shardMap);
+    if (!kind || !shardMap || key === undefined) return undefined;
+    const kept = this.answers.get(key);
+    if (kept === undefined) {
+      if (countMiss) this.metrics?.served('miss');
+      return { kind, key, shardMap };
+    }
+    this.metrics?.served('hit');
+    vouchFor(options, kind, shardMap, Date.now() + this.answers.getRemainingTTL(key));
+    // Every asker gets its own copy: the gateway merges answers into its result in place.
+    return { kind, key, shardMap, data: JSON.parse(kept) as DataSourceResponse['data'] };
   }
 
   /** The key of a key-only fetch, or undefined: not a client operation's, or no principal to keep it for. */
@@ -171,4 +190,11 @@ export class DirectoryLookupCache {
     }
     return decision === 'none' ? undefined : decision;
   }
+}
+
+/** Vouches for a directory answer in the request's answer record: a list holds only while the shard map is the one it was checked against. */
+function vouchFor(options: GraphQLDataSourceProcessOptions, kind: DirectoryFetchKind, shardMap: ZoneServiceRegistry, expiresAt: number): void {
+  const record = answerRecordOf(options.context);
+  if (kind === 'list') record?.vouchDirectoryList(expiresAt, shardMap);
+  else record?.vouchDirectoryLookup(expiresAt);
 }

@@ -35,6 +35,11 @@ export interface PreparedReadsOptions {
   /** How requests are read (a POST's body or a GET's query string, plain or with a persisted query's hash). @default a reader of its own */
   readonly operations?: ClientOperations;
   readonly metrics?: (entries: () => number) => PreparedReadMetrics;
+  /**
+   * The directory lookup's answer when it is kept in memory (`DirectoryLookupCache.keptAnswer`),
+   * taken without the data source's layers; undefined: it is fetched.
+   */
+  readonly keptLookup?: (options: GraphQLDataSourceProcessOptions<GatewayContext>) => DataSourceResponse['data'] | undefined;
 }
 
 /** A prepared read with how Apollo Server answered it: the head every later answer repeats. */
@@ -160,7 +165,8 @@ export class PreparedReads {
     contextOf: () => Promise<GatewayContext>,
     recorded: boolean,
   ): Promise<{ body: string; data: Record<string, unknown>; record: AnswerRecord | undefined } | undefined> {
-    if (getVariableValues(read.schema, read.variableDefinitions, variables).errors) return undefined;
+    // Without definitions graphql-js ignores whatever variables were sent: nothing to validate.
+    if (read.variableDefinitions.length > 0 && getVariableValues(read.schema, read.variableDefinitions, variables).errors) return undefined;
     const checked = { schema: read.schema, document: read.document, operationName: read.operationName, variables };
     for (const check of this.options.checks) check(checked);
     const context = await contextOf();
@@ -177,7 +183,7 @@ export class PreparedReads {
       if (!isObject(ordered)) return undefined;
       return { body: serialised({ data: ordered }), data: ordered, record };
     }
-    const looked = await this.fetch(read, read.lookup, {}, context, incomingRequestContext);
+    const looked = this.keptLookup(read, record, context, incomingRequestContext) ?? (await this.fetch(read, read.lookup, {}, context, incomingRequestContext));
     const lookedUp = lookedUpOf(read, looked?.[read.rootField]);
     if (!lookedUp) return undefined;
     const representations = representationsOf(read, lookedUp);
@@ -203,6 +209,25 @@ export class PreparedReads {
     const scope = requestScopeOf(context);
     if (scope) forgetFetches(scope);
     return false;
+  }
+
+  /** The directory lookup's kept answer, counted in the answer record as the fetch it stands for. */
+  private keptLookup(
+    read: PreparedRead,
+    record: AnswerRecord | undefined,
+    context: GatewayContext,
+    incomingRequestContext: IncomingRequestContext,
+  ): DataSourceResponse['data'] | undefined {
+    if (!this.options.keptLookup) return undefined;
+    const data = this.options.keptLookup({
+      kind: GraphQLDataSourceRequestKind.INCOMING_OPERATION,
+      request: { query: read.lookup.operation, variables: {}, ...(read.lookup.operationName ? { operationName: read.lookup.operationName } : {}) },
+      incomingRequestContext,
+      context,
+      document: read.lookup.document,
+    });
+    if (data !== undefined) record?.fetchStarted();
+    return data;
   }
 
   /** A fetch's data; undefined with errors or without data. */
@@ -281,9 +306,11 @@ function representationsOf(read: PreparedRead, items: readonly Record<string, un
       if (typeof value !== 'string') return undefined;
       representation[field] = value;
     }
-    const text = JSON.stringify(representation);
-    if (seen.has(text)) return undefined;
-    seen.add(text);
+    if (items.length > 1) {
+      const text = JSON.stringify(representation);
+      if (seen.has(text)) return undefined;
+      seen.add(text);
+    }
     representations.push(representation);
   }
   return representations;

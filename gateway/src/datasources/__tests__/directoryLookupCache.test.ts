@@ -1,7 +1,9 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Principal } from '@devzone/auth';
 import { StaticZoneServiceRegistry, type ZoneServiceRegistry } from '@devzone/registry';
+import { createServiceMetrics, DirectoryLookupCacheMetrics } from '@devzone/observability';
 import { parse } from 'graphql';
+import { startAnswerRecord } from '../../answerCache/answerRecord';
 import { directoryFetchKind, DirectoryLookupCache, listMatchesShardMap } from '../directoryLookupCache';
 import { GraphQLDataSourceRequestKind, type DataSourceResponse } from '../types';
 
@@ -175,6 +177,33 @@ describe('DirectoryLookupCache', () => {
     await cached.process(fetchOf('{zones(province:"anhui"){__typename id}}', { ...analyst, shardMap: after }));
     await cached.process(fetchOf('{zones(province:"anhui"){__typename id}}', { ...analyst, shardMap: after }));
     expect(province.sent).toHaveLength(6);
+  });
+
+  it('hands a kept answer over at once (keptAnswer), counted as a hit and vouched for; a miss is left to the fetch, which counts it', async () => {
+    const { registry } = createServiceMetrics();
+    const province = countingProvince();
+    const cache = new DirectoryLookupCache({ ttlMs: 60_000, metrics: (entries) => new DirectoryLookupCacheMetrics(registry, entries) });
+    const cached = cache.wrap(province.dataSource, shardMapOf);
+    const served = async () => (await registry.getSingleMetric('directory_lookup_cache_requests_total')?.get())?.values.map((v) => [v.labels.result, v.value]);
+    expect(cache.keptAnswer(fetchOf(LOOKUP, analyst), shardMapOf)).toBeUndefined();
+    expect(await served()).toEqual([]);
+    await cached.process(fetchOf(LOOKUP, analyst));
+    const context = { ...analyst };
+    const record = startAnswerRecord(context);
+    record.fetchStarted();
+    const kept = cache.keptAnswer(fetchOf(LOOKUP, context), shardMapOf);
+    expect(kept).toEqual({ zone: { __typename: 'Zone', id: 'yongkang' } });
+    expect(record.repeatable).toBe(true);
+    expect(record.expiresAt).toBeLessThanOrEqual(Date.now() + 60_000);
+    // A copy: the kept answer stays as it was.
+    (kept as { zone: { id: string } }).zone.id = 'changed';
+    expect(cache.keptAnswer(fetchOf(LOOKUP, analyst), shardMapOf)).toEqual({ zone: { __typename: 'Zone', id: 'yongkang' } });
+    expect(cache.keptAnswer(fetchOf('{zone(id:"yongkang"){__typename id nameEn}}', analyst), shardMapOf)).toBeUndefined();
+    expect(province.sent).toHaveLength(1);
+    expect(await served()).toEqual([
+      ['miss', 1],
+      ['hit', 2],
+    ]);
   });
 
   it('sets no timer for a lookup: an idle gateway is not woken up while its zone fetch is out', async () => {

@@ -70,6 +70,22 @@ describe('CachingApiKeyVerifier', () => {
     expect(asked).toEqual(['good', 'bad', 'good']);
   });
 
+  it('knows a granted key at once (verified) for the TTL; a refused or unseen key is left to verify', async () => {
+    let now = 1000;
+    const { verifier } = counting(new Map([['good', principal]]));
+    const cached = new CachingApiKeyVerifier(verifier, { ttlMs: 30_000, now: () => now });
+    expect(cached.verified('good')).toBeUndefined();
+    await cached.verify('good');
+    await cached.verify('bad');
+    expect(cached.verified('good')).toBe(principal);
+    expect(cached.verified('bad')).toBeUndefined();
+    now += 30_001;
+    expect(cached.verified('good')).toBeUndefined();
+    const uncached = new CachingApiKeyVerifier(verifier, { ttlMs: 0 });
+    await uncached.verify('good');
+    expect(uncached.verified('good')).toBeUndefined();
+  });
+
   it('asks every time with TTL 0, and never caches a failure to answer', async () => {
     const { asked, verifier } = counting(new Map([['good', principal]]));
     const uncached = new CachingApiKeyVerifier(verifier, { ttlMs: 0 });

@@ -7,4 +7,6 @@ import type { Principal } from '../principal/principal';
  */
 export interface ApiKeyVerifier {
   verify(key: string): Promise<Principal | null>;
+  /** The key's principal when a verification of it is remembered and still holds (no promise to wait for); else undefined: call `verify`. */
+  verified?(key: string): Principal | undefined;
 }

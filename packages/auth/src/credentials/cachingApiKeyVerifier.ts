@@ -33,6 +33,12 @@ export class CachingApiKeyVerifier implements ApiKeyVerifier {
     private readonly options: CachingApiKeyVerifierOptions,
   ) {}
 
+  verified(key: string): Principal | undefined {
+    if (this.options.ttlMs <= 0) return undefined;
+    const cached = this.entries.get(hashApiKey(key));
+    return cached && cached.principal && cached.expiresAt > (this.options.now ?? Date.now)() ? cached.principal : undefined;
+  }
+
   async verify(key: string): Promise<Principal | null> {
     if (this.options.ttlMs <= 0) return this.inner.verify(key);
     const id = hashApiKey(key);

@@ -104,6 +104,21 @@ describe('verified tokens are reused', () => {
     expect(await failure(verifier.verify(long))).toBe('invalid');
   });
 
+  it('are known at once (verified) while the cache holds them, and only then', async () => {
+    let clock = Date.now();
+    const verifier = createJwtVerifier({ keys: [NEW], issuer: ISSUER, audience: AUDIENCE, verifiedCacheMs: 60_000, now: () => clock });
+    const token = await issue({ ttlSeconds: 600 });
+    expect(verifier.verified?.(token)).toBeUndefined();
+    const principal = await verifier.verify(token);
+    expect(verifier.verified?.(token)).toBe(principal);
+    expect(verifier.verified?.(`${token}x`)).toBeUndefined();
+    clock += 60_001;
+    expect(verifier.verified?.(token)).toBeUndefined();
+    const uncached = createJwtVerifier({ keys: [NEW], issuer: ISSUER, audience: AUDIENCE, verifiedCacheMs: 0 });
+    await uncached.verify(token);
+    expect(uncached.verified?.(token)).toBeUndefined();
+  });
+
   it('not at all with verifiedCacheMs 0', async () => {
     const keys = [NEW, OLD];
     const verifier = createJwtVerifier({ keys, issuer: ISSUER, audience: AUDIENCE, verifiedCacheMs: 0 });

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Principal } from '../principal/principal';
 import { CredentialRejectedError } from './credentialError';
 import type { JwtSigningKey } from './jwtKeys';
@@ -32,6 +32,8 @@ export interface JwtVerifierOptions {
 export interface JwtVerifier {
   /** The token's principal; throws CredentialRejectedError ("expired" or "invalid") otherwise. */
   verify(token: string): Promise<Principal>;
+  /** The token's principal when a verification of it is remembered and still holds (no promise to wait for); else undefined: call `verify`. */
+  verified?(token: string): Principal | undefined;
 }
 
 const ASYMMETRIC_ALGORITHMS = ['EdDSA', 'ES256', 'RS256'];
@@ -57,12 +59,18 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
   const now = options.now ?? Date.now;
   const maxEntries = options.verifiedCacheEntries ?? 10_000;
   const verified = new Map<string, { readonly principal: Principal; readonly expiresAt: number }>();
+  // Keyed by a digest: the cache never holds a token.
+  const idOf = (token: string) => hash('sha256', token, 'base64url');
+  const remembered = (id: string) => {
+    const cached = verified.get(id);
+    return cached && cached.expiresAt > now() ? cached.principal : undefined;
+  };
   return {
+    verified: (token) => remembered(idOf(token)),
     async verify(token) {
-      // Keyed by a digest: the cache never holds a token.
-      const id = createHash('sha256').update(token).digest('base64url');
-      const cached = verified.get(id);
-      if (cached && cached.expiresAt > now()) return cached.principal;
+      const id = idOf(token);
+      const cached = remembered(id);
+      if (cached) return cached;
       verified.delete(id);
       const { principal, expiresAtMs } = await verifier.verify(token);
       // A Map iterates in insertion order: the first key is the oldest entry.

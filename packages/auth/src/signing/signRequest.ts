@@ -12,11 +12,12 @@ export interface SignRequestInput {
   readonly now?: number;
 }
 
-export interface SignatureHeaders {
+// A type, not an interface: it is then assignable to a record of headers.
+export type SignatureHeaders = {
   readonly [KEY_ID_HEADER]: string;
   readonly [TIMESTAMP_HEADER]: string;
   readonly [SIGNATURE_HEADER]: string;
-}
+};
 
 /** The headers that make a request acceptable to the services of the deployment, signed with the first key. */
 export function signRequest({ keys, body, principalHeader, now = Date.now() }: SignRequestInput): SignatureHeaders {

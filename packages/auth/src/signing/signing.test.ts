@@ -35,6 +35,13 @@ describe('request signing', () => {
     });
   });
 
+  it('signs a text body as its UTF-8 bytes: the service verifies the bytes it received', () => {
+    const chinese = JSON.stringify({ query: '{ zone(id: "yongkang") { nameZh } }', variables: { name: '永康经济开发区' } });
+    const headers = signed(NEW, chinese);
+    expect(verifyRequest({ keys: NEW, headers, body: Buffer.from(chinese, 'utf8'), now: NOW })).toMatchObject({ ok: true });
+    expect(reason(verifyRequest({ keys: NEW, headers, body: Buffer.from(chinese, 'latin1'), now: NOW }))).toBe('BAD_SIGNATURE');
+  });
+
   it('refuses a tampered body, down to one byte', () => {
     const tampered = BODY.replace('sdl', 'sdL');
     expect(reason(verifyRequest({ keys: NEW, headers: signed(NEW), body: tampered, now: NOW }))).toBe('BAD_SIGNATURE');

@@ -67,7 +67,8 @@ export class GraphQLHttpClient {
   }
 
   private async send(url: string, post: GraphQLPost, body: string): Promise<GraphQLAnswer> {
-    const headers = { ...post.headers, ...BASE_HEADERS, ...post.sign?.(body) };
+    const headers: Record<string, string> = Object.assign({}, post.headers, BASE_HEADERS);
+    if (post.sign) Object.assign(headers, post.sign(body));
     const answer = await this.http.request(url, { headers, body, maxResponseBytes: post.maxResponseBytes, ...(post.signal ? { signal: post.signal } : {}) });
     return { status: answer.status, statusText: answer.statusText, headers: answer.headers, body: parsedBody(answer) };
   }

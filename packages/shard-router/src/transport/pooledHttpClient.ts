@@ -1,4 +1,4 @@
-import { Agent, type Dispatcher } from 'undici';
+import { Pool, type Dispatcher } from 'undici';
 import { BoundedAnswer, type HttpAnswer } from './boundedAnswer';
 
 export interface PooledHttpClientOptions {
@@ -28,30 +28,32 @@ export interface HttpRequest {
 }
 
 interface Target {
-  readonly origin: string;
+  readonly pool: Pool;
   readonly path: string;
 }
 
 /**
  * An HTTP/1.1 client over undici's pools: one pool of keep-alive connections per
- * origin (undici's `Agent`), requests dispatched straight to it (no `fetch`, no
- * WHATWG Request/Response/streams) and answers collected within a size limit.
+ * origin, requests dispatched straight to it (no `fetch`, no WHATWG
+ * Request/Response/streams, no `Agent` with its redirect interceptor in between) and
+ * answers collected within a size limit.
  */
 export class PooledHttpClient {
-  private readonly agent: Agent;
+  private readonly poolOptions: Pool.Options;
+  private readonly pools = new Map<string, Pool>();
   private readonly targets = new Map<string, Target>();
 
   constructor({ connectionsPerOrigin, keepAliveTimeoutMs = 4000 }: PooledHttpClientOptions = {}) {
-    this.agent = new Agent({ keepAliveTimeout: keepAliveTimeoutMs, ...(connectionsPerOrigin !== undefined ? { connections: connectionsPerOrigin } : {}) });
+    this.poolOptions = { keepAliveTimeout: keepAliveTimeoutMs, ...(connectionsPerOrigin !== undefined ? { connections: connectionsPerOrigin } : {}) };
   }
 
   /** Sends one request and resolves with its whole answer, whatever its status; rejects when there is none (`RequestFailedError`), or it is refused. */
   request(url: string, { method = 'POST', headers, body, signal, maxResponseBytes }: HttpRequest): Promise<HttpAnswer> {
     if (signal?.aborted) return Promise.reject(signal.reason instanceof Error ? signal.reason : new Error('aborted before it was sent'));
     try {
-      const { origin, path } = this.targetOf(url);
+      const { pool, path } = this.targetOf(url);
       const handler = new BoundedAnswer(maxResponseBytes, signal);
-      this.agent.dispatch({ origin, path, method, headers, body: body ?? null }, handler);
+      pool.dispatch({ path, method, headers, body: body ?? null }, handler);
       return handler.answer;
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
@@ -59,8 +61,8 @@ export class PooledHttpClient {
   }
 
   /** Closes every pooled connection once its requests have been answered. */
-  close(): Promise<void> {
-    return this.agent.close();
+  async close(): Promise<void> {
+    await Promise.all([...this.pools.values()].map((pool) => pool.close()));
   }
 
   /** URLs are few (one per service): each is parsed once. */
@@ -69,7 +71,12 @@ export class PooledHttpClient {
     if (!target) {
       const parsed = new URL(url);
       if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error(`${url}: only http and https URLs are supported`);
-      target = { origin: parsed.origin, path: `${parsed.pathname}${parsed.search}` };
+      let pool = this.pools.get(parsed.origin);
+      if (!pool) {
+        pool = new Pool(parsed.origin, this.poolOptions);
+        this.pools.set(parsed.origin, pool);
+      }
+      target = { pool, path: `${parsed.pathname}${parsed.search}` };
       this.targets.set(url, target);
     }
     return target;
