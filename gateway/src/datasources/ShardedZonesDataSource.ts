@@ -102,10 +102,15 @@ export class ShardedZonesDataSource implements GraphQLDataSource {
       requestLogger(this.logger, (options.context as Partial<GatewayContext>).requestId).warn(`Zone service "${service}" failed: ${reason}`);
   }
 
-  async process(options: GraphQLDataSourceProcessOptions): Promise<DataSourceResponse> {
+  process(options: GraphQLDataSourceProcessOptions): Promise<DataSourceResponse> {
     const registry = (options.context as Partial<GatewayContext>).shardMap ?? this.registry;
     const representations: unknown = options.request.variables?.representations;
+    // Not an async function: returning processEntities' promise from one would cost three more microtask turns.
     if (Array.isArray(representations)) return this.processEntities(options, registry, representations);
+    return this.processOther(options, registry);
+  }
+
+  private async processOther(options: GraphQLDataSourceProcessOptions, registry: ZoneServiceRegistry): Promise<DataSourceResponse> {
     const mutation = mutationDocumentOf(options);
     return mutation ? this.processMutation(options, registry, mutation) : this.processOnFirstReachable(options, registry);
   }

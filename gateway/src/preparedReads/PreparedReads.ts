@@ -119,7 +119,12 @@ export class PreparedReads {
     const operation = this.operations.ofRequest(req);
     const entry = operation && this.prepared.get(keyOf(operation, req.headers.accept));
     if (!operation || !entry || toLearn?.found === 'unlearned') return false;
-    const answered = await this.answer(entry.read, operation.variables ?? {}, contextOf, toLearn !== undefined).catch(() => undefined);
+    let answered: Awaited<ReturnType<PreparedReads['answer']>>;
+    try {
+      answered = await this.answer(entry.read, operation.variables ?? {}, contextOf, toLearn !== undefined);
+    } catch {
+      answered = undefined;
+    }
     if (answered === undefined) {
       // Apollo Server answers it, from the same fetches where there were any (`replayingFetches`).
       this.metrics?.served('fallback');

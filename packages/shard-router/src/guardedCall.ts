@@ -39,7 +39,7 @@ export interface GuardedCall<R, T> {
  * recorded in the breaker and in the operation's budget. The observer sees each call
  * (the gateway makes it a span and counts it in `subgraph_request_*`).
  */
-export async function guardedCall<R, T>(call: GuardedCall<R, T>): Promise<CallOutcome<T>> {
+export function guardedCall<R, T>(call: GuardedCall<R, T>): Promise<CallOutcome<T>> {
   const observer = call.observer ?? UNOBSERVED;
   return observer.watch({ kind: call.kind, name: call.name }, async (watch) => {
     const failed = (reason: CallFailure, outcome: Extract<CallOutcome<T>, { status: 'failed' }>): CallOutcome<T> => {

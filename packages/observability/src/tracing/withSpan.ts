@@ -16,7 +16,8 @@ const tracer = trace.getTracer('@devzone/observability');
  * Runs `work` inside a new span named `name` (the active span while it runs, so fetches
  * and SQL it starts are its children). With tracing off it only runs `work`.
  */
-export async function withSpan<T>(name: string, attributes: Attributes, work: (span: TraceSpan) => Promise<T>): Promise<T> {
+export function withSpan<T>(name: string, attributes: Attributes, work: (span: TraceSpan) => Promise<T>): Promise<T> {
+  // Not an async function: returning `work`'s promise from one would cost three more microtask turns.
   if (!tracingStarted()) return work(NO_SPAN);
   return tracer.startActiveSpan(name, { attributes }, async (span) => {
     const handle: TraceSpan = {
