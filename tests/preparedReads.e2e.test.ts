@@ -125,6 +125,21 @@ describe('reads the prepared path serves', () => {
     }
   });
 
+  it('a zone id from a variable, as clients write it: every id after the first is served, each its own zone', async () => {
+    const query = `query Zone($id: ID!) { zone(id: $id) { id indicators(codes: ["party_org.count"]) { code value } } }`;
+    await compare(query, { id: 'yongkang' }, 'Zone');
+    for (const id of ['chengxi', 'jinjiang', 'yongkang']) {
+      const { expected, served, fallback } = await compare(query, { id }, 'Zone');
+      expect(JSON.parse(expected.body).data.zone.id).toBe(id);
+      expect({ served, fallback }).toEqual({ served: 2, fallback: 0 });
+    }
+    const list = `query Zones($ids: [ID!]!) { zones(ids: $ids) { id page: enterprises(first: 1) { totalCount } } }`;
+    await compare(list, { ids: ['yongkang'] }, 'Zones');
+    const { expected, served } = await compare(list, { ids: ['jinjiang', 'chengxi'] }, 'Zones');
+    expect(JSON.parse(expected.body).data.zones.map((zone: { id: string }) => zone.id)).toEqual(['jinjiang', 'chengxi']);
+    expect(served).toBe(2);
+  });
+
   it('zones(ids:) with two zones of two services, aliases inside: the list in the order asked', async () => {
     const query = `{ zones(ids: ["chengxi", "yongkang"]) { id parties: indicators(codes: ["party_org.count"]) { code value } page: enterprises(first: 1) { totalCount } } }`;
     const { expected, served } = await compare(query);
@@ -229,6 +244,19 @@ describe('what goes to Apollo Server, with its own answer', () => {
     const { expected, served, fallback } = await compare(PAGE, { o: 'ten' }, 'Page');
     expect(JSON.parse(expected.body).errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect({ served, fallback }).toEqual({ served: 0, fallback: 2 });
+  });
+
+  it('a zone id from a variable that names no zone, or the same zone twice: the same answer as Apollo Server, counted as a fallback', async () => {
+    const query = `query Zone($id: ID!) { zone(id: $id) { indicators(codes: ["honor.count"]) { code value } } }`;
+    await compare(query, { id: 'yongkang' }, 'Zone');
+    const unknown = await compare(query, { id: 'no-such-zone' }, 'Zone');
+    expect(JSON.parse(unknown.expected.body).errors.length).toBeGreaterThan(0);
+    expect({ served: unknown.served, fallback: unknown.fallback }).toEqual({ served: 0, fallback: 2 });
+    const list = `query Twice($ids: [ID!]!) { zones(ids: $ids) { id indicators(codes: ["honor.count"]) { value } } }`;
+    await compare(list, { ids: ['yongkang'] }, 'Twice');
+    const twice = await compare(list, { ids: ['chengxi', 'chengxi'] }, 'Twice');
+    expect(JSON.parse(twice.expected.body).data.zones.map((zone: { id: string }) => zone.id)).toEqual(['chengxi', 'chengxi']);
+    expect({ served: twice.served, fallback: twice.fallback }).toEqual({ served: 0, fallback: 2 });
   });
 
   it('a page size above the limit in a variable: the same LIMIT_EXCEEDED', async () => {

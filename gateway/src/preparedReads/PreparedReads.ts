@@ -188,7 +188,10 @@ export class PreparedReads {
       if (!isObject(ordered)) return undefined;
       return { body: serialised({ data: ordered }), data: ordered, record };
     }
-    const looked = this.keptLookup(read, record, context, incomingRequestContext) ?? (await this.fetch(read, read.lookup, {}, context, incomingRequestContext));
+    const lookupVariables = passedOn(read.lookup, variables);
+    const looked =
+      this.keptLookup(read, lookupVariables, record, context, incomingRequestContext) ??
+      (await this.fetch(read, read.lookup, lookupVariables, context, incomingRequestContext));
     const lookedUp = lookedUpOf(read, looked?.[read.rootField]);
     if (!lookedUp) return undefined;
     const representations = representationsOf(read, lookedUp);
@@ -219,6 +222,7 @@ export class PreparedReads {
   /** The directory lookup's kept answer, counted in the answer record as the fetch it stands for. */
   private keptLookup(
     read: PreparedRead,
+    variables: Record<string, unknown>,
     record: AnswerRecord | undefined,
     context: GatewayContext,
     incomingRequestContext: IncomingRequestContext,
@@ -226,7 +230,7 @@ export class PreparedReads {
     if (!this.options.keptLookup) return undefined;
     const data = this.options.keptLookup({
       kind: GraphQLDataSourceRequestKind.INCOMING_OPERATION,
-      request: { query: read.lookup.operation, variables: {}, ...(read.lookup.operationName ? { operationName: read.lookup.operationName } : {}) },
+      request: { query: read.lookup.operation, variables, ...(read.lookup.operationName ? { operationName: read.lookup.operationName } : {}) },
       incomingRequestContext,
       context,
       document: read.lookup.document,

@@ -32,8 +32,8 @@ export interface PreparedFetch {
 }
 
 /**
- * A client query whose plan is a key-only directory lookup (`zone(id: "…")` or `zones(ids: […])`
- * with literal ids, or the whole list `zones`, answered by the province or the directory-lookup
+ * A client query whose plan is a key-only directory lookup (`zone(id: …)` or `zones(ids: …)`,
+ * literal ids or variables, or the whole list `zones`, answered by the province or the directory-lookup
  * cache) followed by one
  * `_entities` fetch to the zone services that selects exactly what the client selects under the
  * looked-up field. Its answer is that fetch's entities, in the client's shape already: nothing for
@@ -314,8 +314,6 @@ function samePath(path: readonly (string | number)[], expected: readonly string[
 
 function lookupOf(fetch: FetchNode, subgraph: string, rootName: string): PreparedFetch | string {
   if (fetch.serviceName !== subgraph || fetch.requires || hasRewrites(fetch)) return 'first fetch is not a directory lookup';
-  // Literal ids only: the lookup's answer then depends on nothing the variables could change.
-  if ((fetch.variableUsages?.length ?? 0) > 0) return 'directory lookup uses variables';
   const document = fetch.operationDocumentNode ?? parse(fetch.operation, { noLocation: true });
   // A lookup by ids, or the whole list (`zones` without arguments): keys only either way.
   if (directoryFetchKind(document) === undefined) return 'first fetch is not a directory lookup';

@@ -101,8 +101,15 @@ describe('preparedReadOf', () => {
     expect(read.variableDefinitions.map((definition) => definition.variable.name.value)).toEqual(['o', 'n']);
   });
 
+  it('prepares a read whose looked-up ids are variables: the lookup passes them on', async () => {
+    const one = await prepared('query ($id: ID!) { zone(id: $id) { indicators { code } } }', { id: 'yongkang' });
+    expect(one.kind === 'entities' && one.lookup.variableUsages).toEqual(['id']);
+    expect(one.kind === 'entities' && one.entities.variableUsages).toEqual([]);
+    const list = await prepared('query Zones($ids: [ID!]!, $n: Int) { zones(ids: $ids) { id enterprises(first: $n) { totalCount } } }', { ids: ['yongkang'] });
+    expect(list.kind === 'entities' && [list.list, list.lookup.variableUsages, list.entities.variableUsages]).toEqual([true, ['ids'], ['n']]);
+  });
+
   it.each([
-    ['a looked-up id from a variable', 'query ($id: ID!) { zone(id: $id) { indicators { code } } }', { id: 'yongkang' }, 'directory lookup uses variables'],
     [
       'a directory field next to the zone fields',
       '{ zone(id: "yongkang") { nameZh indicators { code } } }',
