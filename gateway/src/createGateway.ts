@@ -3,6 +3,7 @@ import { ApolloGateway, type Experimental_DidResolveQueryPlanCallback, type Supe
 import type { SigningKeys } from '@devzone/auth';
 import type { ServiceMetrics, SubgraphFetchMetrics } from '@devzone/observability';
 import { MutableZoneServiceRegistry, type ZoneServiceRegistry } from '@devzone/registry';
+import type { GatewayContext } from './context';
 import { createRemoteDataSource } from './datasources/createRemoteDataSource';
 import type { DirectoryLookupCache } from './datasources/directoryLookupCache';
 import { GuardedDataSource } from './datasources/GuardedDataSource';
@@ -76,6 +77,8 @@ export interface CreatedGateway {
   readonly registry: ZoneServiceRegistry;
   /** The shard map a request starting now keeps to its end (`GatewayContext.shardMap`); undefined when the registry is read at each fetch. */
   readonly shardMapNow: (() => ZoneServiceRegistry) | undefined;
+  /** The shard map a request runs on: the one its context kept, else the registry. */
+  readonly shardMapOf: (context: Partial<GatewayContext>) => ZoneServiceRegistry;
   /** Every service's breaker and recent outcomes: what `/ready` reports. */
   readonly health: ServiceHealthBoard;
   /** The zones' reads cache (`ZONE_READ_CACHE`), undefined when off. */
@@ -120,6 +123,7 @@ export function createGateway(options: CreateGatewayOptions): CreatedGateway {
       composer: new FederatedComposer({ provinceUrl, timeoutMs: Math.max(timeoutMs, provinceTimeoutMs), ...(logger ? { logger } : {}) }),
     };
   }
+  const shardMapOf = (context: Partial<GatewayContext>): ZoneServiceRegistry => context.shardMap ?? registry;
   const supergraphSdl: SupergraphManager = supergraphSource.mode === 'registry' ? supergraphSource.manager : supergraphSource.composer;
   const inFlight = options.inFlightReads ?? new InFlightReads();
   const zoneReadCache = gatewayZoneReadCache({ signingKeys, timeoutMs, breakers: resilience.health, metricsRegistry: options.metricsRegistry });
@@ -143,12 +147,7 @@ export function createGateway(options: CreateGatewayOptions): CreatedGateway {
         inFlight,
       );
       return recordedFetches(
-        replayingFetches(
-          name,
-          name === PROVINCE_SUBGRAPH && options.directoryLookupCache
-            ? options.directoryLookupCache.wrap(guarded, (context) => context.shardMap ?? registry)
-            : guarded,
-        ),
+        replayingFetches(name, name === PROVINCE_SUBGRAPH && options.directoryLookupCache ? options.directoryLookupCache.wrap(guarded, shardMapOf) : guarded),
       );
     },
     ...(options.queryPlanCache ? { queryPlannerConfig: { cache: options.queryPlanCache } } : {}),
@@ -156,7 +155,7 @@ export function createGateway(options: CreateGatewayOptions): CreatedGateway {
     ...(logger ? { logger } : {}),
   });
   const shardMapNow = registry instanceof MutableZoneServiceRegistry ? () => registry.snapshot() : undefined;
-  return { gateway, supergraphSource, zonesDataSource, registry, shardMapNow, health: resilience.health, zoneReadCache };
+  return { gateway, supergraphSource, zonesDataSource, registry, shardMapNow, shardMapOf, health: resilience.health, zoneReadCache };
 }
 
 /** The registry's supergraph manager, with the health checks that run while it serves. */

@@ -171,7 +171,7 @@ export async function startGateway({
           metrics: (entries) => new DirectoryLookupCacheMetrics(service.registry, entries),
         })
       : undefined;
-  const { gateway, supergraphSource, registry, shardMapNow, health, zoneReadCache } = createGateway({
+  const { gateway, supergraphSource, registry, shardMapNow, shardMapOf, health, zoneReadCache } = createGateway({
     ...options,
     ...(fetchPath.preparedReads ? { onQueryPlan: (resolved: ResolvedPlan) => prepared?.notePlan(resolved) } : {}),
     inFlightReads: new InFlightReads({ acrossRequests: fetchPath.dedupInFlight, metrics: new InFlightDedupMetrics(service.registry) }),
@@ -204,9 +204,7 @@ export async function startGateway({
       checks: variableChecks,
       operations: clientOperations,
       metrics: (entries) => new PreparedReadMetrics(service.registry, entries),
-      ...(directoryLookupCache
-        ? { keptLookup: (fetchOptions) => directoryLookupCache.keptAnswer(fetchOptions, (context) => context.shardMap ?? registry) }
-        : {}),
+      ...(directoryLookupCache ? { keptLookup: (fetchOptions) => directoryLookupCache.keptAnswer(fetchOptions, shardMapOf) } : {}),
     });
   }
   const unsubscribeSchema = gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
@@ -231,7 +229,7 @@ export async function startGateway({
       graphqlMetricsPlugin(service),
       ...frontDoorPlugins(operationLimits, variableChecks),
       // Last: an answer is served from the cache only once every check above has passed.
-      ...(answers ? [answerCachePlugin(answers, (context) => context.shardMap ?? registry)] : []),
+      ...(answers ? [answerCachePlugin(answers, shardMapOf)] : []),
       ...(supergraphSource.mode === 'registry' ? [registryFollowPlugin(() => supergraphSource.manager.refresh())] : []),
     ],
     ...(options.logger ? { logger: options.logger } : {}),

@@ -49,6 +49,13 @@ interface Prepared {
   readonly operationName: string | undefined;
 }
 
+/** A prepared read's answer: the body to send, its data, and (when recorded) what it was built from. */
+interface PreparedAnswer {
+  readonly body: string;
+  readonly data: Record<string, unknown>;
+  readonly record: AnswerRecord | undefined;
+}
+
 /** A client's answer as Apollo Server sent it, for `learn`. */
 export interface SentAnswer {
   readonly head: AnswerHead;
@@ -119,7 +126,7 @@ export class PreparedReads {
     const operation = this.operations.ofRequest(req);
     const entry = operation && this.prepared.get(keyOf(operation, req.headers.accept));
     if (!operation || !entry || toLearn?.found === 'unlearned') return false;
-    let answered: Awaited<ReturnType<PreparedReads['answer']>>;
+    let answered: PreparedAnswer | undefined;
     try {
       answered = await this.answer(entry.read, operation.variables ?? {}, contextOf, toLearn !== undefined);
     } catch {
@@ -169,7 +176,7 @@ export class PreparedReads {
     variables: Readonly<Record<string, unknown>>,
     contextOf: () => Promise<GatewayContext>,
     recorded: boolean,
-  ): Promise<{ body: string; data: Record<string, unknown>; record: AnswerRecord | undefined } | undefined> {
+  ): Promise<PreparedAnswer | undefined> {
     // Without definitions graphql-js ignores whatever variables were sent: nothing to validate.
     if (read.variableDefinitions.length > 0 && getVariableValues(read.schema, read.variableDefinitions, variables).errors) return undefined;
     const checked = { schema: read.schema, document: read.document, operationName: read.operationName, variables };
@@ -228,13 +235,7 @@ export class PreparedReads {
     incomingRequestContext: IncomingRequestContext,
   ): DataSourceResponse['data'] | undefined {
     if (!this.options.keptLookup) return undefined;
-    const data = this.options.keptLookup({
-      kind: GraphQLDataSourceRequestKind.INCOMING_OPERATION,
-      request: { query: read.lookup.operation, variables, ...(read.lookup.operationName ? { operationName: read.lookup.operationName } : {}) },
-      incomingRequestContext,
-      context,
-      document: read.lookup.document,
-    });
+    const data = this.options.keptLookup(fetchOptionsOf(read.lookup, variables, context, incomingRequestContext));
     if (data !== undefined) record?.fetchStarted();
     return data;
   }
@@ -249,13 +250,7 @@ export class PreparedReads {
   ): Promise<DataSourceResponse['data'] | undefined> {
     const dataSource = read.serviceMap[fetch.serviceName];
     if (!dataSource) return undefined;
-    const options: GraphQLDataSourceProcessOptions<GatewayContext> = {
-      kind: GraphQLDataSourceRequestKind.INCOMING_OPERATION,
-      request: { query: fetch.operation, variables, ...(fetch.operationName ? { operationName: fetch.operationName } : {}) },
-      incomingRequestContext,
-      context,
-      document: fetch.document,
-    };
+    const options = fetchOptionsOf(fetch, variables, context, incomingRequestContext);
     const scope = requestScopeOf(context);
     let response: DataSourceResponse;
     try {
@@ -283,6 +278,22 @@ class UncacheableUnlessHinted {
   get cacheable(): boolean {
     return this.maxAge !== undefined && this.maxAge > 0;
   }
+}
+
+/** What a data source is given for one of a prepared read's fetches, as the executor gives it. */
+function fetchOptionsOf(
+  fetch: PreparedFetch,
+  variables: Record<string, unknown>,
+  context: GatewayContext,
+  incomingRequestContext: IncomingRequestContext,
+): GraphQLDataSourceProcessOptions<GatewayContext> {
+  return {
+    kind: GraphQLDataSourceRequestKind.INCOMING_OPERATION,
+    request: { query: fetch.operation, variables, ...(fetch.operationName ? { operationName: fetch.operationName } : {}) },
+    incomingRequestContext,
+    context,
+    document: fetch.document,
+  };
 }
 
 /** The client's variables a fetch passes on, as the executor picks them: those it uses that the client sent. */
