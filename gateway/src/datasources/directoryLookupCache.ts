@@ -33,14 +33,15 @@ export interface DirectoryLookupCacheOptions {
  * directives or aliases) select nothing but `__typename` and `id`, and are `zone(id:)` and
  * `zones(ids:)` (a `lookup`), or `zones` without arguments alone (a `list`). Its answer depends
  * only on the directory, the arguments and the caller's scope, not on any zone's data.
+ * With `selecting: 'any'`, the root fields may select other fields of the directory too.
  */
-export function directoryFetchKind(document: DocumentNode | undefined): DirectoryFetchKind | undefined {
+export function directoryFetchKind(document: DocumentNode | undefined, selecting: 'keys' | 'any' = 'keys'): DirectoryFetchKind | undefined {
   if (!document || document.definitions.length !== 1) return undefined;
   const [operation] = document.definitions;
   if (operation?.kind !== Kind.OPERATION_DEFINITION || operation.operation !== 'query' || (operation.directives?.length ?? 0) > 0) return undefined;
   const roots = operation.selectionSet.selections;
   const plain = (root: (typeof roots)[number]): root is FieldNode => root.kind === Kind.FIELD && !root.alias && (root.directives?.length ?? 0) === 0;
-  const keysOf = (root: FieldNode) => root.selectionSet !== undefined && selectsKeysOnly(root.selectionSet);
+  const keysOf = (root: FieldNode) => root.selectionSet !== undefined && (selecting === 'any' || selectsKeysOnly(root.selectionSet));
   if (!roots.every(plain)) return undefined;
   const fields = roots.filter((root) => root.name.value !== '__typename');
   if (fields.length === 1 && isWholeList(fields[0]!) && keysOf(fields[0]!)) return 'list';

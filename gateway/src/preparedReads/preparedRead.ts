@@ -32,12 +32,13 @@ export interface PreparedFetch {
 }
 
 /**
- * A client query whose plan is a key-only directory lookup (`zone(id: …)` or `zones(ids: …)`,
- * literal ids or variables, or the whole list `zones`, answered by the province or the directory-lookup
- * cache) followed by one
- * `_entities` fetch to the zone services that selects exactly what the client selects under the
- * looked-up field. Its answer is that fetch's entities, in the client's shape already: nothing for
- * the executor to merge or shape.
+ * A client query whose plan is a directory lookup (`zone(id: …)` or `zones(ids: …)`, literal ids
+ * or variables, or the whole list `zones`; key-only ones answered by the province or the
+ * directory-lookup cache, others by the province) followed by one `_entities` fetch to the zone
+ * services. Between them the two fetches select exactly what the client selects under the
+ * looked-up field: the lookup its keys and the directory fields the client asked (`nameZh`,
+ * `province { code }`), the entity fetch the rest. Its answer is each entity with the lookup's
+ * fields put in: nothing for the executor to merge or shape.
  */
 export interface PreparedRead {
   readonly kind: 'entities';
@@ -58,8 +59,9 @@ export interface PreparedRead {
   readonly typename: string;
   /**
    * Where each field of an answered entity comes from, in the client's order: the key fields the
-   * lookup answered (`id`, `__typename`, which the plan does not fetch again), else the entity
-   * fetch. Undefined when every field comes from the fetch: its entities are the answer as they come.
+   * lookup answered (`id`, `__typename`, which the plan does not fetch again) and the directory
+   * fields it fetched, else the entity fetch. Undefined when every field comes from the fetch: its
+   * entities are the answer as they come.
    */
   readonly parts: readonly EntityPart[] | undefined;
   /**
@@ -144,7 +146,9 @@ export function preparedReadOf(resolved: ResolvedPlan, subgraphs: PreparedReadSu
   if (!keys) return 'entity fetch requires more than a typename and key fields';
   const selection = entitySelectionOf(entities.document, keys.typename);
   if (!selection) return 'entity fetch is not one inline fragment on the looked-up type';
-  const shape = partsOf(rootField.selectionSet, selection, keys.fields);
+  const extras = lookupExtrasOf(lookup.document, keys.fields);
+  if (!extras) return 'directory lookup selects more than its key fields and plain fields of the client';
+  const shape = partsOf(rootField.selectionSet, selection, keys.fields, extras);
   if (!shape) return 'entity fetch selects other than the client';
   const { parts, order } = shape;
 
@@ -172,10 +176,12 @@ function partsOf(
   client: SelectionSetNode,
   fetched: SelectionSetNode,
   keyFields: readonly string[],
+  lookupExtras: ReadonlyMap<string, string>,
 ): { parts: EntityPart[]; order: KeyOrder | undefined } | undefined {
   const fetchedKeys = new Set(fetched.selections.map((selection) => (selection.kind === Kind.FIELD ? (selection.alias ?? selection.name).value : '')));
   const parts: EntityPart[] = [];
   const fromFetch: SelectionSetNode['selections'][number][] = [];
+  const extrasUsed = new Set<string>();
   for (const selection of client.selections) {
     if (selection.kind !== Kind.FIELD) return undefined;
     const key = (selection.alias ?? selection.name).value;
@@ -184,14 +190,18 @@ function partsOf(
       !selection.selectionSet &&
       (selection.arguments?.length ?? 0) === 0 &&
       (selection.directives?.length ?? 0) === 0;
-    if (plainKeyField && !fetchedKeys.has(key)) {
+    if (!fetchedKeys.has(key) && lookupExtras.get(key) === print(selection)) {
+      // A field of the directory the lookup fetched as the client asked it (`nameZh`, `province { code }`, `zoneId: id`).
+      parts.push({ key, from: 'lookup', field: key });
+      extrasUsed.add(key);
+    } else if (plainKeyField && !fetchedKeys.has(key)) {
       parts.push({ key, from: 'lookup', field: selection.name.value });
     } else {
       parts.push({ key, from: 'fetch' });
       fromFetch.push(selection);
     }
   }
-  if (new Set(parts.map((part) => part.key)).size !== parts.length) return undefined;
+  if (new Set(parts.map((part) => part.key)).size !== parts.length || extrasUsed.size !== lookupExtras.size) return undefined;
   const fetchOrder = orderOf(fetched, { ...client, selections: fromFetch });
   if (fetchOrder === 'differs') return undefined;
   if (!fetchOrder) return { parts, order: undefined };
@@ -315,11 +325,35 @@ function samePath(path: readonly (string | number)[], expected: readonly string[
 function lookupOf(fetch: FetchNode, subgraph: string, rootName: string): PreparedFetch | string {
   if (fetch.serviceName !== subgraph || fetch.requires || hasRewrites(fetch)) return 'first fetch is not a directory lookup';
   const document = fetch.operationDocumentNode ?? parse(fetch.operation, { noLocation: true });
-  // A lookup by ids, or the whole list (`zones` without arguments): keys only either way.
-  if (directoryFetchKind(document) === undefined) return 'first fetch is not a directory lookup';
+  // A lookup by ids, or the whole list (`zones` without arguments): its keys, and the directory fields the client asked (`lookupExtrasOf`).
+  if (directoryFetchKind(document, 'any') === undefined) return 'first fetch is not a directory lookup';
   const definition = document.definitions[0] as OperationDefinitionNode;
   if (onlyPlainField(definition.selectionSet)?.name.value !== rootName) return 'directory lookup asks other than the root field';
   return preparedFetchOf(fetch, document);
+}
+
+/**
+ * The lookup's fields besides `__typename` and the key fields (which it selects first), by
+ * response key, each printed: the directory fields the client asked next to the zone's own. An
+ * empty map for a key-only lookup; undefined when the lookup selects anything else (a fragment, a
+ * directive, a key field twice).
+ */
+function lookupExtrasOf(document: DocumentNode, keyFields: readonly string[]): Map<string, string> | undefined {
+  const definition = document.definitions[0] as OperationDefinitionNode;
+  const root = onlyPlainField(definition.selectionSet);
+  const extras = new Map<string, string>();
+  if (!root?.selectionSet) return undefined;
+  for (const [index, selection] of root.selectionSet.selections.entries()) {
+    if (selection.kind !== Kind.FIELD || (selection.directives?.length ?? 0) > 0) return undefined;
+    const key = (selection.alias ?? selection.name).value;
+    if (index < keyFields.length) {
+      if (selection.alias || selection.selectionSet || selection.name.value !== keyFields[index]) return undefined;
+      continue;
+    }
+    if (keyFields.includes(key) || extras.has(key)) return undefined;
+    extras.set(key, print(selection));
+  }
+  return extras;
 }
 
 function entityFetchOf(fetch: FetchNode, subgraph: string): PreparedFetch | string {
