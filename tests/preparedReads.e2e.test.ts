@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { RunningGateway } from '@devzone/gateway';
 import type { RunningStack } from '@devzone/stack';
 import { operationsAnswered, startTestStack, withEnvironment } from '@devzone/testkit';
+import { join } from 'node:path';
+import { loadDashboardOperations } from '../gateway/src/dashboard';
 import { startGatewayBeside } from './fixtures/gatewayBeside';
 
 /**
@@ -313,6 +315,21 @@ describe('what goes to Apollo Server, with its own answer', () => {
     expect(await ask(stack.gatewayUrl, query, { after: 'not a cursor' })).toEqual(expected);
     expect(jinjiang.stats.requests - asked).toBe(1);
     expect(await preparedCounts()).toEqual({ served: before.served, fallback: before.fallback + 1 });
+  });
+
+  it("root reads with named fragments (the dashboard's comparison): served, the same bytes as Apollo Server's", async () => {
+    const names = await compare(
+      '{ zone(id: "chengxi") { ...Names province { ...Province } } } fragment Names on Zone { nameZh nameEn } fragment Province on Province { code nameZh }',
+    );
+    expect(JSON.parse(names.expected.body).data.zone.province.code).toBe('zhejiang');
+    expect({ served: names.served, fallback: names.fallback }).toEqual({ served: 1, fallback: 0 });
+    const operations = loadDashboardOperations(join(__dirname, '../gateway/dashboard/operations'), join(__dirname, '../gateway/dashboard/fragments'));
+    const comparison = await compare(operations.compareZones!, {
+      indicators: ['party_org.count', 'org_coverage.rate'],
+      sort: { indicator: 'party_org.count' },
+    });
+    expect(JSON.parse(comparison.expected.body).data.compareZones.rows.length).toBeGreaterThan(3);
+    expect({ served: comparison.served, fallback: comparison.fallback }).toEqual({ served: 1, fallback: 0 });
   });
 
   it('operations not prepared: directives, a named fragment, two root fields', async () => {

@@ -6,7 +6,12 @@ import {
   print,
   visit,
   type DocumentNode,
+  getNamedType,
+  isInterfaceType,
+  isObjectType,
   type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLNamedType,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionNode,
@@ -111,7 +116,7 @@ export function preparedReadOf(resolved: ResolvedPlan, subgraphs: PreparedReadSu
   const { queryPlan, operationContext, requestContext, serviceMap } = resolved;
   const { operation } = operationContext;
   if (operation.operation !== 'query') return 'not a query';
-  if (Object.keys(operationContext.fragments).length > 0) return 'named fragments';
+  const namedFragments = Object.keys(operationContext.fragments).length > 0;
   if (hasDirectives(requestContext.document)) return 'directives';
   // Who may introspect depends on the caller (introspectionPolicyPlugin); a prepared read has no caller-dependent check.
   if (introspects(requestContext.document)) return 'introspection';
@@ -123,9 +128,12 @@ export function preparedReadOf(resolved: ResolvedPlan, subgraphs: PreparedReadSu
     serviceMap,
   };
   if (queryPlan.node?.kind === 'Fetch') {
-    const root = rootFetchOf(queryPlan.node, operation.selectionSet);
+    const client = namedFragments ? inlinedSelection(requestContext.document, operation, requestContext.schema) : operation.selectionSet;
+    if (!client) return 'named fragments';
+    const root = rootFetchOf(queryPlan.node, client, requestContext.schema);
     return typeof root === 'string' ? root : { kind: 'root', ...common, ...root };
   }
+  if (namedFragments) return 'named fragments';
   const rootField = onlyPlainField(operation.selectionSet);
   if (!rootField?.selectionSet) return 'not one unaliased root field with a selection';
 
@@ -210,13 +218,16 @@ function partsOf(
 }
 
 /** The plan's only fetch, when it is a query from the root selecting exactly the client's root selection (`__typename` anywhere). */
-function rootFetchOf(fetch: FetchNode, client: SelectionSetNode): { fetch: PreparedFetch; order: KeyOrder | undefined } | string {
+function rootFetchOf(fetch: FetchNode, client: SelectionSetNode, schema: GraphQLSchema): { fetch: PreparedFetch; order: KeyOrder | undefined } | string {
   if (fetch.requires || hasRewrites(fetch) || fetch.hasDefers) return 'plan is one fetch that is not from the root';
   const document = fetch.operationDocumentNode ?? parse(fetch.operation, { noLocation: true });
   const [definition, ...others] = document.definitions;
-  if (!definition || others.length > 0 || definition.kind !== Kind.OPERATION_DEFINITION || definition.operation !== 'query')
+  if (!definition || definition.kind !== Kind.OPERATION_DEFINITION || definition.operation !== 'query' || !others.every(isFragmentDefinition))
     return 'plan is one fetch that is not a query';
-  const order = orderOf(definition.selectionSet, client);
+  // The planner may spread fragments of its own (or the client's) in the fetch: compared with them in place.
+  const fetched = others.length > 0 ? inlinedSelection(document, definition, schema) : definition.selectionSet;
+  if (!fetched) return 'root fetch selects other than the client';
+  const order = orderOf(fetched, client);
   if (order === 'differs') return 'root fetch selects other than the client';
   return { fetch: preparedFetchOf(fetch, document), order };
 }
@@ -299,6 +310,52 @@ function preparedFetchOf(fetch: FetchNode, document: DocumentNode): PreparedFetc
     document,
     variableUsages: fetch.variableUsages ?? [],
   };
+}
+
+function isFragmentDefinition(definition: DocumentNode['definitions'][number]): definition is FragmentDefinitionNode {
+  return definition.kind === Kind.FRAGMENT_DEFINITION;
+}
+
+/**
+ * The operation's selection set with every named fragment's fields in place of its spread, as
+ * graphql-js collects them; undefined when a spread's type condition is not the type it is spread
+ * in (its fields would apply only to some objects), or a field is not in `schema`.
+ */
+function inlinedSelection(document: DocumentNode, operation: OperationDefinitionNode, schema: GraphQLSchema): SelectionSetNode | undefined {
+  const fragments = new Map(document.definitions.filter(isFragmentDefinition).map((fragment) => [fragment.name.value, fragment]));
+  const root = schema.getRootType(operation.operation);
+  return root ? inlinedSet(operation.selectionSet, root, fragments, schema) : undefined;
+}
+
+function inlinedSet(
+  selectionSet: SelectionSetNode,
+  parentType: GraphQLNamedType,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+  schema: GraphQLSchema,
+): SelectionSetNode | undefined {
+  const selections: SelectionNode[] = [];
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FRAGMENT_SPREAD) {
+      const fragment = fragments.get(selection.name.value);
+      if (!fragment || fragment.typeCondition.name.value !== parentType.name) return undefined;
+      const inlined = inlinedSet(fragment.selectionSet, parentType, fragments, schema);
+      if (!inlined) return undefined;
+      selections.push(...inlined.selections);
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parentType;
+      const inlined = type && inlinedSet(selection.selectionSet, type, fragments, schema);
+      if (!inlined) return undefined;
+      selections.push({ ...selection, selectionSet: inlined });
+    } else if (!selection.selectionSet) {
+      selections.push(selection);
+    } else {
+      const field = isObjectType(parentType) || isInterfaceType(parentType) ? parentType.getFields()[selection.name.value] : undefined;
+      const inlined = field && inlinedSet(selection.selectionSet, getNamedType(field.type), fragments, schema);
+      if (!inlined) return undefined;
+      selections.push({ ...selection, selectionSet: inlined });
+    }
+  }
+  return { ...selectionSet, selections };
 }
 
 function hasDirectives(document: DocumentNode): boolean {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { loadDashboardOperations } from '../../dashboard/dashboardOperations';
 import { inClientOrder, preparedReadOf, type KeyOrder, type PreparedRead, type PreparedRootRead, type ResolvedPlan } from '../preparedRead';
 
 /**
@@ -107,6 +108,17 @@ describe('preparedReadOf', () => {
     expect(one.kind === 'entities' && one.entities.variableUsages).toEqual([]);
     const list = await prepared('query Zones($ids: [ID!]!, $n: Int) { zones(ids: $ids) { id enterprises(first: $n) { totalCount } } }', { ids: ['yongkang'] });
     expect(list.kind === 'entities' && [list.list, list.lookup.variableUsages, list.entities.variableUsages]).toEqual([true, ['ids'], ['n']]);
+  });
+
+  it("prepares a root read with named fragments, the dashboard's among them: compared with the fetch's fields in place of each spread", async () => {
+    const names = await prepared(
+      '{ zone(id: "yongkang") { ...Names province { ...Province } } } fragment Names on Zone { nameZh nameEn } fragment Province on Province { code }',
+    );
+    expect(names.kind).toBe('root');
+    const operations = loadDashboardOperations(join(__dirname, '../../../dashboard/operations'), join(__dirname, '../../../dashboard/fragments'));
+    const compare = await prepared(operations.compareZones!, { indicators: ['party_org.count'] });
+    expect(compare.kind === 'root' && compare.fetch.operation).toContain('fragment DashboardFigureCell on FigureCell');
+    expect(await verdictOf('{ zone(id: "yongkang") { ...Names } } fragment Names on Zone { nameZh indicators { code } }')).toBe('named fragments');
   });
 
   it("prepares directory fields next to the zone's: those come from the lookup, as the client asked them", async () => {
