@@ -1,14 +1,14 @@
 import type { Experimental_DidResolveQueryPlanCallback } from '@apollo/gateway';
 import {
   BREAK,
+  getNamedType,
+  isInterfaceType,
+  isObjectType,
   Kind,
   parse,
   print,
   visit,
   type DocumentNode,
-  getNamedType,
-  isInterfaceType,
-  isObjectType,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLNamedType,
