@@ -105,13 +105,8 @@ export class ShardRouter {
   }
 
   private async sendPart<S extends ShardService>(fetch: EntityFetch<S>, part: ShardPart<S>): Promise<PartOutcome> {
-    const typenames = new Set<string>();
-    for (const representation of part.representations) {
-      const typename = (representation as { __typename?: unknown }).__typename;
-      if (typeof typename === 'string') typenames.add(typename);
-    }
     const request: ServiceRequest = {
-      query: withCheckedIds(fetch.query, [...typenames]),
+      query: withCheckedIds(fetch.query, typenamesOf(part.representations)),
       variables: { ...fetch.variables, representations: part.representations },
     };
     const outcome = await this.call({
@@ -127,4 +122,14 @@ export class ShardRouter {
     });
     return outcome.status === 'answered' ? outcome.value : outcome;
   }
+}
+
+/** The distinct `__typename`s of the representations, in order of first appearance. */
+function typenamesOf(representations: readonly unknown[]): string[] {
+  const typenames: string[] = [];
+  for (const representation of representations) {
+    const typename = (representation as { __typename?: unknown }).__typename;
+    if (typeof typename === 'string' && !typenames.includes(typename)) typenames.push(typename);
+  }
+  return typenames;
 }

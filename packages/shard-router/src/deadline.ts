@@ -1,4 +1,4 @@
-import { announcingAbortController } from './abortListeners';
+import { releaseAbortController, reusableAbortController } from './abortListeners';
 
 export class DeadlineExceededError extends Error {
   /** `note` says which deadline it was when it is not the fetch's own, e.g. the request's. */
@@ -16,11 +16,12 @@ export class DeadlineExceededError extends Error {
  * fetch given that signal is aborted when the deadline passes. The returned promise rejects with
  * `DeadlineExceededError` on time even if `call` ignores the signal.
  *
- * The signal is passed, not kept in an `AsyncLocalStorage`: any async store makes Node
+ * A signal that was not aborted is handed to later calls once this one has settled
+ * (`releaseAbortController`). The signal is passed, not kept in an `AsyncLocalStorage`: any async store makes Node
  * run hooks on every promise of the process (~7 % of a service's CPU).
  */
 export function withDeadline<T>(timeoutMs: number, call: (signal: AbortSignal) => Promise<T>, note?: string): Promise<T> {
-  const controller = announcingAbortController();
+  const controller = reusableAbortController();
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => {
       const error = new DeadlineExceededError(timeoutMs, note);
@@ -29,6 +30,8 @@ export function withDeadline<T>(timeoutMs: number, call: (signal: AbortSignal) =
     }, timeoutMs);
     const settle = (done: () => void) => {
       clearTimeout(timer);
+      // The call has settled: its controller serves the next one, unless its deadline passed (it is aborted) or someone still listens.
+      releaseAbortController(controller);
       done();
     };
     let called: Promise<T>;

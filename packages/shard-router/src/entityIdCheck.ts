@@ -3,8 +3,10 @@ import { Kind, parse, print, type FieldNode, type InlineFragmentNode, type Selec
 /** The alias under which every `_entities` answer also carries the entity's own `id`. */
 export const CHECKED_ID = '__checkedId';
 
+/** Queries remembered (each with the rewrites for the type lists it was sent with). */
 const MAX_CACHED = 500;
-const rewritten = new Map<string, string>();
+/** By query, then by type list: a query text is the planner's same string every time, so finding it costs no new string. */
+const rewritten = new Map<string, Map<string, string>>();
 
 /**
  * The `_entities` query asking, besides what the gateway asked, each entity's `id`
@@ -13,8 +15,9 @@ const rewritten = new Map<string, string>();
  * does not parse is returned as it is: the service will refuse it anyway.
  */
 export function withCheckedIds(query: string, typenames: readonly string[]): string {
-  const key = `${typenames.join(',')}\n${query}`;
-  const cached = rewritten.get(key);
+  const types = typenames.length === 1 ? typenames[0]! : typenames.join(',');
+  let ofQuery = rewritten.get(query);
+  const cached = ofQuery?.get(types);
   if (cached !== undefined) return cached;
   let result = query;
   try {
@@ -22,8 +25,12 @@ export function withCheckedIds(query: string, typenames: readonly string[]): str
   } catch {
     // not GraphQL: sent unchanged
   }
-  if (rewritten.size >= MAX_CACHED) rewritten.delete(rewritten.keys().next().value as string);
-  rewritten.set(key, result);
+  if (!ofQuery) {
+    if (rewritten.size >= MAX_CACHED) rewritten.delete(rewritten.keys().next().value as string);
+    ofQuery = new Map();
+    rewritten.set(query, ofQuery);
+  }
+  ofQuery.set(types, result);
   return result;
 }
 

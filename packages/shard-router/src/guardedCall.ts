@@ -75,15 +75,22 @@ export function guardedCall<R, T>(call: GuardedCall<R, T>): Promise<CallOutcome<
   });
 }
 
-async function sendWithRetry<R>(call: GuardedCall<R, unknown>, signal: AbortSignal): Promise<R> {
+function sendWithRetry<R>(call: GuardedCall<R, unknown>, signal: AbortSignal): Promise<R> {
+  let sent: Promise<R>;
   try {
-    return await call.send(signal);
+    sent = call.send(signal);
   } catch (error) {
-    if (call.retryJitterMs === null || !isRetryableFailure(error)) throw error;
-    // Aborted with the deadline: the enclosing withDeadline has already given up.
-    await sleep(jitterDelayMs(call.retryJitterMs), undefined, { signal });
-    return call.send(signal);
+    sent = Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }
+  // Not an async function: a call that is not retried answers with its own promise, a turn sooner.
+  if (call.retryJitterMs === null) return sent;
+  const jitterMs = call.retryJitterMs;
+  return sent.catch(async (error: unknown) => {
+    if (!isRetryableFailure(error)) throw error;
+    // Aborted with the deadline: the enclosing withDeadline has already given up.
+    await sleep(jitterDelayMs(jitterMs), undefined, { signal });
+    return call.send(signal);
+  });
 }
 
 function refusal(admission: Extract<Admission, { admitted: false }>): string {

@@ -29,7 +29,8 @@ export interface ServiceHealthBoardOptions {
 
 /** One circuit breaker per service, shared by every data source and read by `/ready`. */
 export class ServiceHealthBoard {
-  private readonly breakers = new Map<string, CircuitBreaker>();
+  /** By kind, then by name: every call looks its breaker up, with no key string to build. */
+  private readonly breakers: Readonly<Record<ServiceKind, Map<string, CircuitBreaker>>> = { province: new Map(), zone: new Map() };
   private readonly now: () => number;
 
   constructor(private readonly options: ServiceHealthBoardOptions) {
@@ -37,17 +38,17 @@ export class ServiceHealthBoard {
   }
 
   breaker(kind: ServiceKind, name: string): CircuitBreaker {
-    const key = `${kind}:${name}`;
-    let breaker = this.breakers.get(key);
+    const ofKind = this.breakers[kind];
+    let breaker = ofKind.get(name);
     if (!breaker) {
       breaker = new CircuitBreaker({ failureThreshold: this.options.failureThreshold, coolDownMs: this.options.coolDownMs, now: this.now });
-      this.breakers.set(key, breaker);
+      ofKind.set(name, breaker);
     }
     return breaker;
   }
 
   report(kind: ServiceKind, name: string): ServiceHealthReport {
-    const snapshot = this.breakers.get(`${kind}:${name}`)?.snapshot();
+    const snapshot = this.breakers[kind].get(name)?.snapshot();
     if (!snapshot) return { state: 'up', consecutiveFailures: 0, lastSuccessAt: null, lastFailureAt: null };
     return {
       state: this.stateOf(snapshot),

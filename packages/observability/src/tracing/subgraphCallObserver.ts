@@ -1,4 +1,5 @@
 import type { SubgraphFetchFailure, SubgraphFetchMetrics, SubgraphService } from '../metrics/subgraphFetchMetrics';
+import { tracingStarted } from './tracingState';
 import { withSpan } from './withSpan';
 
 /** What one guarded call tells its observer (the shape of `@devzone/shard-router`'s CallWatch). */
@@ -12,18 +13,52 @@ export interface SubgraphCallObserver {
   watch<T>(target: { readonly kind: string; readonly name: string }, call: (watch: SubgraphCallWatch) => Promise<T>): Promise<T>;
 }
 
+/** What the observer keeps of one service it has watched: its labels, its span's name and attributes, and its watch when no span is begun. */
+interface WatchedService {
+  readonly service: SubgraphService;
+  readonly spanName: string;
+  readonly spanAttributes: Readonly<Record<string, string>>;
+  readonly untraced: SubgraphCallWatch;
+}
+
 /**
  * The signals of every guarded call a service sends to the zone services or the province: a
  * `subgraph.fetch <service>` span, and, with `fetches`, the fetch metrics (`subgraph_request_*`).
  * Zone services are labelled with the subgraph `zonesSubgraph`, the province with its name.
+ * What a service's calls share (labels, span name, and without tracing the watch itself) is
+ * built once per service, not per call: services are few, calls are every request's.
  */
 export function subgraphCallObserver(zonesSubgraph: string, fetches?: SubgraphFetchMetrics): SubgraphCallObserver {
+  const watched = new Map<string, Map<string, WatchedService>>();
+  const watchedService = (kind: string, name: string): WatchedService => {
+    let ofKind = watched.get(kind);
+    if (!ofKind) {
+      ofKind = new Map();
+      watched.set(kind, ofKind);
+    }
+    let known = ofKind.get(name);
+    if (!known) {
+      const service: SubgraphService = { subgraph: kind === 'zone' ? zonesSubgraph : name, service: name };
+      known = {
+        service,
+        spanName: `subgraph.fetch ${name}`,
+        spanAttributes: { 'graphql.subgraph.name': service.subgraph, 'subgraph.service': name },
+        untraced: {
+          sent: (seconds, outcome) => fetches?.observe(service, seconds, outcome),
+          failed: (reason) => fetches?.fail(service, reason),
+        },
+      };
+      ofKind.set(name, known);
+    }
+    return known;
+  };
   return {
     watch: (target, call) => {
-      const service: SubgraphService = { subgraph: target.kind === 'zone' ? zonesSubgraph : target.name, service: target.name };
-      return withSpan(`subgraph.fetch ${service.service}`, { 'graphql.subgraph.name': service.subgraph, 'subgraph.service': service.service }, (span) =>
+      const { service, spanName, spanAttributes, untraced } = watchedService(target.kind, target.name);
+      if (!tracingStarted()) return call(untraced);
+      return withSpan(spanName, spanAttributes, (span) =>
         call({
-          sent: (seconds, outcome) => fetches?.observe(service, seconds, outcome),
+          sent: untraced.sent,
           failed: (reason, message) => {
             fetches?.fail(service, reason);
             span.setAttributes({ 'subgraph.failure': reason });

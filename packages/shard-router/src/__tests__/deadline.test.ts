@@ -1,3 +1,4 @@
+import { onAbort } from '../abortListeners';
 import { DeadlineExceededError, withDeadline } from '../deadline';
 
 describe('withDeadline', () => {
@@ -61,5 +62,50 @@ describe('withDeadline, when the call fails', () => {
     } finally {
       timers.mockRestore();
     }
+  });
+});
+
+describe('withDeadline, reusing signals', () => {
+  const signalOf = async (work: (signal: AbortSignal) => void | Promise<void> = () => undefined): Promise<AbortSignal> => {
+    let seen: AbortSignal | undefined;
+    await withDeadline(1000, async (signal) => {
+      seen = signal;
+      await work(signal);
+    }).catch(() => undefined);
+    return seen!;
+  };
+
+  it('hands the signal of a call that settled, unaborted and unlistened, to the next call', async () => {
+    const first = await signalOf();
+    const second = await signalOf((signal) => {
+      const stop = onAbort(signal, () => undefined);
+      stop();
+    });
+    expect(second).toBe(first);
+    // A call that failed gives its signal back too.
+    const third = await signalOf(() => Promise.reject(new Error('refused')));
+    expect(third).toBe(first);
+    expect(first.aborted).toBe(false);
+  });
+
+  it('never hands out again a signal its deadline aborted, nor one still listened to', async () => {
+    let timedOut: AbortSignal | undefined;
+    await withDeadline(10, (signal) => {
+      timedOut = signal;
+      return new Promise<never>(() => undefined);
+    }).catch(() => undefined);
+    const afterTimeout = await signalOf();
+    expect(afterTimeout).not.toBe(timedOut);
+    expect(timedOut?.aborted).toBe(true);
+
+    const listened = await signalOf((signal) => void onAbort(signal, () => undefined));
+    expect(await signalOf()).not.toBe(listened);
+    const heard = jest.fn();
+    const listenedNatively = await signalOf((signal) => signal.addEventListener('abort', heard));
+    const next = await signalOf();
+    expect(next).not.toBe(listenedNatively);
+    // The listener left behind hears nothing of the calls after it.
+    await withDeadline(10, () => new Promise<never>(() => undefined)).catch(() => undefined);
+    expect(heard).not.toHaveBeenCalled();
   });
 });

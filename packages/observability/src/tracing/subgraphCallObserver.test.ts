@@ -1,0 +1,38 @@
+import { createServiceMetrics } from '../metrics/serviceMetrics';
+import { SubgraphFetchMetrics } from '../metrics/subgraphFetchMetrics';
+import { subgraphCallObserver } from './subgraphCallObserver';
+
+describe('subgraphCallObserver', () => {
+  it("counts each service's calls under its own labels: zone services under the zones subgraph, the province under its name", async () => {
+    const { registry } = createServiceMetrics();
+    const observer = subgraphCallObserver('zones', new SubgraphFetchMetrics(registry));
+    for (let i = 0; i < 2; i += 1) {
+      await observer.watch({ kind: 'zone', name: 'anhui' }, async (watch) => watch.sent(0.01, 'answered'));
+    }
+    await observer.watch({ kind: 'zone', name: 'jiangsu' }, async (watch) => {
+      watch.sent(0.02, 'failed');
+      watch.failed('timeout', 'timed out after 20 ms');
+    });
+    await observer.watch({ kind: 'province', name: 'province' }, async (watch) => watch.sent(0.01, 'answered'));
+    const counts = (await registry.getSingleMetric('subgraph_request_duration_seconds')?.get())?.values
+      .filter((value) => (value as { metricName?: string }).metricName === 'subgraph_request_duration_seconds_count')
+      .map((value) => [value.labels.subgraph, value.labels.service, value.labels.outcome, value.value]);
+    expect(counts).toEqual([
+      ['zones', 'anhui', 'answered', 2],
+      ['zones', 'jiangsu', 'failed', 1],
+      ['province', 'province', 'answered', 1],
+    ]);
+    const failures = (await registry.getSingleMetric('subgraph_request_failures_total')?.get())?.values.map((value) => [
+      value.labels.service,
+      value.labels.reason,
+      value.value,
+    ]);
+    expect(failures).toEqual([['jiangsu', 'timeout', 1]]);
+  });
+
+  it("answers with the call's own answer, and passes its failure on", async () => {
+    const observer = subgraphCallObserver('zones');
+    await expect(observer.watch({ kind: 'zone', name: 'anhui' }, async () => 42)).resolves.toBe(42);
+    await expect(observer.watch({ kind: 'zone', name: 'anhui' }, () => Promise.reject(new Error('down')))).rejects.toThrow('down');
+  });
+});

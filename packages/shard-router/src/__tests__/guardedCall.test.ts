@@ -1,0 +1,65 @@
+import { CircuitBreaker } from '../circuitBreaker';
+import { guardedCall, type GuardedCall } from '../guardedCall';
+import { RequestBudgets } from '../requestBudget';
+
+const refused = () => Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' } });
+
+function callOf(send: GuardedCall<string, string>['send'], retryJitterMs: number | null): GuardedCall<string, string> {
+  return {
+    kind: 'zone',
+    name: 'anhui',
+    breaker: new CircuitBreaker({ failureThreshold: 5, coolDownMs: 1000 }),
+    budget: new RequestBudgets(5000).forOperation(undefined),
+    timeoutMs: 1000,
+    retryJitterMs,
+    send,
+    check: (response) => ({ status: 'answered', value: response }),
+  };
+}
+
+describe('guardedCall', () => {
+  it('retries a read once when its send fails, whether the failure is thrown at once or rejected later', async () => {
+    for (const failing of [
+      () => {
+        throw refused();
+      },
+      () => Promise.reject(refused()),
+    ]) {
+      let sends = 0;
+      const send = (signal: AbortSignal) => (sends++ === 0 ? failing() : Promise.resolve(signal.aborted ? 'aborted' : 'answered'));
+      await expect(guardedCall(callOf(send, 0))).resolves.toEqual({ status: 'answered', value: 'answered' });
+      expect(sends).toBe(2);
+    }
+  });
+
+  it('sends a call that may not be retried once, and reports its failure, thrown or rejected', async () => {
+    for (const failing of [
+      () => {
+        throw refused();
+      },
+      () => Promise.reject(refused()),
+    ]) {
+      let sends = 0;
+      const send = () => {
+        sends += 1;
+        return failing();
+      };
+      const outcome = await guardedCall(callOf(send, null));
+      expect(outcome.status).toBe('failed');
+      expect(sends).toBe(1);
+    }
+  });
+
+  it('does not retry a failure that is not a connection failure or a 5xx', async () => {
+    let sends = 0;
+    const send = () => {
+      sends += 1;
+      return Promise.reject(new Error('answered no data._entities'));
+    };
+    await expect(guardedCall(callOf(send, 0))).resolves.toMatchObject({
+      status: 'failed',
+      reason: expect.stringContaining('answered no data._entities') as unknown,
+    });
+    expect(sends).toBe(1);
+  });
+});
