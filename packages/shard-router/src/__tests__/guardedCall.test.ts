@@ -4,6 +4,14 @@ import { RequestBudgets } from '../requestBudget';
 
 const refused = () => Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' } });
 
+/** A send failing with a connection refusal: thrown at once, or rejected later. */
+const FAILING_SENDS: readonly (() => Promise<string>)[] = [
+  () => {
+    throw refused();
+  },
+  () => Promise.reject(refused()),
+];
+
 function callOf(send: GuardedCall<string, string>['send'], retryJitterMs: number | null): GuardedCall<string, string> {
   return {
     kind: 'zone',
@@ -19,12 +27,7 @@ function callOf(send: GuardedCall<string, string>['send'], retryJitterMs: number
 
 describe('guardedCall', () => {
   it('retries a read once when its send fails, whether the failure is thrown at once or rejected later', async () => {
-    for (const failing of [
-      () => {
-        throw refused();
-      },
-      () => Promise.reject(refused()),
-    ]) {
+    for (const failing of FAILING_SENDS) {
       let sends = 0;
       const send = (signal: AbortSignal) => (sends++ === 0 ? failing() : Promise.resolve(signal.aborted ? 'aborted' : 'answered'));
       await expect(guardedCall(callOf(send, 0))).resolves.toEqual({ status: 'answered', value: 'answered' });
@@ -33,12 +36,7 @@ describe('guardedCall', () => {
   });
 
   it('sends a call that may not be retried once, and reports its failure, thrown or rejected', async () => {
-    for (const failing of [
-      () => {
-        throw refused();
-      },
-      () => Promise.reject(refused()),
-    ]) {
+    for (const failing of FAILING_SENDS) {
       let sends = 0;
       const send = () => {
         sends += 1;
