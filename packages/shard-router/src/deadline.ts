@@ -17,8 +17,8 @@ export class DeadlineExceededError extends Error {
  * `DeadlineExceededError` on time even if `call` ignores the signal.
  *
  * A signal that was not aborted is handed to later calls once this one has settled
- * (`releaseAbortController`). The signal is passed, not kept in an `AsyncLocalStorage`: any async store makes Node
- * run hooks on every promise of the process (~7 % of a service's CPU).
+ * (`releaseAbortController`). The signal is passed, not kept in an `AsyncLocalStorage`: any
+ * async store makes Node run hooks on every promise of the process (~7 % of a service's CPU).
  */
 export function withDeadline<T>(timeoutMs: number, call: (signal: AbortSignal) => Promise<T>, note?: string): Promise<T> {
   const controller = reusableAbortController();
@@ -30,7 +30,8 @@ export function withDeadline<T>(timeoutMs: number, call: (signal: AbortSignal) =
     }, timeoutMs);
     const settle = (done: () => void) => {
       clearTimeout(timer);
-      // The call has settled: its controller serves the next one, unless its deadline passed (it is aborted) or someone still listens.
+      // The call has settled: its controller serves the next one, unless its deadline passed
+      // (it is aborted) or someone still listens.
       releaseAbortController(controller);
       done();
     };

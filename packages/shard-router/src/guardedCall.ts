@@ -80,7 +80,8 @@ function sendWithRetry<R>(call: GuardedCall<R, unknown>, signal: AbortSignal): P
   try {
     sent = call.send(signal);
   } catch (error) {
-    sent = Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    // Whatever was thrown, as it was thrown: the retry rule and the failure's description read it.
+    sent = Promise.reject(error as Error);
   }
   // Not an async function: a call that is not retried answers with its own promise, a turn sooner.
   if (call.retryJitterMs === null) return sent;
