@@ -13,6 +13,13 @@ export interface PooledHttpClientOptions {
    * @default 4000 (below the 5 s after which Node servers close idle connections)
    */
   readonly keepAliveTimeoutMs?: number;
+  /**
+   * How often pools are swept: a pool no request used since the last sweep, with none under way,
+   * is closed and forgotten (a service re-registered at another address leaves its old one).
+   * Its connections closed after `keepAliveTimeoutMs` already. 0: never swept.
+   * @default 60000
+   */
+  readonly idlePoolSweepMs?: number;
 }
 
 export interface HttpRequest {
@@ -27,8 +34,15 @@ export interface HttpRequest {
   readonly maxResponseBytes: number;
 }
 
-interface Target {
+/** One origin's pool, and whether a request used it since the last sweep. */
+interface OriginPool {
+  readonly origin: string;
   readonly pool: Pool;
+  used: boolean;
+}
+
+interface Target {
+  readonly origin: OriginPool;
   readonly path: string;
 }
 
@@ -36,24 +50,32 @@ interface Target {
  * An HTTP/1.1 client over undici's pools: one pool of keep-alive connections per
  * origin, requests dispatched straight to it (no `fetch`, no WHATWG
  * Request/Response/streams, no `Agent` with its redirect interceptor in between) and
- * answers collected within a size limit.
+ * answers collected within a size limit. Pools left idle are closed (`idlePoolSweepMs`).
  */
 export class PooledHttpClient {
   private readonly poolOptions: Pool.Options;
-  private readonly pools = new Map<string, Pool>();
+  private readonly pools = new Map<string, OriginPool>();
   private readonly targets = new Map<string, Target>();
+  private readonly sweeper: NodeJS.Timeout | undefined;
 
-  constructor({ connectionsPerOrigin, keepAliveTimeoutMs = 4000 }: PooledHttpClientOptions = {}) {
+  constructor({ connectionsPerOrigin, keepAliveTimeoutMs = 4000, idlePoolSweepMs = 60_000 }: PooledHttpClientOptions = {}) {
     this.poolOptions = { keepAliveTimeout: keepAliveTimeoutMs, ...(connectionsPerOrigin !== undefined ? { connections: connectionsPerOrigin } : {}) };
+    if (idlePoolSweepMs > 0) this.sweeper = setInterval(() => this.sweepIdlePools(), idlePoolSweepMs).unref();
+  }
+
+  /** Origins with a pool open. */
+  get origins(): string[] {
+    return [...this.pools.keys()];
   }
 
   /** Sends one request and resolves with its whole answer, whatever its status; rejects when there is none (`RequestFailedError`), or it is refused. */
   request(url: string, { method = 'POST', headers, body, signal, maxResponseBytes }: HttpRequest): Promise<HttpAnswer> {
     if (signal?.aborted) return Promise.reject(signal.reason instanceof Error ? signal.reason : new Error('aborted before it was sent'));
     try {
-      const { pool, path } = this.targetOf(url);
+      const { origin, path } = this.targetOf(url);
+      origin.used = true;
       const handler = new BoundedAnswer(maxResponseBytes, signal);
-      pool.dispatch({ path, method, headers, body: body ?? null }, handler);
+      origin.pool.dispatch({ path, method, headers, body: body ?? null }, handler);
       return handler.answer;
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
@@ -62,7 +84,26 @@ export class PooledHttpClient {
 
   /** Closes every pooled connection once its requests have been answered. */
   async close(): Promise<void> {
-    await Promise.all([...this.pools.values()].map((pool) => pool.close()));
+    clearInterval(this.sweeper);
+    await Promise.all([...this.pools.values()].map(({ pool }) => pool.close()));
+  }
+
+  /**
+   * Closes and forgets each pool no request used since the last sweep, with no request under way
+   * or waiting; marks the others unused. The next request to a forgotten origin opens a new pool.
+   */
+  sweepIdlePools(): void {
+    for (const origin of this.pools.values()) {
+      if (origin.used) {
+        origin.used = false;
+        continue;
+      }
+      const { running, pending, queued } = origin.pool.stats;
+      if (running + pending + queued > 0) continue;
+      this.pools.delete(origin.origin);
+      for (const [url, target] of this.targets) if (target.origin === origin) this.targets.delete(url);
+      void origin.pool.close().catch(() => undefined);
+    }
   }
 
   /** URLs are few (one per service): each is parsed once. */
@@ -71,12 +112,12 @@ export class PooledHttpClient {
     if (!target) {
       const parsed = new URL(url);
       if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error(`${url}: only http and https URLs are supported`);
-      let pool = this.pools.get(parsed.origin);
-      if (!pool) {
-        pool = new Pool(parsed.origin, this.poolOptions);
-        this.pools.set(parsed.origin, pool);
+      let origin = this.pools.get(parsed.origin);
+      if (!origin) {
+        origin = { origin: parsed.origin, pool: new Pool(parsed.origin, this.poolOptions), used: false };
+        this.pools.set(parsed.origin, origin);
       }
-      target = { pool, path: `${parsed.pathname}${parsed.search}` };
+      target = { origin, path: `${parsed.pathname}${parsed.search}` };
       this.targets.set(url, target);
     }
     return target;

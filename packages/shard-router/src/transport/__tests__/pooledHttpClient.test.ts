@@ -155,3 +155,76 @@ describe('PooledHttpClient', () => {
     await expect(client.request(server.url, { headers: {}, body: '{}', maxResponseBytes: 1024 })).rejects.toThrow(UnaskedEncodingError);
   });
 });
+
+describe('PooledHttpClient idle pools', () => {
+  const servers: TestServer[] = [];
+  const clients: PooledHttpClient[] = [];
+  const start = async (handler: Handler) => {
+    const server = await serve(handler);
+    servers.push(server);
+    return server;
+  };
+  const newClient = (idlePoolSweepMs: number) => {
+    const client = new PooledHttpClient({ idlePoolSweepMs });
+    clients.push(client);
+    return client;
+  };
+  const ask = (client: PooledHttpClient, url: string) => client.request(url, { headers: {}, body: '{}', maxResponseBytes: 1024 });
+  const originOf = (url: string) => new URL(url).origin;
+
+  afterAll(async () => {
+    await Promise.all(clients.map((client) => client.close()));
+    await Promise.all(servers.map((server) => server.close()));
+  });
+
+  it('closes a pool no request used since the last sweep, and opens a new one for the next request to its origin', async () => {
+    const [used, left] = [await start(echo), await start(echo)];
+    const client = newClient(0);
+    await ask(client, used.url);
+    await ask(client, left.url);
+    client.sweepIdlePools();
+    await ask(client, used.url);
+    client.sweepIdlePools();
+    expect(client.origins).toEqual([originOf(used.url)]);
+
+    const answer = await ask(client, left.url);
+    expect(answer.status).toBe(200);
+    expect(client.origins.sort()).toEqual([originOf(used.url), originOf(left.url)].sort());
+    // The closed pool's connection went with it: the request after the sweep opened another.
+    expect(left.connections()).toBe(2);
+    expect(used.connections()).toBe(1);
+  });
+
+  it('keeps a pool while a request is under way, however long, and closes it once idle', async () => {
+    let answerNow: (() => void) | undefined;
+    const server = await start((_req, res) => {
+      answerNow = () => res.end('{}');
+    });
+    const client = newClient(0);
+    const answer = ask(client, server.url);
+    await new Promise<void>((resolve) => {
+      const check = () => (answerNow ? resolve() : setImmediate(check));
+      check();
+    });
+    client.sweepIdlePools();
+    client.sweepIdlePools();
+    client.sweepIdlePools();
+    expect(client.origins).toEqual([originOf(server.url)]);
+
+    answerNow!();
+    expect((await answer).status).toBe(200);
+    client.sweepIdlePools();
+    client.sweepIdlePools();
+    expect(client.origins).toEqual([]);
+  });
+
+  it('sweeps on its own every idlePoolSweepMs', async () => {
+    const server = await start(echo);
+    const client = newClient(30);
+    await ask(client, server.url);
+    expect(client.origins).toEqual([originOf(server.url)]);
+    const deadline = Date.now() + 5000;
+    while (client.origins.length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(client.origins).toEqual([]);
+  });
+});
