@@ -50,6 +50,7 @@ export class GuardedDataSource implements GraphQLDataSource {
     });
     if (outcome.status === 'answered') return outcome.value;
     requestLogger(this.logger, (options.context as Partial<GatewayContext>).requestId).warn(`Service "${name}" failed: ${outcome.reason}`);
-    return { errors: [serviceUnavailableError(name, outcome.reason, outcome.breaker)] };
+    const { breaker, serviceCodes } = outcome;
+    return { errors: [serviceUnavailableError(name, outcome.reason, { breaker, serviceCodes })] };
   }
 }

@@ -31,7 +31,7 @@ export const ERRORS = {
   ),
   ZONE_UNAVAILABLE: makeCodeDefinition(
     'ZONE_UNAVAILABLE',
-    'A zone service failed, timed out, answered garbage or could not use its database; `extensions.zoneId` and `extensions.service` name it (`service: "province"` and no `zoneId` for the province). The message never quotes the database driver. Other zones still answer.',
+    'A zone service failed, timed out, answered garbage or could not use its database; `extensions.zoneId` and `extensions.service` name it (`service: "province"` and no `zoneId` for the province). When the service answered errors instead of the zone, `extensions.serviceCodes` lists their codes (e.g. `GRAPHQL_VALIDATION_FAILED`: the service does not know a field asked). The message never quotes the database driver. Other zones still answer.',
   ),
   ZONE_NOT_ROUTED: makeCodeDefinition('ZONE_NOT_ROUTED', 'No registered zone service hosts the zone carried in an entity key; `extensions.zoneId` names it.'),
   ZONE_NOT_HOSTED: makeCodeDefinition('ZONE_NOT_HOSTED', 'A zone service was asked for an entity of a zone it does not host (a routing or registry mismatch).'),

@@ -5,14 +5,20 @@ import { DeadlineExceededError, withDeadline } from './deadline';
 import { describeFailure } from './describeFailure';
 import type { RequestBudget } from './requestBudget';
 import { isRetryableFailure, jitterDelayMs } from './retryPolicy';
+import { serviceCodesOf } from './serviceCodes';
 import type { ServiceKind } from './serviceHealth';
 
-/** A service's answer once checked: accepted (as `value`) or refused with the reason. */
-export type CheckedAnswer<T> = { readonly status: 'answered'; readonly value: T } | { readonly status: 'failed'; readonly reason: string };
+/**
+ * A service's answer once checked: accepted (as `value`) or refused with the reason, and the codes
+ * (`extensions.code`) of the errors the service answered with, when it answered errors instead of data.
+ */
+export type CheckedAnswer<T> =
+  { readonly status: 'answered'; readonly value: T } | { readonly status: 'failed'; readonly reason: string; readonly serviceCodes?: readonly string[] };
 
 /** `breaker` is set when the breaker refused the call without sending it. */
 export type CallOutcome<T> =
-  { readonly status: 'answered'; readonly value: T } | { readonly status: 'failed'; readonly reason: string; readonly breaker?: 'OPEN' | 'HALF_OPEN' };
+  | { readonly status: 'answered'; readonly value: T }
+  | { readonly status: 'failed'; readonly reason: string; readonly breaker?: 'OPEN' | 'HALF_OPEN'; readonly serviceCodes?: readonly string[] };
 
 export interface GuardedCall<R, T> {
   readonly kind: ServiceKind;
@@ -61,7 +67,8 @@ export function guardedCall<R, T>(call: GuardedCall<R, T>): Promise<CallOutcome<
       const response = await withDeadline(window.timeoutMs, (signal) => sendWithRetry(call, signal), window.note);
       outcome = call.check(response);
     } catch (error) {
-      outcome = { status: 'failed', reason: describeFailure(error) };
+      const serviceCodes = serviceCodesOf(error);
+      outcome = { status: 'failed', reason: describeFailure(error), ...(serviceCodes.length > 0 ? { serviceCodes } : {}) };
       failure = error instanceof DeadlineExceededError ? 'timeout' : 'error';
     }
     watch.sent(Number(process.hrtime.bigint() - started) / 1e9, outcome.status);

@@ -11,6 +11,7 @@ export * from './reassembleEntities';
 export * from './requestBudget';
 export * from './resilience';
 export * from './retryPolicy';
+export * from './serviceCodes';
 export * from './serviceHealth';
 export * from './ShardRouter';
 export * from './shardPlan';

@@ -14,6 +14,8 @@ export interface ZoneFailure {
   readonly message: string;
   /** Why, without naming zone or service: the service's failure, or that no service hosts the zone. */
   readonly reason: string;
+  /** The codes of the errors the service answered instead of entities, if it did. */
+  readonly serviceCodes?: readonly string[];
 }
 
 export interface ReassembledEntities {
@@ -53,9 +55,10 @@ export function reassembleEntities<S extends ShardService>(plan: ShardPlan<S>, o
     const outcome = outcomes[p] ?? { status: 'failed', reason: 'was not asked' };
     if (outcome.status === 'failed') {
       for (const [zoneId, index] of part.firstIndexOfZone) {
-        const error = zoneUnavailableError(zoneId, part.service.name, outcome.reason, index, outcome.breaker);
+        const { breaker, serviceCodes } = outcome;
+        const error = zoneUnavailableError(zoneId, part.service.name, outcome.reason, index, { breaker, serviceCodes });
         errors.push(error);
-        failures.push({ zoneId, service: part.service.name, message: error.message, reason: outcome.reason });
+        failures.push({ zoneId, service: part.service.name, message: error.message, reason: outcome.reason, ...(serviceCodes ? { serviceCodes } : {}) });
       }
       return;
     }

@@ -1,3 +1,4 @@
+import { AnswerStatusError } from '../answerStatusError';
 import { CircuitBreaker } from '../circuitBreaker';
 import { guardedCall, type GuardedCall } from '../guardedCall';
 import { RequestBudgets } from '../requestBudget';
@@ -59,5 +60,19 @@ describe('guardedCall', () => {
       reason: expect.stringContaining('answered no data._entities') as unknown,
     });
     expect(sends).toBe(1);
+  });
+
+  it("fails with the codes of the errors in the service's non-2xx answer, and none for a failure without an answer", async () => {
+    const invalid = JSON.stringify({
+      errors: [{ message: 'Cannot query field "figureSheet" on type "Zone".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }],
+    });
+    const rejected = await guardedCall(callOf(() => Promise.reject(new AnswerStatusError(400, 'Bad Request', invalid)), 0));
+    expect(rejected).toEqual({
+      status: 'failed',
+      reason: 'HTTP 400: Bad Request: Cannot query field "figureSheet" on type "Zone".',
+      serviceCodes: ['GRAPHQL_VALIDATION_FAILED'],
+    });
+    const unreachable = await guardedCall(callOf(() => Promise.reject(refused()), null));
+    expect(unreachable).toEqual({ status: 'failed', reason: 'fetch failed (ECONNREFUSED)' });
   });
 });

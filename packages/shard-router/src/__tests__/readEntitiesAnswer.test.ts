@@ -26,6 +26,23 @@ describe('readEntitiesAnswer', () => {
     });
   });
 
+  it("refuses an error-only answer with its errors' distinct codes, in order", () => {
+    const answer = {
+      data: null,
+      errors: [
+        { message: 'Cannot query field "x"', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
+        { message: 'Cannot query field "y"', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
+        { message: 'odd', extensions: { code: 42 } },
+        { message: 'down', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      ],
+    };
+    expect(readEntitiesAnswer(answer, reps('a:1'))).toEqual({
+      status: 'failed',
+      reason: 'answered no data._entities: Cannot query field "x"; Cannot query field "y"; odd; down',
+      serviceCodes: ['GRAPHQL_VALIDATION_FAILED', 'INTERNAL_SERVER_ERROR'],
+    });
+  });
+
   it('refuses the whole answer when one entity carries another id, or none', () => {
     const swapped = {
       data: {

@@ -81,4 +81,23 @@ describe('reassembleEntities', () => {
       },
     ]);
   });
+
+  it("passes on the codes of the errors a failed part's service answered instead of entities, for each of its zones", () => {
+    const reason = 'answered no data._entities: Cannot query field "figureSheet" on type "Zone".';
+    const outcomes: PartOutcome[] = [
+      { status: 'answered', entities: [named('chengxi:e1'), named('chengxi:e2')], errors: [] },
+      { status: 'failed', reason, serviceCodes: ['GRAPHQL_VALIDATION_FAILED'] },
+    ];
+
+    const { errors, failures } = reassembleEntities(plan, outcomes);
+
+    expect(errors.slice(0, 2).map((error) => error.extensions)).toEqual([
+      { zoneId: 'chuzhou', service: 'anhui', serviceCodes: ['GRAPHQL_VALIDATION_FAILED'], code: 'ZONE_UNAVAILABLE' },
+      { zoneId: 'feixi', service: 'anhui', serviceCodes: ['GRAPHQL_VALIDATION_FAILED'], code: 'ZONE_UNAVAILABLE' },
+    ]);
+    expect(failures.slice(0, 2)).toEqual([
+      { zoneId: 'chuzhou', service: 'anhui', message: expect.stringContaining(reason), reason, serviceCodes: ['GRAPHQL_VALIDATION_FAILED'] },
+      { zoneId: 'feixi', service: 'anhui', message: expect.stringContaining(reason), reason, serviceCodes: ['GRAPHQL_VALIDATION_FAILED'] },
+    ]);
+  });
 });

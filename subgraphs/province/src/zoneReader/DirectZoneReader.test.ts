@@ -32,9 +32,14 @@ type Asked = 'sheets' | 'fields' | 'schema';
 /**
  * A stand-in zone service answering each zone's entity with `sheets[zoneId]` (and the id the
  * router checks), as a sheet or field by field; one that `predatesSheets` refuses a sheet as
- * an older zone service does and publishes a schema without it. `asked` records each request.
+ * an older zone service does and publishes a schema without it; one that `failsSheetsOnce` answers
+ * its first sheet read with a server error naming the field. `asked` records each request.
  */
-async function serve(sheets: Record<string, unknown>, options: { predatesSheets?: boolean } = {}): Promise<{ url: string; server: Server; asked: Asked[] }> {
+async function serve(
+  sheets: Record<string, unknown>,
+  options: { predatesSheets?: boolean; failsSheetsOnce?: boolean } = {},
+): Promise<{ url: string; server: Server; asked: Asked[] }> {
+  let sheetFailures = options.failsSheetsOnce ? 1 : 0;
   const asked: Asked[] = [];
   const server = createServer((req, res) => {
     let raw = '';
@@ -56,6 +61,13 @@ async function serve(sheets: Record<string, unknown>, options: { predatesSheets?
       }
       const bySheet = query.includes('figureSheet');
       asked.push(bySheet ? 'sheets' : 'fields');
+      if (bySheet && sheetFailures > 0) {
+        sheetFailures -= 1;
+        answer(500, {
+          errors: [{ message: '"figureSheet" could not be resolved: the figures view is locked', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+        });
+        return;
+      }
       if (bySheet && options.predatesSheets) {
         answer(400, { errors: [{ message: 'Cannot query field "figureSheet" on type "Zone".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] });
         return;
@@ -152,5 +164,20 @@ describe('DirectZoneReader.figures', () => {
     const next = await reader().figures(['chuzhou'], ['party_org.count']);
     expect(next.answered).toEqual(['chuzhou']);
     expect(older.asked).toEqual(['fields', 'sheets', 'fields']);
+  });
+
+  it('keeps reading sheets from a service whose sheet read failed otherwise than as invalid, even with a message naming the field', async () => {
+    const flaky = await start({ chuzhou: SHEET }, { failsSheetsOnce: true });
+    const figureSheets = new FigureSheetSupport(async () => 'type Zone { id: ID! figureSheet: String }');
+    const reader = readersOf([{ name: 'flaky', url: flaky.url, zoneIds: ['chuzhou'] }], figureSheets);
+    await reader().figures(['chuzhou'], ['party_org.count']);
+    await figureSheets.settled();
+
+    const failed = await reader().figures(['chuzhou'], ['party_org.count']);
+    expect(failed.answered).toEqual([]);
+    expect(failed.failures[0]?.message).toContain('"figureSheet" could not be resolved: the figures view is locked');
+    const next = await reader().figures(['chuzhou'], ['party_org.count']);
+    expect(next.answered).toEqual(['chuzhou']);
+    expect(flaky.asked.filter((asked) => asked !== 'schema')).toEqual(['fields', 'sheets', 'sheets']);
   });
 });

@@ -84,6 +84,8 @@ function zoneFigureOf(zoneId: string, figure: SheetFigure): ZoneFigure {
 interface ZoneEntities<T> {
   readonly zones: readonly (T | null)[];
   readonly failures: Map<string, ZoneReadFailure>;
+  /** Zones whose service refused the query as invalid (`GRAPHQL_VALIDATION_FAILED`): it does not know a field asked. */
+  readonly refusedAsInvalid: ReadonlySet<string>;
 }
 
 /**
@@ -165,14 +167,15 @@ export class DirectZoneReader implements ZoneReader {
   ): Promise<{ read: Map<string, ZoneFiguresRead>; failures: Map<string, ZoneReadFailure> }> {
     const read = new Map<string, ZoneFiguresRead>();
     if (zoneIds.length === 0) return { read, failures: new Map() };
-    const { zones, failures } = await this.read<ZoneSheetAnswered>(FIGURES_ENTITIES_QUERY, zoneIds, variables);
+    const { zones, failures, refusedAsInvalid } = await this.read<ZoneSheetAnswered>(FIGURES_ENTITIES_QUERY, zoneIds, variables);
     zoneIds.forEach((zoneId, i) => {
       const zone = zones[i];
       const sheet = zone ? sheetOf(zoneId, zone.figureSheet, failures) : undefined;
       if (zone && sheet) read.set(zoneId, { sheet, records: zone.records, enterprises: zone.enterprises });
     });
-    for (const failure of failures.values()) {
-      const service = failure.message.includes('"figureSheet"') ? this.route.shardMap.serviceForZone(failure.zoneId) : undefined;
+    // The sheet query differs from the field-by-field one by `figureSheet` alone: a service that finds it invalid predates the field.
+    for (const zoneId of refusedAsInvalid) {
+      const service = this.route.shardMap.serviceForZone(zoneId);
       if (service) this.route.figureSheets?.refused(service);
     }
     return { read, failures };
@@ -210,7 +213,7 @@ export class DirectZoneReader implements ZoneReader {
     const { entities, errors } = cache
       ? await cache.read({ query, representations, variables: { ...variables }, serviceForZone, principal }, fetch)
       : await fetch(representations);
-    return { zones: entities as (T | null)[], failures: failuresOf(errors) };
+    return { zones: entities as (T | null)[], failures: failuresOf(errors), refusedAsInvalid: refusedAsInvalidOf(errors) };
   }
 }
 
@@ -226,6 +229,16 @@ function sheetOf(zoneId: string, value: unknown, failures: Map<string, ZoneReadF
 }
 
 /** Zone failures among the errors (the router's and the zone services' own), one per zone: the first message wins. */
+/** The zones whose `ZONE_UNAVAILABLE` says their service answered `GRAPHQL_VALIDATION_FAILED` (`extensions.serviceCodes`). */
+function refusedAsInvalidOf(errors: readonly GraphQLFormattedError[]): Set<string> {
+  const refused = new Set<string>();
+  for (const error of errors) {
+    const { zoneId, serviceCodes } = error.extensions ?? {};
+    if (typeof zoneId === 'string' && Array.isArray(serviceCodes) && serviceCodes.includes('GRAPHQL_VALIDATION_FAILED')) refused.add(zoneId);
+  }
+  return refused;
+}
+
 function failuresOf(errors: readonly GraphQLFormattedError[]): Map<string, ZoneReadFailure> {
   const failures = new Map<string, ZoneReadFailure>();
   for (const error of errors) {
