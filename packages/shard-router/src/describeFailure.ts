@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { AnswerStatusError } from './answerStatusError';
+import { failedAnswerBodyOf } from './failedAnswerBody';
 
 interface ErrorLike {
   readonly message: string;
@@ -15,26 +16,11 @@ function isErrorLike(value: unknown): value is ErrorLike {
 /** One line saying why a request to a service failed: timeout, refused connection, HTTP status... */
 export function describeFailure(error: unknown): string {
   if (!isErrorLike(error)) return String(error);
-  if (error instanceof GraphQLError) return `HTTP ${error.message}${firstBodyError(error)}`;
-  if (error instanceof AnswerStatusError) return `HTTP ${error.message}${firstErrorOf(parsedOrUndefined(error.body))}`;
+  if (error instanceof GraphQLError || error instanceof AnswerStatusError) return `HTTP ${error.message}${firstErrorOf(failedAnswerBodyOf(error))}`;
   // Node's fetch says only "fetch failed"; the cause says why (ECONNREFUSED, bad port...).
   const cause = error.cause;
   if (!isErrorLike(cause)) return error.message;
   return `${error.message} (${typeof cause.code === 'string' ? cause.code : cause.message})`;
-}
-
-/** RemoteGraphQLDataSource puts a non-2xx answer's body in `extensions.response.body`. */
-function firstBodyError(error: GraphQLError): string {
-  const response = error.extensions.response as { body?: unknown } | undefined;
-  return firstErrorOf(response?.body);
-}
-
-function parsedOrUndefined(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
 }
 
 /** `: <message>` of the first GraphQL error in an answer body, or nothing. */

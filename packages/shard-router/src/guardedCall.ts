@@ -15,10 +15,15 @@ import type { ServiceKind } from './serviceHealth';
 export type CheckedAnswer<T> =
   { readonly status: 'answered'; readonly value: T } | { readonly status: 'failed'; readonly reason: string; readonly serviceCodes?: readonly string[] };
 
-/** `breaker` is set when the breaker refused the call without sending it. */
-export type CallOutcome<T> =
-  | { readonly status: 'answered'; readonly value: T }
-  | { readonly status: 'failed'; readonly reason: string; readonly breaker?: 'OPEN' | 'HALF_OPEN'; readonly serviceCodes?: readonly string[] };
+/** A call that failed: `breaker` is set when the breaker refused it without sending it; `serviceCodes` as in `CheckedAnswer`. */
+export interface FailedCall {
+  readonly status: 'failed';
+  readonly reason: string;
+  readonly breaker?: 'OPEN' | 'HALF_OPEN';
+  readonly serviceCodes?: readonly string[];
+}
+
+export type CallOutcome<T> = { readonly status: 'answered'; readonly value: T } | FailedCall;
 
 export interface GuardedCall<R, T> {
   readonly kind: ServiceKind;
@@ -48,7 +53,7 @@ export interface GuardedCall<R, T> {
 export function guardedCall<R, T>(call: GuardedCall<R, T>): Promise<CallOutcome<T>> {
   const observer = call.observer ?? UNOBSERVED;
   return observer.watch({ kind: call.kind, name: call.name }, async (watch) => {
-    const failed = (reason: CallFailure, outcome: Extract<CallOutcome<T>, { status: 'failed' }>): CallOutcome<T> => {
+    const failed = (reason: CallFailure, outcome: FailedCall): CallOutcome<T> => {
       watch.failed(reason, outcome.reason);
       return outcome;
     };

@@ -1,12 +1,12 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { checkEntityIds } from './entityIdCheck';
+import type { FailedCall } from './guardedCall';
 import { codesOfErrors } from './serviceCodes';
 import type { SubgraphAnswer } from './subgraphAnswer';
 
 /** What one service's part of an `_entities` request came back as. */
 export type PartOutcome =
-  | { readonly status: 'answered'; readonly entities: readonly unknown[]; readonly errors: readonly GraphQLFormattedError[] }
-  | { readonly status: 'failed'; readonly reason: string; readonly breaker?: 'OPEN' | 'HALF_OPEN'; readonly serviceCodes?: readonly string[] };
+  { readonly status: 'answered'; readonly entities: readonly unknown[]; readonly errors: readonly GraphQLFormattedError[] } | FailedCall;
 
 /**
  * Accepts a service's answer only if `data._entities` is an array with one entry per

@@ -1,5 +1,4 @@
-import { GraphQLError } from 'graphql';
-import { AnswerStatusError } from './answerStatusError';
+import { failedAnswerBodyOf } from './failedAnswerBody';
 
 /** The distinct string codes (`extensions.code`) of a service's GraphQL errors, in order. */
 export function codesOfErrors(errors: unknown): string[] {
@@ -18,15 +17,5 @@ export function codesOfErrors(errors: unknown): string[] {
  * `extensions.response.body`). Empty for a failure that carries no answer.
  */
 export function serviceCodesOf(error: unknown): string[] {
-  let body: unknown;
-  if (error instanceof AnswerStatusError) {
-    try {
-      body = JSON.parse(error.body) as unknown;
-    } catch {
-      return [];
-    }
-  } else if (error instanceof GraphQLError) {
-    body = (error.extensions.response as { body?: unknown } | undefined)?.body;
-  }
-  return codesOfErrors((body as { errors?: unknown } | null | undefined)?.errors);
+  return codesOfErrors((failedAnswerBodyOf(error) as { errors?: unknown } | null | undefined)?.errors);
 }

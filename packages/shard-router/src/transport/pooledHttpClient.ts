@@ -42,7 +42,7 @@ interface OriginPool {
 }
 
 interface Target {
-  readonly origin: OriginPool;
+  readonly pooled: OriginPool;
   readonly path: string;
 }
 
@@ -72,10 +72,10 @@ export class PooledHttpClient {
   request(url: string, { method = 'POST', headers, body, signal, maxResponseBytes }: HttpRequest): Promise<HttpAnswer> {
     if (signal?.aborted) return Promise.reject(signal.reason instanceof Error ? signal.reason : new Error('aborted before it was sent'));
     try {
-      const { origin, path } = this.targetOf(url);
-      origin.used = true;
+      const { pooled, path } = this.targetOf(url);
+      pooled.used = true;
       const handler = new BoundedAnswer(maxResponseBytes, signal);
-      origin.pool.dispatch({ path, method, headers, body: body ?? null }, handler);
+      pooled.pool.dispatch({ path, method, headers, body: body ?? null }, handler);
       return handler.answer;
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
@@ -93,16 +93,16 @@ export class PooledHttpClient {
    * or waiting; marks the others unused. The next request to a forgotten origin opens a new pool.
    */
   sweepIdlePools(): void {
-    for (const origin of this.pools.values()) {
-      if (origin.used) {
-        origin.used = false;
+    for (const pooled of this.pools.values()) {
+      if (pooled.used) {
+        pooled.used = false;
         continue;
       }
-      const { running, pending, queued } = origin.pool.stats;
+      const { running, pending, queued } = pooled.pool.stats;
       if (running + pending + queued > 0) continue;
-      this.pools.delete(origin.origin);
-      for (const [url, target] of this.targets) if (target.origin === origin) this.targets.delete(url);
-      void origin.pool.close().catch(() => undefined);
+      this.pools.delete(pooled.origin);
+      for (const [url, target] of this.targets) if (target.pooled === pooled) this.targets.delete(url);
+      void pooled.pool.close().catch(() => undefined);
     }
   }
 
@@ -112,12 +112,12 @@ export class PooledHttpClient {
     if (!target) {
       const parsed = new URL(url);
       if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error(`${url}: only http and https URLs are supported`);
-      let origin = this.pools.get(parsed.origin);
-      if (!origin) {
-        origin = { origin: parsed.origin, pool: new Pool(parsed.origin, this.poolOptions), used: false };
-        this.pools.set(parsed.origin, origin);
+      let pooled = this.pools.get(parsed.origin);
+      if (!pooled) {
+        pooled = { origin: parsed.origin, pool: new Pool(parsed.origin, this.poolOptions), used: false };
+        this.pools.set(parsed.origin, pooled);
       }
-      target = { origin, path: `${parsed.pathname}${parsed.search}` };
+      target = { pooled, path: `${parsed.pathname}${parsed.search}` };
       this.targets.set(url, target);
     }
     return target;
