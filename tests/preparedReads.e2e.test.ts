@@ -332,10 +332,23 @@ describe('what goes to Apollo Server, with its own answer', () => {
     expect({ served: comparison.served, fallback: comparison.fallback }).toEqual({ served: 1, fallback: 0 });
   });
 
-  it('operations not prepared: directives, a named fragment, two root fields', async () => {
+  it("lookup and entity reads with named fragments, as Apollo Client writes them: served, the same bytes as Apollo Server's", async () => {
+    const query = `query Zone($id: ID!) { zone(id: $id) { ...Names indicators { ...Figure __typename } __typename } }
+      fragment Names on Zone { nameZh id }
+      fragment Figure on IndicatorValue { code value }`;
+    await compare(query, { id: 'yongkang' }, 'Zone');
+    const { expected, served, fallback } = await compare(query, { id: 'jinjiang' }, 'Zone');
+    expect(JSON.parse(expected.body).data.zone).toMatchObject({ nameZh: '晋江经济开发区', id: 'jinjiang', __typename: 'Zone' });
+    expect({ served, fallback }).toEqual({ served: 2, fallback: 0 });
+    const list = await compare(`{ zones(ids: ["chengxi", "chuzhou"]) { ...Zone } } fragment Zone on Zone { id page: enterprises(first: 1) { totalCount } }`);
+    expect(JSON.parse(list.expected.body).data.zones.map((zone: { id: string }) => zone.id)).toEqual(['chengxi', 'chuzhou']);
+    expect({ served: list.served, fallback: list.fallback }).toEqual({ served: 1, fallback: 0 });
+  });
+
+  it('operations not prepared: directives, a field both in a named fragment and beside its spread, two root fields', async () => {
     const queries = [
       `query ($all: Boolean!) { zone(id: "yongkang") { indicators @include(if: $all) { code } } }`,
-      `{ zone(id: "yongkang") { ...Figures } } fragment Figures on Zone { indicators { code } }`,
+      `{ zone(id: "yongkang") { indicators { code } ...Figures } } fragment Figures on Zone { indicators { value } }`,
       `{ a: zone(id: "yongkang") { indicators { code } } b: zone(id: "chengxi") { indicators { code } } }`,
     ];
     for (const query of queries) {

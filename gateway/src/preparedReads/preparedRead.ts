@@ -127,14 +127,14 @@ export function preparedReadOf(resolved: ResolvedPlan, subgraphs: PreparedReadSu
     variableDefinitions: operation.variableDefinitions ?? [],
     serviceMap,
   };
+  // The client's selection with its named fragments' fields in place of each spread, as graphql-js collects them.
+  const client = namedFragments ? inlinedSelection(requestContext.document, operation, requestContext.schema) : operation.selectionSet;
+  if (!client) return 'named fragments';
   if (queryPlan.node?.kind === 'Fetch') {
-    const client = namedFragments ? inlinedSelection(requestContext.document, operation, requestContext.schema) : operation.selectionSet;
-    if (!client) return 'named fragments';
     const root = rootFetchOf(queryPlan.node, client, requestContext.schema);
     return typeof root === 'string' ? root : { kind: 'root', ...common, ...root };
   }
-  if (namedFragments) return 'named fragments';
-  const rootField = onlyPlainField(operation.selectionSet);
+  const rootField = onlyPlainField(client);
   if (!rootField?.selectionSet) return 'not one unaliased root field with a selection';
 
   const plan = queryPlan.node;
@@ -390,27 +390,31 @@ function lookupOf(fetch: FetchNode, subgraph: string, rootName: string): Prepare
 }
 
 /**
- * The lookup's fields besides `__typename` and the key fields (which it selects first), by
- * response key, each printed: the directory fields the client asked next to the zone's own. An
- * empty map for a key-only lookup; undefined when the lookup selects anything else (a fragment, a
- * directive, a key field twice).
+ * The lookup's fields besides `__typename` and the key fields, by response key, each printed: the
+ * directory fields the client asked next to the zone's own. The planner selects the key fields
+ * first, or where a client's named fragment puts them. An empty map for a key-only lookup;
+ * undefined when the lookup selects anything else (a fragment, a directive, a key field twice or
+ * not at all).
  */
 function lookupExtrasOf(document: DocumentNode, keyFields: readonly string[]): Map<string, string> | undefined {
   const definition = document.definitions[0] as OperationDefinitionNode;
   const root = onlyPlainField(definition.selectionSet);
   const extras = new Map<string, string>();
+  const keysSelected = new Set<string>();
   if (!root?.selectionSet) return undefined;
-  for (const [index, selection] of root.selectionSet.selections.entries()) {
+  for (const selection of root.selectionSet.selections) {
     if (selection.kind !== Kind.FIELD || (selection.directives?.length ?? 0) > 0) return undefined;
     const key = (selection.alias ?? selection.name).value;
-    if (index < keyFields.length) {
-      if (selection.alias || selection.selectionSet || selection.name.value !== keyFields[index]) return undefined;
+    if (keyFields.includes(key)) {
+      const plain = !selection.alias && !selection.selectionSet && (selection.arguments?.length ?? 0) === 0;
+      if (!plain || keysSelected.has(key)) return undefined;
+      keysSelected.add(key);
       continue;
     }
-    if (keyFields.includes(key) || extras.has(key)) return undefined;
+    if (extras.has(key)) return undefined;
     extras.set(key, print(selection));
   }
-  return extras;
+  return keysSelected.size === keyFields.length ? extras : undefined;
 }
 
 function entityFetchOf(fetch: FetchNode, subgraph: string): PreparedFetch | string {

@@ -118,7 +118,23 @@ describe('preparedReadOf', () => {
     const operations = loadDashboardOperations(join(__dirname, '../../../dashboard/operations'), join(__dirname, '../../../dashboard/fragments'));
     const compare = await prepared(operations.compareZones!, { indicators: ['party_org.count'] });
     expect(compare.kind === 'root' && compare.fetch.operation).toContain('fragment DashboardFigureCell on FigureCell');
-    expect(await verdictOf('{ zone(id: "yongkang") { ...Names } } fragment Names on Zone { nameZh indicators { code } }')).toBe('named fragments');
+  });
+
+  it("prepares a lookup and entity read with named fragments, as Apollo Client writes them: the fragments' fields in place of each spread", async () => {
+    const read = await prepared(
+      'query Z($id: ID!) { zone(id: $id) { ...Names indicators { ...Figure __typename } __typename } } fragment Names on Zone { nameZh id } fragment Figure on IndicatorValue { code value }',
+      { id: 'yongkang' },
+    );
+    expect(read).toMatchObject({ kind: 'entities', rootField: 'zone', list: false });
+    expect(read.kind === 'entities' && read.parts).toEqual([
+      { key: 'nameZh', from: 'lookup', field: 'nameZh' },
+      { key: 'id', from: 'lookup', field: 'id' },
+      { key: 'indicators', from: 'fetch' },
+      { key: '__typename', from: 'lookup', field: '__typename' },
+    ]);
+    expect(read.order?.nested.get('indicators')?.keys).toEqual(['code', 'value', '__typename']);
+    const list = await prepared('{ zones(ids: ["yongkang"]) { ...Z } } fragment Z on Zone { id indicators { code } }');
+    expect(list).toMatchObject({ kind: 'entities', rootField: 'zones', list: true });
   });
 
   it("prepares directory fields next to the zone's: those come from the lookup, as the client asked them", async () => {
@@ -140,7 +156,12 @@ describe('preparedReadOf', () => {
   it.each([
     ['a mutation', 'mutation { issueApiKey(input: { label: "k", roles: [ANALYST], provinces: ["anhui"] }) { key } }', undefined, 'not a query'],
     ['a directive', '{ zone(id: "yongkang") { indicators @skip(if: false) { code } } }', undefined, 'directives'],
-    ['a named fragment', '{ zone(id: "yongkang") { ...F } } fragment F on Zone { indicators { code } }', undefined, 'named fragments'],
+    [
+      'a field both in a named fragment and beside its spread (the executor merges them)',
+      '{ zone(id: "yongkang") { id ...F } } fragment F on Zone { id indicators { code } }',
+      undefined,
+      'entity fetch selects other than the client',
+    ],
     ['an aliased root field', '{ z: zone(id: "yongkang") { indicators { code } } }', undefined, 'not one unaliased root field with a selection'],
     [
       'two root fields',
