@@ -202,6 +202,28 @@ describe('a zone service not built from this repository', () => {
     );
     expect(zone.data?.zone).toEqual({ nameZh: NEW_PARK.nameZh, province: { code: 'anhui' } });
   });
+
+  it("registered again at another address once its old one is down: read at once, not refused by the old address's open breaker", async () => {
+    const breakerOf = async () => {
+      const body = await postGraphQL(stack.gatewayUrl, 'query ($ids: [ID!]) { zones(ids: $ids) { id indicators(codes: ["party_org.count"]) { value } } }', {
+        ids: ['tongling'],
+      });
+      return body.errors?.map((error) => `${String(error.extensions?.code)} ${String(error.extensions?.breaker ?? 'sent')}`);
+    };
+    await external.stop();
+    // Failed reads open the gateway's breaker for the service (BREAKER_FAILURE_THRESHOLD, 5 by default).
+    let errors: string[] | undefined;
+    for (let read = 0; read < 10 && !errors?.includes('ZONE_UNAVAILABLE OPEN'); read++) errors = await breakerOf();
+    expect(errors).toEqual(['ZONE_UNAVAILABLE OPEN']);
+
+    const moved = await startExternalZoneService({ zones: [{ id: NEW_PARK.id, figure: NEW_PARK_FIGURE }] });
+    started.push(moved);
+    const result = await update(registration('tongling', moved.url, [NEW_PARK]));
+    expect(result).toMatchObject({ outcome: 'ACCEPTED', problems: [] });
+    await waitForServedVersion(result.version!);
+    // Well within the breaker's cool-down (BREAKER_COOL_DOWN_MS, 10 s): the new address has a breaker of its own.
+    expect(await partyOrgCount('tongling')).toEqual({ value: 12, errors: [] });
+  });
 });
 
 describe('a service that adds to the contract', () => {

@@ -9,7 +9,7 @@ import type { DirectoryLookupCache } from './datasources/directoryLookupCache';
 import { GuardedDataSource } from './datasources/GuardedDataSource';
 import { observedCalls } from './datasources/observedCalls';
 import { recordedFetches } from './answerCache/answerRecord';
-import { Resilience, type ResilienceOptions, type ServiceHealthBoard, type ZoneReadCache } from '@devzone/shard-router';
+import { onDepartedServices, Resilience, type ResilienceOptions, type ServiceHealthBoard, type ZoneReadCache } from '@devzone/shard-router';
 import { ShardedZonesDataSource } from './datasources/ShardedZonesDataSource';
 import { silentLogger, type GatewayLogger } from './logger';
 import { dedupeFetches, InFlightReads } from './plugins/dedupeFetches';
@@ -123,6 +123,11 @@ export function createGateway(options: CreateGatewayOptions): CreatedGateway {
       composer: new FederatedComposer({ provinceUrl, timeoutMs: Math.max(timeoutMs, provinceTimeoutMs), ...(logger ? { logger } : {}) }),
     };
   }
+  // A service gone, or registered again at another address, starts over: a closed breaker and a new connection.
+  onDepartedServices(registry, (names) => {
+    for (const name of names) resilience.health.forget('zone', name);
+    zonesDataSource.forgetServices(names);
+  });
   const shardMapOf = (context: Partial<GatewayContext>): ZoneServiceRegistry => context.shardMap ?? registry;
   const supergraphSdl: SupergraphManager = supergraphSource.mode === 'registry' ? supergraphSource.manager : supergraphSource.composer;
   const inFlight = options.inFlightReads ?? new InFlightReads();

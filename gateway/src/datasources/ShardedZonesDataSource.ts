@@ -219,6 +219,11 @@ export class ShardedZonesDataSource implements GraphQLDataSource {
     });
   }
 
+  /** Drops the services' connections (services gone from the registry): one registered again under a name gets a new one. */
+  forgetServices(names: readonly string[]): void {
+    for (const name of names) this.connections.delete(name);
+  }
+
   /** One data source per service, rebuilt when the registry gives the service a new URL. */
   private connectionTo(service: ZoneServiceEntry): AbortableDataSource {
     const existing = this.connections.get(service.name);

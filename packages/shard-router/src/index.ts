@@ -3,6 +3,7 @@ export * from './answerStatusError';
 export * from './callObserver';
 export * from './circuitBreaker';
 export * from './deadline';
+export * from './departedServices';
 export * from './describeFailure';
 export * from './entityIdCheck';
 export * from './guardedCall';

@@ -47,6 +47,11 @@ export class ServiceHealthBoard {
     return breaker;
   }
 
+  /** Forgets a service's breaker: its next call finds a closed one with no failures (a service gone, or at a new address). */
+  forget(kind: ServiceKind, name: string): void {
+    this.breakers[kind].delete(name);
+  }
+
   report(kind: ServiceKind, name: string): ServiceHealthReport {
     const snapshot = this.breakers[kind].get(name)?.snapshot();
     if (!snapshot) return { state: 'up', consecutiveFailures: 0, lastSuccessAt: null, lastFailureAt: null };

@@ -63,4 +63,16 @@ describe('ServiceHealthBoard', () => {
     expect(board.report('zone', 'anhui')).toMatchObject({ state: 'up', consecutiveFailures: 0 });
     expect(board.report('province', 'anhui').lastFailureAt).toBeNull();
   });
+
+  it('forgets one breaker: the service starts closed, the others keep theirs', () => {
+    const board = new ServiceHealthBoard({ failureThreshold: 1, coolDownMs: 1000, recentFailureMs: 5000 });
+    board.breaker('zone', 'anhui').fail();
+    board.breaker('zone', 'chengxi').fail();
+    board.breaker('province', 'anhui').fail();
+    board.forget('zone', 'anhui');
+    expect(board.report('zone', 'anhui')).toEqual({ state: 'up', consecutiveFailures: 0, lastSuccessAt: null, lastFailureAt: null });
+    expect(board.breaker('zone', 'anhui').admit()).toEqual({ admitted: true, probe: false });
+    expect(board.report('zone', 'chengxi').state).toBe('open');
+    expect(board.report('province', 'anhui').state).toBe('open');
+  });
 });

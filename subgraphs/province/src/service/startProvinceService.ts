@@ -8,6 +8,7 @@ import { PgRegistryStore, RegistryService, registryMigrations, ZONES_SUBGRAPH, t
 import {
   createZoneReadCache,
   GraphQLHttpClient,
+  onDepartedServices,
   RESILIENCE_DEFAULTS,
   Resilience,
   ShardRouter,
@@ -122,6 +123,10 @@ export async function startProvinceService(options: ProvinceServiceOptions): Pro
       { ...options.zoneResilience, timeoutMs: options.zoneTimeoutMs ?? RESILIENCE_DEFAULTS.timeoutMs },
       new SubgraphFetchMetrics(metrics.registry),
     );
+    // A zone service gone, or registered again at another address, starts over with a closed breaker.
+    const stopForgetting = onDepartedServices(registry, (names) => {
+      for (const name of names) zoneRouter.resilience.health.forget('zone', name);
+    });
     const maxResponseBytes = zoneRouter.resilience.settings.maxResponseBytes;
     // One client per process: its persisted-query memory is per zone service, for every caller.
     const zoneClient = new GraphQLHttpClient();
@@ -180,6 +185,7 @@ export async function startProvinceService(options: ProvinceServiceOptions): Pro
       ...(runtimeRegistry ? { registry: runtimeRegistry } : {}),
       stop: async () => {
         stopLearning();
+        stopForgetting();
         await served.stop();
         await notices?.stop();
         await store?.close();
