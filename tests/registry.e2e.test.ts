@@ -210,11 +210,23 @@ describe('a zone service not built from this repository', () => {
       });
       return body.errors?.map((error) => `${String(error.extensions?.code)} ${String(error.extensions?.breaker ?? 'sent')}`);
     };
+    /** The province's comparison, which reads the zone service itself (its own breaker per zone service). */
+    const compared = async () => {
+      const body = await postGraphQL<{ compareZones: { failedZones: { zoneId: string; message: string }[]; rows: { cells: { value: number | null }[] }[] } }>(
+        stack.gatewayUrl,
+        '{ compareZones(zoneIds: ["tongling"], indicators: ["party_org.count"]) { failedZones { zoneId message } rows { cells { value } } } }',
+      );
+      expect(body.errors ?? []).toEqual([]);
+      return body.data!.compareZones;
+    };
     await external.stop();
-    // Failed reads open the gateway's breaker for the service (BREAKER_FAILURE_THRESHOLD, 5 by default).
+    // Failed reads open the gateway's breaker for the service, and the province's (BREAKER_FAILURE_THRESHOLD, 5 by default).
     let errors: string[] | undefined;
     for (let read = 0; read < 10 && !errors?.includes('ZONE_UNAVAILABLE OPEN'); read++) errors = await breakerOf();
     expect(errors).toEqual(['ZONE_UNAVAILABLE OPEN']);
+    let failed: string | undefined;
+    for (let read = 0; read < 10 && !failed?.includes('circuit breaker is open'); read++) failed = (await compared()).failedZones[0]?.message;
+    expect(failed).toMatch(/circuit breaker is open/);
 
     const moved = await startExternalZoneService({ zones: [{ id: NEW_PARK.id, figure: NEW_PARK_FIGURE }] });
     started.push(moved);
@@ -223,6 +235,7 @@ describe('a zone service not built from this repository', () => {
     await waitForServedVersion(result.version!);
     // Well within the breaker's cool-down (BREAKER_COOL_DOWN_MS, 10 s): the new address has a breaker of its own.
     expect(await partyOrgCount('tongling')).toEqual({ value: 12, errors: [] });
+    expect(await compared()).toEqual({ failedZones: [], rows: [{ cells: [{ value: 12 }] }] });
   });
 });
 

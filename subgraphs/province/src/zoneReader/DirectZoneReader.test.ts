@@ -33,11 +33,12 @@ type Asked = 'sheets' | 'fields' | 'schema';
  * A stand-in zone service answering each zone's entity with `sheets[zoneId]` (and the id the
  * router checks), as a sheet or field by field; one that `predatesSheets` refuses a sheet as
  * an older zone service does and publishes a schema without it; one that `failsSheetsOnce` answers
- * its first sheet read with a server error naming the field. `asked` records each request.
+ * its first sheet read with a server error naming the field; one with `nullSheets` has the field
+ * but answers it null (a zone system that does not fill it). `asked` records each request.
  */
 async function serve(
   sheets: Record<string, unknown>,
-  options: { predatesSheets?: boolean; failsSheetsOnce?: boolean } = {},
+  options: { predatesSheets?: boolean; failsSheetsOnce?: boolean; nullSheets?: boolean } = {},
 ): Promise<{ url: string; server: Server; asked: Asked[] }> {
   let sheetFailures = options.failsSheetsOnce ? 1 : 0;
   const asked: Asked[] = [];
@@ -74,7 +75,8 @@ async function serve(
       }
       const entities = variables.representations!.map(({ id }) => {
         const sheet = sheets[id] as FigureSheet;
-        return bySheet ? { [CHECKED_ID]: id, id, figureSheet: sheet } : { [CHECKED_ID]: id, id, ...sheet };
+        if (!bySheet) return { [CHECKED_ID]: id, id, ...sheet };
+        return { [CHECKED_ID]: id, id, figureSheet: options.nullSheets ? null : sheet };
       });
       answer(200, { data: { _entities: entities } });
     });
@@ -179,5 +181,13 @@ describe('DirectZoneReader.figures', () => {
     expect(failed.failures[0]?.message).toContain('"figureSheet" could not be resolved: the figures view is locked');
     expect(next.answered).toEqual(['chuzhou']);
     expect(asked).toEqual(['fields', 'sheets', 'sheets']);
+  });
+
+  it('reads a zone whose sheet came null (its service does not fill the field) field by field in the same read, and its service so from then on', async () => {
+    const { failed: second, next: third, asked } = await readAfterAFailedSheet({ nullSheets: true });
+    const answeredAsSheets = { answered: ['chuzhou'], figures: [{ zoneId: 'chuzhou', ...SHEET.indicators[0] }], failures: [] };
+    expect(second).toMatchObject(answeredAsSheets);
+    expect(third).toMatchObject(answeredAsSheets);
+    expect(asked).toEqual(['fields', 'sheets', 'fields', 'fields']);
   });
 });

@@ -35,6 +35,12 @@ interface ZoneFiguresRead {
   readonly enterprises: ZoneSheetAnswered['enterprises'];
 }
 
+/** What one figure read gave: each zone's figures it read, and the zones that failed. */
+interface ZoneFiguresReads {
+  readonly read: Map<string, ZoneFiguresRead>;
+  readonly failures: Map<string, ZoneReadFailure>;
+}
+
 /** A figure read field by field as a sheet holds it: the texts not asked are null (spelled out: a rest spread per figure costs more than the rest of the read). */
 function sheetFigureOf(figure: FigureByField): SheetFigure {
   const { provenance } = figure;
@@ -108,19 +114,11 @@ export class DirectZoneReader implements ZoneReader {
       sample: INDUSTRY_SAMPLE_SIZE,
     };
     const { bySheet, byField } = this.bySheetSupport(zoneIds);
-    const [sheets, fields] = await Promise.all([
-      this.readSheets(bySheet, variables),
-      byField.length > 0 ? this.read<ZoneFieldsAnswered>(FIGURES_BY_FIELD_ENTITIES_QUERY, byField, variables) : undefined,
-    ]);
-    const failures = new Map([...sheets.failures, ...(fields?.failures ?? [])]);
-    const read = new Map<string, ZoneFiguresRead>(sheets.read);
-    byField.forEach((zoneId, i) => {
-      const zone = fields?.zones[i];
-      if (zone?.indicators && zone.unassessedIndicators) {
-        const sheet = { indicators: zone.indicators.map(sheetFigureOf), unassessedIndicators: zone.unassessedIndicators };
-        read.set(zoneId, { sheet, records: zone.records, enterprises: zone.enterprises });
-      }
-    });
+    const [sheets, fields] = await Promise.all([this.readSheets(bySheet, variables), this.readFields(byField, variables)]);
+    // Zones whose service has `figureSheet` in its schema but answered it null (a zone system that does not fill it): read field by field.
+    const late = await this.readFields(sheets.unanswered, variables);
+    const failures = new Map([...sheets.failures, ...fields.failures, ...late.failures]);
+    const read = new Map<string, ZoneFiguresRead>([...sheets.read, ...fields.read, ...late.read]);
 
     const figures: ZoneFigure[] = [];
     const unassessed: UnassessedIndicator[] = [];
@@ -160,16 +158,25 @@ export class DirectZoneReader implements ZoneReader {
     return { bySheet, byField };
   }
 
-  /** Each zone's sheet, checked; a service that refuses the field (one rolled back to before it) is read field by field from the next read on. */
+  /**
+   * Each zone's sheet, checked; a service that refuses the field (one rolled back to before it) is
+   * read field by field from the next read on. `unanswered`: the zones whose entity came with a null
+   * sheet; their service is read field by field from now on, until its schema is read again.
+   */
   private async readSheets(
     zoneIds: readonly string[],
     variables: Omit<ProvinceReadsFiguresQueryVariables, 'representations'>,
-  ): Promise<{ read: Map<string, ZoneFiguresRead>; failures: Map<string, ZoneReadFailure> }> {
+  ): Promise<ZoneFiguresReads & { unanswered: string[] }> {
     const read = new Map<string, ZoneFiguresRead>();
-    if (zoneIds.length === 0) return { read, failures: new Map() };
+    const unanswered: string[] = [];
+    if (zoneIds.length === 0) return { read, failures: new Map(), unanswered };
     const { zones, failures, refusedAsInvalid } = await this.read<ZoneSheetAnswered>(FIGURES_ENTITIES_QUERY, zoneIds, variables);
     zoneIds.forEach((zoneId, i) => {
       const zone = zones[i];
+      if (zone && zone.figureSheet === null && !failures.has(zoneId)) {
+        unanswered.push(zoneId);
+        return;
+      }
       const sheet = zone ? sheetOf(zoneId, zone.figureSheet, failures) : undefined;
       if (zone && sheet) read.set(zoneId, { sheet, records: zone.records, enterprises: zone.enterprises });
     });
@@ -178,6 +185,26 @@ export class DirectZoneReader implements ZoneReader {
       const service = this.route.shardMap.serviceForZone(zoneId);
       if (service) this.route.figureSheets?.refused(service);
     }
+    for (const zoneId of unanswered) {
+      const service = this.route.shardMap.serviceForZone(zoneId);
+      if (service) this.route.figureSheets?.unanswered(service);
+    }
+    return { read, failures, unanswered };
+  }
+
+  /** Each zone's figures field by field, as a sheet (what a service without `figureSheet` answers). */
+  private async readFields(zoneIds: readonly string[], variables: Omit<ProvinceReadsFiguresQueryVariables, 'representations'>): Promise<ZoneFiguresReads> {
+    const read = new Map<string, ZoneFiguresRead>();
+    if (zoneIds.length === 0) return { read, failures: new Map() };
+    const { zones, failures } = await this.read<ZoneFieldsAnswered>(FIGURES_BY_FIELD_ENTITIES_QUERY, zoneIds, variables);
+    zoneIds.forEach((zoneId, i) => {
+      const zone = zones[i];
+      if (zone?.indicators) {
+        // Null (a service that does not say which indicators it could not compute) says none.
+        const sheet = { indicators: zone.indicators.map(sheetFigureOf), unassessedIndicators: zone.unassessedIndicators ?? [] };
+        read.set(zoneId, { sheet, records: zone.records, enterprises: zone.enterprises });
+      }
+    });
     return { read, failures };
   }
 
@@ -228,7 +255,6 @@ function sheetOf(zoneId: string, value: unknown, failures: Map<string, ZoneReadF
   }
 }
 
-/** Zone failures among the errors (the router's and the zone services' own), one per zone: the first message wins. */
 /** The zones whose `ZONE_UNAVAILABLE` says their service answered `GRAPHQL_VALIDATION_FAILED` (`extensions.serviceCodes`). */
 function refusedAsInvalidOf(errors: readonly GraphQLFormattedError[]): Set<string> {
   const refused = new Set<string>();
@@ -239,6 +265,7 @@ function refusedAsInvalidOf(errors: readonly GraphQLFormattedError[]): Set<strin
   return refused;
 }
 
+/** Zone failures among the errors (the router's and the zone services' own), one per zone: the first message wins. */
 function failuresOf(errors: readonly GraphQLFormattedError[]): Map<string, ZoneReadFailure> {
   const failures = new Map<string, ZoneReadFailure>();
   for (const error of errors) {

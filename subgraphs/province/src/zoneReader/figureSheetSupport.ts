@@ -68,6 +68,14 @@ export class FigureSheetSupport {
     this.known.set(keyOf(service), { sheets: false, until: this.now() + SHEET_SUPPORT_RETRY_MS });
   }
 
+  /**
+   * The service has `figureSheet` in its schema but answered it null (a zone system outside this
+   * repository that does not fill it): read it field by field until its schema is read again.
+   */
+  unanswered(service: ServiceKey): void {
+    this.known.set(keyOf(service), { sheets: false, until: this.now() + SHEET_SUPPORT_TTL_MS });
+  }
+
   /** Settles when every schema read under way has (tests). */
   async settled(): Promise<void> {
     await Promise.all([...this.probes.values()]);
