@@ -190,4 +190,12 @@ describe('DirectZoneReader.figures', () => {
     expect(third).toMatchObject(answeredAsSheets);
     expect(asked).toEqual(['fields', 'sheets', 'fields', 'fields']);
   });
+
+  it('fails a zone whose service answers its figures but no enterprises when the industry profile is asked, saying so', async () => {
+    const served = await start({ chuzhou: SHEET });
+    const reader = readersOf([{ name: 'stand-in', url: served.url, zoneIds: ['chuzhou'] }]);
+    const read = await reader().figures(['chuzhou'], ['party_org.count'], { industryProfiles: true });
+    expect(read.answered).toEqual([]);
+    expect(read.failures).toEqual([{ zoneId: 'chuzhou', service: null, message: 'Zone "chuzhou" answered no enterprises (its industry profile needs them)' }]);
+  });
 });

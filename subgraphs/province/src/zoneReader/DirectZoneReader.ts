@@ -127,7 +127,8 @@ export class DirectZoneReader implements ZoneReader {
     for (const zoneId of zoneIds) {
       const zone = read.get(zoneId);
       if (!zone || (withIndustries && !zone.enterprises)) {
-        if (!failures.has(zoneId)) failures.set(zoneId, { zoneId, service: null, message: `Zone "${zoneId}" returned no figures` });
+        const message = zone ? `Zone "${zoneId}" answered no enterprises (its industry profile needs them)` : `Zone "${zoneId}" returned no figures`;
+        if (!failures.has(zoneId)) failures.set(zoneId, { zoneId, service: null, message });
         continue;
       }
       answered.push(zoneId);
