@@ -345,6 +345,14 @@ describe('what goes to Apollo Server, with its own answer', () => {
     expect({ served: list.served, fallback: list.fallback }).toEqual({ served: 1, fallback: 0 });
   });
 
+  it("reads with inline fragments, __typename last inside them as Apollo Client adds it: served, the same bytes as Apollo Server's", async () => {
+    const query = `{ zone(id: "chengxi") { ... on Zone { indicators(codes: ["party_org.count"]) { ... on IndicatorValue { code value __typename } } __typename } ... { nameZh } } }`;
+    await compare(query);
+    const { expected, served, fallback } = await compare(query);
+    expect(JSON.parse(expected.body).data.zone).toMatchObject({ __typename: 'Zone', nameZh: '城西新区' });
+    expect({ served, fallback }).toEqual({ served: 2, fallback: 0 });
+  });
+
   it('operations not prepared: directives, a field both in a named fragment and beside its spread, two root fields', async () => {
     const queries = [
       `query ($all: Boolean!) { zone(id: "yongkang") { indicators @include(if: $all) { code } } }`,

@@ -116,7 +116,7 @@ export function preparedReadOf(resolved: ResolvedPlan, subgraphs: PreparedReadSu
   const { queryPlan, operationContext, requestContext, serviceMap } = resolved;
   const { operation } = operationContext;
   if (operation.operation !== 'query') return 'not a query';
-  const namedFragments = Object.keys(operationContext.fragments).length > 0;
+  const fragments = Object.keys(operationContext.fragments).length > 0 || hasInlineFragments(requestContext.document);
   if (hasDirectives(requestContext.document)) return 'directives';
   // Who may introspect depends on the caller (introspectionPolicyPlugin); a prepared read has no caller-dependent check.
   if (introspects(requestContext.document)) return 'introspection';
@@ -127,9 +127,9 @@ export function preparedReadOf(resolved: ResolvedPlan, subgraphs: PreparedReadSu
     variableDefinitions: operation.variableDefinitions ?? [],
     serviceMap,
   };
-  // The client's selection with its named fragments' fields in place of each spread, as graphql-js collects them.
-  const client = namedFragments ? inlinedSelection(requestContext.document, operation, requestContext.schema) : operation.selectionSet;
-  if (!client) return 'named fragments';
+  // The client's selection with its fragments' fields in place of each spread or inline fragment, as graphql-js collects them.
+  const client = fragments ? inlinedSelection(requestContext.document, operation, requestContext.schema) : operation.selectionSet;
+  if (!client) return 'fragments that cannot be put in place';
   if (queryPlan.node?.kind === 'Fetch') {
     const root = rootFetchOf(queryPlan.node, client, requestContext.schema);
     return typeof root === 'string' ? root : { kind: 'root', ...common, ...root };
@@ -225,7 +225,7 @@ function rootFetchOf(fetch: FetchNode, client: SelectionSetNode, schema: GraphQL
   if (!definition || definition.kind !== Kind.OPERATION_DEFINITION || definition.operation !== 'query' || !others.every(isFragmentDefinition))
     return 'plan is one fetch that is not a query';
   // The planner may spread fragments of its own (or the client's) in the fetch: compared with them in place.
-  const fetched = others.length > 0 ? inlinedSelection(document, definition, schema) : definition.selectionSet;
+  const fetched = others.length > 0 || hasInlineFragments(document) ? inlinedSelection(document, definition, schema) : definition.selectionSet;
   if (!fetched) return 'root fetch selects other than the client';
   const order = orderOf(fetched, client);
   if (order === 'differs') return 'root fetch selects other than the client';
@@ -317,9 +317,11 @@ function isFragmentDefinition(definition: DocumentNode['definitions'][number]): 
 }
 
 /**
- * The operation's selection set with every named fragment's fields in place of its spread, as
+ * The operation's selection set with every named fragment's fields in place of its spread, and
+ * every inline fragment's on the type it is in (or with no type condition) in place of it, as
  * graphql-js collects them; undefined when a spread's type condition is not the type it is spread
- * in (its fields would apply only to some objects), or a field is not in `schema`.
+ * in (its fields would apply only to some objects), or a field is not in `schema`. An inline
+ * fragment on another type is kept, its selection inlined.
  */
 function inlinedSelection(document: DocumentNode, operation: OperationDefinitionNode, schema: GraphQLSchema): SelectionSetNode | undefined {
   const fragments = new Map(document.definitions.filter(isFragmentDefinition).map((fragment) => [fragment.name.value, fragment]));
@@ -345,7 +347,8 @@ function inlinedSet(
       const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parentType;
       const inlined = type && inlinedSet(selection.selectionSet, type, fragments, schema);
       if (!inlined) return undefined;
-      selections.push({ ...selection, selectionSet: inlined });
+      if (type === parentType && (selection.directives?.length ?? 0) === 0) selections.push(...inlined.selections);
+      else selections.push({ ...selection, selectionSet: inlined });
     } else if (!selection.selectionSet) {
       selections.push(selection);
     } else {
@@ -356,6 +359,17 @@ function inlinedSet(
     }
   }
   return { ...selectionSet, selections };
+}
+
+function hasInlineFragments(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    InlineFragment() {
+      found = true;
+      return BREAK;
+    },
+  });
+  return found;
 }
 
 function hasDirectives(document: DocumentNode): boolean {
