@@ -124,9 +124,9 @@ export function createGateway(options: CreateGatewayOptions): CreatedGateway {
     };
   }
   // A service gone, or registered again at another address, starts over: a closed breaker and a new connection.
-  onDepartedServices(registry, (names) => {
-    for (const name of names) resilience.health.forget('zone', name);
-    zonesDataSource.forgetServices(names);
+  onDepartedServices(registry, (departed) => {
+    for (const { name } of departed) resilience.health.forget('zone', name);
+    zonesDataSource.forgetServices(departed.map(({ name }) => name));
   });
   const shardMapOf = (context: Partial<GatewayContext>): ZoneServiceRegistry => context.shardMap ?? registry;
   const supergraphSdl: SupergraphManager = supergraphSource.mode === 'registry' ? supergraphSource.manager : supergraphSource.composer;

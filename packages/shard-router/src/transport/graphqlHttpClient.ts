@@ -44,6 +44,11 @@ export class GraphQLHttpClient {
 
   constructor(private readonly http: PooledHttpClient = sharedHttpClient()) {}
 
+  /** Forgets what the service at `url` was known to hold (a service that left that address). */
+  forgetService(url: string): void {
+    this.memo.forgetService(url);
+  }
+
   async post(url: string, post: GraphQLPost): Promise<GraphQLAnswer> {
     const { request } = post;
     if (!post.persisted || !this.memo.supported(url)) return this.send(url, post, bodyOf(request, undefined, true));

@@ -50,6 +50,11 @@ export class PersistedQueryMemo {
     this.services.get(url)?.registered.delete(hash);
   }
 
+  /** Forgets the service at `url` altogether: no service is known there any more. */
+  forgetService(url: string): void {
+    this.services.delete(url);
+  }
+
   /** The service answered PersistedQueryNotSupported. */
   unsupported(url: string): void {
     const memo = this.memoOf(url);

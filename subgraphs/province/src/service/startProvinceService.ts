@@ -123,13 +123,16 @@ export async function startProvinceService(options: ProvinceServiceOptions): Pro
       { ...options.zoneResilience, timeoutMs: options.zoneTimeoutMs ?? RESILIENCE_DEFAULTS.timeoutMs },
       new SubgraphFetchMetrics(metrics.registry),
     );
-    // A zone service gone, or registered again at another address, starts over with a closed breaker.
-    const stopForgetting = onDepartedServices(registry, (names) => {
-      for (const name of names) zoneRouter.resilience.health.forget('zone', name);
-    });
     const maxResponseBytes = zoneRouter.resilience.settings.maxResponseBytes;
     // One client per process: its persisted-query memory is per zone service, for every caller.
     const zoneClient = new GraphQLHttpClient();
+    // A zone service gone, or registered again at another address, starts over: a closed breaker, no persisted query known.
+    const stopForgetting = onDepartedServices(registry, (departed) => {
+      for (const { name, url } of departed) {
+        zoneRouter.resilience.health.forget('zone', name);
+        zoneClient.forgetService(url);
+      }
+    });
     const zoneReadCache = zoneReadCacheFor(options, zoneRouter, metrics);
     const schemaReader = new HttpZoneServiceProbe(createRequestSigner(options.signingKeys, SCHEMA_READER_PRINCIPAL), options.zoneTimeoutMs ?? 5000);
     const figureSheets = new FigureSheetSupport((url) => schemaReader.fetchSdl(url));

@@ -100,6 +100,18 @@ describe('automatic persisted queries towards a real zone service', () => {
     expect(passThrough.sent).toEqual(['hash', 'query+hash', 'hash']);
   });
 
+  it('sends the full query with its hash first to an address whose service it was told to forget (one registered there anew)', async () => {
+    const client = new GraphQLHttpClient(http);
+    await client.post(passThrough.url, post(true));
+    passThrough.retarget((await startService('apq_c')).url);
+    passThrough.sent.length = 0;
+    client.forgetService(passThrough.url);
+
+    expect((await client.post(passThrough.url, post(true))).body).toEqual(expected);
+    expect((await client.post(passThrough.url, post(true))).body).toEqual(expected);
+    expect(passThrough.sent).toEqual(['query+hash', 'hash']);
+  });
+
   it('sends full queries only when told not to persist (mutations)', async () => {
     const client = new GraphQLHttpClient(http);
     passThrough.sent.length = 0;
