@@ -126,7 +126,7 @@ export function createGateway(options: CreateGatewayOptions): CreatedGateway {
   // A service gone, or registered again at another address, starts over: a closed breaker and a new connection.
   onDepartedServices(registry, (departed) => {
     for (const { name } of departed) resilience.health.forget('zone', name);
-    zonesDataSource.forgetServices(departed.map(({ name }) => name));
+    zonesDataSource.forgetServices(departed);
   });
   const shardMapOf = (context: Partial<GatewayContext>): ZoneServiceRegistry => context.shardMap ?? registry;
   const supergraphSdl: SupergraphManager = supergraphSource.mode === 'registry' ? supergraphSource.manager : supergraphSource.composer;

@@ -11,6 +11,7 @@ import {
   type CallOutcome,
   type CallObserver,
   type CheckedAnswer,
+  type DepartedService,
   type OnCallFailure,
 } from '@devzone/shard-router';
 import { getOperationAST, parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
@@ -219,9 +220,17 @@ export class ShardedZonesDataSource implements GraphQLDataSource {
     });
   }
 
-  /** Drops the services' connections (services gone from the registry): one registered again under a name gets a new one. */
-  forgetServices(names: readonly string[]): void {
-    for (const name of names) this.connections.delete(name);
+  /**
+   * Drops the connections of services gone from these addresses (left the registry, or registered
+   * again elsewhere), forgetting what was known there: one registered again under a name gets a new one.
+   */
+  forgetServices(departed: readonly DepartedService[]): void {
+    for (const { name, url } of departed) {
+      const connection = this.connections.get(name);
+      if (connection?.url !== url) continue;
+      connection.dataSource.forgetAddress?.();
+      this.connections.delete(name);
+    }
   }
 
   /** One data source per service, rebuilt when the registry gives the service a new URL. */

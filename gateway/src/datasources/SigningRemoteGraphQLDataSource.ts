@@ -38,6 +38,10 @@ export class SigningRemoteGraphQLDataSource implements AbortableDataSource<Parti
     this.client = options.client ?? sharedGraphQLClient();
   }
 
+  forgetAddress(): void {
+    this.client.forgetService(this.options.url);
+  }
+
   async process(options: GraphQLDataSourceProcessOptions<Partial<GatewayContext>>, signal?: AbortSignal): Promise<DataSourceResponse> {
     const { request, context } = options;
     const { url, signingKeys, maxResponseBytes, persistedQueries = true } = this.options;

@@ -9,6 +9,8 @@ export type DataSourceResponse = Awaited<ReturnType<GraphQLDataSource['process']
  */
 export interface AbortableDataSource<TContext extends Record<string, unknown> = Record<string, unknown>> extends GraphQLDataSource<TContext> {
   process(options: GraphQLDataSourceProcessOptions<TContext>, signal?: AbortSignal): Promise<DataSourceResponse>;
+  /** Its service left its address: what was known there (the persisted queries it held) is forgotten. */
+  forgetAddress?(): void;
 }
 
 /** The request a data source is asked to send (`GatewayGraphQLRequest`). */

@@ -2,7 +2,7 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 import { StaticZoneServiceRegistry, type ZoneServiceEntry } from '@devzone/registry';
 import { CHECKED_ID } from '@devzone/shard-router';
 import { ShardedZonesDataSource } from '../ShardedZonesDataSource';
-import { GraphQLDataSourceRequestKind, type DataSourceResponse } from '../types';
+import { GraphQLDataSourceRequestKind, type AbortableDataSource, type DataSourceResponse } from '../types';
 
 type Answer = (representations: readonly { id: string }[], variables: Record<string, unknown>) => Promise<DataSourceResponse>;
 
@@ -117,5 +117,27 @@ describe('ShardedZonesDataSource', () => {
     await expect(
       source.process({ kind: GraphQLDataSourceRequestKind.LOADING_SCHEMA, request: { query: '{ _service { sdl } }' }, context: {} }),
     ).rejects.toThrow('No zone service answered: "anhui": down; "jiangsu": down');
+  });
+
+  it('forgets a departed service at its old address: that connection forgets what it knew there, and the next request builds a new one', async () => {
+    const built: string[] = [];
+    const forgotten: string[] = [];
+    const build = (service: ZoneServiceEntry): AbortableDataSource => {
+      built.push(`${service.name} ${service.url}`);
+      return {
+        process: async ({ request }) => echo(request.variables!.representations as { id: string }[], {}),
+        forgetAddress: () => forgotten.push(service.url),
+      };
+    };
+    const source = new ShardedZonesDataSource({ registry, buildServiceDataSource: build });
+    await source.process(entitiesRequest(['chuzhou:e1', 'chengxi:e1']));
+
+    // An address the service no longer has its connection at (already rebuilt elsewhere) is left alone.
+    source.forgetServices([{ name: 'jiangsu', url: 'http://jiangsu-old.test/graphql' }]);
+    source.forgetServices([{ name: 'anhui', url: 'http://anhui.test/graphql' }]);
+    await source.process(entitiesRequest(['chuzhou:e1', 'chengxi:e1']));
+
+    expect(forgotten).toEqual(['http://anhui.test/graphql']);
+    expect(built.sort()).toEqual(['anhui http://anhui.test/graphql', 'anhui http://anhui.test/graphql', 'jiangsu http://jiangsu.test/graphql']);
   });
 });

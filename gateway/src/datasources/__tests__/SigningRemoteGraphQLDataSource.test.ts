@@ -3,6 +3,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { decodePrincipal, generateSigningKeys, PRINCIPAL_HEADER, verifyRequest, type Principal } from '@devzone/auth';
+import { GraphQLHttpClient } from '@devzone/shard-router';
 import { parse, GraphQLError } from 'graphql';
 import { SigningRemoteGraphQLDataSource } from '../SigningRemoteGraphQLDataSource';
 import { GraphQLDataSourceRequestKind } from '../types';
@@ -70,6 +71,19 @@ describe('SigningRemoteGraphQLDataSource', () => {
       query: expect.stringContaining('zone(id: $id)'),
       extensions: { persistedQuery: { version: 1 } },
     });
+  });
+
+  it('sends a read whole again, with its hash, once told its service left the address (forgetAddress)', async () => {
+    const source = new SigningRemoteGraphQLDataSource({ url: service.url, maxResponseBytes: 1024, signingKeys: keys, client: new GraphQLHttpClient() });
+    const read = () => source.process(incoming('query Z($id: ID!) { zone(id: $id) { id } }', { principal, requestId: 'req-12345678' }));
+    const sent = () => ('query' in (JSON.parse(service.received.at(-1)!.body.toString('utf8')) as object) ? 'query+hash' : 'hash');
+    const carried: string[] = [];
+    for (const forget of [false, false, true, false]) {
+      if (forget) source.forgetAddress();
+      await read();
+      carried.push(sent());
+    }
+    expect(carried).toEqual(['query+hash', 'hash', 'query+hash', 'hash']);
   });
 
   it('sends a mutation as it is, without an APQ hash', async () => {
