@@ -362,20 +362,18 @@ function inlinedSet(
 }
 
 function hasInlineFragments(document: DocumentNode): boolean {
-  let found = false;
-  visit(document, {
-    InlineFragment() {
-      found = true;
-      return BREAK;
-    },
-  });
-  return found;
+  return holds(document, Kind.INLINE_FRAGMENT);
 }
 
 function hasDirectives(document: DocumentNode): boolean {
+  return holds(document, Kind.DIRECTIVE);
+}
+
+/** Whether any node of the document is of `kind`. */
+function holds(document: DocumentNode, kind: Kind.INLINE_FRAGMENT | Kind.DIRECTIVE): boolean {
   let found = false;
   visit(document, {
-    Directive() {
+    [kind]() {
       found = true;
       return BREAK;
     },
