@@ -88,6 +88,31 @@ describe('the runtime registry with every service its own process and two gatewa
     expect(answer).toEqual({ value: 12, errors: [] });
   });
 
+  it("registered again at another address through a replica whose breaker for it is open: that replica reads it at once, not after the old address's cool-down", async () => {
+    await external.stop();
+    const breakerOf = async () => {
+      const body = await ask<unknown>(replica.url, 'query ($ids: [ID!]) { zones(ids: $ids) { id indicators(codes: ["party_org.count"]) { value } } }', {
+        ids: [NEW_PARK.id],
+      });
+      return (body.errors ?? []).map((error) => `${String(error.extensions?.code)} ${String(error.extensions?.breaker ?? 'sent')}`);
+    };
+    // Failed reads open the replica's breaker for the service (BREAKER_FAILURE_THRESHOLD, 5 by default).
+    let errors: string[] = [];
+    for (let read = 0; read < 10 && !errors.includes('ZONE_UNAVAILABLE OPEN'); read++) errors = await breakerOf();
+    expect(errors).toEqual(['ZONE_UNAVAILABLE OPEN']);
+
+    external = await startExternalZoneService({ zones: [{ id: NEW_PARK.id, figure: NEW_PARK_FIGURE }] });
+    const moved = await ask<{ updateZoneService: { outcome: string; problems: unknown[] } }>(
+      replica.url,
+      `mutation ($input: ZoneServiceRegistrationInput!) { updateZoneService(input: $input) { ${RESULT} } }`,
+      { input: { name: 'tongling', url: external.url, contact: { name: 'Process test', email: 'process-test@example.cn' }, zones: [NEW_PARK] } },
+    );
+    expect(moved.errors).toBeUndefined();
+    expect(moved.data!.updateZoneService).toEqual({ outcome: 'ACCEPTED', problems: [] });
+    // Well within the cool-down (BREAKER_COOL_DOWN_MS, 10 s by default).
+    expect(await newParkFigure(replica.url)).toEqual({ value: 12, errors: [] });
+  });
+
   it('a deregistration through the other replica: it stops routing to the service at once, the first replica once it has seen the change', async () => {
     const removed = await ask<{ deregisterZoneService: { outcome: string } }>(replica.url, `mutation { deregisterZoneService(name: "tongling") { outcome } }`);
     expect(removed.errors).toBeUndefined();
