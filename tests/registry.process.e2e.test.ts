@@ -47,6 +47,16 @@ async function newParkFigure(url: string): Promise<{ value: number | null; error
   return { value: body.data?.zones[0]?.indicators?.[0]?.value ?? null, errors: (body.errors ?? []).map((error) => error.message) };
 }
 
+/** Registers the new park's zone service at the external service's URL through one gateway (or registers it there again): the change's result and errors. */
+async function registerNewPark(url: string, mutation: 'registerZoneService' | 'updateZoneService') {
+  const body = await ask<Record<string, { outcome: string; problems: unknown[] }>>(
+    url,
+    `mutation ($input: ZoneServiceRegistrationInput!) { ${mutation}(input: $input) { ${RESULT} } }`,
+    { input: { name: 'tongling', url: external.url, contact: { name: 'Process test', email: 'process-test@example.cn' }, zones: [NEW_PARK] } },
+  );
+  return { errors: body.errors, result: body.data?.[mutation] };
+}
+
 /** Asks until `done` holds for the answer, for `REPLICA_CATCH_UP_MS` at most; the last answer either way. */
 async function eventually<T>(ask: () => Promise<T>, done: (answer: T) => boolean): Promise<{ answer: T; afterMs: number }> {
   const started = Date.now();
@@ -70,13 +80,9 @@ describe('the runtime registry with every service its own process and two gatewa
   });
 
   it('a zone system registered through one replica is served by it at once, and by the other once it has seen the change', async () => {
-    const registered = await ask<{ registerZoneService: { outcome: string; problems: unknown[] } }>(
-      stack.gatewayUrl,
-      `mutation ($input: ZoneServiceRegistrationInput!) { registerZoneService(input: $input) { ${RESULT} } }`,
-      { input: { name: 'tongling', url: external.url, contact: { name: 'Process test', email: 'process-test@example.cn' }, zones: [NEW_PARK] } },
-    );
+    const registered = await registerNewPark(stack.gatewayUrl, 'registerZoneService');
     expect(registered.errors).toBeUndefined();
-    expect(registered.data!.registerZoneService).toEqual({ outcome: 'ACCEPTED', problems: [] });
+    expect(registered.result).toEqual({ outcome: 'ACCEPTED', problems: [] });
 
     // The next request through the same replica: no wait.
     expect(await newParkFigure(stack.gatewayUrl)).toEqual({ value: 12, errors: [] });
@@ -102,13 +108,9 @@ describe('the runtime registry with every service its own process and two gatewa
     expect(errors).toEqual(['ZONE_UNAVAILABLE OPEN']);
 
     external = await startExternalZoneService({ zones: [{ id: NEW_PARK.id, figure: NEW_PARK_FIGURE }] });
-    const moved = await ask<{ updateZoneService: { outcome: string; problems: unknown[] } }>(
-      replica.url,
-      `mutation ($input: ZoneServiceRegistrationInput!) { updateZoneService(input: $input) { ${RESULT} } }`,
-      { input: { name: 'tongling', url: external.url, contact: { name: 'Process test', email: 'process-test@example.cn' }, zones: [NEW_PARK] } },
-    );
+    const moved = await registerNewPark(replica.url, 'updateZoneService');
     expect(moved.errors).toBeUndefined();
-    expect(moved.data!.updateZoneService).toEqual({ outcome: 'ACCEPTED', problems: [] });
+    expect(moved.result).toEqual({ outcome: 'ACCEPTED', problems: [] });
     // Well within the cool-down (BREAKER_COOL_DOWN_MS, 10 s by default).
     expect(await newParkFigure(replica.url)).toEqual({ value: 12, errors: [] });
   });
