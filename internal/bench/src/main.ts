@@ -14,6 +14,7 @@ import { SUITES } from './suites';
 import { startSyntheticStack, type SyntheticStackOptions } from './syntheticStack';
 import { sideBySideMain } from './sideBySide';
 import { provinceMain } from './province';
+import { hopMain } from './hop';
 
 // The bench is one client sending load on purpose, and its statement suite reads 500-row pages with
 // their organizations: the per-client rate limit and the cost limit would measure themselves.
@@ -44,6 +45,7 @@ async function main(): Promise<number> {
   }
   if (args.suite === 'side-by-side') return sideBySideMain(args.quick);
   if (args.suite === 'province') return provinceMain(args.quick);
+  if (args.suite === 'hop') return hopMain(args.quick);
   const sizes = sizesFor(args.quick);
   const suites = SUITES.filter((s) => !args.only || s.name === args.only);
   const started = performance.now();

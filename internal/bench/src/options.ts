@@ -5,7 +5,7 @@ export const SUITE_NAMES = ['overhead', 'fanout', 'statements', 'throughput', 's
 export type SuiteName = (typeof SUITE_NAMES)[number];
 
 /** Suites run on their own (`--suite=<name>`), not part of the default run. */
-export const SEPARATE_SUITES = ['side-by-side', 'province'] as const;
+export const SEPARATE_SUITES = ['side-by-side', 'province', 'hop'] as const;
 export type SeparateSuite = (typeof SEPARATE_SUITES)[number];
 
 export interface BenchArgs {
@@ -20,6 +20,7 @@ export const USAGE = `usage: pnpm bench [-- --quick] [-- --only=<${SUITE_NAMES.j
   --only=<name>  run one measurement (deep-pages: the first, a middle and the last page of a 100,000-enterprise zone, by offset and by cursor; write-cost: writes to a zone database with its triggers on and off)
   --suite=side-by-side  instead: the zone service directly vs this gateway vs a plain @apollo/gateway vs Hive Gateway, every service its own process
   --suite=province      instead: 4/40/400 zones on 4 zone services, every service its own process: province-wide reads, compareZones and selection, one at a time and 16 in flight (--quick: 4/40 zones, one round)
+  --suite=hop           instead: what one process between client and zone service costs at c=1, from forwarders on Node's HTTP server and undici to raw sockets, beside this gateway (8 rounds of 3 s; --quick: one round)
   (default: every measurement at full size: 4/40/400 zones, 100/10,000/100,000 enterprises, 10-second windows)`;
 
 /** Parses the bench's flags; unknown flags and suite names are errors. */

@@ -8,7 +8,7 @@ describe('--suite', () => {
   });
 
   it('refuses an unknown suite, naming the known ones, and --only next to it', () => {
-    expect(() => parseBenchArgs(['--suite=sidebyside'])).toThrow('--suite=sidebyside: unknown suite (one of side-by-side, province)');
+    expect(() => parseBenchArgs(['--suite=sidebyside'])).toThrow('--suite=sidebyside: unknown suite (one of side-by-side, province, hop)');
     expect(() => parseBenchArgs(['--suite=side-by-side', '--only=overhead'])).toThrow('exclude each other');
   });
 });
