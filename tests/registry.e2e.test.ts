@@ -239,6 +239,42 @@ describe('a zone service not built from this repository', () => {
   });
 });
 
+describe('a zone service that leaves the registry', () => {
+  /** The services named in a `/metrics` scrape (loopback callers may scrape). */
+  const servicesIn = async (serviceUrl: string) => {
+    const text = await (await fetch(new URL('/metrics', serviceUrl))).text();
+    return new Set([...text.matchAll(/service="([^"]+)"/g)].map((match) => match[1]));
+  };
+
+  it("leaves the gateway's and the province's /metrics: its fetch, breaker and version-request series are gone, the others stay", async () => {
+    const leaving = await startExternalZoneService({ zones: [{ id: 'leaving', figure: NEW_PARK_FIGURE }] });
+    started.push(leaving);
+    const registered = await register(registration('leaving', leaving.url, [{ ...NEW_PARK, id: 'leaving' }]));
+    expect(registered).toMatchObject({ outcome: 'ACCEPTED', problems: [] });
+    await waitForServedVersion(registered.version!);
+    // Read through the gateway and compared by the province: both count fetches to it.
+    expect(await partyOrgCount('leaving')).toEqual({ value: 12, errors: [] });
+    const compared = await postGraphQL(stack.gatewayUrl, '{ compareZones(zoneIds: ["leaving"], indicators: ["party_org.count"]) { failedZones { zoneId } } }');
+    expect(compared.errors).toBeUndefined();
+    expect(await servicesIn(stack.gatewayUrl)).toContain('leaving');
+    expect(await servicesIn(stack.provinceUrl)).toContain('leaving');
+
+    const removed = await postGraphQL<{ deregisterZoneService: ChangeResult }>(
+      stack.gatewayUrl,
+      `mutation { deregisterZoneService(name: "leaving") { ${RESULT} } }`,
+    );
+    expect(removed.data?.deregisterZoneService.outcome).toBe('ACCEPTED');
+    await waitForServedVersion(removed.data!.deregisterZoneService.version!);
+    const gateway = await servicesIn(stack.gatewayUrl);
+    expect(gateway).not.toContain('leaving');
+    expect(gateway).toContain('yongkang');
+    const province = await servicesIn(stack.provinceUrl);
+    expect(province).not.toContain('leaving');
+    // The service compared before (the test above) keeps its series.
+    expect(province).toContain('tongling');
+  });
+});
+
 describe('a service that adds to the contract', () => {
   it('is accepted; what it adds waits until every zone service serves it, and the status says who lacks it', async () => {
     const extra = await startExternalZoneService({

@@ -123,15 +123,21 @@ export function createGateway(options: CreateGatewayOptions): CreatedGateway {
       composer: new FederatedComposer({ provinceUrl, timeoutMs: Math.max(timeoutMs, provinceTimeoutMs), ...(logger ? { logger } : {}) }),
     };
   }
+  const zoneReadCache = gatewayZoneReadCache({ signingKeys, timeoutMs, breakers: resilience.health, metricsRegistry: options.metricsRegistry });
   // A service gone, or registered again at another address, starts over: a closed breaker and a new connection.
+  // One gone for good leaves /metrics too.
   onDepartedServices(registry, (departed) => {
-    for (const { name } of departed) resilience.health.forget('zone', name);
+    for (const { name, left } of departed) {
+      resilience.health.forget('zone', name);
+      if (!left) continue;
+      observer.forget?.({ kind: 'zone', name });
+      zoneReadCache?.forgetService(name);
+    }
     zonesDataSource.forgetServices(departed);
   });
   const shardMapOf = (context: Partial<GatewayContext>): ZoneServiceRegistry => context.shardMap ?? registry;
   const supergraphSdl: SupergraphManager = supergraphSource.mode === 'registry' ? supergraphSource.manager : supergraphSource.composer;
   const inFlight = options.inFlightReads ?? new InFlightReads();
-  const zoneReadCache = gatewayZoneReadCache({ signingKeys, timeoutMs, breakers: resilience.health, metricsRegistry: options.metricsRegistry });
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => {

@@ -21,6 +21,8 @@ export interface CallWatch {
  */
 export interface CallObserver {
   watch<T>(target: { readonly kind: ServiceKind; readonly name: string }, call: (watch: CallWatch) => Promise<T>): Promise<T>;
+  /** Drops what it keeps of a service that left (its labels, its metric series), if it keeps anything. */
+  forget?(target: { readonly kind: ServiceKind; readonly name: string }): void;
 }
 
 const NO_WATCH: CallWatch = { sent: () => undefined, failed: () => undefined };

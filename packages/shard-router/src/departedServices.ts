@@ -1,7 +1,11 @@
 import type { ZoneServiceEntry, ZoneServiceRegistry } from '@devzone/registry';
 
-/** A zone service as it was registered before a change took it away or moved it: its name and its old URL. */
-export type DepartedService = Pick<ZoneServiceEntry, 'name' | 'url'>;
+/**
+ * A zone service as it was registered before a change took it away or moved it: its name, its old
+ * URL, and whether it left the registry (`left`: no service of that name is registered any more)
+ * or was registered again at another URL.
+ */
+export type DepartedService = Pick<ZoneServiceEntry, 'name' | 'url'> & { readonly left: boolean };
 
 /**
  * Calls `onDeparted` with the zone services each change of `registry` took away or registered
@@ -13,7 +17,7 @@ export function onDepartedServices(registry: ZoneServiceRegistry, onDeparted: (d
   let urls = urlsByName(registry.services());
   return registry.onChange((services) => {
     const now = urlsByName(services);
-    const departed = [...urls].filter(([name, url]) => now.get(name) !== url).map(([name, url]) => ({ name, url }));
+    const departed = [...urls].filter(([name, url]) => now.get(name) !== url).map(([name, url]) => ({ name, url, left: !now.has(name) }));
     urls = now;
     if (departed.length > 0) onDeparted(departed);
   });

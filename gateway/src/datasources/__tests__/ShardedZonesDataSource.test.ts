@@ -133,8 +133,8 @@ describe('ShardedZonesDataSource', () => {
     await source.process(entitiesRequest(['chuzhou:e1', 'chengxi:e1']));
 
     // An address the service no longer has its connection at (already rebuilt elsewhere) is left alone.
-    source.forgetServices([{ name: 'jiangsu', url: 'http://jiangsu-old.test/graphql' }]);
-    source.forgetServices([{ name: 'anhui', url: 'http://anhui.test/graphql' }]);
+    source.forgetServices([{ name: 'jiangsu', url: 'http://jiangsu-old.test/graphql', left: false }]);
+    source.forgetServices([{ name: 'anhui', url: 'http://anhui.test/graphql', left: true }]);
     await source.process(entitiesRequest(['chuzhou:e1', 'chengxi:e1']));
 
     expect(forgotten).toEqual(['http://anhui.test/graphql']);

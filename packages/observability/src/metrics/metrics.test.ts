@@ -4,6 +4,7 @@ import { breakerStateGauge, type BreakerStateReading } from './breakerStateGauge
 import { databasePoolGauges, typeormPoolReading } from './databasePoolGauges';
 import { countingQueryPlanCache } from './queryPlanCacheMetrics';
 import { createServiceMetrics } from './serviceMetrics';
+import { ZoneReadCacheMetrics } from './zoneReadCacheMetrics';
 
 async function valuesOf(registry: Registry, name: string): Promise<{ labels: Record<string, string | number>; value: number }[]> {
   const metric = registry.getSingleMetric(name);
@@ -92,6 +93,21 @@ describe('metrics', () => {
       { labels: { result: 'miss' }, value: 1 },
       { labels: { result: 'hit' }, value: 2 },
     ]);
+  });
+
+  it("removes a zone service's version-request series from the zone-read cache's metrics once it left, keeping the others", async () => {
+    const { registry } = createServiceMetrics();
+    const metrics = new ZoneReadCacheMetrics(registry, () => ({ entries: 0, bytes: 0 }));
+    for (const service of ['anhui', 'jiangsu']) {
+      metrics.versionCheck(service);
+      metrics.versionCheckFailed(service, 'timeout');
+      metrics.versionCheckFailed(service, 'unsupported');
+    }
+    metrics.forgetService('jiangsu');
+    const text = await registry.metrics();
+    expect(text).toContain('zone_read_cache_version_checks_total{service="anhui"} 1');
+    expect(text).toContain('zone_read_cache_version_check_failures_total{service="anhui",reason="unsupported"} 1');
+    expect(text).not.toContain('jiangsu');
   });
 
   it("answers a scrape with the service's metrics and the process's Node metrics", async () => {

@@ -15,6 +15,9 @@ export interface SubgraphService {
  */
 export type SubgraphFetchFailure = 'breaker_open' | 'request_deadline' | 'failed_earlier' | 'timeout' | 'bad_answer' | 'error';
 
+const OUTCOMES = ['answered', 'failed'] as const;
+const FAILURES: readonly SubgraphFetchFailure[] = ['breaker_open', 'request_deadline', 'failed_earlier', 'timeout', 'bad_answer', 'error'];
+
 type FetchLabel = 'subgraph' | 'service';
 
 /** Per zone service (and the province): how long the fetches of this service (the gateway's, the province's) took and why they failed. */
@@ -45,5 +48,11 @@ export class SubgraphFetchMetrics {
 
   fail({ subgraph, service }: SubgraphService, reason: SubgraphFetchFailure): void {
     this.failures.inc({ subgraph, service, reason });
+  }
+
+  /** Removes every series of a service that left: `/metrics` no longer lists it. */
+  forget({ subgraph, service }: SubgraphService): void {
+    for (const outcome of OUTCOMES) this.duration.remove({ subgraph, service, outcome });
+    for (const reason of FAILURES) this.failures.remove({ subgraph, service, reason });
   }
 }

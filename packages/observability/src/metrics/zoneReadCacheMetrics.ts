@@ -11,6 +11,8 @@ export type ZoneReadCacheResult = 'hit' | 'miss' | 'bypass';
  */
 export type ZoneVersionCheckFailure = 'unsupported' | 'timeout' | 'error';
 
+const VERSION_CHECK_FAILURES: readonly ZoneVersionCheckFailure[] = ['unsupported', 'timeout', 'error'];
+
 /** What the gateway's zone-read cache holds when scraped. */
 export type ZoneReadCacheSize = CacheSize;
 
@@ -64,5 +66,11 @@ export class ZoneReadCacheMetrics {
 
   versionCheckFailed(service: string, reason: ZoneVersionCheckFailure): void {
     this.versionCheckFailures.inc({ service, reason });
+  }
+
+  /** Removes the version-request series of a service that left: `/metrics` no longer lists it. */
+  forgetService(service: string): void {
+    this.versionChecks.remove({ service });
+    for (const reason of VERSION_CHECK_FAILURES) this.versionCheckFailures.remove({ service, reason });
   }
 }

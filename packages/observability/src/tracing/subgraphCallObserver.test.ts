@@ -30,6 +30,31 @@ describe('subgraphCallObserver', () => {
     expect(failures).toEqual([['jiangsu', 'timeout', 1]]);
   });
 
+  it('forgets a service that left: its series leave /metrics, the others stay, and a later call of that name starts a new series', async () => {
+    const { registry } = createServiceMetrics();
+    const observer = subgraphCallObserver('zones', new SubgraphFetchMetrics(registry));
+    await observer.watch({ kind: 'zone', name: 'anhui' }, async (watch) => watch.sent(0.01, 'answered'));
+    for (const name of ['jiangsu', 'jiangsu']) {
+      await observer.watch({ kind: 'zone', name }, async (watch) => {
+        watch.sent(0.02, 'failed');
+        watch.failed('error', 'connection refused');
+        watch.failed('breaker_open', 'open');
+      });
+    }
+    const services = async () => (await registry.metrics()).match(/service="[a-z]+"/g)?.filter((label, i, all) => all.indexOf(label) === i);
+    expect(await services()).toEqual(['service="anhui"', 'service="jiangsu"']);
+
+    observer.forget({ kind: 'zone', name: 'jiangsu' });
+    // A service never watched, and a kind never watched: nothing to forget.
+    observer.forget({ kind: 'zone', name: 'hefei' });
+    observer.forget({ kind: 'province', name: 'province' });
+    expect(await services()).toEqual(['service="anhui"']);
+
+    await observer.watch({ kind: 'zone', name: 'jiangsu' }, async (watch) => watch.sent(0.01, 'answered'));
+    expect(await registry.metrics()).toContain('subgraph_request_duration_seconds_count{subgraph="zones",service="jiangsu",outcome="answered"} 1');
+    expect(await registry.metrics()).not.toContain('outcome="failed"');
+  });
+
   it("answers with the call's own answer, and passes its failure on", async () => {
     const observer = subgraphCallObserver('zones');
     await expect(observer.watch({ kind: 'zone', name: 'anhui' }, async () => 42)).resolves.toBe(42);

@@ -11,6 +11,8 @@ export interface SubgraphCallWatch {
 /** A `CallObserver` of `@devzone/shard-router`, kept structural so that this package needs no router. */
 export interface SubgraphCallObserver {
   watch<T>(target: { readonly kind: string; readonly name: string }, call: (watch: SubgraphCallWatch) => Promise<T>): Promise<T>;
+  /** Drops what it keeps of a service that left: its labels and span name, and its fetch series. */
+  forget(target: { readonly kind: string; readonly name: string }): void;
 }
 
 /** What the observer keeps of one service it has watched: its labels, its span's name and attributes, and its watch when no span is begun. */
@@ -53,6 +55,12 @@ export function subgraphCallObserver(zonesSubgraph: string, fetches?: SubgraphFe
     return known;
   };
   return {
+    forget: ({ kind, name }) => {
+      const known = watched.get(kind)?.get(name);
+      if (!known) return;
+      watched.get(kind)!.delete(name);
+      fetches?.forget(known.service);
+    },
     watch: (target, call) => {
       const { service, spanName, spanAttributes, untraced } = watchedService(target.kind, target.name);
       if (!tracingStarted()) return call(untraced);

@@ -105,6 +105,15 @@ export class ZoneReadCache {
     this.observer = observer;
   }
 
+  /**
+   * Forgets what is reported of a service that left the registry (its version requests' series).
+   * Its entries age out of the store; its versions were kept by name and URL, so a service of
+   * the same name registered later starts over.
+   */
+  forgetService(name: string): void {
+    this.observer?.forgetService?.(name);
+  }
+
   async read<S extends VersionedService>(read: ZoneRead<S>, fetch: FetchEntities): Promise<CachedRead<S>> {
     const { representations } = read;
     const routed = representations.map((representation): Routed<S> => {

@@ -11,6 +11,8 @@ export interface ZoneReadCacheObserver {
   served(result: ZoneReadResult, count?: number): void;
   versionCheck(service: string): void;
   versionCheckFailed(service: string, reason: ZoneVersionCheckFailure): void;
+  /** Drops what it reports of a service that left the registry. */
+  forgetService?(service: string): void;
 }
 
 /** After a failed version request, the service's reads go uncached this long before it is asked again. */

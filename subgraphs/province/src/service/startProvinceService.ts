@@ -13,6 +13,7 @@ import {
   Resilience,
   ShardRouter,
   ZONE_READ_CACHE_BOUNDS,
+  type CallObserver,
   type EntityStoreOptions,
   type ResilienceOptions,
   type ZoneReadCache,
@@ -119,21 +120,24 @@ export async function startProvinceService(options: ProvinceServiceOptions): Pro
     registry.onChange(() => void directory.refresh());
     // One registry for /metrics: the service's own series, its reads of the zone services and its zone-read cache's.
     const metrics = createServiceMetrics();
-    const zoneRouter = createZoneRouter(
-      { ...options.zoneResilience, timeoutMs: options.zoneTimeoutMs ?? RESILIENCE_DEFAULTS.timeoutMs },
-      new SubgraphFetchMetrics(metrics.registry),
-    );
+    // Observed: a span per call, and its fetch metrics on the province's /metrics.
+    const zoneCalls = subgraphCallObserver(ZONES_SUBGRAPH, new SubgraphFetchMetrics(metrics.registry));
+    const zoneRouter = createZoneRouter({ ...options.zoneResilience, timeoutMs: options.zoneTimeoutMs ?? RESILIENCE_DEFAULTS.timeoutMs }, zoneCalls);
     const maxResponseBytes = zoneRouter.resilience.settings.maxResponseBytes;
     // One client per process: its persisted-query memory is per zone service, for every caller.
     const zoneClient = new GraphQLHttpClient();
+    const zoneReadCache = zoneReadCacheFor(options, zoneRouter, metrics);
     // A zone service gone, or registered again at another address, starts over: a closed breaker, no persisted query known.
+    // One gone for good leaves /metrics too.
     const stopForgetting = onDepartedServices(registry, (departed) => {
-      for (const { name, url } of departed) {
+      for (const { name, url, left } of departed) {
         zoneRouter.resilience.health.forget('zone', name);
         zoneClient.forgetService(url);
+        if (!left) continue;
+        zoneCalls.forget({ kind: 'zone', name });
+        zoneReadCache?.forgetService(name);
       }
     });
-    const zoneReadCache = zoneReadCacheFor(options, zoneRouter, metrics);
     const schemaReader = new HttpZoneServiceProbe(createRequestSigner(options.signingKeys, SCHEMA_READER_PRINCIPAL), options.zoneTimeoutMs ?? 5000);
     const figureSheets = new FigureSheetSupport((url) => schemaReader.fetchSdl(url));
     const server = new ApolloServer<ProvinceContext>({
@@ -209,11 +213,10 @@ export async function startProvinceService(options: ProvinceServiceOptions): Pro
  * gateway gives the province (PROVINCE_TIMEOUT_MS, 10 s by default), so a hung zone is
  * reported as that zone, not as a failed province.
  */
-function createZoneRouter(options: ResilienceOptions, fetches: SubgraphFetchMetrics): ShardRouter {
+function createZoneRouter(options: ResilienceOptions, observer: CallObserver): ShardRouter {
   const resilience = new Resilience({ requestTimeoutMs: RESILIENCE_DEFAULTS.provinceTimeoutMs, ...options });
   // Not logged: every failure reaches the caller as a failed zone naming its service and the reason.
-  // Observed: a span per call, and its fetch metrics on the province's /metrics.
-  return new ShardRouter({ resilience, observer: subgraphCallObserver(ZONES_SUBGRAPH, fetches) });
+  return new ShardRouter({ resilience, observer });
 }
 
 /** The province's zone-read cache: versions asked like its reads (signed, within the zone deadline, skipping a service whose breaker is open). */
