@@ -120,15 +120,34 @@ describe('a repeated read', () => {
     expect(await answerHits()).toBe(hits + 1);
   });
 
-  it('spelled differently (an answer-cache miss: it keys by the text), is served by the zone-read cache: no zone GraphQL request, one version request', async () => {
+  it('spelled differently (other whitespace, commas, a comment), is answered whole from the answer cache too', async () => {
+    const asRead = await postGraphQL<{ zone: { indicators: Figure[] } }>(stack.gatewayUrl, READ);
+    const requests = zoneService.stats.requests;
+    const versions = await versionRequests(zoneService);
+    const answers = await answerHits();
+
+    const spelled = `# the figure again\n${READ.replace('{ zone(', '{\n  zone(').replace('value period', 'value, period')}`;
+    expect(spelled).not.toBe(READ);
+    const body = await postGraphQL<{ zone: { indicators: Figure[] } }>(stack.gatewayUrl, spelled);
+    expect(body.errors).toBeUndefined();
+    expect(body.data).toEqual(asRead.data);
+    expect(zoneService.stats.requests).toBe(requests);
+    expect(await versionRequests(zoneService)).toBe(versions + 1);
+    expect(await answerHits()).toBe(answers + 1);
+  });
+
+  it('asking a root field more (another answer: an answer-cache miss, the same zone fetch), is served by the zone-read cache: no zone GraphQL request, one version request', async () => {
     await readFigure(stack.gatewayUrl);
     const requests = zoneService.stats.requests;
     const versions = await versionRequests(zoneService);
     const hits = await cacheHits();
     const answers = await answerHits();
 
-    const body = await postGraphQL<{ zone: { indicators: Figure[] } }>(stack.gatewayUrl, READ.replace('{ zone(', '{  zone('));
+    const more = READ.replace('query CacheRead { zone(', 'query CacheRead { __typename zone(');
+    expect(more).not.toBe(READ);
+    const body = await postGraphQL<{ __typename: string; zone: { indicators: Figure[] } }>(stack.gatewayUrl, more);
     expect(body.errors).toBeUndefined();
+    expect(body.data?.__typename).toBe('Query');
     expect(zoneService.stats.requests).toBe(requests);
     expect(await versionRequests(zoneService)).toBe(versions + 1);
     expect(await cacheHits()).toBe(hits + 1);

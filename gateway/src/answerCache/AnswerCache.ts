@@ -6,6 +6,7 @@ import stableStringify from 'fast-json-stable-stringify';
 import { LRUCache } from 'lru-cache';
 import { principalHeaderOf } from '../datasources/SigningRemoteGraphQLDataSource';
 import type { AnswerRecord } from './answerRecord';
+import { CanonicalQueries } from './canonicalQueries';
 
 /** The data of a client operation's answer (its `data`), shared by every request it is served to: frozen. */
 export type AnswerData = Readonly<Record<string, unknown>>;
@@ -85,6 +86,7 @@ export class AnswerCache {
   private readonly zoneReads: Pick<ZoneReadCache, 'stillCurrent'>;
   private readonly observer: AnswerCacheObserver | undefined;
   private readonly now: () => number;
+  private readonly queries = new CanonicalQueries();
 
   constructor({ maxBytes, zoneReads, observerOf, now = Date.now }: AnswerCacheOptions) {
     this.answers = new LRUCache<string, KeptAnswer>({ maxSize: maxBytes, sizeCalculation: (answer, key) => answer.bytes + 2 * key.length });
@@ -98,9 +100,12 @@ export class AnswerCache {
     return { entries: this.answers.size, bytes: this.answers.calculatedSize };
   }
 
-  /** The same for variables written in any key order (input object fields have none in GraphQL); lists keep theirs. */
+  /**
+   * The same for variables written in any key order (input object fields have none in GraphQL);
+   * lists keep theirs. The same for two spellings of one query (`CanonicalQueries`).
+   */
   keyOf({ principal, operationName, query, variables }: AnswerKeyParts): string {
-    return stableStringify([principalHeaderOf(principal), operationName ?? null, query, variables ?? {}]);
+    return stableStringify([principalHeaderOf(principal), operationName ?? null, this.queries.of(query), variables ?? {}]);
   }
 
   /** The answer kept under `key`, if its zones are still at its versions on the services `shardMap` names now (and its list, if any, was checked against `shardMap`). */

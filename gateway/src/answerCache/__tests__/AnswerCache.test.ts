@@ -113,9 +113,18 @@ describe('AnswerCache', () => {
     const parts = { principal: analyst, operationName: 'Q', query: QUERY, variables: { a: 1 } };
     cache.keep(cache.keyOf(parts), data(), recordOf([{ service: anhui, zoneId: 'chuzhou', version: '1' }]));
     expect(await cache.answerOf(cache.keyOf(parts), shardMap)).toEqual(data());
-    for (const other of [{ principal: admin }, { operationName: 'R' }, { query: `${QUERY} ` }, { variables: { a: 2 } }]) {
+    for (const other of [{ principal: admin }, { operationName: 'R' }, { query: QUERY.replace('code value', 'value code') }, { variables: { a: 2 } }]) {
       expect(await cache.answerOf(cache.keyOf({ ...parts, ...other }), shardMap)).toBeUndefined();
     }
+  });
+
+  it('finds an answer by the query spelled otherwise: whitespace, commas and comments aside', async () => {
+    const { zoneReads } = versionsNow();
+    const cache = new AnswerCache({ maxBytes: 1024 * 1024, zoneReads });
+    const parts = { principal: analyst, operationName: undefined, query: QUERY, variables: {} };
+    cache.keep(cache.keyOf(parts), data(), recordOf([{ service: anhui, zoneId: 'chuzhou', version: '1' }]));
+    const spelled = '# figures\n{\n  zone(id: "chuzhou") {\n    indicators { code, value }\n  }\n}\n';
+    expect(await cache.answerOf(cache.keyOf({ ...parts, query: spelled }), shardMap)).toEqual(data());
   });
 
   it('finds an answer by variables written in another key order, nested inputs too; a list in another order is another answer', async () => {
