@@ -75,6 +75,8 @@ export function guardedCall<R, T>(call: GuardedCall<R, T>): Promise<CallOutcome<
       const serviceCodes = serviceCodesOf(error);
       outcome = { status: 'failed', reason: describeFailure(error), ...(serviceCodes.length > 0 ? { serviceCodes } : {}) };
       failure = error instanceof DeadlineExceededError ? 'timeout' : 'error';
+      // Its window was the rest of the request deadline (`note` names it): that deadline has passed.
+      if (failure === 'timeout' && window.note !== undefined) call.budget.deadlinePassed();
     }
     watch.sent(Number(process.hrtime.bigint() - started) / 1e9, outcome.status);
     if (outcome.status === 'answered') {

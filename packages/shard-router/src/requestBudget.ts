@@ -9,6 +9,8 @@ export type FetchWindow =
  */
 export class RequestBudget {
   private readonly failed = new Map<string, string>();
+  /** Set when a fetch limited by the request deadline timed out: its timer, not the clock, says the deadline passed. */
+  private passed = false;
 
   constructor(
     private readonly deadlineAt: number,
@@ -19,9 +21,19 @@ export class RequestBudget {
   /** The deadline of the next fetch: its own, or what is left of the request's when that is less. */
   window(fetchTimeoutMs: number): FetchWindow {
     const left = this.deadlineAt - this.now();
-    if (left <= 0) return { status: 'expired', reason: `the request deadline of ${this.requestTimeoutMs} ms passed before it was asked` };
+    if (this.passed || left <= 0) return { status: 'expired', reason: `the request deadline of ${this.requestTimeoutMs} ms passed before it was asked` };
     if (left >= fetchTimeoutMs) return { status: 'open', timeoutMs: fetchTimeoutMs };
     return { status: 'open', timeoutMs: Math.ceil(left), note: `the request deadline of ${this.requestTimeoutMs} ms` };
+  }
+
+  /**
+   * A fetch whose window was what was left of the request deadline timed out: the deadline has
+   * passed, whatever the clock reads. Node's timers run on the event loop's own time, which may
+   * fire a timer a millisecond before `Date.now()` shows its delay gone: without this, the next
+   * fetch would be sent with a window of 1 ms.
+   */
+  deadlinePassed(): void {
+    this.passed = true;
   }
 
   failureOf(service: string): string | undefined {

@@ -49,6 +49,19 @@ describe('guardedCall', () => {
     }
   });
 
+  it('after a call timed out at the end of the request deadline, fails the next one unsent, whatever the clock reads', async () => {
+    // A clock that never moves: only the timed-out call can tell that the request deadline passed.
+    const budget = new RequestBudgets(30, () => 0).forOperation({});
+    const hang = (signal: AbortSignal) => new Promise<string>((_, reject) => signal.addEventListener('abort', () => reject(new Error('aborted'))));
+    const first = await guardedCall({ ...callOf(hang, null), budget });
+    expect(first).toMatchObject({ status: 'failed', reason: 'timed out after 30 ms (the request deadline of 30 ms)' });
+
+    let sent = 0;
+    const second = await guardedCall({ ...callOf(() => Promise.resolve(String(sent++)), null), name: 'jiangsu', budget });
+    expect(second).toEqual({ status: 'failed', reason: 'the request deadline of 30 ms passed before it was asked' });
+    expect(sent).toBe(0);
+  });
+
   it('does not retry a failure that is not a connection failure or a 5xx', async () => {
     let sends = 0;
     const send = () => {
