@@ -3,7 +3,7 @@ import { LRUCache } from 'lru-cache';
 
 /** Longer texts are keyed as they are: printing them costs more than a second entry would. */
 const MAX_CANONICAL_LENGTH = 16 * 1024;
-/** A text of more tokens is keyed as it is (Apollo Server refuses it anyway: GATEWAY_MAX_TOKENS). */
+/** A text of more tokens is keyed as it is: a bound of its own, though the front door refuses more than GATEWAY_MAX_TOKENS (2,000 by default) before. */
 const MAX_TOKENS = 10_000;
 
 export interface CanonicalQueriesOptions {

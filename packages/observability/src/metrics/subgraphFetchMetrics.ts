@@ -13,10 +13,10 @@ export interface SubgraphService {
  * service already failed this operation). Sent: `timeout`, `bad_answer` (refused: wrong
  * entities, not JSON, too large), `error` (connection refused or reset, HTTP 5xx).
  */
-export type SubgraphFetchFailure = 'breaker_open' | 'request_deadline' | 'failed_earlier' | 'timeout' | 'bad_answer' | 'error';
+const SUBGRAPH_FETCH_FAILURES = ['breaker_open', 'request_deadline', 'failed_earlier', 'timeout', 'bad_answer', 'error'] as const;
+export type SubgraphFetchFailure = (typeof SUBGRAPH_FETCH_FAILURES)[number];
 
 const OUTCOMES = ['answered', 'failed'] as const;
-const FAILURES: readonly SubgraphFetchFailure[] = ['breaker_open', 'request_deadline', 'failed_earlier', 'timeout', 'bad_answer', 'error'];
 
 type FetchLabel = 'subgraph' | 'service';
 
@@ -53,6 +53,6 @@ export class SubgraphFetchMetrics {
   /** Removes every series of a service that left: `/metrics` no longer lists it. */
   forget({ subgraph, service }: SubgraphService): void {
     for (const outcome of OUTCOMES) this.duration.remove({ subgraph, service, outcome });
-    for (const reason of FAILURES) this.failures.remove({ subgraph, service, reason });
+    for (const reason of SUBGRAPH_FETCH_FAILURES) this.failures.remove({ subgraph, service, reason });
   }
 }

@@ -9,9 +9,8 @@ export type ZoneReadCacheResult = 'hit' | 'miss' | 'bypass';
  * endpoint: 404, or an answer that is not the contract's), `timeout`, `error` (connection
  * failed, HTTP status other than 200/404).
  */
-export type ZoneVersionCheckFailure = 'unsupported' | 'timeout' | 'error';
-
-const VERSION_CHECK_FAILURES: readonly ZoneVersionCheckFailure[] = ['unsupported', 'timeout', 'error'];
+const VERSION_CHECK_FAILURES = ['unsupported', 'timeout', 'error'] as const;
+export type ZoneVersionCheckFailure = (typeof VERSION_CHECK_FAILURES)[number];
 
 /** What the gateway's zone-read cache holds when scraped. */
 export type ZoneReadCacheSize = CacheSize;
