@@ -55,6 +55,24 @@ describe('subgraphCallObserver', () => {
     expect(await registry.metrics()).not.toContain('outcome="failed"');
   });
 
+  it('counts nothing for a call still under way when its service left: its series stay gone', async () => {
+    const { registry } = createServiceMetrics();
+    const observer = subgraphCallObserver('zones', new SubgraphFetchMetrics(registry));
+    await observer.watch({ kind: 'zone', name: 'anhui' }, async (watch) => watch.sent(0.01, 'answered'));
+    let finish!: () => void;
+    const underWay = observer.watch({ kind: 'zone', name: 'jiangsu' }, async (watch) => {
+      await new Promise<void>((resolve) => (finish = resolve));
+      watch.sent(0.02, 'failed');
+      watch.failed('timeout', 'timed out after 20 ms');
+    });
+    observer.forget({ kind: 'zone', name: 'jiangsu' });
+    finish();
+    await underWay;
+    const text = await registry.metrics();
+    expect(text).not.toContain('jiangsu');
+    expect(text).toContain('service="anhui"');
+  });
+
   it("answers with the call's own answer, and passes its failure on", async () => {
     const observer = subgraphCallObserver('zones');
     await expect(observer.watch({ kind: 'zone', name: 'anhui' }, async () => 42)).resolves.toBe(42);

@@ -21,6 +21,8 @@ interface WatchedService {
   readonly spanName: string;
   readonly spanAttributes: Readonly<Record<string, string>>;
   readonly untraced: SubgraphCallWatch;
+  /** Set once the service left: a call still under way then counts nowhere (its series are gone). */
+  forgotten: boolean;
 }
 
 /**
@@ -41,15 +43,21 @@ export function subgraphCallObserver(zonesSubgraph: string, fetches?: SubgraphFe
     let known = ofKind.get(name);
     if (!known) {
       const service: SubgraphService = { subgraph: kind === 'zone' ? zonesSubgraph : name, service: name };
-      known = {
+      const entry: WatchedService = {
         service,
         spanName: `subgraph.fetch ${name}`,
         spanAttributes: { 'graphql.subgraph.name': service.subgraph, 'subgraph.service': name },
         untraced: {
-          sent: (seconds, outcome) => fetches?.observe(service, seconds, outcome),
-          failed: (reason) => fetches?.fail(service, reason),
+          sent: (seconds, outcome) => {
+            if (!entry.forgotten) fetches?.observe(service, seconds, outcome);
+          },
+          failed: (reason) => {
+            if (!entry.forgotten) fetches?.fail(service, reason);
+          },
         },
+        forgotten: false,
       };
+      known = entry;
       ofKind.set(name, known);
     }
     return known;
@@ -58,17 +66,18 @@ export function subgraphCallObserver(zonesSubgraph: string, fetches?: SubgraphFe
     forget: ({ kind, name }) => {
       const known = watched.get(kind)?.get(name);
       if (!known) return;
+      known.forgotten = true;
       watched.get(kind)!.delete(name);
       fetches?.forget(known.service);
     },
     watch: (target, call) => {
-      const { service, spanName, spanAttributes, untraced } = watchedService(target.kind, target.name);
+      const { spanName, spanAttributes, untraced } = watchedService(target.kind, target.name);
       if (!tracingStarted()) return call(untraced);
       return withSpan(spanName, spanAttributes, (span) =>
         call({
           sent: untraced.sent,
           failed: (reason, message) => {
-            fetches?.fail(service, reason);
+            untraced.failed(reason, message);
             span.setAttributes({ 'subgraph.failure': reason });
             span.fail(message);
           },
