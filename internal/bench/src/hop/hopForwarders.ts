@@ -1,4 +1,4 @@
-import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import { createServer as createHttpServer, STATUS_CODES, type Server as HttpServer } from 'node:http';
 import { connect, createServer as createNetServer, type Server, type Socket } from 'node:net';
 import { encodePrincipal, PRINCIPAL_HEADER, signRequest, type SigningKeys } from '@devzone/auth';
 import { Pool, type Dispatcher } from 'undici';
@@ -141,7 +141,7 @@ function rawSocketFront(back: Back): Server {
     // Answers leave in the order their requests came (HTTP/1.1), whichever the zone service answers first.
     let previous: Promise<void> = Promise.resolve();
     const reply = (status: number, body: Buffer) => {
-      socket.write(`HTTP/1.1 ${status} ${status === 200 ? 'OK' : 'Bad Gateway'}\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n\r\n`);
+      socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Unknown'}\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n\r\n`);
       socket.write(body);
     };
     socket.on('data', (chunk: Buffer) => {

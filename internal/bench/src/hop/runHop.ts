@@ -1,4 +1,5 @@
 import { loadavg } from 'node:os';
+import { isDeepStrictEqual } from 'node:util';
 import { freePort, type ServiceProcess } from '@devzone/testkit/dist/processes';
 import { cpuWindow } from '../cpuWindow';
 import { runLoad } from '../load';
@@ -51,7 +52,7 @@ async function checkSameData(columns: readonly PlannedColumn[], reference: unkno
   const mismatches: string[] = [];
   for (const { column, ask } of columns) {
     const answer = await ask();
-    if (JSON.stringify(answer) !== JSON.stringify(reference)) mismatches.push(`${column.title} answered other data than the zone service`);
+    if (!isDeepStrictEqual(answer, reference)) mismatches.push(`${column.title} answered other data than the zone service`);
   }
   return mismatches;
 }
