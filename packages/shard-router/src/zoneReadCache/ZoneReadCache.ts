@@ -106,11 +106,13 @@ export class ZoneReadCache {
   }
 
   /**
-   * Forgets what is reported of a service that left the registry (its version requests' series).
+   * Forgets what is reported of a service that left the registry (its version requests' series,
+   * and what a version request to it still under way would report).
    * Its entries age out of the store; its versions were kept by name and URL, so a service of
    * the same name registered later starts over.
    */
   forgetService(name: string): void {
+    this.versions.forgetService(name);
     this.observer?.forgetService?.(name);
   }
 

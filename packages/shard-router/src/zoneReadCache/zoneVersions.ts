@@ -39,6 +39,8 @@ export interface ZoneVersionsOptions {
 export class ZoneVersions {
   private readonly batcher: VersionBatcher<VersionedService>;
   private readonly retryAt = new Map<string, number>();
+  /** By service name: how many times it left the registry. A version request sent before the last departure reports nothing. */
+  private readonly departures = new Map<string, number>();
   private readonly breakerClosed: (service: string) => boolean;
   private readonly now: () => number;
 
@@ -47,7 +49,10 @@ export class ZoneVersions {
     this.now = now;
     this.batcher = new VersionBatcher(async (service, zones) => {
       observer?.versionCheck(service.name);
+      const departuresBefore = this.departures.get(service.name);
       const answer = await send(service, zones);
+      // Its series were removed when it left: a failure counted now would bring one back.
+      if (this.departures.get(service.name) !== departuresBefore) return answer;
       if (answer.status === 'failed') {
         observer?.versionCheckFailed(service.name, answer.reason);
         this.retryAt.set(serviceIdOf(service), this.now() + VERSION_RETRY_AFTER_MS);
@@ -57,6 +62,11 @@ export class ZoneVersions {
       }
       return answer;
     }, schedule);
+  }
+
+  /** The service left the registry: a version request to it still under way reports nothing when it ends. */
+  forgetService(name: string): void {
+    this.departures.set(name, (this.departures.get(name) ?? 0) + 1);
   }
 
   /** Each zone's version as the service answers it after this call; a zone it left out (or a service without versions) is missing. */

@@ -211,3 +211,50 @@ describe('ZoneReadCache and the versions a request has seen', () => {
     await reading;
   });
 });
+
+describe('ZoneReadCache and a service that leaves', () => {
+  /** A cache whose version requests are held until released with an answer, reporting to a recording observer. */
+  function heldVersions() {
+    const reported: string[] = [];
+    const held: ((answer: DataVersionsAnswer) => void)[] = [];
+    const store = new EntityStore({ maxEntries: 100, maxBytes: 1024 * 1024 });
+    const observer = {
+      served: () => undefined,
+      versionCheck: (name: string) => reported.push(`check ${name}`),
+      versionCheckFailed: (name: string, reason: string) => reported.push(`failed ${name} ${reason}`),
+      forgetService: (name: string) => reported.push(`forget ${name}`),
+    };
+    const versions = new ZoneVersions({ send: () => new Promise((answer) => held.push(answer)), store, breakerClosed: () => true, observer });
+    const cache = new ZoneReadCache({ versions, store, observer });
+    const read = () =>
+      cache.read({ query: QUERY, representations: [{ __typename: 'Zone', id: 'chuzhou' }], serviceForZone: () => service, principal: analyst }, async () => ({
+        entities: [{ id: 'chuzhou', figure: 10 }],
+        errors: [],
+      }));
+    return { cache, read, held, reported };
+  }
+
+  async function versionRequestSent(held: readonly unknown[]): Promise<void> {
+    while (held.length === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+
+  it('reports nothing of a version request still under way when the service left, so its removed series do not come back', async () => {
+    const { cache, read, held, reported } = heldVersions();
+    const reading = read();
+    await versionRequestSent(held);
+    cache.forgetService('anhui');
+    held[0]!({ status: 'failed', reason: 'timeout', detail: 'no answer within 500 ms' });
+    await expect(reading).resolves.toMatchObject({ entities: [{ id: 'chuzhou', figure: 10 }], errors: [] });
+    expect(reported).toEqual(['check anhui', 'forget anhui']);
+  });
+
+  it('reports the failures of version requests sent after it left, and those of other services', async () => {
+    const { cache, read, held, reported } = heldVersions();
+    cache.forgetService('feixi');
+    const reading = read();
+    await versionRequestSent(held);
+    held[0]!({ status: 'failed', reason: 'timeout', detail: 'no answer within 500 ms' });
+    await reading;
+    expect(reported).toEqual(['forget feixi', 'check anhui', 'failed anhui timeout']);
+  });
+});
