@@ -1,8 +1,8 @@
 import { createServer as createHttpServer, STATUS_CODES, type Server as HttpServer } from 'node:http';
 import { connect, createServer as createNetServer, type Server, type Socket } from 'node:net';
-import { encodePrincipal, PRINCIPAL_HEADER, signRequest, type SigningKeys } from '@devzone/auth';
+import type { SigningKeys } from '@devzone/auth';
 import { Pool, type Dispatcher } from 'undici';
-import { BENCH_PRINCIPAL } from '../sideBySide/httpClient';
+import { benchSignedHeaders } from '../sideBySide/httpClient';
 import { appended, statusOf, takeMessage } from './rawHttp';
 
 /** How a forwarder takes its client's request: Node's HTTP server, or a socket it frames itself. */
@@ -25,12 +25,12 @@ export interface Back {
 }
 
 /** Headers every forwarder sends: the bench's principal, signed over the exact body. */
-function signedHeaders(keys: SigningKeys, principalHeader: string, body: string): Record<string, string> {
-  return { 'content-type': 'application/json', [PRINCIPAL_HEADER]: principalHeader, ...signRequest({ keys, body, principalHeader }) };
+function signedHeaders(keys: SigningKeys, body: string): Record<string, string> {
+  return { 'content-type': 'application/json', ...benchSignedHeaders(keys, body) };
 }
 
 /** Asks `zoneUrl` through an undici pool's `dispatch`, collecting the answer's chunks (as this gateway's client does). */
-function undiciBack(zoneUrl: URL, keys: SigningKeys, principalHeader: string): Back {
+function undiciBack(zoneUrl: URL, keys: SigningKeys): Back {
   const pool = new Pool(zoneUrl.origin, { connections: 128 });
   const path = `${zoneUrl.pathname}${zoneUrl.search}`;
   return {
@@ -45,7 +45,7 @@ function undiciBack(zoneUrl: URL, keys: SigningKeys, principalHeader: string): B
           onComplete: () => resolve({ status, body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) }),
           onError: reject,
         };
-        pool.dispatch({ path, method: 'POST', body, headers: signedHeaders(keys, principalHeader, body) }, handler);
+        pool.dispatch({ path, method: 'POST', body, headers: signedHeaders(keys, body) }, handler);
       }),
     close: () => pool.close(),
   };
@@ -55,7 +55,7 @@ function undiciBack(zoneUrl: URL, keys: SigningKeys, principalHeader: string): B
  * Asks `zoneUrl` over one kept-alive socket it frames itself, requests written as they come and
  * answers matched to them in order (HTTP/1.1 pipelining); a closed socket fails what waits and the next request opens another.
  */
-function rawSocketBack(zoneUrl: URL, keys: SigningKeys, principalHeader: string): Back {
+function rawSocketBack(zoneUrl: URL, keys: SigningKeys): Back {
   const startLine = `POST ${zoneUrl.pathname}${zoneUrl.search} HTTP/1.1\r\nhost: ${zoneUrl.host}\r\n`;
   type Waiting = { resolve: (answer: ForwardedAnswer) => void; reject: (error: Error) => void };
   let socket: Socket | undefined;
@@ -92,7 +92,7 @@ function rawSocketBack(zoneUrl: URL, keys: SigningKeys, principalHeader: string)
         socket ??= open();
         waiting.push({ resolve, reject });
         let head = startLine;
-        for (const [name, value] of Object.entries(signedHeaders(keys, principalHeader, body))) head += `${name}: ${value}\r\n`;
+        for (const [name, value] of Object.entries(signedHeaders(keys, body))) head += `${name}: ${value}\r\n`;
         socket.write(`${head}content-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
       }),
     close: async () => {
@@ -105,8 +105,7 @@ function rawSocketBack(zoneUrl: URL, keys: SigningKeys, principalHeader: string)
 /** The back of a forwarder to `zoneUrl`, signing for the bench's principal. */
 export function backTo(kind: BackKind, zoneUrl: string, keys: SigningKeys): Back {
   const url = new URL(zoneUrl);
-  const principalHeader = encodePrincipal(BENCH_PRINCIPAL);
-  return kind === 'undici' ? undiciBack(url, keys, principalHeader) : rawSocketBack(url, keys, principalHeader);
+  return kind === 'undici' ? undiciBack(url, keys) : rawSocketBack(url, keys);
 }
 
 const failureBody = (error: unknown) =>

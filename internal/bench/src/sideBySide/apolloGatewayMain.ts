@@ -12,8 +12,8 @@ import { writeFileSync } from 'node:fs';
 import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
-import { encodePrincipal, parseSigningKeys, PRINCIPAL_HEADER, signRequest, type SigningKeys } from '@devzone/auth';
-import { BENCH_PRINCIPAL } from './httpClient';
+import { parseSigningKeys, type SigningKeys } from '@devzone/auth';
+import { benchSignedHeaders } from './httpClient';
 
 function required(name: string): string {
   const value = process.env[name]?.trim();
@@ -25,10 +25,9 @@ type Fetcher = RemoteGraphQLDataSource['fetcher'];
 
 /** Signs the body string exactly as sent, with the principal header, at the last moment. */
 function signingFetcher(keys: SigningKeys): Fetcher {
-  const principalHeader = encodePrincipal(BENCH_PRINCIPAL);
   return (url, init = {}) => {
     const body = init.body ?? '';
-    const headers = { ...(init.headers ?? {}), [PRINCIPAL_HEADER]: principalHeader, ...signRequest({ keys, body, principalHeader }) };
+    const headers = { ...(init.headers ?? {}), ...benchSignedHeaders(keys, body) };
     return fetch(url, { ...init, headers } as RequestInit) as unknown as ReturnType<Fetcher>;
   };
 }

@@ -9,9 +9,9 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { encodePrincipal, parseSigningKeys, PRINCIPAL_HEADER, signRequest, type SigningKeys } from '@devzone/auth';
+import { parseSigningKeys, type SigningKeys } from '@devzone/auth';
 import { Pool } from 'undici';
-import { BENCH_PRINCIPAL } from './httpClient';
+import { benchSignedHeaders } from './httpClient';
 
 /** Forwards one request; resolves with the status and body to answer. */
 export type Forward = (body: string) => Promise<{ status: number; body: string }>;
@@ -20,7 +20,6 @@ export type Forward = (body: string) => Promise<{ status: number; body: string }
 export function forwarderTo(zoneUrl: string, keys: SigningKeys): { forward: Forward; close(): Promise<void> } {
   const target = new URL(zoneUrl);
   const pool = new Pool(target.origin, { connections: 128 });
-  const principalHeader = encodePrincipal(BENCH_PRINCIPAL);
   return {
     forward: async (received) => {
       const body = JSON.stringify(JSON.parse(received) as unknown);
@@ -28,7 +27,7 @@ export function forwarderTo(zoneUrl: string, keys: SigningKeys): { forward: Forw
         path: `${target.pathname}${target.search}`,
         method: 'POST',
         body,
-        headers: { 'content-type': 'application/json', [PRINCIPAL_HEADER]: principalHeader, ...signRequest({ keys, body, principalHeader }) },
+        headers: { 'content-type': 'application/json', ...benchSignedHeaders(keys, body) },
       });
       const answer: unknown = await response.body.json();
       return { status: response.statusCode, body: JSON.stringify(answer) };

@@ -12,8 +12,8 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import httpTransport from '@graphql-mesh/transport-http';
-import { encodePrincipal, parseSigningKeys, PRINCIPAL_HEADER, signRequest, type SigningKeys } from '@devzone/auth';
-import { BENCH_PRINCIPAL } from './httpClient';
+import { parseSigningKeys, type SigningKeys } from '@devzone/auth';
+import { benchSignedHeaders } from './httpClient';
 
 function required(name: string): string {
   const value = process.env[name]?.trim();
@@ -29,12 +29,11 @@ function dedupFromEnv(): boolean {
 
 /** Signs the body string exactly as sent, with the principal header, at the last moment (after any dedup). */
 function signingPlugin(keys: SigningKeys): GatewayPlugin {
-  const principalHeader = encodePrincipal(BENCH_PRINCIPAL);
   return {
     onFetch: ({ options, setOptions }) => {
       const body = typeof options.body === 'string' ? options.body : '';
       const headers = Object.fromEntries(new Headers(options.headers as HeadersInit | undefined).entries());
-      setOptions({ ...options, headers: { ...headers, [PRINCIPAL_HEADER]: principalHeader, ...signRequest({ keys, body, principalHeader }) } });
+      setOptions({ ...options, headers: { ...headers, ...benchSignedHeaders(keys, body) } });
     },
   };
 }

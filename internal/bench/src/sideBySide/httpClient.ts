@@ -14,14 +14,19 @@ export function closeSideBySideSockets(): void {
 
 /** A national administrator and analyst: what the plain gateways forward, and what signed direct requests carry. */
 export const BENCH_PRINCIPAL: Principal = { subject: 'bench:side-by-side', roles: ['ADMIN', 'ANALYST'], provinces: 'ALL', zoneIds: [] };
+const BENCH_PRINCIPAL_HEADER = encodePrincipal(BENCH_PRINCIPAL);
+
+/** What every process of the bench that asks a zone service sends beside `body`: the bench's principal, signed over the exact body. */
+export function benchSignedHeaders(keys: SigningKeys, body: string | Uint8Array): Record<string, string> {
+  return { [PRINCIPAL_HEADER]: BENCH_PRINCIPAL_HEADER, ...signRequest({ keys, body, principalHeader: BENCH_PRINCIPAL_HEADER }) };
+}
 
 /** How a target is asked: with a gateway credential, or signed as a gateway signs (the zone service asked directly). */
 export type Asking = { readonly kind: 'credential'; readonly authorization?: string } | { readonly kind: 'signed'; readonly keys: SigningKeys };
 
 function headersFor(asking: Asking, body: string): Record<string, string> {
   if (asking.kind === 'credential') return asking.authorization ? { authorization: asking.authorization } : {};
-  const principalHeader = encodePrincipal(BENCH_PRINCIPAL);
-  return { ...signRequest({ keys: asking.keys, body, principalHeader }), [PRINCIPAL_HEADER]: principalHeader };
+  return benchSignedHeaders(asking.keys, body);
 }
 
 /**
