@@ -167,20 +167,25 @@ describe('DirectZoneReader.figures', () => {
     expect(current.asked.filter((asked) => asked === 'schema')).toHaveLength(1);
   });
 
-  it('reads a service that refuses a sheet (rolled back to before it) field by field from the next read on, naming the refusal meanwhile', async () => {
-    const { failed, next, asked } = await readAfterAFailedSheet({ predatesSheets: true });
+  it.each([
+    {
+      title: 'reads a service that refuses a sheet (rolled back to before it) field by field from the next read on, naming the refusal meanwhile',
+      service: { predatesSheets: true },
+      message: 'Cannot query field "figureSheet"',
+      asked: ['fields', 'sheets', 'fields'],
+    },
+    {
+      title: 'keeps reading sheets from a service whose sheet read failed otherwise than as invalid, even with a message naming the field',
+      service: { failsSheetsOnce: true },
+      message: '"figureSheet" could not be resolved: the figures view is locked',
+      asked: ['fields', 'sheets', 'sheets'],
+    },
+  ])('$title', async ({ service, message, asked: expected }) => {
+    const { failed, next, asked } = await readAfterAFailedSheet(service);
     expect(failed.answered).toEqual([]);
-    expect(failed.failures[0]?.message).toContain('Cannot query field "figureSheet"');
+    expect(failed.failures[0]?.message).toContain(message);
     expect(next.answered).toEqual(['chuzhou']);
-    expect(asked).toEqual(['fields', 'sheets', 'fields']);
-  });
-
-  it('keeps reading sheets from a service whose sheet read failed otherwise than as invalid, even with a message naming the field', async () => {
-    const { failed, next, asked } = await readAfterAFailedSheet({ failsSheetsOnce: true });
-    expect(failed.answered).toEqual([]);
-    expect(failed.failures[0]?.message).toContain('"figureSheet" could not be resolved: the figures view is locked');
-    expect(next.answered).toEqual(['chuzhou']);
-    expect(asked).toEqual(['fields', 'sheets', 'sheets']);
+    expect(asked).toEqual(expected);
   });
 
   it('reads a zone whose sheet came null (its service does not fill the field) field by field in the same read, and its service so from then on', async () => {
