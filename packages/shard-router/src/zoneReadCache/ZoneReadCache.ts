@@ -113,7 +113,6 @@ export class ZoneReadCache {
    */
   forgetService(name: string): void {
     this.versions.forgetService(name);
-    this.observer?.forgetService?.(name);
   }
 
   async read<S extends VersionedService>(read: ZoneRead<S>, fetch: FetchEntities): Promise<CachedRead<S>> {

@@ -43,10 +43,12 @@ export class ZoneVersions {
   private readonly departures = new Map<string, number>();
   private readonly breakerClosed: (service: string) => boolean;
   private readonly now: () => number;
+  private readonly observer: ZoneReadCacheObserver | undefined;
 
   constructor({ send, store, breakerClosed, observer, now = Date.now, schedule }: ZoneVersionsOptions) {
     this.breakerClosed = breakerClosed;
     this.now = now;
+    this.observer = observer;
     this.batcher = new VersionBatcher(async (service, zones) => {
       observer?.versionCheck(service.name);
       const departuresBefore = this.departures.get(service.name);
@@ -64,9 +66,10 @@ export class ZoneVersions {
     }, schedule);
   }
 
-  /** The service left the registry: a version request to it still under way reports nothing when it ends. */
+  /** The service left the registry: its version-request series go, and a version request to it still under way reports nothing when it ends. */
   forgetService(name: string): void {
     this.departures.set(name, (this.departures.get(name) ?? 0) + 1);
+    this.observer?.forgetService?.(name);
   }
 
   /** Each zone's version as the service answers it after this call; a zone it left out (or a service without versions) is missing. */
