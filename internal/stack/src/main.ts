@@ -73,4 +73,8 @@ async function main(): Promise<void> {
   console.log(`\nGateway ready at ${stack.gatewayUrl}  (GraphiQL: open it in a browser) — started in ${elapsed(started)}. Ctrl-C stops everything.`);
 }
 
-void main();
+main().catch((error: unknown) => {
+  // A bad variable (ValidationError names it): one line, no stack trace.
+  console.error(`Could not start the system: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
