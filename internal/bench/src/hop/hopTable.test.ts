@@ -5,8 +5,8 @@ import { hopSizes } from './sizes';
 describe('--suite=hop', () => {
   it('is selected with or without --quick: 8 rounds of 3 s, quick one of 0.7 s', () => {
     expect(parseBenchArgs(['--', '--suite=hop'])).toMatchObject({ suite: 'hop', quick: false });
-    expect(hopSizes(false)).toMatchObject({ rounds: 8, windowMs: 3000 });
-    expect(hopSizes(true)).toMatchObject({ rounds: 1, windowMs: 700 });
+    expect(hopSizes(false)).toMatchObject({ rounds: 8, warmupRounds: 1, windowMs: 3000 });
+    expect(hopSizes(true)).toMatchObject({ rounds: 1, warmupRounds: 0, windowMs: 700 });
   });
 });
 

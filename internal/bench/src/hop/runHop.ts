@@ -8,6 +8,7 @@ import { note } from '../progress';
 import { summarize } from '../stats';
 import type { ProcessSuiteRun } from '../processSuiteMain';
 import { askGraphQL, type Asking } from '../sideBySide/httpClient';
+import { roundLabel, roundPasses } from '../sideBySide/rounds';
 import { databasesOf, startForwardingProxy, type ProcessSystem } from '../sideBySide/processSystem';
 import { SINGLE_ZONE, SINGLE_ZONE_SHAPES } from '../sideBySide/shapes';
 import { withSuiteProcesses } from '../sideBySide/suiteProcesses';
@@ -25,7 +26,7 @@ const FORWARDERS: readonly { front: FrontKind; back: BackKind }[] = [
 ];
 
 const NOTES = [
-  "One zone's indicators (the side-by-side suite's first shape), one request at a time, every service its own process (NODE_ENV=production), this gateway with ZONE_READ_CACHE=off. Rounds of every column in turn, the order reversed every other round.",
+  "One zone's indicators (the side-by-side suite's first shape), one request at a time, every service its own process (NODE_ENV=production), this gateway with ZONE_READ_CACHE=off. Rounds of every column in turn, the order reversed every other round, after one warm-up round whose figures are dropped (--quick: none).",
   '"forwarding proxy (floor)" is the side-by-side suite\'s floor: Node\'s HTTP server, undici\'s `Pool.request` and its body stream, the request and the answer parsed and serialised again. The forwarders below it send the client\'s body signed and hand back the answer\'s bytes without parsing either: "node-http" is Node\'s HTTP server, "undici" an undici pool\'s `dispatch` with a handler collecting the chunks (this gateway\'s client), "raw-socket" a socket whose HTTP/1.1 framing the forwarder does itself (content-length bodies only, no limits or timeouts: a measuring instrument, not a way to serve anyone).',
   'p50: median of the rounds ± half their range; ratio: the median of the rounds\' own ratios to "directly" (see the side-by-side suite). CPU: /proc/<pid>/stat over the window per request, median of the rounds.',
 ];
@@ -108,9 +109,9 @@ export async function runHop(sizes: HopSizes, onStarted: (stop: () => Promise<vo
       ...(await checkSameData(gateways, { zone: (reference as { _entities: unknown[] })._entities[0] })),
     ];
     const planned = [direct, ...fronts, ...gateways];
-    for (let round = 1; round <= sizes.rounds; round += 1) {
-      note(`hop: round ${round}/${sizes.rounds}, load average ${loadavg()[0]!.toFixed(2)}`);
-      for (const { column, ask, frontPid } of round % 2 === 1 ? planned : [...planned].reverse()) {
+    for (const pass of roundPasses(sizes.warmupRounds, sizes.rounds)) {
+      note(`hop: ${roundLabel(pass, sizes.warmupRounds, sizes.rounds)}, load average ${loadavg()[0]!.toFixed(2)}`);
+      for (const { column, ask, frontPid } of pass.index % 2 === 0 ? planned : [...planned].reverse()) {
         const cpu = cpuWindow(() => ({ front: frontPid === undefined ? undefined : processCpuMs(frontPid), zone: processCpuMs(zonePid) }));
         const result = await runLoad(ask, {
           concurrency: 1,
@@ -119,6 +120,7 @@ export async function runHop(sizes: HopSizes, onStarted: (stop: () => Promise<vo
           warmupRequests: sizes.warmupRequests,
           window: cpu,
         });
+        if (pass.warmup) continue;
         column.failed += result.failed;
         if (result.firstError) column.firstError ??= result.firstError;
         const perRequest = cpu.perRequest(result.completed);
@@ -128,7 +130,7 @@ export async function runHop(sizes: HopSizes, onStarted: (stop: () => Promise<vo
       }
     }
     const columns = planned.map((p) => p.column);
-    text = renderHop(`What one hop costs, c=1 (${sizes.rounds} round(s) of ${sizes.windowMs / 1000} s)`, columns, [
+    text = renderHop(`What one hop costs, c=1 (${sizes.rounds} round(s) of ${sizes.windowMs / 1000} s after ${sizes.warmupRounds} warm-up round(s))`, columns, [
       ...NOTES,
       ...(mismatches.length > 0 ? mismatches : ["same data: every front answered the zone service's data (checked before measuring)."]),
     ]);

@@ -10,6 +10,6 @@ import { sideBySideSizes } from './sizes';
  */
 export function sideBySideMain(quick: boolean): Promise<number> {
   const sizes = sideBySideSizes(quick);
-  const title = `# pnpm bench --suite=side-by-side (${sizes.mode}: ${sizes.rounds} round(s), ${sizes.windowMs / 1000} s windows)`;
+  const title = `# pnpm bench --suite=side-by-side (${sizes.mode}: ${sizes.rounds} round(s) after ${sizes.warmupRounds} warm-up round(s), ${sizes.windowMs / 1000} s windows)`;
   return processSuiteMain('side-by-side', title, (onStarted) => runSideBySide(sizes, onStarted));
 }

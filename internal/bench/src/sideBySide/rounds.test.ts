@@ -1,4 +1,4 @@
-import { formatRatio, formatSpread, pairedRatio, ratioTo, summarizeRounds } from './rounds';
+import { roundLabel, roundPasses, formatRatio, formatSpread, pairedRatio, ratioTo, summarizeRounds } from './rounds';
 
 describe('summarizeRounds', () => {
   it('takes the middle round of an odd count and the spread as (max − min) / median', () => {
@@ -42,5 +42,25 @@ describe('ratios and their text', () => {
     expect(formatRatio(Number.NaN)).toBe('-');
     expect(formatSpread(0.2)).toBe('±10%');
     expect(formatSpread(Number.NaN)).toBe('');
+  });
+});
+
+describe('roundPasses', () => {
+  it('runs the warm-up rounds first, then the measured ones, counting the order across both', () => {
+    const passes = roundPasses(1, 3);
+    expect(passes).toEqual([
+      { round: 1, warmup: true, index: 0 },
+      { round: 1, warmup: false, index: 1 },
+      { round: 2, warmup: false, index: 2 },
+      { round: 3, warmup: false, index: 3 },
+    ]);
+    expect(passes.map((pass) => roundLabel(pass, 1, 3))).toEqual(['warm-up round 1/1 (not measured)', 'round 1/3', 'round 2/3', 'round 3/3']);
+  });
+
+  it('measures every round when no warm-up is asked (--quick)', () => {
+    expect(roundPasses(0, 2)).toEqual([
+      { round: 1, warmup: false, index: 0 },
+      { round: 2, warmup: false, index: 1 },
+    ]);
   });
 });

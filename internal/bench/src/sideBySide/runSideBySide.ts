@@ -8,6 +8,7 @@ import { processCpuMs } from '../processCpu';
 import { note } from '../progress';
 import { summarize } from '../stats';
 import { COLUMN_TITLES, type Column } from './columns';
+import { roundLabel, roundPasses } from './rounds';
 import { askGraphQL, type Asking } from './httpClient';
 import { databasesOf, startApolloPeer, startForwardingProxy, startHivePeer, syntheticSystemSpecs, type ProcessSystem } from './processSystem';
 import { PROVINCE_WIDE_CONCURRENCY, PROVINCE_WIDE_GATEWAY, provinceWideDirect, SINGLE_ZONE, SINGLE_ZONE_SHAPES } from './shapes';
@@ -61,8 +62,8 @@ function cpuOf(processes: ColumnProcesses | undefined): Record<CpuProcess, numbe
  */
 async function measureRows(rows: readonly PlannedRow[], sizes: SideBySideSizes, label: string): Promise<SideBySideRow[]> {
   const results: SideBySideRow[] = rows.map((row) => ({ shape: row.shape, concurrency: row.concurrency, cells: {} }));
-  for (let round = 1; round <= sizes.rounds; round += 1) {
-    note(`${label}: round ${round}/${sizes.rounds}, load average ${loadavg()[0]!.toFixed(2)}`);
+  for (const pass of roundPasses(sizes.warmupRounds, sizes.rounds)) {
+    note(`${label}: ${roundLabel(pass, sizes.warmupRounds, sizes.rounds)}, load average ${loadavg()[0]!.toFixed(2)}`);
     for (const [index, row] of rows.entries()) {
       for (const [column, ask] of Object.entries(row.asks) as [Column, Ask][]) {
         const cpu = cpuWindow(() => cpuOf(row.processes[column]));
@@ -73,6 +74,7 @@ async function measureRows(rows: readonly PlannedRow[], sizes: SideBySideSizes, 
           warmupRequests: sizes.warmupRequests(row.concurrency),
           window: cpu,
         });
+        if (pass.warmup) continue;
         const cell: CellRounds = (results[index]!.cells[column] ??= emptyCell());
         cell.failed += result.failed;
         if (result.firstError) cell.firstError ??= result.firstError;

@@ -3,6 +3,8 @@ export interface SideBySideSizes {
   mode: 'quick' | 'full';
   /** Rounds per cell; each round measures every cell once, interleaved, so that drift hits every column alike. */
   rounds: number;
+  /** Rounds run before them as they are, their figures dropped: every process's request path warmed up (`roundPasses`). */
+  warmupRounds: number;
   /** Closed-loop window per cell and round. */
   windowMs: number;
   maxRequests: number;
@@ -15,11 +17,21 @@ export interface SideBySideSizes {
 
 export function sideBySideSizes(quick: boolean): SideBySideSizes {
   if (quick) {
-    return { mode: 'quick', rounds: 1, windowMs: 700, maxRequests: 20_000, warmupRequests: (c) => c * 2, zoneCounts: [4], enterprisesPerZone: 20 };
+    return {
+      mode: 'quick',
+      rounds: 1,
+      warmupRounds: 0,
+      windowMs: 700,
+      maxRequests: 20_000,
+      warmupRequests: (c) => c * 2,
+      zoneCounts: [4],
+      enterprisesPerZone: 20,
+    };
   }
   return {
     mode: 'full',
     rounds: 5,
+    warmupRounds: 1,
     windowMs: 2500,
     maxRequests: 500_000,
     warmupRequests: (c) => Math.max(10, c * 2),
