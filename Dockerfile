@@ -2,7 +2,7 @@
 #
 # One image for every Node service of devzone-graph: the four zone services, the
 # province service and the gateway. docker-compose.yml sets the command per service,
-# e.g. `node subgraphs/anhui/dist/main.js`; the default command runs the gateway.
+# e.g. `node --no-memory-reducer subgraphs/anhui/dist/main.js` (SERVICE_NODE_FLAGS); the default command runs the gateway.
 #
 # Everything is installed and compiled at build time; nothing is downloaded when a
 # container starts.
@@ -68,4 +68,4 @@ RUN mkdir -p /app/.data && chown node:node /app/.data
 USER node
 # gateway 4000, province 4001, zone services 4011-4014
 EXPOSE 4000 4001 4011 4012 4013 4014
-CMD ["node", "gateway/dist/main.js"]
+CMD ["node", "--no-memory-reducer", "gateway/dist/main.js"]

@@ -27,6 +27,7 @@ import { parseSigningKeys } from '@devzone/auth';
 import { metricsAccessFromEnv } from '@devzone/observability';
 import { DEFAULT_GATEWAY_STATE_FILE } from '@devzone/gateway';
 import { DEFAULT_SOURCES_DIR, loadDirectoryFile } from '@devzone/province';
+import { SERVICE_NODE_FLAGS } from '@devzone/service-shell';
 import { resolveDashboardFiles } from '../gateway/src/dashboard';
 import { isWellFormedRequestId } from '@devzone/observability';
 import { API_SCHEMA_FILE, VIEWS_OPERATIONS_DIR } from '../gateway/src/views/storedOperations';
@@ -358,12 +359,15 @@ describe('docker-compose.yml: services and databases', () => {
     expect(builds.size).toBe(1);
     expect(service('gateway-1').build).toMatchObject({ context: '.', dockerfile: 'Dockerfile' });
     expect(existsSync(DOCKERFILE)).toBe(true);
+    // The image's default command runs the gateway with the services' node options.
+    const cmd = /^CMD (\[.*\])$/m.exec(readFileSync(DOCKERFILE, 'utf8'))?.[1];
+    expect(cmd && (JSON.parse(cmd) as unknown)).toEqual(['node', ...SERVICE_NODE_FLAGS, 'gateway/dist/main.js']);
     // node is not PID 1: the init forwards docker stop's SIGTERM (Apollo Server re-raises it after draining).
     for (const name of NODE_SERVICES) expect([name, service(name).init]).toEqual([name, true]);
     for (const name of Object.keys(services)) expect([name, service(name).restart]).toEqual([name, 'unless-stopped']);
   });
 
-  it('runs `node <package>/dist/main.js` for every Node service, compiled from an existing <package>/src/main.ts', () => {
+  it('runs `node <SERVICE_NODE_FLAGS> <package>/dist/main.js` for every Node service, compiled from an existing <package>/src/main.ts', () => {
     const expected: Record<string, string> = {
       ...Object.fromEntries(ZONE_SERVICE_NAMES.map((name) => [ZONE_SERVICES[name].service, `subgraphs/${name}/dist/main.js`])),
       province: 'subgraphs/province/dist/main.js',
@@ -371,8 +375,8 @@ describe('docker-compose.yml: services and databases', () => {
     };
     for (const name of NODE_SERVICES) {
       const command = commandOf(name);
-      expect([name, command]).toEqual([name, ['node', expected[name]]]);
-      const source = command[1].replace(/\/dist\/(.+)\.js$/, '/src/$1.ts');
+      expect([name, command]).toEqual([name, ['node', ...SERVICE_NODE_FLAGS, expected[name]]]);
+      const source = command[command.length - 1]!.replace(/\/dist\/(.+)\.js$/, '/src/$1.ts');
       expect([name, source, existsSync(path.join(REPO_ROOT, source))]).toEqual([name, source, true]);
     }
   });
@@ -431,7 +435,7 @@ describe('docker-compose.yml: the runtime registry', () => {
       const url = new URL(entry.url);
       expect([entry.name, url.protocol, url.hostname, url.port]).toEqual([entry.name, 'http:', expected.service, String(expected.port)]);
       expect([entry.name, environmentOf(expected.service).PORT]).toEqual([entry.name, String(expected.port)]);
-      expect([entry.name, commandOf(expected.service)[1]]).toEqual([entry.name, `subgraphs/${entry.name}/dist/main.js`]);
+      expect([entry.name, commandOf(expected.service).at(-1)]).toEqual([entry.name, `subgraphs/${entry.name}/dist/main.js`]);
     }
   });
 

@@ -196,7 +196,7 @@ function containerPort(container: Container, port: number | string): number | un
 
 /** The kind of Node service a container runs, from its command (undefined: not one of ours). */
 function kindOf(container: Container): ServiceKind | undefined {
-  const entry = container.command?.[1] ?? '';
+  const entry = container.command?.at(-1) ?? '';
   if (container.image !== APP_IMAGE) return undefined;
   if (entry === 'gateway/dist/main.js') return 'gateway';
   if (entry === 'subgraphs/province/dist/main.js') return 'province';
@@ -526,7 +526,7 @@ describe('deploy/k8s: environment and wiring', () => {
     expect(registers.map((entry) => `zone-${entry.name}`).sort()).toEqual(zoneDeployments.map(({ name }) => name).sort());
     for (const entry of registers) {
       const { container: reached } = reachedBy(entry.url);
-      expect([entry.name, reached.command?.[1]]).toEqual([entry.name, `subgraphs/${entry.name}/dist/main.js`]);
+      expect([entry.name, reached.command?.at(-1)]).toEqual([entry.name, `subgraphs/${entry.name}/dist/main.js`]);
     }
   });
 

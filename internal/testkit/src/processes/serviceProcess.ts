@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
+import { SERVICE_NODE_FLAGS } from '@devzone/service-shell';
 
 /** The repository root: this file is `internal/testkit/{src,dist}/processes/`. */
 export const REPOSITORY_ROOT = resolve(__dirname, '../../../..');
@@ -52,7 +53,7 @@ process.once('exit', () => {
   for (const child of live) child.kill('SIGKILL');
 });
 
-/** Starts `node <script>` and resolves once it prints its ready line; rejects with its output if it exits or times out first. */
+/** Starts `node <SERVICE_NODE_FLAGS> <script>` (the options every service runs with) and resolves once it prints its ready line; rejects with its output if it exits or times out first. */
 export async function startServiceProcess(spec: ServiceProcessSpec): Promise<ServiceProcess> {
   const script = isAbsolute(spec.script) ? spec.script : join(REPOSITORY_ROOT, spec.script);
   if (!existsSync(script)) throw new Error(`${spec.name}: ${script} is missing. Build first (pnpm exec tsc -b; npm test builds before jest runs).`);
@@ -101,7 +102,12 @@ class ServiceRunner implements ServiceProcess {
     if (this.isRunning()) throw new Error(`${this.name} is already running (pid ${this.pid})`);
     const env: Record<string, string> = {};
     for (const name of INHERITED) if (process.env[name] !== undefined) env[name] = process.env[name];
-    const child = spawn(process.execPath, [this.script], { cwd: REPOSITORY_ROOT, env: { ...env, ...this.spec.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Every process (services, and the bench's peers and forwarders alike) with the services' own node options.
+    const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, this.script], {
+      cwd: REPOSITORY_ROOT,
+      env: { ...env, ...this.spec.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.child = child;
     live.add(child);
     this.exited = new Promise((resolveExit) => child.once('exit', () => resolveExit()));
