@@ -41,8 +41,9 @@ step('Building (tsc -b)', pnpm, [...pnpmArgs, 'exec', 'tsc', '-b']);
 const productionEnv = { ...process.env, NODE_ENV: process.env.NODE_ENV || 'production' };
 
 if (command === 'start') {
-  // SERVICE_NODE_FLAGS of packages/service-shell/src/nodeFlags.ts, as every service runs (the stack runs them in this one process).
-  process.exit(run(process.execPath, ['--no-memory-reducer', join(root, 'internal/stack/dist/main.js')], { env: productionEnv }));
+  // The node options every service runs with (the stack runs them all in this one process), from the build just made.
+  const { SERVICE_NODE_FLAGS } = await import(join(root, 'packages/service-shell/dist/nodeFlags.js'));
+  process.exit(run(process.execPath, [...SERVICE_NODE_FLAGS, join(root, 'internal/stack/dist/main.js')], { env: productionEnv }));
 } else if (command === 'test') {
   step('Type-checking the tests (tsconfig.tests.json)', pnpm, [...pnpmArgs, 'exec', 'tsc', '-p', 'tsconfig.tests.json']);
   step('Linting (typescript-eslint)', pnpm, [...pnpmArgs, 'exec', 'eslint', '.']);
