@@ -62,7 +62,7 @@ const HOST = '127.0.0.1';
 /**
  * The production-like deployment on one machine: one embedded PostgreSQL of its
  * own (plus one per `ownDatabaseServer`), the four zone services, the province and
- * the gateway, each a separate `node <package>/dist/main.js` with NODE_ENV=production,
+ * the gateway, each a separate `node <SERVICE_NODE_FLAGS> <package>/dist/main.js` with NODE_ENV=production,
  * on free ports, sharing a random SERVICE_SIGNING_KEYS. Anything started is
  * stopped again if a later part fails to start.
  */
