@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 import { EmbeddedPostgresServer } from '@devzone/database';
 import { parseOrThrow } from '@devzone/errors';
-import { answerTerminationSignals, serviceDatabaseName } from '@devzone/service-shell';
+import { answerTerminationSignals, missingNodeFlagsHint, serviceDatabaseName } from '@devzone/service-shell';
 import { reuseOrIssueDevCredential } from './devCredential';
 import { databaseUrlFromEnv, launcherEnvSchema } from './launcherConfig';
 import { startStack, type RunningStack } from './startStack';
@@ -19,6 +19,8 @@ async function main(): Promise<void> {
   // graphql-js decides at load time; by now only a warning can help (npm start sets it).
   if (process.env.NODE_ENV !== 'production')
     console.log(`NODE_ENV is ${process.env.NODE_ENV ?? 'unset'}, not production: graphql-js runs its development-only checks`);
+  const hint = missingNodeFlagsHint('The system', 'internal/stack/dist/main.js (npm start does)');
+  if (hint) console.log(hint);
   const config = parseOrThrow(launcherEnvSchema, process.env, 'environment');
   // Its own process group: Ctrl-C reaches this process alone, which stops the services first, PostgreSQL last.
   const embedded = new EmbeddedPostgresServer({ dataDir: join(config.DATA_DIR, 'postgres'), port: config.EMBEDDED_PG_PORT, ownProcessGroup: true });

@@ -11,3 +11,22 @@
  * effect (docs/benchmarks.md, "The gateway after a quiet spell").
  */
 export const SERVICE_NODE_FLAGS: readonly string[] = ['--no-memory-reducer'];
+
+/** The options of SERVICE_NODE_FLAGS a process was started without. */
+export function missingNodeFlags(execArgv: readonly string[] = process.execArgv): string[] {
+  return SERVICE_NODE_FLAGS.filter((flag) => !execArgv.includes(flag));
+}
+
+/**
+ * One line for a service started without some of SERVICE_NODE_FLAGS (a deployment of its own that
+ * runs `node <package>/dist/main.js`): it works, but after a quiet spell it runs unoptimised again.
+ * Undefined when it has them all.
+ */
+export function missingNodeFlagsHint(title: string, entry = '<package>/dist/main.js', execArgv: readonly string[] = process.execArgv): string | undefined {
+  const missing = missingNodeFlags(execArgv);
+  if (missing.length === 0) return undefined;
+  return (
+    `${title} runs without ${missing.join(' ')}: after a quiet spell its next requests run unoptimised ` +
+    `(docs/operations.md, "Memory after a quiet spell"); start it as node ${SERVICE_NODE_FLAGS.join(' ')} ${entry}`
+  );
+}

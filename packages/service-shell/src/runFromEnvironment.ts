@@ -1,4 +1,5 @@
 import { logLevelFromEnv, startTracing, type RunningTracing } from '@devzone/observability';
+import { missingNodeFlagsHint } from './nodeFlags';
 import { answerTerminationSignals } from './terminationSignals';
 
 /** What a started service hands back to the shell. */
@@ -25,7 +26,8 @@ export interface RunFromEnvironmentOptions<S extends StartedService> {
 /**
  * The one shell every service runs under when started on its own: start tracing
  * when OTEL_TRACES_EXPORTER asks for it (before the service opens anything), check
- * LOG_LEVEL, start, print one ready line, stop cleanly on SIGINT/SIGTERM (exit 0,
+ * LOG_LEVEL, start, print one ready line (and a hint on stderr when started without
+ * SERVICE_NODE_FLAGS), stop cleanly on SIGINT/SIGTERM (exit 0,
  * buffered spans exported first; a second signal ends it at once); on a start-up
  * failure print the reason without a stack trace and exit 1.
  */
@@ -54,6 +56,8 @@ export function runFromEnvironment<S extends StartedService>({ title, start, rea
   started.then(
     (service) => {
       console.log(readyLine ? readyLine(service) : `${title} ready at ${service.url}`);
+      const hint = missingNodeFlagsHint(title);
+      if (hint) console.warn(hint);
       // The shell alone answers them: the service's database and the spans still buffered are closed too.
       answerTerminationSignals(() => stopThenExit(service));
     },
