@@ -4,6 +4,7 @@ import { competitionRanks } from '../gateway/src/views/competitionRanks';
 import { csvLine } from '../gateway/src/views/formats/csv';
 import { readVariables } from '../gateway/src/views/parameters';
 import { loadApiSchema, serveViews, VIEWS, type ServedView } from '../gateway/src/views';
+import { zonePageRows, type ZonePage } from '../gateway/src/views/definitions/zonePageRows';
 
 /** The pure parts of the views: CSV quoting, parameter coercion, ranks, what an answer's errors mean. */
 const served = serveViews(VIEWS, loadApiSchema());
@@ -133,5 +134,44 @@ describe("what a GraphQL answer's errors mean for a view", () => {
   it('an error no zone row can carry refuses the whole view, even with data', () => {
     const errors = [{ message: 'documents failed', path: ['sourceDocuments'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }];
     expect(readAnswer(zones, names, data, errors)).toEqual({ error: { status: 502, code: 'INTERNAL_SERVER_ERROR', message: 'documents failed' } });
+  });
+});
+
+describe('the rows of a view that pages each zone', () => {
+  type Zone = { id: string; nameZh: string; province: { code: string }; items: ZonePage<{ n: number }> | null };
+  const zone = (id: string, items: ZonePage<{ n: number }> | null): Zone => ({ id, nameZh: `${id} 区`, province: { code: 'anhui' }, items });
+  const page = (ns: number[], endCursor: string | null, hasNextPage: boolean): ZonePage<{ n: number }> => ({
+    totalCount: 7,
+    pageInfo: { endCursor, hasNextPage },
+    items: ns.map((n) => ({ n })),
+  });
+  const rowsOf = (zones: Zone[], errors: { message: string; path: (string | number)[]; extensions: { code: string } }[] = []) => [
+    ...zonePageRows({ data: { zones }, errors }, { pageOf: (z) => z.items, records: 'things', empty: { n: null }, cellsOf: (item) => ({ n: item.n }) }),
+  ];
+  const where = (id: string) => ({ zone_id: id, zone_name: `${id} 区`, province: 'anhui' });
+
+  it("gives a row per record after its zone's columns, count and next cursor (none on a zone's last page)", () => {
+    expect(rowsOf([zone('a', page([1, 2], 'c2', true)), zone('b', page([3], 'c3', false)), zone('c', page([], null, false))])).toEqual([
+      { ...where('a'), zone_match_count: 7, zone_next_after: 'c2', n: 1, status: 'ok', message: null },
+      { ...where('a'), zone_match_count: 7, zone_next_after: 'c2', n: 2, status: 'ok', message: null },
+      { ...where('b'), zone_match_count: 7, zone_next_after: null, n: 3, status: 'ok', message: null },
+    ]);
+  });
+
+  it("gives a zone without a page one empty row, marked with its error's message, or with what is missing", () => {
+    const errors = [{ message: 'Zone "b" is unavailable', path: ['zones', 1, 'items'], extensions: { code: 'ZONE_UNAVAILABLE' } }];
+    expect(rowsOf([zone('a', null), zone('b', null)], errors)).toEqual([
+      { ...where('a'), n: null, status: 'unavailable', message: 'the zone service gave no things' },
+      { ...where('b'), n: null, status: 'unavailable', message: 'Zone "b" is unavailable' },
+    ]);
+  });
+
+  it("marks every record of a zone whose answer came with an error with that error's message", () => {
+    const errors = [{ message: 'part of "a" failed', path: ['zones', 0, 'items', 'items', 1], extensions: { code: 'ZONE_UNAVAILABLE' } }];
+    expect(rowsOf([zone('a', page([1, 2], null, false)), zone('b', page([3], null, false))], errors).map((row) => [row.n, row.status, row.message])).toEqual([
+      [1, 'unavailable', 'part of "a" failed'],
+      [2, 'unavailable', 'part of "a" failed'],
+      [3, 'ok', null],
+    ]);
   });
 });

@@ -1,5 +1,4 @@
-import { failuresByZoneIndex } from '../answerErrors';
-import { rowStatus, STATUS_COLUMNS, type Row } from '../columns';
+import { STATUS_COLUMNS, type Row } from '../columns';
 import { defineView } from '../viewDefinition';
 import {
   AFTER_PARAMETER,
@@ -13,31 +12,25 @@ import {
   ZONE_IDS_PARAMETER,
   NEXT_AFTER_COLUMN,
 } from './shared';
+import { recordSourceCells, zonePageRows, type PagedZone, type RecordProvenance, type ZonePage } from './zonePageRows';
+
+interface Enterprise {
+  id: string;
+  nameZh: string;
+  nameEn: string | null;
+  creditCode: string | null;
+  industry: string | null;
+  flags: string[];
+  employees: { value: number; qualifier: string } | null;
+  outputValue: number | null;
+  tax: number | null;
+  patents: { invention: number; utility: number } | null;
+  honors: { title: string }[];
+  provenance: RecordProvenance;
+}
 
 interface EnterprisesAnswer {
-  zones: {
-    id: string;
-    nameZh: string;
-    province: { code: string };
-    enterprises: {
-      totalCount: number;
-      pageInfo: { endCursor: string | null; hasNextPage: boolean };
-      items: {
-        id: string;
-        nameZh: string;
-        nameEn: string | null;
-        creditCode: string | null;
-        industry: string | null;
-        flags: string[];
-        employees: { value: number; qualifier: string } | null;
-        outputValue: number | null;
-        tax: number | null;
-        patents: { invention: number; utility: number } | null;
-        honors: { title: string }[];
-        provenance: { kind: string; document: string | null; passage: string | null; source: { title: string } | null };
-      }[];
-    } | null;
-  }[];
+  zones: (PagedZone & { enterprises: ZonePage<Enterprise> | null })[];
 }
 
 const NO_ENTERPRISE: Row = {
@@ -103,41 +96,27 @@ export const enterprisesView = defineView<EnterprisesAnswer>({
     ...RECORD_SOURCE_COLUMNS,
     ...STATUS_COLUMNS,
   ],
-  *rows({ data, errors }) {
-    const failures = failuresByZoneIndex(errors, 'zones');
-    for (const [index, zone] of data.zones.entries()) {
-      const where = { zone_id: zone.id, zone_name: zone.nameZh, province: zone.province.code };
-      const page = zone.enterprises;
-      const failure = failures.get(index) ?? (page === null ? 'the zone service gave no enterprises' : undefined);
-      if (page === null) {
-        yield { ...where, ...NO_ENTERPRISE, ...rowStatus(failure) };
-        continue;
-      }
-      for (const enterprise of page.items) {
-        yield {
-          ...where,
-          zone_match_count: page.totalCount,
-          zone_next_after: page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null,
-          enterprise_id: enterprise.id,
-          name_zh: enterprise.nameZh,
-          name_en: enterprise.nameEn,
-          credit_code: enterprise.creditCode,
-          industry: enterprise.industry,
-          flags: joined(enterprise.flags),
-          employees: cell(enterprise.employees?.value),
-          employees_precision: cell(enterprise.employees?.qualifier),
-          output_value: enterprise.outputValue,
-          tax: enterprise.tax,
-          patents_invention: cell(enterprise.patents?.invention),
-          patents_utility: cell(enterprise.patents?.utility),
-          honors: joined(enterprise.honors.map((honor) => honor.title)),
-          kind: enterprise.provenance.kind,
-          source_document: enterprise.provenance.document,
-          source_title: cell(enterprise.provenance.source?.title),
-          passage: enterprise.provenance.passage,
-          ...rowStatus(failure),
-        };
-      }
-    }
+  rows(answer) {
+    return zonePageRows(answer, {
+      pageOf: (zone) => zone.enterprises,
+      records: 'enterprises',
+      empty: NO_ENTERPRISE,
+      cellsOf: (enterprise) => ({
+        enterprise_id: enterprise.id,
+        name_zh: enterprise.nameZh,
+        name_en: enterprise.nameEn,
+        credit_code: enterprise.creditCode,
+        industry: enterprise.industry,
+        flags: joined(enterprise.flags),
+        employees: cell(enterprise.employees?.value),
+        employees_precision: cell(enterprise.employees?.qualifier),
+        output_value: enterprise.outputValue,
+        tax: enterprise.tax,
+        patents_invention: cell(enterprise.patents?.invention),
+        patents_utility: cell(enterprise.patents?.utility),
+        honors: joined(enterprise.honors.map((honor) => honor.title)),
+        ...recordSourceCells(enterprise.provenance),
+      }),
+    });
   },
 });

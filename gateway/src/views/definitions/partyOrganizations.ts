@@ -1,5 +1,4 @@
-import { failuresByZoneIndex } from '../answerErrors';
-import { rowStatus, STATUS_COLUMNS, type Row } from '../columns';
+import { STATUS_COLUMNS, type Row } from '../columns';
 import { defineView } from '../viewDefinition';
 import {
   AFTER_PARAMETER,
@@ -13,30 +12,24 @@ import {
   ZONE_IDS_PARAMETER,
   NEXT_AFTER_COLUMN,
 } from './shared';
+import { recordSourceCells, zonePageRows, type PagedZone, type RecordProvenance, type ZonePage } from './zonePageRows';
+
+interface PartyOrganization {
+  id: string;
+  nameZh: string;
+  type: string;
+  parent: { id: string } | null;
+  brand: string | null;
+  foundedOn: string | null;
+  starRating: number | null;
+  memberCount: { value: number; qualifier: string } | null;
+  enterprises: { id: string }[];
+  honors: { title: string }[];
+  provenance: RecordProvenance;
+}
 
 interface PartyOrganizationsAnswer {
-  zones: {
-    id: string;
-    nameZh: string;
-    province: { code: string };
-    partyOrganizations: {
-      totalCount: number;
-      pageInfo: { endCursor: string | null; hasNextPage: boolean };
-      items: {
-        id: string;
-        nameZh: string;
-        type: string;
-        parent: { id: string } | null;
-        brand: string | null;
-        foundedOn: string | null;
-        starRating: number | null;
-        memberCount: { value: number; qualifier: string } | null;
-        enterprises: { id: string }[];
-        honors: { title: string }[];
-        provenance: { kind: string; document: string | null; passage: string | null; source: { title: string } | null };
-      }[];
-    } | null;
-  }[];
+  zones: (PagedZone & { partyOrganizations: ZonePage<PartyOrganization> | null })[];
 }
 
 const NO_ORGANIZATION: Row = {
@@ -105,39 +98,25 @@ export const partyOrganizationsView = defineView<PartyOrganizationsAnswer>({
     ...RECORD_SOURCE_COLUMNS,
     ...STATUS_COLUMNS,
   ],
-  *rows({ data, errors }) {
-    const failures = failuresByZoneIndex(errors, 'zones');
-    for (const [index, zone] of data.zones.entries()) {
-      const where = { zone_id: zone.id, zone_name: zone.nameZh, province: zone.province.code };
-      const page = zone.partyOrganizations;
-      const failure = failures.get(index) ?? (page === null ? 'the zone service gave no party organizations' : undefined);
-      if (page === null) {
-        yield { ...where, ...NO_ORGANIZATION, ...rowStatus(failure) };
-        continue;
-      }
-      for (const organization of page.items) {
-        yield {
-          ...where,
-          zone_match_count: page.totalCount,
-          zone_next_after: page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null,
-          organization_id: organization.id,
-          name_zh: organization.nameZh,
-          type: organization.type,
-          parent_id: cell(organization.parent?.id),
-          brand: organization.brand,
-          founded_on: organization.foundedOn,
-          star_rating: organization.starRating,
-          members: cell(organization.memberCount?.value),
-          members_precision: cell(organization.memberCount?.qualifier),
-          enterprise_ids: joined(organization.enterprises.map((enterprise) => enterprise.id)),
-          honors: joined(organization.honors.map((honor) => honor.title)),
-          kind: organization.provenance.kind,
-          source_document: organization.provenance.document,
-          source_title: cell(organization.provenance.source?.title),
-          passage: organization.provenance.passage,
-          ...rowStatus(failure),
-        };
-      }
-    }
+  rows(answer) {
+    return zonePageRows(answer, {
+      pageOf: (zone) => zone.partyOrganizations,
+      records: 'party organizations',
+      empty: NO_ORGANIZATION,
+      cellsOf: (organization) => ({
+        organization_id: organization.id,
+        name_zh: organization.nameZh,
+        type: organization.type,
+        parent_id: cell(organization.parent?.id),
+        brand: organization.brand,
+        founded_on: organization.foundedOn,
+        star_rating: organization.starRating,
+        members: cell(organization.memberCount?.value),
+        members_precision: cell(organization.memberCount?.qualifier),
+        enterprise_ids: joined(organization.enterprises.map((enterprise) => enterprise.id)),
+        honors: joined(organization.honors.map((honor) => honor.title)),
+        ...recordSourceCells(organization.provenance),
+      }),
+    });
   },
 });
