@@ -1,4 +1,4 @@
-import { STATUS_COLUMNS, type Row } from '../columns';
+import { STATUS_COLUMNS } from '../columns';
 import { defineView } from '../viewDefinition';
 import {
   AFTER_PARAMETER,
@@ -32,28 +32,6 @@ interface Enterprise {
 interface EnterprisesAnswer {
   zones: (PagedZone & { enterprises: ZonePage<Enterprise> | null })[];
 }
-
-const NO_ENTERPRISE: Row = {
-  zone_match_count: null,
-  zone_next_after: null,
-  enterprise_id: null,
-  name_zh: null,
-  name_en: null,
-  credit_code: null,
-  industry: null,
-  flags: null,
-  employees: null,
-  employees_precision: null,
-  output_value: null,
-  tax: null,
-  patents_invention: null,
-  patents_utility: null,
-  honors: null,
-  kind: null,
-  source_document: null,
-  source_title: null,
-  passage: null,
-};
 
 /** Enterprises of the zones, a page per zone. */
 export const enterprisesView = defineView<EnterprisesAnswer>({
@@ -100,7 +78,6 @@ export const enterprisesView = defineView<EnterprisesAnswer>({
     return zonePageRows(answer, {
       pageOf: (zone) => zone.enterprises,
       records: 'enterprises',
-      empty: NO_ENTERPRISE,
       cellsOf: (enterprise) => ({
         enterprise_id: enterprise.id,
         name_zh: enterprise.nameZh,

@@ -1,4 +1,4 @@
-import { STATUS_COLUMNS, type Row } from '../columns';
+import { STATUS_COLUMNS } from '../columns';
 import { defineView } from '../viewDefinition';
 import {
   AFTER_PARAMETER,
@@ -31,26 +31,6 @@ interface PartyOrganization {
 interface PartyOrganizationsAnswer {
   zones: (PagedZone & { partyOrganizations: ZonePage<PartyOrganization> | null })[];
 }
-
-const NO_ORGANIZATION: Row = {
-  zone_match_count: null,
-  zone_next_after: null,
-  organization_id: null,
-  name_zh: null,
-  type: null,
-  parent_id: null,
-  brand: null,
-  founded_on: null,
-  star_rating: null,
-  members: null,
-  members_precision: null,
-  enterprise_ids: null,
-  honors: null,
-  kind: null,
-  source_document: null,
-  source_title: null,
-  passage: null,
-};
 
 const ORGANIZATION_TYPES = ['WORKING_COMMITTEE', 'SECONDARY_COMMITTEE', 'COMMITTEE', 'GENERAL_BRANCH', 'BRANCH', 'JOINT_BRANCH', 'FUNCTIONAL_BRANCH'];
 
@@ -102,7 +82,6 @@ export const partyOrganizationsView = defineView<PartyOrganizationsAnswer>({
     return zonePageRows(answer, {
       pageOf: (zone) => zone.partyOrganizations,
       records: 'party organizations',
-      empty: NO_ORGANIZATION,
       cellsOf: (organization) => ({
         organization_id: organization.id,
         name_zh: organization.nameZh,

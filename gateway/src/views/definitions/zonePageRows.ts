@@ -39,8 +39,8 @@ export interface ZonePageRows<Zone, Item> {
   readonly pageOf: (zone: Zone) => ZonePage<Item> | null;
   /** What the page holds, for the message of a zone without one (`enterprises`). */
   readonly records: string;
-  /** The record cells of a zone without a page: every one empty. */
-  readonly empty: Row;
+  /** Cells of the row of a zone without a page. @default none: every format writes a column a row lacks as empty (`valuesOf`) */
+  readonly empty?: Row;
   /** The record cells of one item. */
   readonly cellsOf: (item: Item) => Row;
 }
@@ -48,12 +48,12 @@ export interface ZonePageRows<Zone, Item> {
 /**
  * The rows of a view with one page of records per zone (`zones { <records>(…) { totalCount pageInfo items } }`),
  * zone by zone: a row per record after its zone's columns, the zone's match count and next cursor,
- * marked with the zone's failure if it has one; a zone without a page gets one row of empty record
- * cells, marked with its failure.
+ * marked with the zone's failure if it has one; a zone without a page gets one row with its zone's
+ * columns alone (the record cells empty), marked with its failure.
  */
 export function* zonePageRows<Zone extends PagedZone, Item>(
   { data, errors }: ViewAnswer<{ readonly zones: readonly Zone[] }>,
-  { pageOf, records, empty, cellsOf }: ZonePageRows<Zone, Item>,
+  { pageOf, records, empty = {}, cellsOf }: ZonePageRows<Zone, Item>,
 ): Generator<Row> {
   const failures = failuresByZoneIndex(errors, 'zones');
   for (const [index, zone] of data.zones.entries()) {
